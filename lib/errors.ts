@@ -1,0 +1,49 @@
+/**
+ * Typed application errors. Domain code throws AppError with a closed set of codes; the
+ * HTTP status for each code lives here and nowhere else. The codes are AWS Lambda's
+ * exception names, so the Lambda-compatible API can use them verbatim.
+ */
+export const errorStatus = {
+  ResourceNotFoundException: 404,
+  InvalidParameterValueException: 400,
+  InvalidRequestContentException: 400,
+  UnsupportedMediaTypeException: 415,
+  ResourceConflictException: 409,
+  TooManyRequestsException: 429,
+  RequestTooLargeException: 413,
+  CodeStorageExceededException: 400,
+  ServiceException: 500,
+  ServiceUnavailableException: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Extra fields AWS puts in the error body (e.g. Reason for throttles). */
+  readonly fields: Record<string, string | number>;
+
+  constructor(code: ErrorCode, message: string, fields: Record<string, string | number> = {}) {
+    super(message);
+    this.name = code;
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError("ResourceNotFoundException", what);
+export const invalid = (message: string) => new AppError("InvalidParameterValueException", message);
+export const conflict = (message: string) => new AppError("ResourceConflictException", message);
+
+/** Maps any thrown value to an AppError; unknown errors become a generic ServiceException. */
+export function toAppError(err: unknown): { error: AppError; unexpected: boolean } {
+  if (err instanceof AppError) return { error: err, unexpected: false };
+  return {
+    error: new AppError("ServiceException", "The service encountered an internal error. Check the server log for details."),
+    unexpected: true,
+  };
+}

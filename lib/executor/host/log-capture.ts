@@ -1,0 +1,65 @@
+/**
+ * Captures console.* and process.stdout/stderr writes of user code into per-invocation
+ * buffers, tagged with a level, as the Lambda Node runtime does. What one invocation may
+ * keep is bounded; the rest is counted and reported as truncated.
+ */
+import { format } from "node:util";
+import { MAX_LOG_BYTES_PER_INVOCATION, type LogEntry, type LogLevel } from "../types";
+
+export class LogCapture {
+  entries: LogEntry[] = [];
+  bytes = 0;
+  dropped = 0;
+
+  add(level: LogLevel, message: string): void {
+    const size = message.length;
+    if (this.bytes + size > MAX_LOG_BYTES_PER_INVOCATION) {
+      this.dropped += size;
+      return;
+    }
+    this.bytes += size;
+    this.entries.push({ ts: Date.now(), level, message });
+  }
+
+  /** Hands over what was captured and starts afresh. */
+  take(): { logs: LogEntry[]; logBytes: number; logTruncated: boolean } {
+    if (this.dropped > 0) {
+      this.entries.push({ ts: Date.now(), level: "WARN", message: `[nimbus] log output truncated: ${this.dropped} more bytes were written and dropped (limit ${MAX_LOG_BYTES_PER_INVOCATION} bytes per invocation)` });
+    }
+    const out = { logs: this.entries, logBytes: this.bytes + this.dropped, logTruncated: this.dropped > 0 };
+    this.entries = [];
+    this.bytes = 0;
+    this.dropped = 0;
+    return out;
+  }
+}
+
+export function patchConsole(capture: LogCapture): void {
+  const levels: Array<[keyof Console, LogLevel]> = [
+    ["log", "INFO"], ["info", "INFO"], ["warn", "WARN"], ["error", "ERROR"], ["debug", "DEBUG"], ["trace", "TRACE"],
+  ];
+  for (const [method, level] of levels) {
+    const fn = (...args: unknown[]) => {
+      let message: string;
+      try {
+        message = format(...args);
+      } catch {
+        message = "[nimbus] unformattable log message";
+      }
+      if (method === "trace") message += "\n" + (new Error().stack ?? "").split("\n").slice(2).join("\n");
+      capture.add(level, message);
+    };
+    Object.defineProperty(console, method, { value: fn, writable: true, configurable: true });
+  }
+  const patchStream = (stream: NodeJS.WriteStream, level: LogLevel) => {
+    stream.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+      const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : String(chunk);
+      capture.add(level, text.endsWith("\n") ? text.slice(0, -1) : text);
+      const done = typeof encoding === "function" ? encoding : cb;
+      if (typeof done === "function") queueMicrotask(() => (done as () => void)());
+      return true;
+    }) as NodeJS.WriteStream["write"];
+  };
+  patchStream(process.stdout, "INFO");
+  patchStream(process.stderr, "ERROR");
+}

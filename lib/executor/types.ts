@@ -1,0 +1,88 @@
+/** The executor's public types. Nothing here depends on Next, Prisma or the database. */
+
+export type Outcome = "Success" | "Error" | "Timeout" | "OutOfMemory" | "Crash" | "Throttled";
+
+export type LogLevel = "INFO" | "WARN" | "ERROR" | "DEBUG" | "TRACE" | "FATAL";
+
+/** One captured console line (without START/END/REPORT, which the supervisor adds). */
+export interface LogEntry {
+  ts: number;
+  level: LogLevel;
+  message: string;
+}
+
+/** Everything the executor needs to run one version of a function. */
+export interface FunctionSpec {
+  functionId: string;
+  functionName: string;
+  /** Bumped on every code/config change; instances are keyed by (functionId, revision). */
+  revision: number;
+  version: string;
+  runtime: string;
+  handler: string;
+  memoryMb: number;
+  timeoutMs: number;
+  env: Record<string, string>;
+  codeSha256: string;
+  arn: string;
+  region: string;
+  /** Files of the code package, loaded lazily when a new sandbox needs them. */
+  loadCode: () => Promise<CodeFile[]>;
+}
+
+export interface CodeFile {
+  path: string;
+  data: Uint8Array;
+}
+
+export interface InvokeRequest {
+  requestId: string;
+  /** The event, as JSON text (the supervisor never parses it). */
+  payload: Buffer;
+  clientContext?: string;
+}
+
+export interface SerializedError {
+  errorType: string;
+  errorMessage: string;
+  trace: string[];
+}
+
+export interface InvokeResult {
+  requestId: string;
+  outcome: Outcome;
+  /** The handler's result (JSON text) on success, the serialized error otherwise. */
+  payload: Buffer;
+  error?: SerializedError;
+  /** True when the event was not valid JSON (the caller answers 400, nothing ran). */
+  invalidPayload?: boolean;
+  startedAt: number;
+  durationMs: number;
+  billedDurationMs: number;
+  initDurationMs?: number;
+  memorySizeMb: number;
+  maxMemoryUsedMb: number;
+  logs: LogEntry[];
+  logBytes: number;
+  logTruncated: boolean;
+}
+
+export interface ExecutorStats {
+  sandboxes: number;
+  prewarmed: number;
+  instances: number;
+  busy: number;
+  sandboxPids: number[];
+}
+
+export interface Executor {
+  invoke(spec: FunctionSpec, req: InvokeRequest): Promise<InvokeResult>;
+  /** Stop routing new work to instances of older revisions of this function. */
+  retire(functionId: string, keepRevision?: number): void;
+  stats(): ExecutorStats;
+  shutdown(): Promise<void>;
+}
+
+/** Limits shared by the worker, the sandbox host and the supervisor. */
+export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+export const MAX_LOG_BYTES_PER_INVOCATION = 256 * 1024;
