@@ -1,0 +1,115 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { makeSupervisor, spec, invoke, json } from "./helpers";
+
+const sup = makeSupervisor({ killGraceMs: 300 });
+afterAll(() => sup.shutdown(1000));
+
+describe("executor limits", () => {
+  it("times out an infinite loop with Lambda's message and replaces the sandbox", async () => {
+    const s = spec(`export const handler = async () => { while (true) {} };`, { timeoutMs: 1000 });
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("Timeout");
+    expect(json(r).errorType).toBe("Sandbox.Timedout");
+    expect(json(r).errorMessage).toContain("Task timed out after 1.00 seconds");
+    expect(r.durationMs).toBe(1000);
+    // The next call is served by a fresh sandbox and succeeds.
+    const ok = spec(`export const handler = async () => "alive";`, { functionId: s.functionId, revision: s.revision });
+    const after = await invoke(sup, ok);
+    expect(after.initDurationMs).toBeDefined();
+  });
+
+  it("times out an infinite loop at module init", async () => {
+    const s = spec(`while (true) {} export const handler = async () => 1;`, { timeoutMs: 1000 });
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("Timeout");
+  });
+
+  it("times out a blocking native call by killing the sandbox", async () => {
+    const s = spec(`import { pbkdf2Sync } from "node:crypto"; export const handler = async () => pbkdf2Sync("x", "y", 50_000_000, 64, "sha512").length;`, { timeoutMs: 1000 });
+    const started = Date.now();
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("Timeout");
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("reports a heap overflow as Runtime.OutOfMemory", async () => {
+    const s = spec(`export const handler = async () => { const a = []; while (true) a.push(new Array(100000).fill(Math.random())); };`, { memoryMb: 128, timeoutMs: 20_000 });
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("OutOfMemory");
+    expect(json(r).errorType).toBe("Runtime.OutOfMemory");
+  });
+
+  it("fails only its own invocation on process.exit with Runtime.ExitError", async () => {
+    const s = spec(`export const handler = async () => { process.exit(3); };`);
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("Crash");
+    expect(json(r).errorType).toBe("Runtime.ExitError");
+    expect(json(r).errorMessage).toContain("exit status 3");
+  });
+
+  it("fails with Runtime.ExitError when an error escapes during the invocation", async () => {
+    const s = spec(`export const handler = async () => { setTimeout(() => { throw new Error("late boom"); }, 1); await new Promise((r) => setTimeout(r, 200)); return 1; };`);
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("Crash");
+    expect(json(r).errorMessage).toContain("late boom");
+    expect(r.logs.some((l) => l.message.includes("late boom"))).toBe(true);
+  });
+
+  it("survives an error thrown after the handler returned; the next call gets a new instance", async () => {
+    const s = spec(`export const handler = async () => { setTimeout(() => { throw new Error("after return"); }, 20); return "ok"; };`);
+    const r = await invoke(sup, s);
+    expect(json(r)).toBe("ok");
+    await new Promise((res) => setTimeout(res, 200));
+    const again = await invoke(sup, s);
+    expect(json(again)).toBe("ok");
+    expect(again.initDurationMs).toBeDefined();
+  });
+
+  it("refuses results over 6 MB with Function.ResponseSizeTooLarge", async () => {
+    const s = spec(`export const handler = async () => "x".repeat(7 * 1024 * 1024);`, { memoryMb: 512 });
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("Error");
+    expect(json(r).errorType).toBe("Function.ResponseSizeTooLarge");
+  });
+
+  it("reports unserializable results as Runtime.MarshalError", async () => {
+    const s = spec(`export const handler = async () => { const a = {}; a.self = a; return a; };`);
+    const r = await invoke(sup, s);
+    expect(json(r).errorType).toBe("Runtime.MarshalError");
+  });
+
+  it("bounds what one invocation may log and says so", async () => {
+    const s = spec(`export const handler = async () => { for (let i = 0; i < 20000; i++) console.log("line " + i + " ".repeat(100)); return 1; };`);
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("Success");
+    expect(r.logTruncated).toBe(true);
+    expect(r.logs.at(-1)!.message).toContain("truncated");
+    expect(r.logs.reduce((n, l) => n + l.message.length, 0)).toBeLessThan(300 * 1024);
+  });
+
+  it("reports invalid JSON events without running the handler", async () => {
+    const s = spec(`export const handler = async () => { throw new Error("should not run"); };`);
+    const r = await sup.invoke(s, { requestId: crypto.randomUUID(), payload: Buffer.from("{not json") });
+    expect(r.invalidPayload).toBe(true);
+  });
+});
+
+describe("handler loading errors", () => {
+  it.each([
+    ["syntax error", `export const handler = async () => {`, "index.handler", "Runtime.UserCodeSyntaxError"],
+    ["missing module", `export const handler = 1`, "missing.handler", "Runtime.ImportModuleError"],
+    ["missing export", `export const other = async () => 1;`, "index.handler", "Runtime.HandlerNotFound"],
+    ["import of an absent package", `import "left-pad-not-here"; export const handler = async () => 1;`, "index.handler", "Runtime.ImportModuleError"],
+  ])("%s → %s", async (_label, code, handler, errorType) => {
+    const s = spec(code, { handler });
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("Error");
+    expect(json(r).errorType).toBe(errorType);
+  });
+
+  it("keeps a user error thrown at init as its own type", async () => {
+    const s = spec(`throw new TypeError("bad config"); export const handler = async () => 1;`);
+    const r = await invoke(sup, s);
+    expect(json(r).errorType).toBe("TypeError");
+  });
+});
