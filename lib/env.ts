@@ -9,7 +9,7 @@ const int = (def: number, min: number, max: number) =>
   z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(def);
 
 export const settingsSchema = z.object({
-  PORT: int(3000, 1, 65535),
+  PORT: int(3000, 0, 65535), // 0: any free port
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z
     .string()

@@ -62,10 +62,10 @@ export class Sandbox {
     mkdirSync(this.tmpDir, { recursive: true, mode: 0o700 });
     // A scrubbed environment: nothing of the server's (DATABASE_URL, keys) is ever in it,
     // so /proc/<pid>/environ of the sandbox holds no secret.
-    const env = { ...opts.baseEnv, HOME: this.tmpDir, TMPDIR: this.tmpDir };
+    const env: Record<string, string> = { ...opts.baseEnv, HOME: this.tmpDir, TMPDIR: this.tmpDir };
     this.child = spawn(process.execPath, [...opts.nodeArgs, opts.hostScript, String(opts.spareMemoryMb)], {
       cwd: this.tmpDir,
-      env,
+      env: env as NodeJS.ProcessEnv,
       stdio: ["ignore", "ignore", "pipe", "pipe"],
       detached: true, // own process group: the supervisor can kill everything it started
     });

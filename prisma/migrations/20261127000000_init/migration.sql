@@ -35,6 +35,7 @@ CREATE TABLE "code_packages" (
 -- CreateTable
 CREATE TABLE "invocations" (
     "requestId" UUID NOT NULL,
+    "attempt" INTEGER NOT NULL DEFAULT 1,
     "functionId" UUID NOT NULL,
     "functionName" TEXT NOT NULL,
     "version" TEXT NOT NULL,
@@ -53,7 +54,7 @@ CREATE TABLE "invocations" (
     "logBytes" INTEGER NOT NULL DEFAULT 0,
     "logTruncated" BOOLEAN NOT NULL DEFAULT false,
 
-    CONSTRAINT "invocations_pkey" PRIMARY KEY ("requestId")
+    CONSTRAINT "invocations_pkey" PRIMARY KEY ("requestId","attempt")
 );
 
 -- CreateTable

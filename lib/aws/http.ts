@@ -1,0 +1,46 @@
+/** Minimal HTTP helpers for the Lambda API: body reading with limits, AWS-shaped errors. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { AppError, toAppError } from "../errors";
+
+export class BodyTooLarge extends Error {}
+
+/** Reads the body; past `limit` bytes it stops buffering and rejects (the rest is drained). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) over = true;
+      if (!over) chunks.push(c);
+    });
+    req.on("end", () => (over ? reject(new BodyTooLarge()) : resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))));
+    req.on("error", reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text), "x-amzn-RequestId": randomUUID(), ...headers });
+  res.end(text);
+}
+
+/** AWS's JSON error shape: x-amzn-ErrorType header plus {Type, message, ...fields}. */
+export function sendError(res: ServerResponse, err: unknown, log: (m: string) => void): void {
+  const { error, unexpected } = toAppError(err);
+  if (unexpected) log(`[api] unexpected error: ${(err as Error)?.stack ?? String(err)}`);
+  const type = error.status >= 500 ? "Service" : "User";
+  const headers: Record<string, string> = { "x-amzn-ErrorType": error.code };
+  if (error.code === "TooManyRequestsException") headers["Retry-After"] = "1";
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, error.status, { Type: type, message: error.message, ...error.fields }, headers);
+}
+
+export function unknownOperation(): AppError {
+  return new AppError("ResourceNotFoundException", "The requested operation does not exist on this server");
+}

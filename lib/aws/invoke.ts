@@ -1,0 +1,49 @@
+/** Invoke: POST /2015-03-31/functions/{name}/invocations — the hot path. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError } from "../errors";
+import { MAX_SYNC_PAYLOAD_BYTES, type InvocationType, type Invoker } from "../invoke/invoker";
+import { BodyTooLarge, readBody } from "./http";
+
+const TYPES = new Set(["RequestResponse", "Event", "DryRun"]);
+
+export async function handleInvoke(invoker: Invoker, req: IncomingMessage, res: ServerResponse, name: string, qualifier: string | null): Promise<void> {
+  const type = (req.headers["x-amz-invocation-type"] as string | undefined) ?? "RequestResponse";
+  if (!TYPES.has(type)) throw new AppError("InvalidParameterValueException", `InvocationType must be one of RequestResponse, Event, DryRun; got ${type.slice(0, 40)}`);
+  const logType = req.headers["x-amz-log-type"] === "Tail" ? "Tail" : "None";
+  let payload: Buffer;
+  try {
+    payload = await readBody(req, MAX_SYNC_PAYLOAD_BYTES);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) throw new AppError("RequestTooLargeException", `Request must be smaller than ${MAX_SYNC_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
+    throw err;
+  }
+  const out = await invoker.invoke({
+    functionRef: name,
+    qualifier,
+    payload,
+    invocationType: type as InvocationType,
+    logType,
+    trigger: "api",
+    clientContext: req.headers["x-amz-client-context"] as string | undefined,
+  });
+  if (out.kind === "dryRun") {
+    res.writeHead(204, { "x-amzn-RequestId": out.requestId });
+    res.end();
+    return;
+  }
+  if (out.kind === "accepted") {
+    res.writeHead(202, { "x-amzn-RequestId": out.requestId, "Content-Length": 0 });
+    res.end();
+    return;
+  }
+  const headers: Record<string, string | number> = {
+    "Content-Type": "application/json",
+    "Content-Length": out.result.payload.byteLength,
+    "X-Amz-Executed-Version": out.executedVersion,
+    "x-amzn-RequestId": out.requestId,
+  };
+  if (out.functionError) headers["X-Amz-Function-Error"] = out.functionError;
+  if (out.logTail) headers["X-Amz-Log-Result"] = out.logTail;
+  res.writeHead(200, headers);
+  res.end(out.result.payload);
+}

@@ -1,0 +1,211 @@
+/**
+ * The Lambda-compatible REST API, served by the server front (not Next's router). Paths,
+ * methods and API dates are the ones @aws-sdk/client-lambda sends. Each route parses,
+ * calls one service verb and shapes the answer; errors are mapped in sendError.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError, invalid } from "../errors";
+import type { NimbusRuntime } from "../runtime/types";
+import * as functions from "../services/functions";
+import { parseFunctionRef } from "../invoke/names";
+import { BodyTooLarge, readBody, sendError, sendJson, unknownOperation } from "./http";
+import { handleInvoke } from "./invoke";
+import { toFunctionConfiguration } from "./shapes";
+
+/** A 50 MB zip, base64-encoded inside JSON. */
+const MAX_CONTROL_BODY = 70 * 1024 * 1024;
+
+export const LAMBDA_API_PREFIXES = ["/2015-03-31/", "/2017-10-31/", "/2019-09-30/", "/2019-09-25/", "/2016-08-19/", "/2014-11-13/", "/2018-10-31/", "/2020-04-22/", "/2021-10-31/", "/2017-03-31/", "/nimbus/code/"];
+
+export function isLambdaApiPath(url: string): boolean {
+  if (url.charCodeAt(0) !== 47 || url.charCodeAt(1) === 95) return false; // '/', not '/_next'
+  for (const p of LAMBDA_API_PREFIXES) if (url.startsWith(p)) return true;
+  return false;
+}
+
+export async function handleLambdaApi(rt: NimbusRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const log = (m: string) => process.stderr.write(m + "\n");
+  try {
+    await route(rt, req, res);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) err = new AppError("RequestTooLargeException", "Request body is too large");
+    sendError(res, err, log);
+  }
+}
+
+async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const path = q < 0 ? url : url.slice(0, q);
+  const query = new URLSearchParams(q < 0 ? "" : url.slice(q + 1));
+  const parts = path.split("/").filter(Boolean).map(safeDecode);
+  const [date, collection, rawName, sub] = parts;
+  const method = req.method ?? "GET";
+  const ctx = rt.services;
+  const shape = { region: rt.settings.NIMBUS_REGION, accountId: rt.settings.NIMBUS_ACCOUNT_ID };
+  const nameOf = (ref: string) => parseFunctionRef(ref).name;
+
+  // Invoke first: it is the hot path.
+  if (date === "2015-03-31" && collection === "functions" && sub === "invocations" && method === "POST" && parts.length === 4) {
+    return handleInvoke(rt.invoker, req, res, rawName, query.get("Qualifier"));
+  }
+
+  if (date === "2015-03-31" && collection === "functions") {
+    if (parts.length === 2) {
+      if (method === "POST") {
+        const body = await jsonBody(req);
+        const fn = await functions.createFunction(ctx, {
+          name: str(body.FunctionName, "FunctionName"),
+          description: optStr(body.Description, "Description"),
+          runtime: optStr(body.Runtime, "Runtime"),
+          handler: optStr(body.Handler, "Handler"),
+          memoryMb: optNum(body.MemorySize, "MemorySize"),
+          timeoutSec: optNum(body.Timeout, "Timeout"),
+          environment: envVars(body.Environment),
+          zip: zipFrom(body.Code),
+        });
+        return sendJson(res, 201, toFunctionConfiguration(shape, fn));
+      }
+      if (method === "GET") {
+        const maxItems = query.get("MaxItems");
+        const page = await functions.listFunctions(ctx, { marker: query.get("Marker") ?? undefined, maxItems: maxItems ? Number(maxItems) : 50 });
+        return sendJson(res, 200, { Functions: page.items.map((f) => toFunctionConfiguration(shape, f)), ...(page.nextMarker ? { NextMarker: page.nextMarker } : {}) });
+      }
+    }
+    if (parts.length === 3) {
+      const name = nameOf(rawName);
+      if (method === "GET") {
+        const fn = await functions.getFunctionOrThrow(ctx, name);
+        const host = req.headers.host ?? `localhost:${rt.settings.PORT}`;
+        return sendJson(res, 200, {
+          Configuration: toFunctionConfiguration(shape, fn),
+          Code: { RepositoryType: "S3", Location: `http://${host}/nimbus/code/${encodeURIComponent(fn.name)}.zip` },
+          ...(fn.reservedConcurrency !== null ? { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } } : {}),
+          Tags: {},
+        });
+      }
+      if (method === "DELETE") {
+        await functions.deleteFunction(ctx, name);
+        res.writeHead(204).end();
+        return;
+      }
+    }
+    if (parts.length === 4) {
+      const name = nameOf(rawName);
+      if (sub === "configuration" && method === "GET") return sendJson(res, 200, toFunctionConfiguration(shape, await functions.getFunctionOrThrow(ctx, name)));
+      if (sub === "configuration" && method === "PUT") {
+        const body = await jsonBody(req);
+        const fn = await functions.updateFunctionConfiguration(ctx, name, {
+          description: optStr(body.Description, "Description"),
+          runtime: optStr(body.Runtime, "Runtime"),
+          handler: optStr(body.Handler, "Handler"),
+          memoryMb: optNum(body.MemorySize, "MemorySize"),
+          timeoutSec: optNum(body.Timeout, "Timeout"),
+          environment: body.Environment === undefined ? undefined : envVars(body.Environment),
+        });
+        return sendJson(res, 200, toFunctionConfiguration(shape, fn));
+      }
+      if (sub === "code" && method === "PUT") {
+        const body = await jsonBody(req);
+        const fn = await functions.updateFunctionCode(ctx, name, zipFrom(body));
+        return sendJson(res, 200, toFunctionConfiguration(shape, fn));
+      }
+    }
+  }
+
+  if ((date === "2017-10-31" || date === "2019-09-30") && collection === "functions" && sub === "concurrency" && parts.length === 4) {
+    const name = nameOf(rawName);
+    if (date === "2017-10-31" && method === "PUT") {
+      const body = await jsonBody(req);
+      if (typeof body.ReservedConcurrentExecutions !== "number") throw invalid("ReservedConcurrentExecutions is required and must be a number");
+      const reserved = await functions.putFunctionConcurrency(ctx, name, body.ReservedConcurrentExecutions);
+      return sendJson(res, 200, { ReservedConcurrentExecutions: reserved });
+    }
+    if (date === "2017-10-31" && method === "DELETE") {
+      await functions.deleteFunctionConcurrency(ctx, name);
+      res.writeHead(204).end();
+      return;
+    }
+    if (date === "2019-09-30" && method === "GET") {
+      const fn = await functions.getFunctionOrThrow(ctx, name);
+      return sendJson(res, 200, fn.reservedConcurrency === null ? {} : { ReservedConcurrentExecutions: fn.reservedConcurrency });
+    }
+  }
+
+  if (date === "2016-08-19" && collection === "account-settings" && method === "GET") {
+    const [count, size] = await Promise.all([ctx.db.fn.count(), ctx.db.fn.aggregate({ _sum: { codeSize: true, reservedConcurrency: true } })]);
+    const max = rt.settings.NIMBUS_MAX_CONCURRENCY;
+    return sendJson(res, 200, {
+      AccountLimit: {
+        TotalCodeSize: 80530636800,
+        CodeSizeUnzipped: 262144000,
+        CodeSizeZipped: 52428800,
+        ConcurrentExecutions: max,
+        UnreservedConcurrentExecutions: max - (size._sum.reservedConcurrency ?? 0),
+      },
+      AccountUsage: { TotalCodeSize: size._sum.codeSize ?? 0, FunctionCount: count },
+    });
+  }
+
+  // The code download behind GetFunction's Code.Location.
+  if (date === "nimbus" && collection === "code" && parts.length === 3 && method === "GET" && rawName.endsWith(".zip")) {
+    const { zip } = await functions.getFunctionCode(ctx, nameOf(rawName.slice(0, -4)));
+    res.writeHead(200, { "Content-Type": "application/zip", "Content-Length": zip.byteLength });
+    res.end(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+    return;
+  }
+
+  throw unknownOperation();
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw invalid("The request path is not valid URL encoding");
+  }
+}
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const raw = await readBody(req, MAX_CONTROL_BODY);
+  if (raw.length === 0) return {};
+  let v: unknown;
+  try {
+    v = JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new AppError("InvalidRequestContentException", "Could not parse request body into json");
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new AppError("InvalidRequestContentException", "The request body must be a JSON object");
+  return v as Record<string, unknown>;
+}
+
+function str(v: unknown, field: string): string {
+  if (typeof v !== "string") throw invalid(`${field} is required and must be a string`);
+  return v;
+}
+function optStr(v: unknown, field: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  return str(v, field);
+}
+function optNum(v: unknown, field: string): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "number") throw invalid(`${field} must be a number`);
+  return v;
+}
+function envVars(v: unknown): Record<string, string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  const vars = (v as { Variables?: unknown }).Variables;
+  if (vars === undefined || vars === null) return {};
+  if (typeof vars !== "object" || Array.isArray(vars)) throw invalid("Environment.Variables must be a map of strings");
+  for (const val of Object.values(vars)) if (typeof val !== "string") throw invalid("Environment.Variables values must be strings");
+  return vars as Record<string, string>;
+}
+function zipFrom(code: unknown): Uint8Array {
+  const z = (code as { ZipFile?: unknown } | undefined)?.ZipFile;
+  if (typeof z !== "string" || z.length === 0) {
+    if (code && typeof code === "object" && ("S3Bucket" in code || "ImageUri" in code)) throw invalid("Only Code.ZipFile is supported by this server (no S3 or container images)");
+    throw invalid("Code.ZipFile is required (a base64-encoded zip)");
+  }
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(z)) throw invalid("Code.ZipFile must be base64");
+  return new Uint8Array(Buffer.from(z, "base64"));
+}

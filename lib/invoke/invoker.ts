@@ -1,0 +1,143 @@
+/**
+ * The data plane: resolve (cached) → admit (concurrency) → execute (sandbox) → record
+ * (batched, off the path). No database round trip happens here for a warm function.
+ */
+import { randomUUID } from "node:crypto";
+import { AppError, notFound } from "../errors";
+import type { Executor, InvokeResult } from "../executor/types";
+import { invocationLines, tailBase64 } from "../logs/format";
+import type { RecordWriter } from "../logs/writer";
+import type { Admission } from "./admission";
+import { parseFunctionRef } from "./names";
+import type { FunctionResolver, ResolvedFunction } from "./resolver";
+
+export type Trigger = "api" | "console" | "schedule" | "async";
+export type InvocationType = "RequestResponse" | "Event" | "DryRun";
+
+export const MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
+export const MAX_ASYNC_PAYLOAD_BYTES = 1024 * 1024;
+
+export interface InvokeParams {
+  functionRef: string;
+  qualifier?: string | null;
+  payload: Buffer;
+  invocationType?: InvocationType;
+  logType?: "None" | "Tail";
+  trigger: Trigger;
+  clientContext?: string;
+  requestId?: string;
+}
+
+export type InvokeOutcome =
+  | { kind: "sync"; requestId: string; result: InvokeResult; functionError?: "Unhandled"; logTail?: string; executedVersion: string }
+  | { kind: "accepted"; requestId: string }
+  | { kind: "dryRun"; requestId: string };
+
+export interface AsyncSink {
+  enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string): void;
+}
+
+export class Invoker {
+  asyncSink: AsyncSink | null = null;
+
+  constructor(
+    private readonly resolver: FunctionResolver,
+    private readonly admission: Admission,
+    private readonly executor: Executor,
+    private readonly writer: RecordWriter,
+  ) {}
+
+  async resolve(functionRef: string, qualifier?: string | null): Promise<ResolvedFunction> {
+    const { name, qualifier: q } = parseFunctionRef(functionRef, qualifier);
+    const fn = await this.resolver.get(name);
+    if (!fn || q !== "$LATEST") throw notFound(`Function not found: ${this.resolver.arnOf(name)}${q !== "$LATEST" ? `:${q}` : ""}`);
+    return fn;
+  }
+
+  async invoke(p: InvokeParams): Promise<InvokeOutcome> {
+    const type = p.invocationType ?? "RequestResponse";
+    const requestId = p.requestId ?? randomUUID();
+    const limit = type === "Event" ? MAX_ASYNC_PAYLOAD_BYTES : MAX_SYNC_PAYLOAD_BYTES;
+    if (p.payload.byteLength > limit) {
+      throw new AppError("RequestTooLargeException", `Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+    }
+    const fn = await this.resolve(p.functionRef, p.qualifier);
+    const payload = p.payload.byteLength === 0 ? Buffer.from("{}") : p.payload;
+    if (type === "DryRun") return { kind: "dryRun", requestId };
+    if (type === "Event") {
+      try {
+        JSON.parse(payload.toString("utf8"));
+      } catch {
+        throw new AppError("InvalidRequestContentException", "Could not parse request body into json: the payload is not valid JSON");
+      }
+      if (!this.asyncSink) throw new AppError("ServiceUnavailableException", "Asynchronous invocation is not available");
+      this.asyncSink.enqueue(fn, payload, requestId);
+      return { kind: "accepted", requestId };
+    }
+    const result = await this.run(fn, payload, requestId, p.trigger, p.clientContext);
+    const lines = invocationLines(result, fn.spec.version);
+    return {
+      kind: "sync",
+      requestId,
+      result,
+      functionError: result.outcome === "Success" ? undefined : "Unhandled",
+      logTail: p.logType === "Tail" ? tailBase64(lines, requestId) : undefined,
+      executedVersion: fn.spec.version,
+    };
+  }
+
+  /** Runs one invocation under admission control and records it. Throws on throttle. */
+  async run(fn: ResolvedFunction, payload: Buffer, requestId: string, trigger: Trigger, clientContext?: string, attempt = 1): Promise<InvokeResult> {
+    let release: () => void;
+    try {
+      release = this.admission.acquire(fn.record.id, fn.record.reservedConcurrency);
+    } catch (err) {
+      this.recordThrottle(fn, requestId, trigger, payload.byteLength, attempt);
+      throw err;
+    }
+    let result: InvokeResult;
+    try {
+      result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext });
+    } finally {
+      release();
+    }
+    if (result.invalidPayload) throw new AppError("InvalidRequestContentException", "Could not parse request body into json: the payload is not valid JSON");
+    this.writer.push(
+      {
+        requestId,
+        attempt,
+        functionId: fn.record.id,
+        functionName: fn.record.name,
+        version: fn.spec.version,
+        trigger,
+        startedAt: result.startedAt,
+        durationMs: result.durationMs,
+        billedDurationMs: result.billedDurationMs,
+        initDurationMs: result.initDurationMs ?? null,
+        memorySizeMb: result.memorySizeMb,
+        maxMemoryUsedMb: result.maxMemoryUsedMb,
+        outcome: result.outcome,
+        errorType: result.error?.errorType ?? null,
+        errorMessage: result.error?.errorMessage.slice(0, 4096) ?? null,
+        requestBytes: payload.byteLength,
+        responseBytes: result.payload.byteLength,
+        logBytes: result.logBytes,
+        logTruncated: result.logTruncated,
+      },
+      invocationLines(result, fn.spec.version),
+    );
+    return result;
+  }
+
+  private recordThrottle(fn: ResolvedFunction, requestId: string, trigger: Trigger, requestBytes: number, attempt: number): void {
+    this.writer.push(
+      {
+        requestId, attempt, functionId: fn.record.id, functionName: fn.record.name, version: fn.spec.version, trigger,
+        startedAt: Date.now(), durationMs: 0, billedDurationMs: 0, initDurationMs: null, memorySizeMb: fn.record.memoryMb,
+        maxMemoryUsedMb: 0, outcome: "Throttled", errorType: "TooManyRequestsException", errorMessage: "Rate Exceeded.",
+        requestBytes, responseBytes: 0, logBytes: 0, logTruncated: false,
+      },
+      [],
+    );
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Resolves a function name to what the executor needs, from memory. The cache is
+ * invalidated by the change events of this process and (through NOTIFY) of others.
+ */
+import type { PrismaClient } from "../generated/prisma/client";
+import { readPackage } from "../code/package";
+import type { CodeFile, FunctionSpec } from "../executor/types";
+import { toRecord, type FunctionRecord } from "../services/functions/record";
+
+export interface ResolvedFunction {
+  record: FunctionRecord;
+  spec: FunctionSpec;
+}
+
+const NEGATIVE_TTL_MS = 1000;
+const CODE_CACHE_ENTRIES = 64;
+
+export class FunctionResolver {
+  private readonly cache = new Map<string, { value: Promise<ResolvedFunction | null>; at: number }>();
+  private readonly code = new Map<string, Promise<CodeFile[]>>();
+
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly region: string,
+    private readonly accountId: string,
+  ) {}
+
+  get(name: string): Promise<ResolvedFunction | null> {
+    const hit = this.cache.get(name);
+    if (hit) {
+      // Synchronous fast path: a settled, positive entry is returned as is.
+      return hit.value;
+    }
+    const value = this.load(name);
+    const entry = { value, at: Date.now() };
+    this.cache.set(name, entry);
+    void value.then(
+      (v) => {
+        if (v === null) setTimeout(() => this.cache.get(name) === entry && this.cache.delete(name), NEGATIVE_TTL_MS).unref();
+      },
+      () => this.cache.get(name) === entry && this.cache.delete(name),
+    );
+    return value;
+  }
+
+  invalidate(name: string): void {
+    this.cache.delete(name);
+  }
+
+  invalidateAll(): void {
+    this.cache.clear();
+  }
+
+  arnOf(name: string): string {
+    return `arn:aws:lambda:${this.region}:${this.accountId}:function:${name}`;
+  }
+
+  private async load(name: string): Promise<ResolvedFunction | null> {
+    const row = await this.db.fn.findUnique({ where: { name } });
+    if (!row) return null;
+    const record = toRecord(row);
+    const spec: FunctionSpec = {
+      functionId: record.id,
+      functionName: record.name,
+      revision: record.revision,
+      version: "$LATEST",
+      runtime: record.runtime,
+      handler: record.handler,
+      memoryMb: record.memoryMb,
+      timeoutMs: record.timeoutSec * 1000,
+      env: record.environment,
+      codeSha256: record.codeSha256,
+      arn: this.arnOf(record.name),
+      region: this.region,
+      loadCode: () => this.loadCode(record.codeSha256),
+    };
+    return { record, spec };
+  }
+
+  private loadCode(sha: string): Promise<CodeFile[]> {
+    let p = this.code.get(sha);
+    if (!p) {
+      p = this.db.codePackage.findUnique({ where: { sha256: sha } }).then((pkg) => {
+        if (!pkg) throw new Error(`code package ${sha} not found`);
+        return readPackage(pkg.zip);
+      });
+      p.catch(() => this.code.delete(sha));
+      this.code.set(sha, p);
+      if (this.code.size > CODE_CACHE_ENTRIES) this.code.delete(this.code.keys().next().value!);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Function changes, shared between Nimbus servers on one database: each change is
+ * applied locally at once and published with NOTIFY; every other server LISTENs and
+ * drops its cached copy. After a lost connection everything cached is dropped.
+ */
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import type { FunctionChange } from "../services/context";
+
+const CHANNEL = "nimbus_function_changes";
+
+export class ChangeFeed {
+  readonly origin = randomUUID();
+  private client: pg.Client | null = null;
+  private closed = false;
+  private retryMs = 250;
+
+  constructor(
+    private readonly url: string,
+    private readonly pool: pg.Pool,
+    private readonly onRemote: (c: FunctionChange | "all") => void,
+    private readonly log: (m: string) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on("notification", (n) => {
+      if (!n.payload) return;
+      try {
+        const msg = JSON.parse(n.payload) as FunctionChange & { origin: string };
+        if (msg.origin !== this.origin) this.onRemote({ id: msg.id, name: msg.name, revision: msg.revision });
+      } catch {
+        /* not ours */
+      }
+    });
+    client.on("error", (err) => this.reconnect(err));
+    client.on("end", () => this.reconnect(new Error("connection ended")));
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.client = client;
+    this.retryMs = 250;
+  }
+
+  private reconnect(err: Error): void {
+    if (this.closed || !this.client) return;
+    this.client = null;
+    this.log(`[changes] listener lost (${err.message}); reconnecting`);
+    this.onRemote("all");
+    setTimeout(() => {
+      this.start().catch((e: Error) => {
+        this.retryMs = Math.min(10_000, this.retryMs * 2);
+        this.client = {} as pg.Client; // mark "connecting" so reconnect() retries
+        this.reconnect(e);
+      });
+    }, this.retryMs).unref();
+  }
+
+  publish(change: FunctionChange): void {
+    const payload = JSON.stringify({ ...change, origin: this.origin });
+    this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client?.end().catch(() => {});
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Builds the process-wide runtime: database, caches, executor, writers, invoker. Free of
+ * Next; the server entry calls it once and publishes it on globalThis.
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import type { Settings } from "../env";
+import { createDb } from "../db/client";
+import { Supervisor } from "../executor/supervisor";
+import { Admission } from "../invoke/admission";
+import { InMemoryAsyncQueue } from "../invoke/async-queue";
+import { Invoker } from "../invoke/invoker";
+import { FunctionResolver } from "../invoke/resolver";
+import { RecordWriter } from "../logs/writer";
+import { pruneOldRecords } from "../logs/retention";
+import type { FunctionChange, ServiceContext } from "../services/context";
+import { ChangeFeed } from "./change-feed";
+import type { NimbusRuntime } from "./types";
+
+export interface RuntimeHandle extends NimbusRuntime {
+  close(graceMs: number): Promise<void>;
+}
+
+export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void }): Promise<RuntimeHandle> {
+  const { log } = opts;
+  const db = createDb(opts.databaseUrl);
+  const resolver = new FunctionResolver(db.prisma, settings.NIMBUS_REGION, settings.NIMBUS_ACCOUNT_ID);
+  const admission = new Admission(settings.NIMBUS_MAX_CONCURRENCY);
+  const workDir = path.join(settings.dataDir, "sandboxes");
+  rmSync(workDir, { recursive: true, force: true }); // folders of sandboxes from an earlier run
+  const executor = new Supervisor({
+    hostScript: opts.hostScript,
+    workDir,
+    idleMs: settings.NIMBUS_INSTANCE_IDLE_SECONDS * 1000,
+    prewarm: settings.NIMBUS_PREWARM_SANDBOXES,
+    log,
+  });
+  const writer = new RecordWriter(db.pool, 100, log);
+  const invoker = new Invoker(resolver, admission, executor, writer);
+  const asyncQueue = new InMemoryAsyncQueue(invoker, { log });
+  invoker.asyncSink = asyncQueue;
+
+  const refreshReserved = async () => {
+    const r = await db.pool.query<{ n: string | null }>(`SELECT SUM("reservedConcurrency") AS n FROM functions`);
+    admission.setTotalReserved(Number(r.rows[0]?.n ?? 0));
+  };
+  const apply = (c: FunctionChange | "all") => {
+    if (c === "all") resolver.invalidateAll();
+    else {
+      resolver.invalidate(c.name);
+      executor.retire(c.id, c.revision ?? undefined);
+    }
+    refreshReserved().catch((e: Error) => log(`[runtime] could not refresh reservations: ${e.message}`));
+  };
+  const feed = new ChangeFeed(opts.databaseUrl, db.pool, apply, log);
+  await feed.start();
+  await refreshReserved();
+
+  const services: ServiceContext = {
+    db: db.prisma,
+    settings,
+    functionChanged: (c) => {
+      apply(c);
+      feed.publish(c);
+    },
+  };
+
+  const prune = () => pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) => log(`[retention] ${e.message}`));
+  const pruneTimer = setInterval(prune, 3600_000);
+  pruneTimer.unref();
+
+  const rt: RuntimeHandle = {
+    settings,
+    db,
+    services,
+    invoker,
+    resolver,
+    admission,
+    executor,
+    writer,
+    startedAt: Date.now(),
+    state: "starting",
+    async close(graceMs: number) {
+      rt.state = "stopping";
+      clearInterval(pruneTimer);
+      const lost = await asyncQueue.stop();
+      if (lost > 0) log(`[runtime] ${lost} queued asynchronous events were not run (the in-memory queue is not durable)`);
+      await executor.shutdown(graceMs);
+      await writer.close();
+      await feed.close();
+      await db.close();
+    },
+  };
+  await executor.warm();
+  return rt;
+}

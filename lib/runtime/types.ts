@@ -1,0 +1,22 @@
+import type { Settings } from "../env";
+import type { Db } from "../db/client";
+import type { ServiceContext } from "../services/context";
+import type { Invoker } from "../invoke/invoker";
+import type { FunctionResolver } from "../invoke/resolver";
+import type { Admission } from "../invoke/admission";
+import type { RecordWriter } from "../logs/writer";
+import type { Executor } from "../executor/types";
+
+/** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
+export interface NimbusRuntime {
+  settings: Settings;
+  db: Db;
+  services: ServiceContext;
+  invoker: Invoker;
+  resolver: FunctionResolver;
+  admission: Admission;
+  executor: Executor;
+  writer: RecordWriter;
+  startedAt: number;
+  state: "starting" | "ready" | "stopping";
+}

@@ -1,0 +1,17 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import type { Settings } from "../env";
+
+/** A change other parts of the process (caches, executor) must hear about. */
+export interface FunctionChange {
+  id: string;
+  name: string;
+  revision: number | null; // null: deleted
+}
+
+/** What every service verb gets: the database and a way to announce changes. */
+export interface ServiceContext {
+  db: PrismaClient;
+  settings: Pick<Settings, "NIMBUS_MAX_CONCURRENCY" | "NIMBUS_MIN_UNRESERVED_CONCURRENCY" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
+  /** Called after a change commits; also published to other servers (NOTIFY). */
+  functionChanged(change: FunctionChange): void;
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { conflict } from "../../errors";
+import { readPackage, sha256Base64 } from "../../code/package";
+import type { ServiceContext } from "../context";
+import { parseInput } from "../validate";
+import { createFunctionInput, type CreateFunctionInput } from "./schemas";
+import { toRecord, type FunctionRecord } from "./record";
+import { isUniqueViolation, storeCodePackage } from "./store-code";
+
+export async function createFunction(ctx: ServiceContext, input: CreateFunctionInput): Promise<FunctionRecord> {
+  const data = parseInput(createFunctionInput, input);
+  readPackage(data.zip); // refuse unusable packages before anything is stored
+  const sha = sha256Base64(data.zip);
+  try {
+    const row = await ctx.db.$transaction(async (tx) => {
+      await storeCodePackage(tx, sha, data.zip);
+      return tx.fn.create({
+        data: {
+          id: randomUUID(),
+          name: data.name,
+          description: data.description,
+          runtime: data.runtime,
+          handler: data.handler,
+          memoryMb: data.memoryMb,
+          timeoutSec: data.timeoutSec,
+          environment: data.environment,
+          codeSha256: sha,
+          codeSize: data.zip.byteLength,
+        },
+      });
+    });
+    const fn = toRecord(row);
+    ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
+    return fn;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`Function already exist: ${data.name}`);
+    throw err;
+  }
+}

@@ -1,0 +1,16 @@
+import type { ServiceContext } from "../context";
+import { getFunctionOrThrow } from "./get";
+import { dropUnusedCodePackage } from "./store-code";
+
+/**
+ * Deletes the function and its code. Its invocations and log lines stay, as CloudWatch
+ * keeps a deleted function's log group; retention removes them in time.
+ */
+export async function deleteFunction(ctx: ServiceContext, name: string): Promise<void> {
+  const fn = await getFunctionOrThrow(ctx, name);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.fn.delete({ where: { id: fn.id } });
+    await dropUnusedCodePackage(tx, fn.codeSha256);
+  });
+  ctx.functionChanged({ id: fn.id, name: fn.name, revision: null });
+}

@@ -1,0 +1,18 @@
+import { notFound } from "../../errors";
+import type { ServiceContext } from "../context";
+import { toRecord, type FunctionRecord } from "./record";
+
+
+export async function getFunctionOrThrow(ctx: ServiceContext, name: string): Promise<FunctionRecord> {
+  const row = await ctx.db.fn.findUnique({ where: { name } });
+  if (!row) throw notFound(`Function not found: arn:aws:lambda:${ctx.settings.NIMBUS_REGION}:${ctx.settings.NIMBUS_ACCOUNT_ID}:function:${name}`);
+  return toRecord(row);
+}
+
+/** The function's code package (zip bytes). */
+export async function getFunctionCode(ctx: ServiceContext, name: string): Promise<{ fn: FunctionRecord; zip: Uint8Array }> {
+  const fn = await getFunctionOrThrow(ctx, name);
+  const pkg = await ctx.db.codePackage.findUnique({ where: { sha256: fn.codeSha256 } });
+  if (!pkg) throw notFound(`Code package ${fn.codeSha256} of ${name} is missing`);
+  return { fn, zip: pkg.zip };
+}

@@ -1,0 +1,40 @@
+import type { Fn } from "../../generated/prisma/client";
+
+/** A function as the rest of the system sees it (no code bytes). */
+export interface FunctionRecord {
+  id: string;
+  name: string;
+  description: string;
+  runtime: string;
+  handler: string;
+  memoryMb: number;
+  timeoutSec: number;
+  environment: Record<string, string>;
+  reservedConcurrency: number | null;
+  codeSha256: string;
+  codeSize: number;
+  revision: number;
+  state: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toRecord(row: Fn): FunctionRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    runtime: row.runtime,
+    handler: row.handler,
+    memoryMb: row.memoryMb,
+    timeoutSec: row.timeoutSec,
+    environment: (row.environment ?? {}) as Record<string, string>,
+    reservedConcurrency: row.reservedConcurrency,
+    codeSha256: row.codeSha256,
+    codeSize: row.codeSize,
+    revision: row.revision,
+    state: row.state,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

@@ -1,0 +1,24 @@
+import { readPackage, sha256Base64 } from "../../code/package";
+import type { ServiceContext } from "../context";
+import { getFunctionOrThrow } from "./get";
+import { toRecord, type FunctionRecord } from "./record";
+import { dropUnusedCodePackage, storeCodePackage } from "./store-code";
+
+/** New code: a new revision. Invocations in flight finish on the old instances. */
+export async function updateFunctionCode(ctx: ServiceContext, name: string, zip: Uint8Array): Promise<FunctionRecord> {
+  const current = await getFunctionOrThrow(ctx, name);
+  readPackage(zip);
+  const sha = sha256Base64(zip);
+  const row = await ctx.db.$transaction(async (tx) => {
+    await storeCodePackage(tx, sha, zip);
+    const updated = await tx.fn.update({
+      where: { id: current.id },
+      data: { codeSha256: sha, codeSize: zip.byteLength, revision: { increment: 1 }, updatedAt: new Date() },
+    });
+    if (current.codeSha256 !== sha) await dropUnusedCodePackage(tx, current.codeSha256);
+    return updated;
+  });
+  const fn = toRecord(row);
+  ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
+  return fn;
+}

@@ -1,0 +1,129 @@
+/**
+ * The Nimbus server: one node:http server in front. The Lambda API goes straight to
+ * lib/aws (no Next router on the invoke path); /api/health is answered here, before Next
+ * is even ready; everything else is the console, handled by Next.
+ */
+import http from "node:http";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { parseSettings, type Settings } from "../lib/env";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
+import { createRuntime, type RuntimeHandle } from "../lib/runtime/create";
+import { setRuntime } from "../lib/runtime/global";
+import { handleLambdaApi, isLambdaApiPath } from "../lib/aws/router";
+import { sendError } from "../lib/aws/http";
+import { AppError } from "../lib/errors";
+
+export interface StartOptions {
+  root: string;
+  env?: Record<string, string | undefined>;
+  /** Serve the Next console (production build unless dev). Tests of the API may leave it off. */
+  console?: "production" | "dev" | "off";
+  log?: (m: string) => void;
+}
+
+export interface ServerHandle {
+  url: string;
+  port: number;
+  settings: Settings;
+  runtime: RuntimeHandle;
+  databaseUrl: string;
+  embedded: EmbeddedPostgres | null;
+  close(): Promise<void>;
+}
+
+type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+export async function startServer(opts: StartOptions): Promise<ServerHandle> {
+  const log = opts.log ?? ((m: string) => process.stderr.write(m + "\n"));
+  const settings = parseSettings(opts.env ?? process.env);
+  let runtime: RuntimeHandle | null = null;
+  let nextHandler: NextHandler | null = null;
+  let stopping = false;
+  const consoleMode = opts.console ?? "production";
+
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? "/";
+    if (url === "/api/health" || url.startsWith("/api/health?")) return health(res);
+    if (isLambdaApiPath(url)) {
+      if (!runtime || runtime.state !== "ready") return sendError(res, new AppError("ServiceUnavailableException", stopping ? "The server is shutting down" : "The server is starting"), log);
+      void handleLambdaApi(runtime, req, res);
+      return;
+    }
+    if (!nextHandler) {
+      res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(consoleMode === "off" ? "The console is not served by this process" : "Nimbus is starting…");
+      return;
+    }
+    nextHandler(req, res).catch((err: Error) => {
+      log(`[console] ${err.stack ?? err.message}`);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  function health(res: http.ServerResponse) {
+    const ready = runtime?.state === "ready" && (consoleMode === "off" || nextHandler !== null) && !stopping;
+    const body = JSON.stringify({
+      status: ready ? "ok" : stopping ? "stopping" : "starting",
+      uptimeSeconds: runtime ? Math.round((Date.now() - runtime.startedAt) / 1000) : 0,
+      database: settings.DATABASE_URL ? "external" : "embedded",
+      executor: runtime ? runtime.executor.stats() : null,
+      inFlight: runtime ? runtime.admission.running : 0,
+    });
+    res.writeHead(ready ? 200 : 503, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(settings.PORT, settings.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let embedded: EmbeddedPostgres | null = null;
+  try {
+    let databaseUrl = settings.DATABASE_URL;
+    if (!databaseUrl) {
+      embedded = await startEmbeddedPostgres(settings.dataDir, { port: settings.NIMBUS_EMBEDDED_PG_PORT || undefined });
+      databaseUrl = embedded.url;
+      log(`[nimbus] embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.pgDir}`);
+    }
+    const { applied } = await applyMigrations(databaseUrl, path.join(opts.root, "prisma", "migrations"));
+    if (applied.length) log(`[nimbus] applied migrations: ${applied.join(", ")}`);
+    runtime = await createRuntime(settings, { databaseUrl, hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"), log });
+    setRuntime(runtime);
+    runtime.state = "ready";
+
+    if (consoleMode !== "off") {
+      const { default: next } = await import("next");
+      const app = next({ dev: consoleMode === "dev", dir: opts.root, hostname: "localhost", port, quiet: true });
+      await app.prepare();
+      const handle = app.getRequestHandler();
+      nextHandler = (req, res) => handle(req, res);
+    }
+
+    const handle: ServerHandle = {
+      url: `http://localhost:${port}`,
+      port,
+      settings,
+      runtime,
+      databaseUrl,
+      embedded,
+      async close() {
+        stopping = true;
+        server.close();
+        server.closeIdleConnections();
+        await runtime!.close(settings.NIMBUS_SHUTDOWN_GRACE_SECONDS * 1000);
+        setRuntime(undefined);
+        server.closeAllConnections();
+        await embedded?.stop();
+      },
+    };
+    return handle;
+  } catch (err) {
+    server.close();
+    await runtime?.close(0).catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm start` ends here (via scripts/start.mjs): start the server, stop gracefully on
+ * SIGINT/SIGTERM (finish in-flight work, flush records, stop the embedded database), exit 0.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { SettingsError } from "../lib/env";
+import { startServer } from "./app";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function main(argv: string[]): Promise<void> {
+  const dev = argv.includes("--dev");
+  let handle;
+  try {
+    handle = await startServer({ root, console: dev ? "dev" : "production" });
+  } catch (err) {
+    if (err instanceof SettingsError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`[nimbus] failed to start: ${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`[nimbus] ready on ${handle.url} (console and Lambda API; try: curl ${handle.url}/api/health)\n`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`[nimbus] ${signal}: finishing in-flight work and stopping\n`);
+    const force = setTimeout(() => {
+      process.stderr.write("[nimbus] shutdown took too long; exiting\n");
+      process.exit(1);
+    }, (handle.settings.NIMBUS_SHUTDOWN_GRACE_SECONDS + 15) * 1000);
+    force.unref();
+    try {
+      await handle.close();
+      process.stdout.write("[nimbus] stopped\n");
+      process.exit(0);
+    } catch (err) {
+      process.stderr.write(`[nimbus] error while stopping: ${(err as Error).message}\n`);
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+void main(process.argv.slice(2));

@@ -1,0 +1,47 @@
+/** Starts a real Nimbus server (API only, no console) against the test database. */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { startServer, type ServerHandle } from "../server/app";
+import { zipFiles } from "../lib/code/package";
+
+export function testDatabaseUrl(): string {
+  const url = process.env.NIMBUS_TEST_DATABASE_URL;
+  if (!url) throw new Error("NIMBUS_TEST_DATABASE_URL is not set: run the tests through vitest (test/global-setup.ts)");
+  return url;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<ServerHandle> {
+  return startServer({
+    root: path.resolve(import.meta.dirname, ".."),
+    console: "off",
+    env: {
+      DATABASE_URL: testDatabaseUrl(),
+      PORT: "0",
+      HOST: "127.0.0.1",
+      NIMBUS_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "nimbus-srv-")),
+      NIMBUS_SHUTDOWN_GRACE_SECONDS: "5",
+      ...env,
+    },
+    log: () => {},
+  });
+}
+
+export function lambdaClient(url: string): LambdaClient {
+  return new LambdaClient({
+    endpoint: url,
+    region: "us-east-1",
+    credentials: { accessKeyId: "AKIDNIMBUSTEST", secretAccessKey: "secret" },
+    maxAttempts: 1,
+  });
+}
+
+export function zipOf(source: string, file = "index.mjs"): Uint8Array {
+  return zipFiles({ [file]: source });
+}
+
+let n = 0;
+export function uniqueName(prefix = "fn"): string {
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${n++}`;
+}
