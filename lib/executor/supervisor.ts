@@ -68,13 +68,24 @@ export class Supervisor implements Executor {
   async invoke(spec: FunctionSpec, req: InvokeRequest): Promise<InvokeResult> {
     if (this.stopping) return this.failure(spec, req, Date.now(), "Crash", runtimeError("Sandbox.Unavailable", "The server is shutting down"));
     const sb = this.sandboxFor(spec);
-    if (sb.assigned) await sb.assigned;
-    if (sb.state === "dead") return this.failure(spec, req, Date.now(), "Crash", runtimeError("Runtime.ExitError", `RequestId: ${req.requestId} Error: the sandbox failed to start: ${sb.stderr.slice(-500)}`));
+    // Counted before any await: a sandbox that starts draining meanwhile is not killed under us.
+    sb.inFlight++;
+    let failed: SerializedError | null = null;
+    try {
+      if (sb.assigned) await sb.assigned;
+    } catch (err) {
+      failed = runtimeError("Sandbox.CodeUnavailable", `RequestId: ${req.requestId} Error: the function's code could not be prepared: ${(err as Error).message}`);
+    }
+    if (!failed && sb.state === "dead") failed = runtimeError("Runtime.ExitError", `RequestId: ${req.requestId} Error: the sandbox failed to start: ${sb.stderr.slice(-500)}`);
+    if (failed) {
+      sb.inFlight--;
+      if (sb.state === "draining" && sb.inFlight === 0) sb.kill();
+      return this.failure(spec, req, Date.now(), "Crash", failed);
+    }
     let inst = sb.idleInstance();
     const cold = !inst;
     if (!inst) inst = sb.newInstance();
     inst.busy = true;
-    sb.inFlight++;
     const startedAt = Date.now();
     const deadline = startedAt + spec.timeoutMs;
     return new Promise<InvokeResult>((resolve) => {
