@@ -1,0 +1,21 @@
+import { strFromU8 } from "fflate";
+import { route, jsonBody } from "@/lib/http/route";
+import { getFunctionCode, updateFunctionCode } from "@/lib/services/functions";
+import { readPackage, zipFiles } from "@/lib/code/package";
+import { SINGLE_FILE_NAME } from "@/lib/code/templates";
+import { invalid } from "@/lib/errors";
+
+type P = { name: string };
+
+/** The function's source files (text files only; the console edits single-file functions). */
+export const GET = route<P>(async ({ params, rt }) => {
+  const { fn, zip } = await getFunctionCode(rt.services, params.name);
+  const files = readPackage(zip).map((f) => ({ path: f.path, size: f.data.byteLength, text: f.data.byteLength < 1024 * 1024 ? strFromU8(f.data) : null }));
+  return { codeSha256: fn.codeSha256, files };
+});
+
+export const PUT = route<P>(async ({ req, params, rt }) => {
+  const body = await jsonBody(req);
+  if (typeof body.source !== "string") throw invalid("source must be a string");
+  return updateFunctionCode(rt.services, params.name, zipFiles({ [SINGLE_FILE_NAME]: body.source }));
+});

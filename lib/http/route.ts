@@ -1,0 +1,40 @@
+/**
+ * The one wrapper for the console's JSON API route handlers: run the handler, map any
+ * error to a JSON response in one place. Unknown errors are logged and answered with a
+ * generic 500 (no stack traces leave the server).
+ */
+import { NextResponse } from "next/server";
+import { AppError, toAppError } from "../errors";
+import { getRuntime } from "../runtime/global";
+import type { NimbusRuntime } from "../runtime/types";
+
+type Handler<P> = (ctx: { req: Request; params: P; rt: NimbusRuntime }) => Promise<Response | unknown>;
+
+export function route<P = Record<string, string>>(handler: Handler<P>) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const rt = getRuntime();
+      if (rt.state !== "ready") throw new AppError("ServiceUnavailableException", "The server is not ready");
+      const result = await handler({ req, params: await context.params, rt });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new NextResponse(null, { status: 204 });
+      return NextResponse.json(result);
+    } catch (err) {
+      const { error, unexpected } = toAppError(err);
+      if (unexpected) console.error("[console api]", err);
+      return NextResponse.json({ error: { code: error.code, message: error.message, ...error.fields } }, { status: error.status });
+    }
+  };
+}
+
+/** Parses a JSON request body; anything else is a 400 with a plain message. */
+export async function jsonBody(req: Request): Promise<Record<string, unknown>> {
+  let v: unknown;
+  try {
+    v = await req.json();
+  } catch {
+    throw new AppError("InvalidRequestContentException", "The request body must be JSON");
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new AppError("InvalidRequestContentException", "The request body must be a JSON object");
+  return v as Record<string, unknown>;
+}

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// Stand-in for Prisma's native `schema-engine` binary, which is downloaded from binaries.prisma.sh
+// (unreachable here). prisma.config.ts points PRISMA_SCHEMA_ENGINE_BINARY at this file. The Prisma CLI
+// starts it in one of three ways, all handled below:
+//   --version                                    -> prints "schema-engine-cli <hash>"
+//   --datasource <json> cli <command>            -> can-connect-to-database | create-database | drop-database
+//   [--datamodels <file>]... [--datasource <json>] -> JSON-RPC 2.0 server, one message per line on stdio
+// Every JSON-RPC method is delegated to @prisma/schema-engine-wasm, which reaches PostgreSQL through
+// @prisma/adapter-pg. The datasource comes from `--datasource` (prisma.config.ts `datasource`), else DATABASE_URL.
+import fs from "node:fs";
+import readline from "node:readline";
+import { createRequire } from "node:module";
+import pg from "pg";
+import PgResult from "pg/lib/result.js";
+import { PrismaPg } from "@prisma/adapter-pg";
+import * as wasmRuntime from "@prisma/schema-engine-wasm/schema_engine_bg";
+
+const require = createRequire(import.meta.url);
+const { bindMigrationAwareSqlAdapterFactory } = createRequire(require.resolve("@prisma/adapter-pg"))(
+  "@prisma/driver-adapter-utils",
+);
+
+const args = process.argv.slice(2);
+const opt = (name) => args.flatMap((a, i) => (a === name && i + 1 < args.length ? [args[i + 1]] : []));
+const datasource = opt("--datasource").length ? JSON.parse(opt("--datasource")[0]) : {};
+const url = datasource.url ?? process.env.DATABASE_URL ?? "";
+
+// The Prisma CLI expects "<name> <commit hash>"; the hash is the engines commit the wasm was built from.
+if (args.includes("--version") || args.includes("-V")) {
+  process.stdout.write(`schema-engine-cli ${loadWasm().version()}\n`);
+  process.exit(0);
+}
+
+// adapter-pg 7.10 refuses columns of PostgreSQL's internal `"char"` type (OID 18), which the engine's
+// catalog queries return (e.g. pg_class.relkind). Relabel them as text (OID 25) before pg parses rows.
+const addFields = PgResult.prototype.addFields;
+PgResult.prototype.addFields = function (fields) {
+  for (const field of fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
+  return addFields.call(this, fields);
+};
+
+const dbName = (u) => decodeURIComponent(new URL(u).pathname.slice(1)) || "postgres";
+const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
+async function withClient(connectionString, fn) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try { return await fn(client); } finally { await client.end().catch(() => {}); }
+}
+function maintenanceUrl(u) {
+  const m = new URL(u);
+  m.pathname = "/postgres";
+  return m.toString();
+}
+// Error codes the CLI understands (P1003 makes `migrate deploy`/`db push` create the missing database).
+function errorCode(e, u) {
+  const { hostname, port } = new URL(u);
+  const at = `${hostname}:${port || 5432}`;
+  if (e.code === "3D000") return ["P1003", `Database \`${dbName(u)}\` does not exist on the database server at \`${at}\`.`];
+  if (e.code === "28P01" || e.code === "28000") return ["P1000", `Authentication failed against database server at \`${at}\`: ${e.message}`];
+  if (e.code === "42P04") return ["P1009", `Database \`${dbName(u)}\` already exists on the database server at \`${at}\``];
+  if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(e.code)) return ["P1001", `Can't reach database server at \`${at}\``];
+  return [undefined, e.message];
+}
+
+if (args.includes("cli")) {
+  const command = args[args.indexOf("cli") + 1];
+  // The CLI discards the first stderr line and parses every following one as a JSON log record.
+  process.stderr.write(`{"level":"INFO","fields":{"message":"schema-engine wasm shim: cli ${command}"}}\n`);
+  try {
+    if (command === "can-connect-to-database") await withClient(url, (c) => c.query("SELECT 1"));
+    else if (command === "create-database") await withClient(maintenanceUrl(url), (c) => c.query(`CREATE DATABASE ${quoteIdent(dbName(url))}`));
+    else if (command === "drop-database") await withClient(maintenanceUrl(url), (c) => c.query(`DROP DATABASE ${quoteIdent(dbName(url))}`));
+    else throw new Error(`Unsupported schema-engine command: cli ${command}`);
+    process.exit(0);
+  } catch (e) {
+    const [error_code, message] = errorCode(e, url);
+    process.stderr.write(JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { error_code, message } }));
+    process.exit(1);
+  }
+}
+
+function loadWasm() {
+  globalThis.PRISMA_WASM_PANIC_REGISTRY = { message: "", set_message(m) { this.message = m; } };
+  const wasmFile = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasmFile)), { "./schema_engine_bg.js": wasmRuntime });
+  wasmRuntime.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start();
+  return wasmRuntime;
+}
+
+function adapterFactory() {
+  const adapterOptions = (u) => ({ schema: new URL(u).searchParams.get("schema") ?? undefined });
+  const factory = new PrismaPg({ connectionString: url }, adapterOptions(url));
+  const shadowUrl = datasource.shadowDatabaseUrl;
+  if (shadowUrl) {
+    // Like the native engine: a configured shadow database is wiped (its schema recreated) before use.
+    factory.connectToShadowDb = async () => {
+      const schema = quoteIdent(adapterOptions(shadowUrl).schema ?? "public");
+      await withClient(shadowUrl, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`));
+      return new PrismaPg({ connectionString: shadowUrl }, adapterOptions(shadowUrl)).connect();
+    };
+  } // otherwise adapter-pg creates and drops a temporary prisma_migrate_shadow_db_<uuid> (needs CREATEDB).
+  return bindMigrationAwareSqlAdapterFactory(factory);
+}
+
+const { SchemaEngine } = loadWasm();
+const datamodels = opt("--datamodels").map((file) => [file, fs.readFileSync(file, "utf8")]);
+let engine; // created on first use: SchemaEngine.new() already opens the adapter
+const getEngine = () =>
+  (engine ??= SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, (log) => process.stderr.write(`${log}\n`), adapterFactory()));
+
+const aliases = { getDatabaseVersion: "version" };
+async function call(method, params) {
+  if (method === "createDatabase") {
+    await withClient(maintenanceUrl(url), (c) => c.query(`CREATE DATABASE ${quoteIdent(dbName(url))}`));
+    return { databaseName: dbName(url) };
+  }
+  const e = await getEngine();
+  const name = aliases[method] ?? method;
+  if (typeof e[name] !== "function") throw new Error(`Method \`${method}\` is not supported by @prisma/schema-engine-wasm.`);
+  return (await e[name](params ?? {})) ?? {};
+}
+
+const send = (message) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
+let printId = 0;
+const pending = new Set();
+async function handle(line) {
+  let request;
+  try { request = JSON.parse(line); } catch { return; }
+  if (!request.method) return; // e.g. the CLI acknowledging a `print` request
+  try {
+    const result = await call(request.method, request.params);
+    // The native engine hands diff output to the CLI through a `print` request instead of returning it.
+    if (request.method === "diff" && typeof result.stdout === "string") {
+      send({ id: `print-${++printId}`, method: "print", params: { content: result.stdout.replace(/\n$/, "") } });
+      result.stdout = null;
+    }
+    send({ id: request.id, result });
+  } catch (err) {
+    const panic = err instanceof WebAssembly.RuntimeError;
+    const message = panic ? globalThis.PRISMA_WASM_PANIC_REGISTRY.message || String(err) : (err?.message ?? String(err));
+    const [error_code] = err?.error_code ? [err.error_code] : err?.code ? errorCode(err, url) : [];
+    send({ id: request.id, error: { code: 4466, message: "An error happened. Check the data field for details.", data: { is_panic: panic, message, error_code: err?.error_code ?? error_code, meta: err?.meta } } });
+  }
+}
+
+const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+rl.on("line", (line) => { const p = handle(line); pending.add(p); p.finally(() => pending.delete(p)); });
+rl.on("close", async () => { await Promise.allSettled([...pending]); process.exit(0); });
