@@ -107,27 +107,28 @@ const { SchemaEngine } = loadWasm();
 const datamodels = opt("--datamodels").map((file) => [file, fs.readFileSync(file, "utf8")]);
 let engine; // created on first use: SchemaEngine.new() already opens the adapter
 const getEngine = () =>
-  (engine ??= SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, (log) => process.stderr.write(`${log}\n`), adapterFactory()));
+  (engine ??= SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, (log) => process.stderr.write(log.endsWith("\n") ? log : `${log}\n`), adapterFactory()));
 
-const aliases = { getDatabaseVersion: "version" };
 async function call(method, params) {
   if (method === "createDatabase") {
     await withClient(maintenanceUrl(url), (c) => c.query(`CREATE DATABASE ${quoteIdent(dbName(url))}`));
     return { databaseName: dbName(url) };
   }
   const e = await getEngine();
-  const name = aliases[method] ?? method;
-  if (typeof e[name] !== "function") throw new Error(`Method \`${method}\` is not supported by @prisma/schema-engine-wasm.`);
-  return (await e[name](params ?? {})) ?? {};
+  // The wasm engine only reports its own connection's version; a `datasource` param would not deserialize.
+  if (method === "getDatabaseVersion") return e.version(null);
+  if (typeof e[method] !== "function") throw new Error(`Method \`${method}\` is not supported by @prisma/schema-engine-wasm.`);
+  return (await e[method](params)) ?? {};
 }
 
 const send = (message) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
 let printId = 0;
-const pending = new Set();
+let current; // the request in flight
 async function handle(line) {
   let request;
   try { request = JSON.parse(line); } catch { return; }
   if (!request.method) return; // e.g. the CLI acknowledging a `print` request
+  current = request;
   try {
     const result = await call(request.method, request.params);
     // The native engine hands diff output to the CLI through a `print` request instead of returning it.
@@ -137,13 +138,28 @@ async function handle(line) {
     }
     send({ id: request.id, result });
   } catch (err) {
-    const panic = err instanceof WebAssembly.RuntimeError;
-    const message = panic ? globalThis.PRISMA_WASM_PANIC_REGISTRY.message || String(err) : (err?.message ?? String(err));
-    const [error_code] = err?.error_code ? [err.error_code] : err?.code ? errorCode(err, url) : [];
-    send({ id: request.id, error: { code: 4466, message: "An error happened. Check the data field for details.", data: { is_panic: panic, message, error_code: err?.error_code ?? error_code, meta: err?.meta } } });
+    sendError(request.id, err);
+  } finally {
+    current = undefined;
   }
 }
+// Engine errors carry a Prisma error code (P3xxx...) in `code`; pg errors carry SQLSTATE / errno codes.
+function sendError(id, err) {
+  const panic = err instanceof WebAssembly.RuntimeError;
+  const message = panic ? globalThis.PRISMA_WASM_PANIC_REGISTRY.message || String(err) : (err?.message ?? String(err));
+  const error_code = /^P\d{4}$/.test(err?.code) ? err.code : err?.code && url ? errorCode(err, url)[0] : undefined;
+  send({ id, error: { code: 4466, message: "An error happened. Check the data field for details.", data: { is_panic: panic, message, error_code } } });
+}
 
+// Params the wasm cannot deserialize throw outside the returned promise: fail the request, then exit.
+process.on("uncaughtException", (err) => {
+  if (current) sendError(current.id, err);
+  process.stderr.write(`${JSON.stringify({ level: "ERROR", fields: { message: String(err?.message ?? err) } })}\n`);
+  process.stdout.write("", () => process.exit(1));
+});
+
+// Requests run one at a time: the wasm engine's methods borrow it mutably.
+let queue = Promise.resolve();
 const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-rl.on("line", (line) => { const p = handle(line); pending.add(p); p.finally(() => pending.delete(p)); });
-rl.on("close", async () => { await Promise.allSettled([...pending]); process.exit(0); });
+rl.on("line", (line) => { queue = queue.then(() => handle(line)); });
+rl.on("close", () => queue.then(() => process.exit(0)));

@@ -11,9 +11,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function main(argv: string[]): Promise<void> {
   const dev = argv.includes("--dev");
+  // --no-console: the Lambda API only (tests, benchmarks); the console needs `next build`.
+  const consoleMode = argv.includes("--no-console") ? "off" : dev ? "dev" : "production";
   let handle;
   try {
-    handle = await startServer({ root, console: dev ? "dev" : "production" });
+    handle = await startServer({ root, console: consoleMode });
   } catch (err) {
     if (err instanceof SettingsError) {
       process.stderr.write(`${err.message}\n`);

@@ -14,8 +14,9 @@ let dir: string | null = null;
 
 export async function setup() {
   // @ts-expect-error plain ESM build script without types
-  const { buildSandbox } = await import("../scripts/build-lib.mjs");
+  const { buildSandbox, buildServer } = await import("../scripts/build-lib.mjs");
   await buildSandbox();
+  await buildServer();
   let url = process.env.DATABASE_URL;
   if (!url) {
     dir = mkdtempSync(path.join(os.tmpdir(), "nimbus-test-"));
