@@ -88,18 +88,42 @@ function loadWasm() {
   return wasmRuntime;
 }
 
+// adapter-pg's executeScript() splits scripts on every `;`, which breaks migrations with a `;` in a comment,
+// a string literal or a $$ function body. Send the whole script as one simple query, as the native engine does.
+function wholeScripts(adapter) {
+  adapter.executeScript = async (script) => {
+    try { await adapter.underlyingDriver().query(script); } catch (e) { adapter.onError(e); }
+  };
+  return adapter;
+}
+
 function adapterFactory() {
   const adapterOptions = (u) => ({ schema: new URL(u).searchParams.get("schema") ?? undefined });
   const factory = new PrismaPg({ connectionString: url }, adapterOptions(url));
-  const shadowUrl = datasource.shadowDatabaseUrl;
-  if (shadowUrl) {
-    // Like the native engine: a configured shadow database is wiped (its schema recreated) before use.
-    factory.connectToShadowDb = async () => {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => wholeScripts(await connect());
+  // adapter-pg's own connectToShadowDb() reconnects to the main database (connectionString overrides its
+  // `database`), so the shadow database is handled here: the configured `shadowDatabaseUrl`, wiped first like
+  // the native engine does, or else a temporary prisma_migrate_shadow_db_<uuid> (needs CREATEDB), dropped after.
+  factory.connectToShadowDb = async () => {
+    let shadowUrl = datasource.shadowDatabaseUrl;
+    let cleanup = async () => {};
+    if (shadowUrl) {
       const schema = quoteIdent(adapterOptions(shadowUrl).schema ?? "public");
       await withClient(shadowUrl, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`));
-      return new PrismaPg({ connectionString: shadowUrl }, adapterOptions(shadowUrl)).connect();
-    };
-  } // otherwise adapter-pg creates and drops a temporary prisma_migrate_shadow_db_<uuid> (needs CREATEDB).
+    } else {
+      const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
+      await withClient(url, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
+      const u = new URL(url);
+      u.pathname = `/${name}`;
+      shadowUrl = u.toString();
+      cleanup = () => withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+    }
+    const adapter = wholeScripts(await new PrismaPg({ connectionString: shadowUrl }, adapterOptions(shadowUrl)).connect());
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => { await dispose(); await cleanup(); };
+    return adapter;
+  };
   return bindMigrationAwareSqlAdapterFactory(factory);
 }
 
@@ -131,9 +155,9 @@ async function handle(line) {
   current = request;
   try {
     const result = await call(request.method, request.params);
-    // The native engine hands diff output to the CLI through a `print` request instead of returning it.
+    // The native engine hands diff output to the CLI through a `print` request (newline-terminated) instead of returning it.
     if (request.method === "diff" && typeof result.stdout === "string") {
-      send({ id: `print-${++printId}`, method: "print", params: { content: result.stdout.replace(/\n$/, "") } });
+      send({ id: `print-${++printId}`, method: "print", params: { content: result.stdout.replace(/(?<!\n)$/, "\n") } });
       result.stdout = null;
     }
     send({ id: request.id, result });

@@ -13,7 +13,7 @@ if (dev) {
   await buildSandbox();
   await buildServer();
 } else if (!current) {
-  console.log("[nimbus] no current build: building first (about a minute)…");
+  console.log("[nimbus] no current build: building first…");
   const { buildAll } = await import("./build.mjs");
   await buildAll();
 }

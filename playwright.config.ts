@@ -1,0 +1,39 @@
+import { defineConfig } from "@playwright/test";
+import { chmodSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+// One fresh data folder per run (workers inherit the variable from the runner).
+if (!process.env.NIMBUS_E2E_DATA_DIR) {
+  process.env.NIMBUS_E2E_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nimbus-e2e-"));
+  chmodSync(process.env.NIMBUS_E2E_DATA_DIR, 0o755);
+}
+const port = Number(process.env.NIMBUS_E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    // node directly (not npm): Playwright must be able to stop it with a signal.
+    command: "node scripts/start.mjs",
+    url: `http://localhost:${port}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    env: { PORT: String(port), NIMBUS_DATA_DIR: process.env.NIMBUS_E2E_DATA_DIR, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "" },
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
