@@ -11,12 +11,11 @@ import fs from "node:fs";
 import readline from "node:readline";
 import { createRequire } from "node:module";
 import pg from "pg";
-import PgResult from "pg/lib/result.js";
 import { PrismaPg } from "@prisma/adapter-pg";
 import * as wasmRuntime from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 const require = createRequire(import.meta.url);
-const { bindMigrationAwareSqlAdapterFactory } = createRequire(require.resolve("@prisma/adapter-pg"))(
+const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = createRequire(require.resolve("@prisma/adapter-pg"))(
   "@prisma/driver-adapter-utils",
 );
 
@@ -30,14 +29,6 @@ if (args.includes("--version") || args.includes("-V")) {
   process.stdout.write(`schema-engine-cli ${loadWasm().version()}\n`);
   process.exit(0);
 }
-
-// adapter-pg 7.10 refuses columns of PostgreSQL's internal `"char"` type (OID 18), which the engine's
-// catalog queries return (e.g. pg_class.relkind). Relabel them as text (OID 25) before pg parses rows.
-const addFields = PgResult.prototype.addFields;
-PgResult.prototype.addFields = function (fields) {
-  for (const field of fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
-  return addFields.call(this, fields);
-};
 
 const dbName = (u) => decodeURIComponent(new URL(u).pathname.slice(1)) || "postgres";
 const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
@@ -88,26 +79,50 @@ function loadWasm() {
   return wasmRuntime;
 }
 
-// adapter-pg's executeScript() splits scripts on every `;`, which breaks migrations with a `;` in a comment,
-// a string literal or a $$ function body. Send the whole script as one simple query, as the native engine does.
-function wholeScripts(adapter) {
+// Two adapter-pg 7.10 shortcomings, patched on each connection:
+// - queryRaw() rejects PostgreSQL's internal `"char"` type (OID 18), which the engine's catalog queries return
+//   (pg_class.relkind, pg_constraint.contype...), and the engine reads those columns as Character, not Text.
+//   The column is relabelled as text for adapter-pg, then typed Character in the result.
+// - executeScript() splits scripts on every `;`, breaking migrations with a `;` in a comment, a string or a
+//   $$ body. The whole script goes as one simple query instead, as with the native engine.
+let queryablePatched = false;
+function patchAdapter(adapter) {
+  const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)); // PgQueryable, shared with transactions
+  if (!queryablePatched) {
+    queryablePatched = true;
+    const { queryRaw } = queryable;
+    queryable.queryRaw = async function (query) {
+      let charColumns = [];
+      const performIO = async (q) => {
+        const result = await this.performIO(q);
+        charColumns = result.fields.flatMap((field, i) => (field.dataTypeID === 18 ? [i] : []));
+        for (const i of charColumns) result.fields[i].dataTypeID = 25;
+        return result;
+      };
+      const result = await queryRaw.call(Object.create(this, { performIO: { value: performIO } }), query);
+      for (const i of charColumns) result.columnTypes[i] = ColumnTypeEnum.Character;
+      return result;
+    };
+  }
   adapter.executeScript = async (script) => {
     try { await adapter.underlyingDriver().query(script); } catch (e) { adapter.onError(e); }
   };
   return adapter;
 }
 
+const shadowCleanups = [];
 function adapterFactory() {
   const adapterOptions = (u) => ({ schema: new URL(u).searchParams.get("schema") ?? undefined });
   const factory = new PrismaPg({ connectionString: url }, adapterOptions(url));
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => wholeScripts(await connect());
+  factory.connect = async () => patchAdapter(await connect());
   // adapter-pg's own connectToShadowDb() reconnects to the main database (connectionString overrides its
   // `database`), so the shadow database is handled here: the configured `shadowDatabaseUrl`, wiped first like
-  // the native engine does, or else a temporary prisma_migrate_shadow_db_<uuid> (needs CREATEDB), dropped after.
+  // the native engine does, or else a temporary prisma_migrate_shadow_db_<uuid> (needs CREATEDB). It is closed
+  // (the temporary database dropped) on dispose, or when the request ends if the engine did not dispose it.
   factory.connectToShadowDb = async () => {
     let shadowUrl = datasource.shadowDatabaseUrl;
-    let cleanup = async () => {};
+    let drop = async () => {};
     if (shadowUrl) {
       const schema = quoteIdent(adapterOptions(shadowUrl).schema ?? "public");
       await withClient(shadowUrl, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`));
@@ -117,34 +132,57 @@ function adapterFactory() {
       const u = new URL(url);
       u.pathname = `/${name}`;
       shadowUrl = u.toString();
-      cleanup = () => withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+      drop = () => withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
     }
-    const adapter = wholeScripts(await new PrismaPg({ connectionString: shadowUrl }, adapterOptions(shadowUrl)).connect());
-    const dispose = adapter.dispose.bind(adapter);
-    adapter.dispose = async () => { await dispose(); await cleanup(); };
+    const adapter = patchAdapter(await new PrismaPg({ connectionString: shadowUrl }, adapterOptions(shadowUrl)).connect());
+    let closing;
+    const close = () => (closing ??= adapter.underlyingDriver().end().catch(() => {}).then(drop).then(() => undefined));
+    shadowCleanups.push(close);
+    adapter.dispose = close;
     return adapter;
   };
   return bindMigrationAwareSqlAdapterFactory(factory);
 }
 
+// A diff between schema files and/or empty needs no database, but SchemaEngine.new() probes one (schema exists?,
+// version): this adapter answers that probe, so such diffs work with no database server at all.
+function offlineFactory() {
+  const noDatabase = async () => { throw new Error("This operation needs a database, none is used for this diff."); };
+  const { Boolean: bool, Text: text, Int32: int } = ColumnTypeEnum;
+  const adapter = {
+    provider: "postgres", adapterName: "@prisma/adapter-pg", executeRaw: noDatabase, executeScript: noDatabase, startTransaction: noDatabase,
+    queryRaw: async () => ({ columnNames: ["exists", "version", "numeric_version"], columnTypes: [bool, text, int], rows: [[true, "PostgreSQL", 170000]] }),
+    getConnectionInfo: () => ({ schemaName: undefined, supportsRelationJoins: true }),
+    dispose: async () => {},
+  };
+  return bindMigrationAwareSqlAdapterFactory({ provider: "postgres", adapterName: "@prisma/adapter-pg", connect: async () => adapter, connectToShadowDb: noDatabase });
+}
+
 const { SchemaEngine } = loadWasm();
 const datamodels = opt("--datamodels").map((file) => [file, fs.readFileSync(file, "utf8")]);
-let engine; // created on first use: SchemaEngine.new() already opens the adapter
-const getEngine = () =>
-  (engine ??= SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, (log) => process.stderr.write(log.endsWith("\n") ? log : `${log}\n`), adapterFactory()));
+const engines = {}; // created on first use: SchemaEngine.new() already connects
+const getEngine = (offline) =>
+  (engines[offline] ??= SchemaEngine.new(
+    { datamodels: datamodels.length ? datamodels : undefined },
+    (log) => process.stderr.write(log.endsWith("\n") ? log : `${log}\n`),
+    offline ? offlineFactory() : adapterFactory(),
+  ));
 
 async function call(method, params) {
   if (method === "createDatabase") {
     await withClient(maintenanceUrl(url), (c) => c.query(`CREATE DATABASE ${quoteIdent(dbName(url))}`));
     return { databaseName: dbName(url) };
   }
-  const e = await getEngine();
+  const offline = method === "diff" && [params.from, params.to].every((t) => t.tag === "empty" || t.tag === "schemaDatamodel");
+  const e = await getEngine(offline);
   // The wasm engine only reports its own connection's version; a `datasource` param would not deserialize.
   if (method === "getDatabaseVersion") return e.version(null);
   if (typeof e[method] !== "function") throw new Error(`Method \`${method}\` is not supported by @prisma/schema-engine-wasm.`);
   return (await e[method](params)) ?? {};
 }
 
+// Before answering: the CLI kills this process as soon as it has its last answer.
+const closeShadowDatabases = () => Promise.allSettled(shadowCleanups.splice(0).map((close) => close()));
 const send = (message) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
 let printId = 0;
 let current; // the request in flight
@@ -160,8 +198,10 @@ async function handle(line) {
       send({ id: `print-${++printId}`, method: "print", params: { content: result.stdout.replace(/(?<!\n)$/, "\n") } });
       result.stdout = null;
     }
+    await closeShadowDatabases();
     send({ id: request.id, result });
   } catch (err) {
+    await closeShadowDatabases();
     sendError(request.id, err);
   } finally {
     current = undefined;

@@ -1,0 +1,217 @@
+/**
+ * `npm run bench`: Nimbus against an in-process node:http baseline, side by side, in one run.
+ * Starts both servers itself (or targets BENCH_URL, with BENCH_PID for CPU/RSS figures).
+ * Prints a table and writes bench/results.json.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { CreateFunctionCommand, DeleteFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionCodeCommand } from "@aws-sdk/client-lambda";
+import { zipFiles } from "../lib/code/package";
+import { sources, type BenchFunction } from "./handlers";
+import { latencies, percentile, post, throughput, type Target } from "./client";
+import { cmdline, descendants, rssMb, treeCpuMs } from "./proc";
+
+const root = path.resolve(import.meta.dirname, "..");
+const LAT_N = Number(process.env.BENCH_LATENCY_REQUESTS ?? 3000);
+const WARMUP = 500;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const COLD_N = Number(process.env.BENCH_COLD_STARTS ?? 25);
+const log = (m: string) => process.stderr.write(m + "\n");
+
+interface Server {
+  target: Target;
+  pid: number | null;
+  child: ChildProcess | null;
+}
+
+function waitLine(child: ChildProcess, re: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let buf = "";
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}: ${buf.slice(-2000)}`)), timeoutMs);
+    const on = (c: Buffer) => {
+      buf += c.toString();
+      const m = re.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout!.on("data", on);
+    child.stderr!.on("data", on);
+    child.once("exit", (code) => reject(new Error(`exited ${code}: ${buf.slice(-2000)}`)));
+  });
+}
+
+async function startNimbus(): Promise<Server & { dataDir: string | null }> {
+  if (process.env.BENCH_URL) {
+    const u = new URL(process.env.BENCH_URL);
+    return { target: { host: u.hostname, port: Number(u.port || 80) }, pid: process.env.BENCH_PID ? Number(process.env.BENCH_PID) : null, child: null, dataDir: null };
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-bench-"));
+  chmodSync(dataDir, 0o755);
+  const child = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs")], {
+    cwd: root,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NIMBUS_DATA_DIR: dataDir, NIMBUS_MAX_CONCURRENCY: "200" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const m = await waitLine(child, /ready on http:\/\/localhost:(\d+)/, 120_000);
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return { target: { host: "127.0.0.1", port: Number(m[1]) }, pid: child.pid!, child, dataDir };
+}
+
+async function startBaseline(): Promise<Server> {
+  const { build } = await import("esbuild");
+  const out = path.join(root, ".nimbus", "bench-baseline.mjs");
+  await build({ entryPoints: [path.join(root, "bench", "baseline.ts")], bundle: true, platform: "node", format: "esm", outfile: out, logLevel: "warning" });
+  const child = spawn(process.execPath, [out, "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const m = await waitLine(child, /^(\d+)\n/m, 10_000);
+  return { target: { host: "127.0.0.1", port: Number(m[1]) }, pid: child.pid!, child };
+}
+
+const invokePath = (fn: string) => `/2015-03-31/functions/${fn}/invocations`;
+
+/** CPU of the server and its sandboxes; the embedded PostgreSQL is reported separately. */
+function cpuSplit(pid: number | null): { server: number; postgres: number } {
+  if (!pid) return { server: NaN, postgres: NaN };
+  const pg = new Set(descendants(pid).filter((d) => cmdline(d).includes("postgres")));
+  const all = treeCpuMs(pid);
+  const server = treeCpuMs(pid, pg);
+  return { server, postgres: all - server };
+}
+
+function rssSplit(pid: number | null): { server: number; sandboxes: number } {
+  if (!pid) return { server: NaN, sandboxes: NaN };
+  const sandboxes = descendants(pid).filter((d) => cmdline(d).includes("sandbox/host.mjs"));
+  return { server: rssMb(pid), sandboxes: sandboxes.reduce((n, p) => n + rssMb(p), 0) };
+}
+
+const round = (n: number, d = 3) => (Number.isFinite(n) ? Math.round(n * 10 ** d) / 10 ** d : null);
+
+async function main() {
+  log("[bench] starting servers…");
+  const nimbus = await startNimbus();
+  const baseline = await startBaseline();
+  const lambda = new LambdaClient({ endpoint: `http://${nimbus.target.host}:${nimbus.target.port}`, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" }, maxAttempts: 1 });
+  const prefix = `bench-${Date.now().toString(36)}`;
+  const names: Record<BenchFunction, string> = { noop: `${prefix}-noop`, echo: `${prefix}-echo`, cpu: `${prefix}-cpu`, hold: `${prefix}-hold` };
+  for (const [k, name] of Object.entries(names) as [BenchFunction, string][]) {
+    await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "bench", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipFiles({ "index.mjs": sources[k] }) }, Timeout: 30 }));
+  }
+  const echoBody = JSON.stringify({ message: "hello", items: [1, 2, 3], nested: { a: "b" } });
+  const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, settings: { latencyRequests: LAT_N, warmup: WARMUP, seconds: SECONDS, coldStarts: COLD_N } };
+
+  // 1. Warm latency at concurrency 1.
+  const latency: Record<string, unknown> = {};
+  for (const fn of ["noop", "echo", "cpu"] as const) {
+    const body = fn === "echo" ? echoBody : "{}";
+    log(`[bench] latency c=1 ${fn}…`);
+    const n = await latencies(nimbus.target, invokePath(names[fn]), body, LAT_N, WARMUP);
+    const b = await latencies(baseline.target, invokePath(fn), body, LAT_N, WARMUP);
+    latency[fn] = {
+      nimbus: { p50: round(percentile(n, 50)), p90: round(percentile(n, 90)), p99: round(percentile(n, 99)) },
+      baseline: { p50: round(percentile(b, 50)), p90: round(percentile(b, 90)), p99: round(percentile(b, 99)) },
+    };
+  }
+  results.latencyMs = latency;
+
+  // 2. Throughput at c = 1, 8, 64 with server CPU per request.
+  const tput: Record<string, unknown> = {};
+  for (const fn of ["noop", "cpu"] as const) {
+    for (const c of [1, 8, 64]) {
+      log(`[bench] throughput ${fn} c=${c} for ${SECONDS}s…`);
+      const c0 = cpuSplit(nimbus.pid);
+      const n = await throughput(nimbus.target, invokePath(names[fn]), "{}", c, SECONDS);
+      const c1 = cpuSplit(nimbus.pid);
+      const b0 = baseline.pid ? treeCpuMs(baseline.pid) : NaN;
+      const b = await throughput(baseline.target, invokePath(fn), "{}", c, SECONDS);
+      const b1 = baseline.pid ? treeCpuMs(baseline.pid) : NaN;
+      tput[`${fn}@c${c}`] = {
+        tool: n.tool,
+        nimbus: { rps: round(n.rps, 0), errors: n.errors, cpuMsPerRequest: round((c1.server - c0.server) / n.requests, 4), postgresCpuMsPerRequest: round((c1.postgres - c0.postgres) / n.requests, 4) },
+        baseline: { rps: round(b.rps, 0), errors: b.errors, cpuMsPerRequest: round((b1 - b0) / b.requests, 4) },
+      };
+    }
+  }
+  results.throughput = tput;
+
+  // 3. Cold start: the first invocation after a code update.
+  log(`[bench] cold starts x${COLD_N}…`);
+  const coldClient: number[] = [];
+  const coldInit: number[] = [];
+  for (let i = 0; i < COLD_N; i++) {
+    await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: names.noop, ZipFile: zipFiles({ "index.mjs": `// v${i}\n${sources.noop}` }) }));
+    await new Promise((r) => setTimeout(r, 150)); // let the pre-spawned sandbox be replaced, as between real deploys
+    const s = process.hrtime.bigint();
+    const r = await lambda.send(new InvokeCommand({ FunctionName: names.noop, LogType: "Tail" }));
+    coldClient.push(Number(process.hrtime.bigint() - s) / 1e6);
+    const init = /Init Duration: ([\d.]+) ms/.exec(Buffer.from(r.LogResult ?? "", "base64").toString());
+    if (init) coldInit.push(Number(init[1]));
+  }
+  coldClient.sort((a, b) => a - b);
+  coldInit.sort((a, b) => a - b);
+  results.coldStartMs = {
+    invokeRoundTrip: { p50: round(percentile(coldClient, 50)), p99: round(percentile(coldClient, 99)) },
+    reportedInitDuration: { p50: round(percentile(coldInit, 50)), p99: round(percentile(coldInit, 99)), samples: coldInit.length },
+  };
+
+  // 4. Memory with 0, 10 and 100 warm instances.
+  log("[bench] memory…");
+  await new Promise((r) => setTimeout(r, 500));
+  const memory: Record<string, unknown> = {};
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 200 });
+  // Start from no warm instances: delete the functions used so far (their sandboxes go).
+  for (const fn of ["noop", "echo", "cpu"] as const) await lambda.send(new DeleteFunctionCommand({ FunctionName: names[fn] }));
+  await new Promise((r) => setTimeout(r, 1000));
+  const zero = rssSplit(nimbus.pid);
+  memory["0"] = { serverMb: round(zero.server, 1), sandboxesMb: round(zero.sandboxes, 1) };
+  for (const n of [10, 100]) {
+    const replies = await Promise.all(Array.from({ length: n }, () => post(agent, nimbus.target, invokePath(names.hold), JSON.stringify({ ms: n === 100 ? 3000 : 500 }))));
+    const bad = replies.filter((r) => r.status !== 200).length;
+    await new Promise((r) => setTimeout(r, 500));
+    const m = rssSplit(nimbus.pid);
+    memory[String(n)] = { serverMb: round(m.server, 1), sandboxesMb: round(m.sandboxes, 1), perInstanceMb: round((m.sandboxes - zero.sandboxes) / n, 2), failed: bad };
+  }
+  agent.destroy();
+  results.memory = memory;
+
+  writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+  printTable(results);
+  baseline.child?.kill();
+  if (nimbus.child) {
+    nimbus.child.kill("SIGTERM");
+    await new Promise((r) => nimbus.child!.once("exit", r));
+  }
+  if (nimbus.dataDir) rmSync(nimbus.dataDir, { recursive: true, force: true });
+}
+
+function printTable(r: Record<string, any>) {
+  const rows: string[][] = [["figure", "nimbus", "baseline", "ratio"]];
+  const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b ? `${(a / b).toFixed(2)}×` : "—");
+  for (const [fn, v] of Object.entries<any>(r.latencyMs)) {
+    for (const p of ["p50", "p90", "p99"]) rows.push([`warm latency ${fn} ${p} (ms)`, String(v.nimbus[p]), String(v.baseline[p]), ratio(v.nimbus[p], v.baseline[p])]);
+  }
+  for (const [k, v] of Object.entries<any>(r.throughput)) {
+    rows.push([`throughput ${k} (req/s)`, String(v.nimbus.rps), String(v.baseline.rps), ratio(v.nimbus.rps, v.baseline.rps)]);
+    rows.push([`server CPU ${k} (ms/req)`, String(v.nimbus.cpuMsPerRequest), String(v.baseline.cpuMsPerRequest), ratio(v.nimbus.cpuMsPerRequest, v.baseline.cpuMsPerRequest)]);
+    rows.push([`postgres CPU ${k} (ms/req)`, String(v.nimbus.postgresCpuMsPerRequest), "—", "—"]);
+  }
+  rows.push(["cold start round trip p50 / p99 (ms)", `${r.coldStartMs.invokeRoundTrip.p50} / ${r.coldStartMs.invokeRoundTrip.p99}`, "—", "—"]);
+  rows.push(["cold start Init Duration p50 / p99 (ms)", `${r.coldStartMs.reportedInitDuration.p50} / ${r.coldStartMs.reportedInitDuration.p99}`, "—", "—"]);
+  for (const [n, v] of Object.entries<any>(r.memory)) {
+    rows.push([`RSS with ${n} warm instances: server / sandboxes (MB)`, `${v.serverMb} / ${v.sandboxesMb}${v.perInstanceMb !== undefined ? ` (${v.perInstanceMb}/instance)` : ""}`, "—", "—"]);
+  }
+  const w = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(w[i])).join(" | ")} |`;
+  console.log(line(rows[0]));
+  console.log(`|${w.map((n) => "-".repeat(n + 2)).join("|")}|`);
+  for (const row of rows.slice(1)) console.log(line(row));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
