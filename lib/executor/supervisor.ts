@@ -275,7 +275,7 @@ export class Supervisor implements Executor {
     this.finish(p);
     const secs = (p.spec.timeoutMs / 1000).toFixed(2);
     const error = runtimeError("Sandbox.Timedout", `RequestId: ${requestId} Error: Task timed out after ${secs} seconds`);
-    p.resolve(this.failure(p.spec, p.req, p.startedAt, "Timeout", error, p.spec.timeoutMs, [{ ts: Date.now(), level: "ERROR", message: `Task timed out after ${secs} seconds` }]));
+    p.resolve(this.failure(p.spec, p.req, p.startedAt, "Timeout", error, p.spec.timeoutMs));
     // The worker is terminated (fast path); if native code holds it, the whole sandbox goes.
     this.drain(p.sb);
     p.sb.killInstance(p.inst.iid);

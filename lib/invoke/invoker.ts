@@ -75,13 +75,12 @@ export class Invoker {
       return { kind: "accepted", requestId };
     }
     const result = await this.run(fn, payload, requestId, p.trigger, p.clientContext);
-    const lines = invocationLines(result, fn.spec.version);
     return {
       kind: "sync",
       requestId,
       result,
       functionError: result.outcome === "Success" ? undefined : "Unhandled",
-      logTail: p.logType === "Tail" ? tailBase64(lines, requestId) : undefined,
+      logTail: p.logType === "Tail" ? tailBase64(invocationLines(result, result.logs, fn.spec.version), requestId) : undefined,
       executedVersion: fn.spec.version,
     };
   }
@@ -124,7 +123,7 @@ export class Invoker {
         logBytes: result.logBytes,
         logTruncated: result.logTruncated,
       },
-      invocationLines(result, fn.spec.version),
+      result.logs,
     );
     return result;
   }

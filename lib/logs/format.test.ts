@@ -24,16 +24,23 @@ describe("log format", () => {
   });
 
   it("frames user lines with START and END, in the runtime's tab format", () => {
-    const lines = invocationLines(base, "$LATEST").map((l) => renderLine(l, base.requestId));
+    const lines = invocationLines(base, base.logs, "$LATEST").map((l) => renderLine(l, base.requestId));
     expect(lines[0]).toBe(`START RequestId: ${base.requestId} Version: $LATEST`);
     expect(lines[1]).toBe(`2026-11-27T10:00:00.001Z\t${base.requestId}\tINFO\thello`);
     expect(lines[2]).toBe(`END RequestId: ${base.requestId}`);
     expect(lines[3]).toMatch(/^REPORT /);
   });
 
+  it("adds Lambda's timeout notice for timed-out invocations", () => {
+    const t = { ...base, outcome: "Timeout" as const, durationMs: 3000, logs: [] };
+    const lines = invocationLines(t, [], "$LATEST").map((l) => renderLine(l, t.requestId));
+    expect(lines[1]).toBe(`2026-11-27T10:00:03.000Z ${t.requestId} Task timed out after 3.00 seconds`);
+    expect(lines[3]).toMatch(/\tStatus: timeout$/);
+  });
+
   it("keeps only the last 4 KB for LogType=Tail", () => {
     const many = { ...base, logs: Array.from({ length: 500 }, (_, i) => ({ ts: base.startedAt, level: "INFO" as const, message: `line ${i}` })) };
-    const text = Buffer.from(tailBase64(invocationLines(many, "$LATEST"), base.requestId), "base64").toString();
+    const text = Buffer.from(tailBase64(invocationLines(many, many.logs, "$LATEST"), base.requestId), "base64").toString();
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4096);
     expect(text).toContain("REPORT RequestId");
     expect(text).not.toContain("line 0\n");

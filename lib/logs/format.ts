@@ -31,16 +31,22 @@ export function reportLine(r: Pick<InvokeResult, "requestId" | "durationMs" | "b
   return line;
 }
 
-/** The full log of one invocation, in order, as stored and shown. */
-export function invocationLines(r: InvokeResult, version: string): StoredLine[] {
+/** What the platform lines are made from: an invocation record or a fresh result. */
+export type InvocationSummary = Pick<InvokeResult, "requestId" | "startedAt" | "durationMs" | "billedDurationMs" | "memorySizeMb" | "maxMemoryUsedMb" | "initDurationMs" | "outcome" | "error">;
+
+/**
+ * The full log of one invocation, in order. Only the function's own lines are stored;
+ * START, END, REPORT and the timeout notice are derived from the invocation record, so a
+ * quiet invocation writes no log rows at all.
+ */
+export function invocationLines(r: InvocationSummary, userLines: readonly LogEntry[], version: string): StoredLine[] {
   const start = r.startedAt;
   const end = start + r.durationMs;
-  return [
-    { ts: start, level: "SYSTEM", message: startLine(r.requestId, version) },
-    ...r.logs.map((l) => ({ ts: l.ts, level: l.level, message: l.message })),
-    { ts: end, level: "SYSTEM", message: endLine(r.requestId) },
-    { ts: end, level: "SYSTEM", message: reportLine(r) },
-  ];
+  const lines: StoredLine[] = [{ ts: start, level: "SYSTEM", message: startLine(r.requestId, version) }];
+  for (const l of userLines) lines.push(l);
+  if (r.outcome === "Timeout") lines.push({ ts: end, level: "SYSTEM", message: `${new Date(end).toISOString()} ${r.requestId} Task timed out after ${(r.durationMs / 1000).toFixed(2)} seconds` });
+  lines.push({ ts: end, level: "SYSTEM", message: endLine(r.requestId) }, { ts: end, level: "SYSTEM", message: reportLine(r) });
+  return lines;
 }
 
 /** One stored line as text, the way CloudWatch shows it. */

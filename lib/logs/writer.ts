@@ -5,7 +5,7 @@
  * bound the oldest are dropped, loudly, rather than letting memory grow without end.
  */
 import type pg from "pg";
-import type { StoredLine } from "./format";
+import type { LogEntry } from "../executor/types";
 
 export interface InvocationRecord {
   requestId: string;
@@ -31,18 +31,18 @@ export interface InvocationRecord {
 }
 
 const INSERT_INVOCATIONS = `INSERT INTO invocations ("requestId","attempt","functionId","functionName","version","trigger","startedAt","durationMs","billedDurationMs","initDurationMs","memorySizeMb","maxMemoryUsedMb","outcome","errorType","errorMessage","requestBytes","responseBytes","logBytes","logTruncated")
-SELECT * FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::timestamptz[],$8::float8[],$9::int[],$10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[])
+SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::float8[],$8::float8[],$9::int[],$10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[]) AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt)
 ON CONFLICT ("requestId", "attempt") DO NOTHING`;
 
 const INSERT_LINES = `INSERT INTO log_lines ("requestId","functionId","ts","level","message")
-SELECT * FROM unnest($1::uuid[],$2::uuid[],$3::timestamptz[],$4::text[],$5::text[])`;
+SELECT r, f, to_timestamp(t / 1000.0), l, m FROM unnest($1::uuid[],$2::uuid[],$3::float8[],$4::text[],$5::text[]) AS x(r, f, t, l, m)`;
 
 const MAX_PENDING_ROWS = 500_000;
 const CHUNK = 5_000;
 
 export class RecordWriter {
   private invocations: InvocationRecord[] = [];
-  private lines: Array<{ requestId: string; functionId: string; line: StoredLine }> = [];
+  private lines: Array<{ requestId: string; functionId: string; line: LogEntry }> = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private closed = false;
@@ -54,7 +54,8 @@ export class RecordWriter {
     private readonly log: (msg: string) => void = (m) => process.stderr.write(m + "\n"),
   ) {}
 
-  push(rec: InvocationRecord, lines: StoredLine[]): void {
+  /** Records an invocation and the function's own log lines (START/END/REPORT are derived on read). */
+  push(rec: InvocationRecord, lines: readonly LogEntry[]): void {
     this.invocations.push(rec);
     for (const line of lines) this.lines.push({ requestId: rec.requestId, functionId: rec.functionId, line });
     this.schedule();
@@ -108,17 +109,17 @@ export class RecordWriter {
     const col = <K extends keyof InvocationRecord>(k: K) => rows.map((r) => r[k]);
     await this.pool.query(INSERT_INVOCATIONS, [
       col("requestId"), col("attempt"), col("functionId"), col("functionName"), col("version"), col("trigger"),
-      rows.map((r) => new Date(r.startedAt).toISOString()), col("durationMs"), col("billedDurationMs"), col("initDurationMs"),
+      col("startedAt"), col("durationMs"), col("billedDurationMs"), col("initDurationMs"),
       col("memorySizeMb"), col("maxMemoryUsedMb"), col("outcome"), col("errorType"), col("errorMessage"),
       col("requestBytes"), col("responseBytes"), col("logBytes"), col("logTruncated"),
     ]);
   }
 
-  private async insertLines(rows: Array<{ requestId: string; functionId: string; line: StoredLine }>): Promise<void> {
+  private async insertLines(rows: Array<{ requestId: string; functionId: string; line: LogEntry }>): Promise<void> {
     await this.pool.query(INSERT_LINES, [
       rows.map((r) => r.requestId),
       rows.map((r) => r.functionId),
-      rows.map((r) => new Date(r.line.ts).toISOString()),
+      rows.map((r) => r.line.ts),
       rows.map((r) => r.line.level),
       // PostgreSQL text cannot hold NUL bytes.
       rows.map((r) => (r.line.message.includes("\u0000") ? r.line.message.replaceAll("\u0000", "\uFFFD") : r.line.message)),

@@ -29,7 +29,7 @@ describe("server process lifecycle", () => {
     await db.connect();
     try {
       const rows = await db.query(`SELECT i.outcome, (SELECT count(*) FROM log_lines l WHERE l."requestId" = i."requestId")::int AS lines FROM invocations i WHERE "functionName" = $1`, [name]);
-      expect(rows.rows).toEqual([{ outcome: "Success", lines: 4 }]);
+      expect(rows.rows).toEqual([{ outcome: "Success", lines: 1 }]);
     } finally {
       await db.end();
     }

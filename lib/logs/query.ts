@@ -1,0 +1,48 @@
+/** Reading logs back: one invocation's full log, START/END/REPORT derived from its record. */
+import type pg from "pg";
+import type { LogEntry, Outcome } from "../executor/types";
+import { invocationLines, renderLine } from "./format";
+
+interface InvocationRow {
+  requestId: string;
+  attempt: number;
+  version: string;
+  startedAt: Date;
+  durationMs: number;
+  billedDurationMs: number;
+  initDurationMs: number | null;
+  memorySizeMb: number;
+  maxMemoryUsedMb: number;
+  outcome: Outcome;
+  errorType: string | null;
+  errorMessage: string | null;
+}
+
+/** The rendered log lines of an invocation (all attempts, oldest first), as CloudWatch shows them. */
+export async function getInvocationLog(pool: pg.Pool, requestId: string): Promise<string[]> {
+  const [inv, lines] = await Promise.all([
+    pool.query<InvocationRow>(`SELECT * FROM invocations WHERE "requestId" = $1 ORDER BY attempt`, [requestId]),
+    pool.query<{ ts: Date; level: LogEntry["level"]; message: string }>(`SELECT ts, level, message FROM log_lines WHERE "requestId" = $1 ORDER BY id`, [requestId]),
+  ]);
+  const out: string[] = [];
+  const user = lines.rows.map((l) => ({ ts: l.ts.getTime(), level: l.level, message: l.message }));
+  for (const [i, r] of inv.rows.entries()) {
+    const start = r.startedAt.getTime();
+    const next = inv.rows[i + 1]?.startedAt.getTime() ?? Infinity;
+    // Attempts share a request id; each gets the lines written during its own run.
+    const own = user.filter((l) => l.ts >= start - 1 && l.ts < next);
+    const summary = {
+      requestId: r.requestId,
+      startedAt: start,
+      durationMs: r.durationMs,
+      billedDurationMs: r.billedDurationMs,
+      initDurationMs: r.initDurationMs ?? undefined,
+      memorySizeMb: r.memorySizeMb,
+      maxMemoryUsedMb: r.maxMemoryUsedMb,
+      outcome: r.outcome,
+      error: r.errorType ? { errorType: r.errorType, errorMessage: r.errorMessage ?? "", trace: [] } : undefined,
+    };
+    for (const l of invocationLines(summary, own, r.version)) out.push(renderLine(l, r.requestId));
+  }
+  return out;
+}
