@@ -1,9 +1,14 @@
 /**
- * The supervisor <-> sandbox host protocol: length-prefixed frames over a private pipe
- * (fd 3 of the sandbox). A frame is [u32 header length][u32 body length][header JSON][body].
- * Bodies (events, results) are raw bytes the supervisor never parses.
+ * Messages between the supervisor (in the server) and a sandbox process. Two kinds of pipe:
+ *  - control (fd 3): supervisor <-> sandbox host main thread — assign, start/kill instance, exits;
+ *  - lanes (fd 4..): supervisor <-> one instance (worker thread) directly — invocations and
+ *    results, so the data path has one process hop and no thread relay.
+ * A frame is [u32 header length][u32 body length][header JSON][body]. Bodies (events,
+ * results) are raw bytes the supervisor never parses.
  */
 import type { LogEntry, SerializedError } from "./types";
+
+export const FIRST_LANE_FD = 4;
 
 export interface AssignedFunction {
   functionName: string;
@@ -16,14 +21,28 @@ export interface AssignedFunction {
   logGroupName: string;
 }
 
+/** Control channel, supervisor → host. */
 export type ToHost =
   | { t: "assign"; fn: AssignedFunction }
-  | { t: "invoke"; iid: number; id: string; deadline: number; clientContext?: string }
+  | { t: "start"; iid: number; lane: number }
   | { t: "kill"; iid: number };
 
-export interface ResultHeader {
+/** Control channel, host → supervisor. */
+export type FromHost =
+  | { t: "ready" }
+  | { t: "exit"; iid: number; code: number; oom: boolean; error?: SerializedError };
+
+/** Lane, supervisor → instance. */
+export interface InvokeFrame {
+  t: "invoke";
+  id: string;
+  deadline: number;
+  clientContext?: string;
+}
+
+/** Lane, instance → supervisor. */
+export interface ResultFrame {
   t: "result";
-  iid: number;
   id: string;
   ok: boolean;
   error?: SerializedError;
@@ -36,18 +55,27 @@ export interface ResultHeader {
   logTruncated: boolean;
 }
 
-export type ToSupervisor =
-  | { t: "ready" }
-  | ResultHeader
-  | { t: "exit"; iid: number; code: number; oom: boolean; error?: SerializedError }
-  /** What an instance logged before an uncaught error ended it. */
-  | { t: "fatalLogs"; iid: number; id: string | null; logs: LogEntry[] };
+/** Lane, instance → supervisor: an uncaught error is about to end the instance. */
+export interface FatalFrame {
+  t: "fatal";
+  id: string | null;
+  error: SerializedError;
+  logs: LogEntry[];
+}
 
-/** Larger frames are a protocol violation: results are capped at 6 MB long before this. */
-export const MAX_FRAME_BYTES = 32 * 1024 * 1024;
+/** Host main thread → worker (postMessage). */
+export interface StartInstance {
+  t: "start";
+  fd: number;
+  fn: AssignedFunction;
+}
 
-export function encodeFrame(header: object, body?: Uint8Array): Buffer {
-  const head = Buffer.from(JSON.stringify(header));
+/** Control frames are small; a lane frame carries at most a 6 MB result plus bounded logs. */
+export const MAX_CONTROL_FRAME_BYTES = 1024 * 1024;
+export const MAX_LANE_FRAME_BYTES = 8 * 1024 * 1024;
+
+export function encodeFrame(header: object, body?: Uint8Array, stringify: (v: unknown) => string = JSON.stringify): Buffer {
+  const head = Buffer.from(stringify(header));
   const bodyLen = body ? body.byteLength : 0;
   const frame = Buffer.allocUnsafe(8 + head.length + bodyLen);
   frame.writeUInt32LE(head.length, 0);
@@ -59,25 +87,43 @@ export function encodeFrame(header: object, body?: Uint8Array): Buffer {
 
 export class FrameError extends Error {}
 
-/** Accumulates chunks and yields complete frames. */
+/** Accumulates chunks and yields complete frames; large frames are joined once, not per chunk. */
 export class FrameReader {
-  private buf: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private buffered = 0;
 
-  constructor(private readonly onFrame: (header: unknown, body: Buffer) => void) {}
+  constructor(
+    private readonly onFrame: (header: unknown, body: Buffer) => void,
+    private readonly maxFrameBytes: number,
+    private readonly parse: (text: string) => unknown = JSON.parse,
+  ) {}
 
   push(chunk: Buffer): void {
-    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
-    while (this.buf.length >= 8) {
-      const headLen = this.buf.readUInt32LE(0);
-      const bodyLen = this.buf.readUInt32LE(4);
-      if (headLen + bodyLen > MAX_FRAME_BYTES) throw new FrameError(`frame of ${headLen + bodyLen} bytes exceeds the limit`);
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    for (;;) {
+      if (this.buffered < 8) return;
+      let buf = this.chunks[0];
+      if (buf.length < 8) buf = this.join();
+      const headLen = buf.readUInt32LE(0);
+      const bodyLen = buf.readUInt32LE(4);
+      if (headLen + bodyLen > this.maxFrameBytes) throw new FrameError(`frame of ${headLen + bodyLen} bytes exceeds the limit of ${this.maxFrameBytes}`);
       const total = 8 + headLen + bodyLen;
-      if (this.buf.length < total) return;
-      const header = JSON.parse(this.buf.toString("utf8", 8, 8 + headLen)) as unknown;
-      const body = this.buf.subarray(8 + headLen, total);
-      this.buf = this.buf.subarray(total);
+      if (this.buffered < total) return;
+      if (buf.length < total) buf = this.join();
+      const header = this.parse(buf.toString("utf8", 8, 8 + headLen));
+      const body = buf.subarray(8 + headLen, total);
+      if (buf.length === total) this.chunks.shift();
+      else this.chunks[0] = buf.subarray(total);
+      this.buffered -= total;
       this.onFrame(header, body);
     }
+  }
+
+  private join(): Buffer {
+    const all = Buffer.concat(this.chunks, this.buffered);
+    this.chunks = [all];
+    return all;
   }
 }
 

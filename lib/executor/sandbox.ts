@@ -1,13 +1,17 @@
 /**
  * One sandbox process as the supervisor sees it: the child, its private folders, its
- * instances (worker_threads inside it) and the invocations in flight. Trusted code only.
+ * control pipe, its lanes (one pipe per instance, used once) and its instances.
+ * Trusted code only.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type net from "node:net";
-import { encodeFrame, FrameReader, MAX_FRAME_BYTES, type AssignedFunction, type ResultHeader, type ToHost, type ToSupervisor } from "./protocol";
-import type { CodeFile, LogEntry } from "./types";
+import {
+  encodeFrame, FIRST_LANE_FD, FrameReader, MAX_CONTROL_FRAME_BYTES, MAX_LANE_FRAME_BYTES,
+  type AssignedFunction, type FatalFrame, type FromHost, type InvokeFrame, type ResultFrame, type ToHost,
+} from "./protocol";
+import type { CodeFile } from "./types";
 
 export interface SandboxOptions {
   id: string;
@@ -16,18 +20,22 @@ export interface SandboxOptions {
   spareMemoryMb: number;
   baseEnv: Record<string, string>;
   nodeArgs: string[];
+  /** Lanes = instances this process can ever start; then it is replaced. */
+  lanes: number;
 }
 
 export interface InstanceState {
   iid: number;
+  lane: number;
   busy: boolean;
   lastUsed: number;
   dead: boolean;
 }
 
 export interface SandboxEvents {
-  onResult(sb: Sandbox, header: ResultHeader, body: Buffer): void;
-  onInstanceExit(sb: Sandbox, msg: Extract<ToSupervisor, { t: "exit" }>, fatalLogs: LogEntry[]): void;
+  onResult(sb: Sandbox, inst: InstanceState, header: ResultFrame, body: Buffer): void;
+  onFatal(sb: Sandbox, inst: InstanceState, frame: FatalFrame): void;
+  onInstanceExit(sb: Sandbox, msg: Extract<FromHost, { t: "exit" }>): void;
   onExit(sb: Sandbox, code: number | null, signal: NodeJS.Signals | null, stderrTail: string): void;
 }
 
@@ -48,12 +56,12 @@ export class Sandbox {
   readonly instances = new Map<number, InstanceState>();
   inFlight = 0;
   lastUsed = Date.now();
-  private readonly pipe: net.Socket;
+  private readonly control: net.Socket;
+  private readonly lanes: net.Socket[];
+  private nextLane = 0;
   private stderrTail = "";
-  private corked = false;
-  private readonly fatalLogs = new Map<number, LogEntry[]>();
 
-  constructor(opts: SandboxOptions, events: SandboxEvents) {
+  constructor(opts: SandboxOptions, private readonly events: SandboxEvents) {
     this.id = opts.id;
     this.dir = path.join(opts.workDir, opts.id);
     this.codeDir = path.join(this.dir, "code");
@@ -66,48 +74,38 @@ export class Sandbox {
     this.child = spawn(process.execPath, [...opts.nodeArgs, opts.hostScript, String(opts.spareMemoryMb)], {
       cwd: this.tmpDir,
       env: env as NodeJS.ProcessEnv,
-      stdio: ["ignore", "ignore", "pipe", "pipe"],
+      stdio: ["ignore", "ignore", "pipe", "pipe", ...Array<"pipe">(opts.lanes).fill("pipe")],
       detached: true, // own process group: the supervisor can kill everything it started
     });
-    this.pipe = this.child.stdio[3] as net.Socket;
+    this.control = this.child.stdio[3] as net.Socket;
+    this.lanes = Array.from({ length: opts.lanes }, (_, i) => this.child.stdio[FIRST_LANE_FD + i] as net.Socket);
     let resolveReady!: () => void;
     this.ready = new Promise((r) => (resolveReady = r));
-    const reader = new FrameReader((header, body) => {
-      const msg = header as ToSupervisor;
-      switch (msg.t) {
-        case "ready":
-          if (this.state === "booting") this.state = "idle";
-          resolveReady();
-          break;
-        case "result":
-          events.onResult(this, msg, body);
-          break;
-        case "fatalLogs":
-          this.fatalLogs.set(msg.iid, msg.logs);
-          break;
-        case "exit": {
-          const logs = this.fatalLogs.get(msg.iid) ?? [];
-          this.fatalLogs.delete(msg.iid);
-          events.onInstanceExit(this, msg, logs);
-          break;
-        }
+    const reader = new FrameReader((header) => {
+      const msg = header as FromHost;
+      if (msg.t === "ready") {
+        if (this.state === "booting") this.state = "idle";
+        resolveReady();
+      } else if (msg.t === "exit" && typeof msg.iid === "number") {
+        events.onInstanceExit(this, msg);
       }
-    });
-    this.pipe.on("data", (chunk: Buffer) => {
+    }, MAX_CONTROL_FRAME_BYTES);
+    this.control.on("data", (chunk: Buffer) => {
       try {
         reader.push(chunk);
       } catch {
-        // A malformed or oversized frame: the sandbox is not trustworthy any more.
-        this.kill();
+        this.kill(); // a malformed or oversized frame: the sandbox is not trustworthy any more
       }
     });
-    this.pipe.on("error", () => this.kill());
+    this.control.on("error", () => this.kill());
+    for (const lane of this.lanes) lane.on("error", () => {}); // a lane closes when its instance ends
     this.child.stderr!.on("data", (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-4096);
     });
     this.child.on("exit", (code, signal) => {
       this.state = "dead";
       resolveReady();
+      for (const lane of this.lanes) lane.destroy();
       events.onExit(this, code, signal, this.stderrTail);
       rmSync(this.dir, { recursive: true, force: true });
     });
@@ -116,6 +114,16 @@ export class Sandbox {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  get lanesLeft(): number {
+    return this.lanes.length - this.nextLane;
+  }
+
+  get liveInstances(): number {
+    let n = 0;
+    for (const i of this.instances.values()) if (!i.dead) n++;
+    return n;
   }
 
   /** Writes the code read-only into this sandbox's folder and hands it the function. */
@@ -130,12 +138,27 @@ export class Sandbox {
     this.key = key;
     this.revision = revision;
     this.state = "assigned";
-    this.send({ t: "assign", fn: { ...fn, codeDir: this.codeDir } });
+    this.sendControl({ t: "assign", fn: { ...fn, codeDir: this.codeDir } });
   }
 
+  /** Starts an instance on the next unused lane (callers check lanesLeft first). */
   newInstance(): InstanceState {
-    const inst: InstanceState = { iid: nextIid++, busy: false, lastUsed: Date.now(), dead: false };
+    const inst: InstanceState = { iid: nextIid++, lane: this.nextLane++, busy: false, lastUsed: Date.now(), dead: false };
     this.instances.set(inst.iid, inst);
+    const lane = this.lanes[inst.lane];
+    const reader = new FrameReader((header, body) => {
+      const h = header as ResultFrame | FatalFrame;
+      if (h.t === "result") this.events.onResult(this, inst, h, body);
+      else if (h.t === "fatal") this.events.onFatal(this, inst, h);
+    }, MAX_LANE_FRAME_BYTES);
+    lane.on("data", (chunk: Buffer) => {
+      try {
+        reader.push(chunk);
+      } catch {
+        this.kill();
+      }
+    });
+    this.sendControl({ t: "start", iid: inst.iid, lane: inst.lane });
     return inst;
   }
 
@@ -147,24 +170,31 @@ export class Sandbox {
     return best;
   }
 
-  send(msg: ToHost, body?: Uint8Array): void {
-    if (this.state === "dead" || !this.pipe.writable) return;
-    if (body && body.byteLength > MAX_FRAME_BYTES - 4096) throw new Error("payload too large for a frame");
-    if (!this.corked) {
-      this.corked = true;
-      this.pipe.cork();
-      process.nextTick(() => {
-        this.corked = false;
-        this.pipe.uncork();
-      });
-    }
-    this.pipe.write(encodeFrame(msg, body));
+  invoke(inst: InstanceState, frame: InvokeFrame, payload: Buffer): void {
+    const lane = this.lanes[inst.lane];
+    if (this.state !== "dead" && lane.writable) lane.write(encodeFrame(frame, payload));
+  }
+
+  private sendControl(msg: ToHost): void {
+    if (this.state === "dead" || !this.control.writable) return;
+    this.control.write(encodeFrame(msg));
   }
 
   killInstance(iid: number): void {
     const inst = this.instances.get(iid);
-    if (inst) inst.dead = true;
-    this.send({ t: "kill", iid });
+    if (inst) {
+      inst.dead = true;
+      this.lanes[inst.lane].end();
+    }
+    this.sendControl({ t: "kill", iid });
+  }
+
+  removeInstance(iid: number): void {
+    const inst = this.instances.get(iid);
+    if (!inst) return;
+    inst.dead = true;
+    this.instances.delete(iid);
+    this.lanes[inst.lane].destroy();
   }
 
   /** SIGKILL to the whole process group: the only stop that no user code can refuse. */

@@ -1,14 +1,14 @@
 /**
- * The supervisor: runs in the server, never runs user code. Owns sandbox processes (one
- * per function version, plus pre-spawned unassigned ones), assigns invocations to warm
- * instances or starts cold ones, enforces deadlines (terminate the worker, then SIGKILL
- * the sandbox's process group), validates every reply and retires sandboxes that saw a
- * timeout or a crash.
+ * The supervisor: runs in the server, never runs user code. Owns sandbox processes
+ * (per function version, plus pre-spawned unassigned ones), places invocations on warm
+ * instances or starts cold ones, enforces deadlines (terminate the worker, then SIGKILL the
+ * sandbox's process group), validates every reply and retires sandboxes that saw a timeout
+ * or a crash.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { Sandbox, type InstanceState } from "./sandbox";
-import type { ResultHeader, ToSupervisor } from "./protocol";
+import type { FatalFrame, FromHost, ResultFrame } from "./protocol";
 import { MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SerializedError } from "./types";
 import { runtimeError } from "./serialize-error";
 import { functionEnvironment } from "./function-env";
@@ -20,6 +20,8 @@ export interface SupervisorOptions {
   idleMs: number;
   /** Pre-spawned, not yet assigned sandboxes to keep ready. */
   prewarm: number;
+  /** Instances one sandbox process may start over its life (its lanes). */
+  instancesPerSandbox?: number;
   /** After a deadline, how long the worker gets to stop before the sandbox is SIGKILLed. */
   killGraceMs?: number;
   nodeArgs?: string[];
@@ -34,26 +36,31 @@ interface Pending {
   startedAt: number;
   cold: boolean;
   timer: NodeJS.Timeout;
+  fatal?: FatalFrame;
   resolve: (r: InvokeResult) => void;
 }
 
 interface FunctionPool {
   revision: number;
-  active: Sandbox | null;
+  /** Sandboxes serving the current revision that still take new work. */
+  sandboxes: Sandbox[];
 }
 
 export class Supervisor implements Executor {
   private readonly pools = new Map<string, FunctionPool>();
   private readonly sandboxes = new Set<Sandbox>();
   private readonly prewarmed: Sandbox[] = [];
-  private readonly pending = new Map<string, Pending>();
+  /** In-flight invocations by instance id. */
+  private readonly pending = new Map<number, Pending>();
   private readonly reaper: NodeJS.Timeout;
+  private readonly lanes: number;
   private stopping = false;
   private bootFailures = 0;
   private respawnTimer: NodeJS.Timeout | null = null;
   private readonly baseEnv = { PATH: "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8", TZ: "UTC" };
 
   constructor(private readonly opts: SupervisorOptions) {
+    this.lanes = opts.instancesPerSandbox ?? 16;
     mkdirSync(opts.workDir, { recursive: true, mode: 0o700 });
     this.reaper = setInterval(() => this.reap(), Math.min(10_000, Math.max(250, opts.idleMs / 4)));
     this.reaper.unref();
@@ -67,9 +74,11 @@ export class Supervisor implements Executor {
 
   async invoke(spec: FunctionSpec, req: InvokeRequest): Promise<InvokeResult> {
     if (this.stopping) return this.failure(spec, req, Date.now(), "Crash", runtimeError("Sandbox.Unavailable", "The server is shutting down"));
-    const sb = this.sandboxFor(spec);
+    const placed = this.place(spec);
+    const { sb } = placed;
     // Counted before any await: a sandbox that starts draining meanwhile is not killed under us.
     sb.inFlight++;
+    placed.inst.busy = true;
     let failed: SerializedError | null = null;
     try {
       if (sb.assigned) await sb.assigned;
@@ -79,28 +88,25 @@ export class Supervisor implements Executor {
     if (!failed && sb.state === "dead") failed = runtimeError("Runtime.ExitError", `RequestId: ${req.requestId} Error: the sandbox failed to start: ${sb.stderr.slice(-500)}`);
     if (failed) {
       sb.inFlight--;
-      if (sb.state === "draining" && sb.inFlight === 0) sb.kill();
+      placed.inst.busy = false;
+      this.maybeKill(sb);
       return this.failure(spec, req, Date.now(), "Crash", failed);
     }
-    let inst = sb.idleInstance();
-    const cold = !inst;
-    if (!inst) inst = sb.newInstance();
-    inst.busy = true;
+    const inst = placed.inst;
     const startedAt = Date.now();
-    const deadline = startedAt + spec.timeoutMs;
     return new Promise<InvokeResult>((resolve) => {
-      const timer = setTimeout(() => this.onTimeout(req.requestId), spec.timeoutMs);
-      this.pending.set(req.requestId, { sb, inst: inst!, spec, req, startedAt, cold, timer, resolve });
-      sb.send({ t: "invoke", iid: inst!.iid, id: req.requestId, deadline, clientContext: req.clientContext }, req.payload);
+      const timer = setTimeout(() => this.onTimeout(inst.iid), spec.timeoutMs);
+      this.pending.set(inst.iid, { sb, inst, spec, req, startedAt, cold: placed.cold, timer, resolve });
+      sb.invoke(inst, { t: "invoke", id: req.requestId, deadline: startedAt + spec.timeoutMs, clientContext: req.clientContext }, req.payload);
     });
   }
 
   retire(functionId: string, keepRevision?: number): void {
     const pool = this.pools.get(functionId);
     if (!pool) return;
-    if (pool.active && pool.active.revision !== keepRevision) {
-      this.drain(pool.active);
-      pool.active = null;
+    if (keepRevision === undefined || pool.revision !== keepRevision) {
+      for (const sb of pool.sandboxes) this.drain(sb);
+      pool.sandboxes = [];
     }
     if (keepRevision === undefined) this.pools.delete(functionId);
   }
@@ -124,7 +130,7 @@ export class Supervisor implements Executor {
     };
   }
 
-  /** Lets in-flight invocations finish (bounded by their own deadlines), then kills every sandbox. */
+  /** Lets in-flight invocations finish (bounded), then kills every sandbox. */
   async shutdown(graceMs = 30_000): Promise<void> {
     this.stopping = true;
     clearInterval(this.reaper);
@@ -136,47 +142,61 @@ export class Supervisor implements Executor {
     await Promise.all(exits);
   }
 
-  // ---- sandbox placement -------------------------------------------------------------
+  // ---- placement -----------------------------------------------------------------------
 
-  private sandboxFor(spec: FunctionSpec): Sandbox {
+  /** A warm idle instance of this revision, else a cold one on a lane, else a new sandbox. */
+  private place(spec: FunctionSpec): { sb: Sandbox; inst: InstanceState; cold: boolean } {
     let pool = this.pools.get(spec.functionId);
     if (!pool) {
-      pool = { revision: spec.revision, active: null };
+      pool = { revision: spec.revision, sandboxes: [] };
       this.pools.set(spec.functionId, pool);
     }
     if (spec.revision > pool.revision) {
-      if (pool.active) this.drain(pool.active);
-      pool.active = null;
+      for (const sb of pool.sandboxes) this.drain(sb);
+      pool.sandboxes = [];
       pool.revision = spec.revision;
     } else if (spec.revision < pool.revision) {
-      // A request resolved against an older revision (cache race): serve it on a private sandbox key.
-      return this.oldRevisionSandbox(spec);
+      // Resolved against an older revision (a cache race): serve it once, on a sandbox of its own.
+      const sb = this.newSandboxFor(spec);
+      this.drain(sb);
+      return { sb, inst: sb.newInstance(), cold: true };
     }
-    if (pool.active && pool.active.state !== "dead" && pool.active.state !== "draining") return pool.active;
-    const sb = this.takeSandbox(spec.memoryMb);
-    pool.active = sb;
-    sb.assigned = this.assign(sb, spec);
-    return sb;
+    pool.sandboxes = pool.sandboxes.filter((s) => s.state !== "dead" && s.state !== "draining");
+    let best: InstanceState | undefined;
+    let bestSb: Sandbox | undefined;
+    for (const sb of pool.sandboxes) {
+      const inst = sb.idleInstance();
+      if (inst && (!best || inst.lastUsed > best.lastUsed)) {
+        best = inst;
+        bestSb = sb;
+      }
+    }
+    if (best && bestSb) return { sb: bestSb, inst: best, cold: false };
+    let sb = pool.sandboxes.find((s) => s.lanesLeft > 0);
+    if (!sb) {
+      sb = this.newSandboxFor(spec);
+      pool.sandboxes.push(sb);
+    }
+    return { sb, inst: sb.newInstance(), cold: true };
   }
 
-  private oldRevisionSandbox(spec: FunctionSpec): Sandbox {
-    const key = `${spec.functionId}@${spec.revision}`;
-    for (const sb of this.sandboxes) if (sb.key === key && sb.state === "draining") return sb;
-    const sb = this.takeSandbox(spec.memoryMb);
-    sb.assigned = this.assign(sb, spec).then(() => this.drain(sb));
+  private newSandboxFor(spec: FunctionSpec): Sandbox {
+    const sb = this.prewarmed.shift() ?? this.spawn(spec.memoryMb);
+    queueMicrotask(() => this.fillPrewarm());
+    sb.assigned = this.assign(sb, spec);
+    sb.assigned.catch(() => {});
     return sb;
   }
 
   private async assign(sb: Sandbox, spec: FunctionSpec): Promise<void> {
     try {
       const files = await spec.loadCode();
-      const env = functionEnvironment(spec, sb.codeDir, sb.id);
       sb.assign(`${spec.functionId}@${spec.revision}`, spec.revision, files, {
         functionName: spec.functionName,
         version: spec.version,
         memoryMb: spec.memoryMb,
         handler: spec.handler,
-        env,
+        env: functionEnvironment(spec, sb.codeDir, sb.id),
         arn: spec.arn,
         logGroupName: `/aws/lambda/${spec.functionName}`,
       });
@@ -185,12 +205,6 @@ export class Supervisor implements Executor {
       sb.kill();
       throw err;
     }
-  }
-
-  private takeSandbox(memoryMb: number): Sandbox {
-    const sb = this.prewarmed.shift() ?? this.spawn(memoryMb);
-    queueMicrotask(() => this.fillPrewarm());
-    return sb;
   }
 
   private spawn(spareMemoryMb = 128): Sandbox {
@@ -202,10 +216,15 @@ export class Supervisor implements Executor {
         spareMemoryMb,
         baseEnv: this.baseEnv,
         nodeArgs: this.opts.nodeArgs ?? [],
+        lanes: this.lanes,
       },
       {
-        onResult: (s, h, b) => this.onResult(s, h, b),
-        onInstanceExit: (s, m, logs) => this.onInstanceExit(s, m, logs),
+        onResult: (s, i, h, b) => this.onResult(s, i, h, b),
+        onFatal: (_s, i, f) => {
+          const p = this.pending.get(i.iid);
+          if (p) p.fatal = f;
+        },
+        onInstanceExit: (s, m) => this.onInstanceExit(s, m),
         onExit: (s, code, signal, stderr) => this.onSandboxExit(s, code, signal, stderr),
       },
     );
@@ -227,18 +246,23 @@ export class Supervisor implements Executor {
   private drain(sb: Sandbox): void {
     if (sb.state === "dead") return;
     sb.state = "draining";
-    if (sb.inFlight === 0) sb.kill();
+    this.maybeKill(sb);
+  }
+
+  /** A draining sandbox goes once its last invocation is answered. */
+  private maybeKill(sb: Sandbox): void {
+    if (sb.state === "draining" && sb.inFlight === 0) sb.kill();
   }
 
   // ---- replies -------------------------------------------------------------------------
 
-  private onResult(sb: Sandbox, h: ResultHeader, body: Buffer): void {
-    const p = this.pending.get(h.id);
-    // Only a reply to an invocation this supervisor issued, to this sandbox and instance, counts.
-    if (!p || p.sb !== sb || p.inst.iid !== h.iid || typeof h.ok !== "boolean") return;
+  private onResult(sb: Sandbox, inst: InstanceState, h: ResultFrame, body: Buffer): void {
+    const p = this.pending.get(inst.iid);
+    // Only the reply to the invocation this instance was given counts.
+    if (!p || p.sb !== sb || p.req.requestId !== h.id || typeof h.ok !== "boolean") return;
     this.finish(p);
-    p.inst.busy = false;
-    p.inst.lastUsed = Date.now();
+    inst.busy = false;
+    inst.lastUsed = Date.now();
     const logs = Array.isArray(h.logs) ? h.logs : [];
     const durationMs = Number.isFinite(h.durationMs) ? Math.max(0, h.durationMs) : Date.now() - p.startedAt;
     let outcome: InvokeResult["outcome"] = h.ok ? "Success" : "Error";
@@ -249,7 +273,8 @@ export class Supervisor implements Executor {
       error = runtimeError("Function.ResponseSizeTooLarge", `Response payload size (${body.byteLength} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`);
       payload = Buffer.from(JSON.stringify(error));
     }
-    if (p.inst.dead === false && !h.ok && !h.invalidPayload && error && isInitFailure(error)) p.inst.dead = true;
+    // A module that failed to load ends its instance; the next call starts a fresh one.
+    if (!h.ok && !h.invalidPayload && error && isInitFailure(error)) inst.dead = true;
     p.resolve({
       requestId: p.req.requestId,
       outcome,
@@ -266,40 +291,41 @@ export class Supervisor implements Executor {
       logBytes: Number(h.logBytes) || 0,
       logTruncated: h.logTruncated === true,
     });
-    if (sb.state === "draining" && sb.inFlight === 0) sb.kill();
+    this.maybeKill(sb);
   }
 
-  private onTimeout(requestId: string): void {
-    const p = this.pending.get(requestId);
+  private onTimeout(iid: number): void {
+    const p = this.pending.get(iid);
     if (!p) return;
     this.finish(p);
     const secs = (p.spec.timeoutMs / 1000).toFixed(2);
-    const error = runtimeError("Sandbox.Timedout", `RequestId: ${requestId} Error: Task timed out after ${secs} seconds`);
+    const error = runtimeError("Sandbox.Timedout", `RequestId: ${p.req.requestId} Error: Task timed out after ${secs} seconds`);
     p.resolve(this.failure(p.spec, p.req, p.startedAt, "Timeout", error, p.spec.timeoutMs));
     // The worker is terminated (fast path); if native code holds it, the whole sandbox goes.
+    p.sb.killInstance(iid);
     this.drain(p.sb);
-    p.sb.killInstance(p.inst.iid);
-    const grace = setTimeout(() => p.sb.kill(), this.opts.killGraceMs ?? 1000);
-    grace.unref();
-    p.sb.child.once("exit", () => clearTimeout(grace));
+    if (p.sb.state !== "dead") {
+      const grace = setTimeout(() => p.sb.kill(), this.opts.killGraceMs ?? 1000);
+      grace.unref();
+      p.sb.child.once("exit", () => clearTimeout(grace));
+    }
   }
 
-  private onInstanceExit(sb: Sandbox, msg: Extract<ToSupervisor, { t: "exit" }>, fatalLogs: LogEntry[]): void {
-    const inst = sb.instances.get(msg.iid);
-    if (!inst) return;
-    inst.dead = true;
-    sb.instances.delete(msg.iid);
-    for (const p of this.pending.values()) {
-      if (p.sb !== sb || p.inst.iid !== msg.iid) continue;
+  private onInstanceExit(sb: Sandbox, msg: Extract<FromHost, { t: "exit" }>): void {
+    sb.removeInstance(msg.iid);
+    const p = this.pending.get(msg.iid);
+    if (p && p.sb === sb) {
       this.finish(p);
+      const cause = p.fatal?.error ?? msg.error;
       const error = msg.oom
         ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: JavaScript heap out of memory (limit ${p.spec.memoryMb} MB)`)
-        : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${describeExit(msg.code, msg.error)}`);
-      p.resolve(this.failure(p.spec, p.req, p.startedAt, msg.oom ? "OutOfMemory" : "Crash", error, undefined, fatalLogs));
-      // A crash mid-invocation: this sandbox is never used for new work again.
+        : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${describeExit(msg.code, cause)}`);
+      p.resolve(this.failure(p.spec, p.req, p.startedAt, msg.oom ? "OutOfMemory" : "Crash", error, undefined, p.fatal?.logs ?? []));
+      // A crash mid-invocation: this sandbox takes no new work and goes when idle.
       this.drain(sb);
     }
-    if (sb.state === "draining" && sb.inFlight === 0) sb.kill();
+    if (sb.state === "assigned" && sb.lanesLeft === 0 && sb.liveInstances === 0) this.drain(sb);
+    this.maybeKill(sb);
   }
 
   private onSandboxExit(sb: Sandbox, code: number | null, signal: NodeJS.Signals | null, stderr: string): void {
@@ -309,7 +335,7 @@ export class Supervisor implements Executor {
       this.prewarmed.splice(pi, 1);
       if (!this.stopping) this.scheduleRespawn(`pre-spawned sandbox exited (code ${code}, signal ${signal}): ${stderr.slice(-300)}`);
     }
-    for (const pool of this.pools.values()) if (pool.active === sb) pool.active = null;
+    for (const pool of this.pools.values()) pool.sandboxes = pool.sandboxes.filter((s) => s !== sb);
     const oom = /out of memory|heap limit|ERR_WORKER_OUT_OF_MEMORY|Allocation failed/i.test(stderr);
     for (const p of [...this.pending.values()]) {
       if (p.sb !== sb) continue;
@@ -317,7 +343,7 @@ export class Supervisor implements Executor {
       const error = oom
         ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: out of memory`)
         : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`);
-      p.resolve(this.failure(p.spec, p.req, p.startedAt, oom ? "OutOfMemory" : "Crash", error));
+      p.resolve(this.failure(p.spec, p.req, p.startedAt, oom ? "OutOfMemory" : "Crash", error, undefined, p.fatal?.logs ?? []));
     }
   }
 
@@ -336,7 +362,7 @@ export class Supervisor implements Executor {
 
   private finish(p: Pending): void {
     clearTimeout(p.timer);
-    this.pending.delete(p.req.requestId);
+    this.pending.delete(p.inst.iid);
     p.sb.inFlight--;
     p.sb.lastUsed = Date.now();
   }
@@ -365,10 +391,7 @@ export class Supervisor implements Executor {
       for (const inst of sb.instances.values()) {
         if (!inst.busy && !inst.dead && now - inst.lastUsed > this.opts.idleMs) sb.killInstance(inst.iid);
       }
-      if (sb.inFlight === 0 && now - sb.lastUsed > this.opts.idleMs) {
-        for (const pool of this.pools.values()) if (pool.active === sb) pool.active = null;
-        this.drain(sb);
-      }
+      if (sb.inFlight === 0 && now - sb.lastUsed > this.opts.idleMs) this.drain(sb);
     }
   }
 }

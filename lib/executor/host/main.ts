@@ -1,43 +1,34 @@
 /**
  * The sandbox host: a separate process (never the server) that runs one function version's
- * instances as worker_threads. It speaks framed messages with the supervisor on fd 3, and
- * exits as soon as that pipe closes, so it cannot outlive the server.
+ * instances as worker_threads. Its main thread only manages them (start, kill, report
+ * exits) over the control pipe on fd 3; invocations travel on per-instance lanes (fd 4+)
+ * straight between the supervisor and the worker. It exits as soon as the control pipe
+ * closes, so it cannot outlive the server.
  * Spawned as: node host.mjs <spareMemoryMb>
  */
 import net from "node:net";
 import { Worker } from "node:worker_threads";
-import { encodeFrame, FrameReader, type AssignedFunction, type ToHost } from "../protocol";
+import { encodeFrame, FIRST_LANE_FD, FrameReader, MAX_CONTROL_FRAME_BYTES, type AssignedFunction, type StartInstance, type ToHost } from "../protocol";
 import { runtimeError } from "../serialize-error";
 import type { SerializedError } from "../types";
-import type { WorkerInvoke } from "./worker";
 
 const workerUrl = new URL("./worker.mjs", import.meta.url);
-const sock = new net.Socket({ fd: 3, readable: true, writable: true });
+const control = new net.Socket({ fd: 3, readable: true, writable: true });
 
 let fn: AssignedFunction | null = null;
 let spare: Instance | null = null;
+/** Instances asked for before the function was assigned (the supervisor does not wait). */
+const early: Array<{ iid: number; lane: number }> = [];
 const instances = new Map<number, Instance>();
 
 interface Instance {
   worker: Worker;
   memoryMb: number;
-  booted: Promise<void>;
-  current: string | null;
-  initialized: boolean;
   exited: boolean;
 }
 
-let corked = false;
-function send(header: object, body?: Uint8Array) {
-  if (!corked) {
-    corked = true;
-    sock.cork();
-    process.nextTick(() => {
-      corked = false;
-      sock.uncork();
-    });
-  }
-  sock.write(encodeFrame(header, body));
+function send(header: object) {
+  control.write(encodeFrame(header));
 }
 
 function boot(memoryMb: number): Instance {
@@ -49,11 +40,9 @@ function boot(memoryMb: number): Instance {
   });
   worker.stdout.resume();
   worker.stderr.resume();
-  let resolveBoot!: () => void;
-  const inst: Instance = { worker, memoryMb, booted: new Promise((r) => (resolveBoot = r)), current: null, initialized: false, exited: false };
-  worker.on("message", (m: { t: string }) => {
-    if (m.t === "booted") resolveBoot();
-  });
+  const inst: Instance = { worker, memoryMb, exited: false };
+  worker.on("exit", () => (inst.exited = true));
+  worker.on("error", () => {}); // reported per instance once attached
   return inst;
 }
 
@@ -61,31 +50,23 @@ function attach(iid: number, inst: Instance) {
   instances.set(iid, inst);
   let lastError: SerializedError | undefined;
   let oom = false;
-  inst.worker.on("message", (m: Record<string, unknown>) => {
-    if (m.t === "result") {
-      inst.current = null;
-      const { body, t: _t, ...rest } = m;
-      send({ ...rest, t: "result", iid }, Buffer.from(String(body)));
-    } else if (m.t === "fatal") {
-      lastError = m.error as SerializedError;
-      if (m.logs) send({ t: "fatalLogs", iid, id: m.id, logs: m.logs });
-    }
-  });
   inst.worker.on("error", (err: Error & { code?: string }) => {
-    if (err.code === "ERR_WORKER_OUT_OF_MEMORY") oom = true;
-    lastError ??= runtimeError(err.name ?? "Error", String(err.message));
+    if (err?.code === "ERR_WORKER_OUT_OF_MEMORY") oom = true;
+    lastError ??= runtimeError(String(err?.name ?? "Error"), String(err?.message ?? err));
   });
   inst.worker.on("exit", (code) => {
-    inst.exited = true;
     instances.delete(iid);
     send({ t: "exit", iid, code, oom, error: lastError });
   });
+  if (inst.exited) {
+    instances.delete(iid);
+    send({ t: "exit", iid, code: 1, oom: false, error: runtimeError("Runtime.ExitError", "the instance ended before it started") });
+  }
 }
 
-function takeInstance(iid: number): Instance {
-  let inst = instances.get(iid);
-  if (inst) return inst;
+function start(iid: number, lane: number) {
   const memoryMb = fn!.memoryMb;
+  let inst: Instance;
   if (spare && spare.memoryMb === memoryMb && !spare.exited) {
     inst = spare;
     spare = null;
@@ -93,24 +74,13 @@ function takeInstance(iid: number): Instance {
     inst = boot(memoryMb);
   }
   attach(iid, inst);
-  // A function that scales out gets a spare so its next cold start skips the worker boot.
+  const msg: StartInstance = { t: "start", fd: FIRST_LANE_FD + lane, fn: fn! };
+  inst.worker.postMessage(msg);
+  // A function that scales out gets a spare, so its next cold start skips the worker boot.
   if (instances.size >= 2 && !spare) spare = boot(memoryMb);
-  return inst;
 }
 
-async function onInvoke(msg: Extract<ToHost, { t: "invoke" }>, body: Buffer) {
-  const inst = takeInstance(msg.iid);
-  const wmsg: WorkerInvoke = { t: "invoke", id: msg.id, deadline: msg.deadline, payload: body.toString("utf8"), clientContext: msg.clientContext };
-  if (!inst.initialized) {
-    wmsg.init = fn!;
-    inst.initialized = true;
-  }
-  inst.current = msg.id;
-  await inst.booted;
-  inst.worker.postMessage(wmsg);
-}
-
-const reader = new FrameReader((header, body) => {
+const reader = new FrameReader((header) => {
   const msg = header as ToHost;
   switch (msg.t) {
     case "assign":
@@ -119,20 +89,22 @@ const reader = new FrameReader((header, body) => {
         void spare.worker.terminate();
         spare = boot(fn.memoryMb);
       }
+      for (const e of early.splice(0)) start(e.iid, e.lane);
       break;
-    case "invoke":
-      void onInvoke(msg, body);
+    case "start":
+      if (!Number.isInteger(msg.lane) || msg.lane < 0) break;
+      if (fn) start(msg.iid, msg.lane);
+      else early.push({ iid: msg.iid, lane: msg.lane });
       break;
     case "kill": {
       const inst = instances.get(msg.iid);
       if (inst) void inst.worker.terminate();
-      else send({ t: "exit", iid: msg.iid, code: 0, oom: false });
       break;
     }
   }
-});
+}, MAX_CONTROL_FRAME_BYTES);
 
-sock.on("data", (chunk: Buffer) => {
+control.on("data", (chunk: Buffer) => {
   try {
     reader.push(chunk);
   } catch {
@@ -140,10 +112,10 @@ sock.on("data", (chunk: Buffer) => {
   }
 });
 // The supervisor is gone (or closed the pipe): nothing may outlive it.
-sock.on("end", () => process.exit(0));
-sock.on("close", () => process.exit(0));
-sock.on("error", () => process.exit(0));
+control.on("end", () => process.exit(0));
+control.on("close", () => process.exit(0));
+control.on("error", () => process.exit(0));
 
 const spareMb = Number(process.argv[2] ?? 128);
 spare = boot(Number.isFinite(spareMb) && spareMb > 0 ? spareMb : 128);
-void spare.booted.then(() => send({ t: "ready" }));
+spare.worker.once("online", () => send({ t: "ready" }));

@@ -1,9 +1,11 @@
 /**
  * One function instance (a Lambda "execution environment") inside a sandbox process.
- * Boots before it knows its function, so a pre-spawned one can be assigned instantly.
+ * Boots before it knows its function, so a pre-spawned one can be assigned instantly; then
+ * talks to the supervisor directly over its own lane (a pipe inherited by the sandbox).
  * Runs one invocation at a time. Everything it relies on is captured before user code
  * loads, so poisoned globals only hurt the function that poisoned them.
  */
+import net from "node:net";
 import { parentPort } from "node:worker_threads";
 import { getHeapStatistics } from "node:v8";
 import { performance } from "node:perf_hooks";
@@ -11,34 +13,30 @@ import { serializeError, runtimeError } from "../serialize-error";
 import { LogCapture, patchConsole } from "./log-capture";
 import { LoadError, loadHandler, type Handler } from "./handler-loader";
 import { MAX_RESPONSE_BYTES, type SerializedError } from "../types";
-import type { AssignedFunction } from "../protocol";
+import { encodeFrame, FrameReader, type AssignedFunction, type InvokeFrame, type StartInstance } from "../protocol";
 
-const port = parentPort!;
-const post = port.postMessage.bind(port);
 const stringify = JSON.stringify;
 const parse = JSON.parse;
 const byteLength = Buffer.byteLength;
+const bufferFrom = Buffer.from;
 const perfNow = performance.now.bind(performance);
 const dateNow = Date.now;
 const then = Promise.prototype.then;
 const exit = process.exit.bind(process);
-
-export interface WorkerInvoke {
-  t: "invoke";
-  id: string;
-  deadline: number;
-  payload: string;
-  clientContext?: string;
-  init?: AssignedFunction;
-}
+const MAX_INVOKE_FRAME = 7 * 1024 * 1024;
 
 const capture = new LogCapture();
 patchConsole(capture);
 
 let fn: AssignedFunction | null = null;
 let handler: Handler | null = null;
+let lane: net.Socket | null = null;
 let currentId: string | null = null;
 let peakMb = 0;
+
+function reply(header: object, body?: Uint8Array) {
+  lane?.write(encodeFrame(header, body, stringify as (v: unknown) => string));
+}
 
 function memMb(): number {
   const h = getHeapStatistics();
@@ -47,30 +45,24 @@ function memMb(): number {
   return peakMb;
 }
 
-function logLine(level: "ERROR", message: string) {
-  capture.add(level, message);
-}
-
 // An error nobody caught ends this instance, as it ends a Lambda execution environment.
 function fatal(kind: string, err: unknown) {
   const e = serializeError(err);
-  logLine("ERROR", `${kind} \t${stringify(e)}`);
-  post({ t: "fatal", id: currentId, error: e, ...capture.take() });
-  exit(129);
+  capture.add("ERROR", `${kind} \t${stringify(e)}`);
+  const { logs } = capture.take();
+  if (lane) lane.end(encodeFrame({ t: "fatal", id: currentId, error: e, logs }, undefined, stringify as (v: unknown) => string), () => exit(129));
+  else exit(129);
+  setTimeout(() => exit(129), 200).unref();
 }
 process.on("uncaughtException", (err) => fatal("Uncaught Exception", err));
 process.on("unhandledRejection", (reason) => fatal("Unhandled Promise Rejection", reason));
 
 async function init(assigned: AssignedFunction): Promise<number> {
-  fn = assigned;
-  for (const k of Object.keys(process.env)) delete process.env[k];
-  Object.assign(process.env, assigned.env);
   const start = perfNow();
   handler = await loadHandler(assigned.codeDir, assigned.handler);
   return perfNow() - start;
 }
-
-function makeContext(msg: WorkerInvoke, done: (err: unknown, value?: unknown) => void) {
+function makeContext(msg: InvokeFrame, done: (err: unknown, value?: unknown) => void) {
   const f = fn!;
   let clientContext: unknown;
   try {
@@ -96,7 +88,7 @@ function makeContext(msg: WorkerInvoke, done: (err: unknown, value?: unknown) =>
   };
 }
 
-function callHandler(h: Handler, event: unknown, msg: WorkerInvoke): Promise<unknown> {
+function callHandler(h: Handler, event: unknown, msg: InvokeFrame): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const done = (err: unknown, value?: unknown) => {
@@ -115,7 +107,7 @@ function callHandler(h: Handler, event: unknown, msg: WorkerInvoke): Promise<unk
   });
 }
 
-async function invoke(msg: WorkerInvoke) {
+async function invoke(msg: InvokeFrame, payload: Buffer) {
   currentId = msg.id;
   let initMs: number | undefined;
   let ok = false;
@@ -124,10 +116,10 @@ async function invoke(msg: WorkerInvoke) {
   let invalidPayload = false;
   let durationMs = 0;
   try {
-    if (msg.init && !handler) initMs = await init(msg.init);
+    if (!handler) initMs = await init(fn!);
     let event: unknown;
     try {
-      event = parse(msg.payload);
+      event = parse(payload.toString("utf8"));
     } catch {
       invalidPayload = true;
       throw new LoadError(runtimeError("InvalidRequestContentException", "Could not parse request body into json"));
@@ -154,16 +146,36 @@ async function invoke(msg: WorkerInvoke) {
     }
   } catch (err) {
     error = err instanceof LoadError ? err.detail : serializeError(err);
-    if (!invalidPayload) logLine("ERROR", `Invoke Error \t${stringify(error)}`);
+    if (!invalidPayload) capture.add("ERROR", `Invoke Error \t${stringify(error)}`);
     body = stringify(error);
     // A module that failed to load is not retried inside this instance.
-    if (!handler) setTimeout(() => exit(0), 0);
+    if (!handler) setTimeout(() => exit(0), 50);
   }
   currentId = null;
-  post({ t: "result", id: msg.id, ok, body, error, invalidPayload, durationMs, initMs, memMb: memMb(), ...capture.take() });
+  reply({ t: "result", id: msg.id, ok, error, invalidPayload, durationMs, initMs, memMb: memMb(), ...capture.take() }, bufferFrom(body));
 }
 
-port.on("message", (msg: WorkerInvoke) => {
-  if (msg.t === "invoke") void invoke(msg);
+function start(msg: StartInstance) {
+  fn = msg.fn;
+  for (const k of Object.keys(process.env)) delete process.env[k];
+  Object.assign(process.env, msg.fn.env);
+  const reader = new FrameReader((header, body) => {
+    const m = header as InvokeFrame;
+    if (m.t === "invoke" && typeof m.id === "string") void invoke(m, Buffer.from(body));
+  }, MAX_INVOKE_FRAME, parse as (t: string) => unknown);
+  lane = new net.Socket({ fd: msg.fd, readable: true, writable: true });
+  lane.on("data", (chunk: Buffer) => {
+    try {
+      reader.push(chunk);
+    } catch {
+      exit(70);
+    }
+  });
+  // The supervisor closed this lane: the instance is retired.
+  lane.on("end", () => exit(0));
+  lane.on("error", () => exit(0));
+}
+
+parentPort!.once("message", (msg: StartInstance) => {
+  if (msg?.t === "start") start(msg);
 });
-post({ t: "booted" });
