@@ -20,6 +20,7 @@ export const settingsSchema = z.object({
   NIMBUS_MIN_UNRESERVED_CONCURRENCY: int(10, 0, 100_000),
   NIMBUS_INSTANCE_IDLE_SECONDS: int(300, 1, 86_400),
   NIMBUS_PREWARM_SANDBOXES: int(1, 0, 64),
+  NIMBUS_INSTANCES_PER_SANDBOX: int(64, 1, 512),
   NIMBUS_SHUTDOWN_GRACE_SECONDS: int(30, 0, 900),
   NIMBUS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must look like an AWS region, e.g. us-east-1").default("us-east-1"),
   NIMBUS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "must be 12 digits").default("000000000000"),

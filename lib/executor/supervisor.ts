@@ -60,7 +60,7 @@ export class Supervisor implements Executor {
   private readonly baseEnv = { PATH: "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8", TZ: "UTC" };
 
   constructor(private readonly opts: SupervisorOptions) {
-    this.lanes = opts.instancesPerSandbox ?? 16;
+    this.lanes = opts.instancesPerSandbox ?? 64;
     mkdirSync(opts.workDir, { recursive: true, mode: 0o700 });
     this.reaper = setInterval(() => this.reap(), Math.min(10_000, Math.max(250, opts.idleMs / 4)));
     this.reaper.unref();

@@ -33,6 +33,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     workDir,
     idleMs: settings.NIMBUS_INSTANCE_IDLE_SECONDS * 1000,
     prewarm: settings.NIMBUS_PREWARM_SANDBOXES,
+    instancesPerSandbox: settings.NIMBUS_INSTANCES_PER_SANDBOX,
     log,
   });
   const writer = new RecordWriter(db.pool, 100, log);
