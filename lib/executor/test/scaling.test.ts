@@ -1,0 +1,36 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { makeSupervisor, spec, invoke, json } from "./helpers";
+
+describe("instances and sandboxes", () => {
+  const sup = makeSupervisor({ instancesPerSandbox: 2, idleMs: 400 });
+  afterAll(() => sup.shutdown(1000));
+
+  it("runs one invocation per instance, spreading over more sandboxes when lanes run out", async () => {
+    const s = spec(`let id = Math.random(); export const handler = async () => { await new Promise((r) => setTimeout(r, 300)); return id; };`);
+    const results = await Promise.all(Array.from({ length: 5 }, () => invoke(sup, s)));
+    expect(results.every((r) => r.outcome === "Success")).toBe(true);
+    // Five concurrent invocations ran in five distinct instances (module state differs), all cold.
+    expect(new Set(results.map((r) => json(r))).size).toBe(5);
+    expect(results.every((r) => r.initDurationMs !== undefined)).toBe(true);
+    const pids = sup.stats().sandboxPids;
+    expect(pids.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("retires idle instances after the keep-alive", async () => {
+    const s = spec(`export const handler = async () => 1;`);
+    await invoke(sup, s);
+    expect(sup.stats().instances).toBeGreaterThan(0);
+    await expect.poll(() => sup.stats().instances, { timeout: 5000, interval: 100 }).toBe(0);
+  });
+
+  it("finishes in-flight work on the old revision while new requests get the new one", async () => {
+    const v1 = spec(`export const handler = async () => { await new Promise((r) => setTimeout(r, 500)); return "v1"; };`);
+    const inFlight = invoke(sup, v1);
+    await new Promise((r) => setTimeout(r, 100));
+    const v2 = spec(`export const handler = async () => "v2";`, { functionId: v1.functionId, functionName: v1.functionName, revision: v1.revision + 1 });
+    sup.retire(v1.functionId, v2.revision);
+    const fresh = await invoke(sup, v2);
+    expect(json(fresh)).toBe("v2");
+    expect(json(await inFlight)).toBe("v1");
+  });
+});
