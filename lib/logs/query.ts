@@ -46,3 +46,49 @@ export async function getInvocationLog(pool: pg.Pool, requestId: string): Promis
   }
   return out;
 }
+
+export interface LogSearch {
+  functionId?: string;
+  requestId?: string;
+  /** Epoch milliseconds, inclusive. */
+  from?: number;
+  /** Epoch milliseconds, exclusive. */
+  to?: number;
+  /** Case-insensitive substring of the message (served by the trigram index). */
+  text?: string;
+  level?: string;
+  limit?: number;
+  /** The last id of the previous page (newest first). */
+  before?: string;
+}
+
+export interface LogLineRow {
+  id: string;
+  requestId: string;
+  functionId: string;
+  ts: Date;
+  level: string;
+  message: string;
+}
+
+/** Log lines by function, invocation, time range and text, newest first, cursor-paged. */
+export async function searchLogLines(pool: pg.Pool, q: LogSearch): Promise<{ items: LogLineRow[]; nextCursor: string | null }> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    args.push(v);
+    where.push(sql.replace("?", `$${args.length}`));
+  };
+  if (q.functionId) add(`"functionId" = ?`, q.functionId);
+  if (q.requestId) add(`"requestId" = ?`, q.requestId);
+  if (q.from !== undefined) add(`ts >= to_timestamp(? / 1000.0)`, q.from);
+  if (q.to !== undefined) add(`ts < to_timestamp(? / 1000.0)`, q.to);
+  if (q.level) add(`level = ?`, q.level);
+  if (q.text) add(`message ILIKE ?`, `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (q.before) add(`id < ?`, q.before);
+  const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
+  const sql = `SELECT id::text, "requestId", "functionId", ts, level, message FROM log_lines ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ${limit + 1}`;
+  const { rows } = await pool.query<LogLineRow>(sql, args);
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+}
