@@ -95,7 +95,7 @@ async function main() {
   log("[bench] starting servers…");
   const nimbus = await startNimbus();
   const baseline = await startBaseline();
-  const lambda = new LambdaClient({ endpoint: `http://${nimbus.target.host}:${nimbus.target.port}`, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" }, maxAttempts: 1 });
+  const lambda = new LambdaClient({ endpoint: `http://${nimbus.target.host}:${nimbus.target.port}`, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" }, maxAttempts: 3 });
   const prefix = `bench-${Date.now().toString(36)}`;
   const names: Record<BenchFunction, string> = { noop: `${prefix}-noop`, echo: `${prefix}-echo`, cpu: `${prefix}-cpu`, hold: `${prefix}-hold` };
   for (const [k, name] of Object.entries(names) as [BenchFunction, string][]) {

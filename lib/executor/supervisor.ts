@@ -79,6 +79,7 @@ export class Supervisor implements Executor {
     // Counted before any await: a sandbox that starts draining meanwhile is not killed under us.
     sb.inFlight++;
     placed.inst.busy = true;
+    if (placed.oneShot) this.drain(sb);
     let failed: SerializedError | null = null;
     try {
       if (sb.assigned) await sb.assigned;
@@ -145,7 +146,7 @@ export class Supervisor implements Executor {
   // ---- placement -----------------------------------------------------------------------
 
   /** A warm idle instance of this revision, else a cold one on a lane, else a new sandbox. */
-  private place(spec: FunctionSpec): { sb: Sandbox; inst: InstanceState; cold: boolean } {
+  private place(spec: FunctionSpec): { sb: Sandbox; inst: InstanceState; cold: boolean; oneShot?: boolean } {
     let pool = this.pools.get(spec.functionId);
     if (!pool) {
       pool = { revision: spec.revision, sandboxes: [] };
@@ -158,8 +159,7 @@ export class Supervisor implements Executor {
     } else if (spec.revision < pool.revision) {
       // Resolved against an older revision (a cache race): serve it once, on a sandbox of its own.
       const sb = this.newSandboxFor(spec);
-      this.drain(sb);
-      return { sb, inst: sb.newInstance(), cold: true };
+      return { sb, inst: sb.newInstance(), cold: true, oneShot: true };
     }
     pool.sandboxes = pool.sandboxes.filter((s) => s.state !== "dead" && s.state !== "draining");
     let best: InstanceState | undefined;

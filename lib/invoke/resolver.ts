@@ -2,7 +2,8 @@
  * Resolves a function name to what the executor needs, from memory. The cache is
  * invalidated by the change events of this process and (through NOTIFY) of others.
  */
-import type { PrismaClient } from "../generated/prisma/client";
+import type pg from "pg";
+import { selectCodePackage, selectFunctionByName } from "../db/hot-queries";
 import { readPackage } from "../code/package";
 import type { CodeFile, FunctionSpec } from "../executor/types";
 import { toRecord, type FunctionRecord } from "../services/functions/record";
@@ -20,7 +21,7 @@ export class FunctionResolver {
   private readonly code = new Map<string, Promise<CodeFile[]>>();
 
   constructor(
-    private readonly db: PrismaClient,
+    private readonly pool: pg.Pool,
     private readonly region: string,
     private readonly accountId: string,
   ) {}
@@ -56,7 +57,7 @@ export class FunctionResolver {
   }
 
   private async load(name: string): Promise<ResolvedFunction | null> {
-    const row = await this.db.fn.findUnique({ where: { name } });
+    const row = await selectFunctionByName(this.pool, name);
     if (!row) return null;
     const record = toRecord(row);
     const spec: FunctionSpec = {
@@ -80,9 +81,9 @@ export class FunctionResolver {
   private loadCode(sha: string): Promise<CodeFile[]> {
     let p = this.code.get(sha);
     if (!p) {
-      p = this.db.codePackage.findUnique({ where: { sha256: sha } }).then((pkg) => {
-        if (!pkg) throw new Error(`code package ${sha} not found`);
-        return readPackage(pkg.zip);
+      p = selectCodePackage(this.pool, sha).then((zip) => {
+        if (!zip) throw new Error(`code package ${sha} not found`);
+        return readPackage(zip);
       });
       p.catch(() => this.code.delete(sha));
       this.code.set(sha, p);

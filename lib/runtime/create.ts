@@ -24,7 +24,7 @@ export interface RuntimeHandle extends NimbusRuntime {
 export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void }): Promise<RuntimeHandle> {
   const { log } = opts;
   const db = createDb(opts.databaseUrl);
-  const resolver = new FunctionResolver(db.prisma, settings.NIMBUS_REGION, settings.NIMBUS_ACCOUNT_ID);
+  const resolver = new FunctionResolver(db.pool, settings.NIMBUS_REGION, settings.NIMBUS_ACCOUNT_ID);
   const admission = new Admission(settings.NIMBUS_MAX_CONCURRENCY);
   const workDir = path.join(settings.dataDir, "sandboxes");
   rmSync(workDir, { recursive: true, force: true }); // folders of sandboxes from an earlier run
