@@ -22,7 +22,7 @@ const common = {
 export async function buildSandbox() {
   await build({
     ...common,
-    entryPoints: { "sandbox/host": "lib/executor/host/main.ts", "sandbox/worker": "lib/executor/host/worker.ts" },
+    entryPoints: { "sandbox/host": "lib/executor/host/main.ts", "sandbox/worker": "lib/executor/host/worker.ts", "sandbox/spawner": "lib/executor/spawner/main.ts" },
     outdir: outDir,
     outExtension: { ".js": ".mjs" },
   });

@@ -1,14 +1,23 @@
 /**
- * Messages between the supervisor (in the server) and a sandbox process. Two kinds of pipe:
- *  - control (fd 3): supervisor <-> sandbox host main thread — assign, start/kill instance, exits;
- *  - lanes (fd 4..): supervisor <-> one instance (worker thread) directly — invocations and
- *    results, so the data path has one process hop and no thread relay.
+ * Messages between the supervisor (in the server) and a sandbox process. Both kinds of
+ * connection are made by the sandbox to the supervisor's unix socket (lib/executor/hub.ts)
+ * and open with a hello carrying the sandbox's id and secret token:
+ *  - control: supervisor <-> sandbox host main thread — assign, start/kill instance, exits;
+ *  - lane: supervisor <-> one instance (worker thread) directly — invocations and results,
+ *    so the data path has one process hop and no thread relay.
  * A frame is [u32 header length][u32 body length][header JSON][body]. Bodies (events,
  * results) are raw bytes the supervisor never parses.
  */
 import type { LogEntry, SerializedError } from "./types";
 
-export const FIRST_LANE_FD = 4;
+/** First frame on every connection to the supervisor. */
+export interface Hello {
+  t: "hello";
+  role: "control" | "lane";
+  sandbox: string;
+  token: string;
+  iid?: number;
+}
 
 export interface AssignedFunction {
   functionName: string;
@@ -24,7 +33,7 @@ export interface AssignedFunction {
 /** Control channel, supervisor → host. */
 export type ToHost =
   | { t: "assign"; fn: AssignedFunction }
-  | { t: "start"; iid: number; lane: number }
+  | { t: "start"; iid: number }
   | { t: "kill"; iid: number };
 
 /** Control channel, host → supervisor. */
@@ -66,7 +75,10 @@ export interface FatalFrame {
 /** Host main thread → worker (postMessage). */
 export interface StartInstance {
   t: "start";
-  fd: number;
+  iid: number;
+  socketPath: string;
+  sandbox: string;
+  token: string;
   fn: AssignedFunction;
 }
 
@@ -94,7 +106,7 @@ export class FrameReader {
 
   constructor(
     private readonly onFrame: (header: unknown, body: Buffer) => void,
-    private readonly maxFrameBytes: number,
+    public maxFrameBytes: number,
     private readonly parse: (text: string) => unknown = JSON.parse,
   ) {}
 

@@ -1,35 +1,35 @@
 /**
- * One sandbox process as the supervisor sees it: the child, its private folders, its
- * control pipe, its lanes (one pipe per instance, used once) and its instances.
- * Trusted code only.
+ * One sandbox process as the supervisor sees it: its private folders, its control
+ * connection, its instances and their lanes. Started through the spawner; it connects
+ * back to the supervisor's socket. Trusted code only.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type net from "node:net";
-import {
-  encodeFrame, FIRST_LANE_FD, FrameReader, MAX_CONTROL_FRAME_BYTES, MAX_LANE_FRAME_BYTES,
-  type AssignedFunction, type FatalFrame, type FromHost, type InvokeFrame, type ResultFrame, type ToHost,
-} from "./protocol";
+import type { HubClient, SwitchableReader } from "./hub";
+import { encodeFrame, type AssignedFunction, type FatalFrame, type FromHost, type Hello, type InvokeFrame, type ResultFrame, type ToHost } from "./protocol";
+import type { SpawnerClient } from "./spawner-client";
 import type { CodeFile } from "./types";
 
 export interface SandboxOptions {
   id: string;
   hostScript: string;
+  socketPath: string;
   workDir: string;
   spareMemoryMb: number;
   baseEnv: Record<string, string>;
   nodeArgs: string[];
-  /** Lanes = instances this process can ever start; then it is replaced. */
-  lanes: number;
 }
 
 export interface InstanceState {
   iid: number;
-  lane: number;
   busy: boolean;
   lastUsed: number;
   dead: boolean;
+  lane: net.Socket | null;
+  /** An invocation sent before the instance connected its lane. */
+  queued: Buffer | null;
 }
 
 export interface SandboxEvents {
@@ -41,13 +41,15 @@ export interface SandboxEvents {
 
 let nextIid = 1;
 
-export class Sandbox {
+export class Sandbox implements HubClient {
   readonly id: string;
+  readonly token = Buffer.from(randomBytes(24).toString("base64url"));
   readonly dir: string;
   readonly codeDir: string;
   readonly tmpDir: string;
-  readonly child: ChildProcess;
   readonly ready: Promise<void>;
+  readonly exited: Promise<void>;
+  pid: number | undefined;
   state: "booting" | "idle" | "assigned" | "draining" | "dead" = "booting";
   /** The function version this sandbox serves, once assigned. */
   key: string | null = null;
@@ -56,68 +58,70 @@ export class Sandbox {
   readonly instances = new Map<number, InstanceState>();
   inFlight = 0;
   lastUsed = Date.now();
-  private readonly control: net.Socket;
-  private readonly lanes: net.Socket[];
-  private nextLane = 0;
+  private control: net.Socket | null = null;
+  private readonly pendingControl: Buffer[] = [];
   private stderrTail = "";
+  private resolveReady!: () => void;
+  private resolveExited!: () => void;
+  private killRequested = false;
+  private controlLostTimer: NodeJS.Timeout | null = null;
 
-  constructor(opts: SandboxOptions, private readonly events: SandboxEvents) {
+  constructor(opts: SandboxOptions, private readonly events: SandboxEvents, private readonly spawner: SpawnerClient) {
     this.id = opts.id;
     this.dir = path.join(opts.workDir, opts.id);
     this.codeDir = path.join(this.dir, "code");
     this.tmpDir = path.join(this.dir, "tmp");
     mkdirSync(this.codeDir, { recursive: true, mode: 0o700 });
     mkdirSync(this.tmpDir, { recursive: true, mode: 0o700 });
-    // A scrubbed environment: nothing of the server's (DATABASE_URL, keys) is ever in it,
-    // so /proc/<pid>/environ of the sandbox holds no secret.
-    const env: Record<string, string> = { ...opts.baseEnv, HOME: this.tmpDir, TMPDIR: this.tmpDir };
-    this.child = spawn(process.execPath, [...opts.nodeArgs, opts.hostScript, String(opts.spareMemoryMb)], {
-      cwd: this.tmpDir,
-      env: env as NodeJS.ProcessEnv,
-      stdio: ["ignore", "ignore", "pipe", "pipe", ...Array<"pipe">(opts.lanes).fill("pipe")],
-      detached: true, // own process group: the supervisor can kill everything it started
+    this.ready = new Promise((r) => (this.resolveReady = r));
+    this.exited = new Promise((r) => (this.resolveExited = r));
+    // A scrubbed environment: nothing of the server's (DATABASE_URL, keys) is ever in it.
+    const env: Record<string, string> = { ...opts.baseEnv, HOME: this.tmpDir, TMPDIR: this.tmpDir, NIMBUS_SANDBOX_TOKEN: this.token.toString() };
+    spawner.spawn(this.id, process.execPath, [...opts.nodeArgs, opts.hostScript, opts.socketPath, this.id, String(opts.spareMemoryMb)], this.tmpDir, env, {
+      onSpawned: (pid) => {
+        this.pid = pid;
+        if (this.killRequested) this.kill();
+      },
+      onExit: (code, signal, stderr) => this.onExit(code, signal, stderr),
     });
-    this.control = this.child.stdio[3] as net.Socket;
-    this.lanes = Array.from({ length: opts.lanes }, (_, i) => this.child.stdio[FIRST_LANE_FD + i] as net.Socket);
-    let resolveReady!: () => void;
-    this.ready = new Promise((r) => (resolveReady = r));
-    const reader = new FrameReader((header) => {
-      const msg = header as FromHost;
-      if (msg.t === "ready") {
-        if (this.state === "booting") this.state = "idle";
-        resolveReady();
-      } else if (msg.t === "exit" && typeof msg.iid === "number") {
-        events.onInstanceExit(this, msg);
-      }
-    }, MAX_CONTROL_FRAME_BYTES);
-    this.control.on("data", (chunk: Buffer) => {
-      try {
-        reader.push(chunk);
-      } catch {
-        this.kill(); // a malformed or oversized frame: the sandbox is not trustworthy any more
-      }
-    });
-    this.control.on("error", () => this.kill());
-    for (const lane of this.lanes) lane.on("error", () => {}); // a lane closes when its instance ends
-    this.child.stderr!.on("data", (chunk: Buffer) => {
-      this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-4096);
-    });
-    this.child.on("exit", (code, signal) => {
-      this.state = "dead";
-      resolveReady();
-      for (const lane of this.lanes) lane.destroy();
-      events.onExit(this, code, signal, this.stderrTail);
-      rmSync(this.dir, { recursive: true, force: true });
-    });
-    this.child.on("error", () => this.kill());
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
-  get lanesLeft(): number {
-    return this.lanes.length - this.nextLane;
+  /** Hub: a connection from this sandbox said hello. */
+  adopt(hello: Hello, socket: net.Socket, sr: SwitchableReader): boolean {
+    if (this.state === "dead") return false;
+    if (hello.role === "control") {
+      if (this.control) return false;
+      this.control = socket;
+      sr.onFrame = (header) => {
+        const msg = header as FromHost;
+        if (msg.t === "ready") {
+          if (this.state === "booting") this.state = "idle";
+          this.resolveReady();
+        } else if (msg.t === "exit" && typeof msg.iid === "number") {
+          this.events.onInstanceExit(this, msg);
+        }
+      };
+      for (const f of this.pendingControl.splice(0)) socket.write(f);
+      // The control connection ends with the process; if the spawner cannot tell us how, we still know.
+      socket.on("close", () => {
+        this.controlLostTimer = setTimeout(() => this.onExit(null, null, ""), 1000);
+        this.controlLostTimer.unref();
+      });
+      return true;
+    }
+    const inst = typeof hello.iid === "number" ? this.instances.get(hello.iid) : undefined;
+    if (!inst || inst.lane || inst.dead) return false;
+    inst.lane = socket;
+    sr.onFrame = (header, body) => {
+      const h = header as ResultFrame | FatalFrame;
+      if (h.t === "result") this.events.onResult(this, inst, h, body);
+      else if (h.t === "fatal") this.events.onFatal(this, inst, h);
+    };
+    if (inst.queued) {
+      socket.write(inst.queued);
+      inst.queued = null;
+    }
+    return true;
   }
 
   get liveInstances(): number {
@@ -141,24 +145,10 @@ export class Sandbox {
     this.sendControl({ t: "assign", fn: { ...fn, codeDir: this.codeDir } });
   }
 
-  /** Starts an instance on the next unused lane (callers check lanesLeft first). */
   newInstance(): InstanceState {
-    const inst: InstanceState = { iid: nextIid++, lane: this.nextLane++, busy: false, lastUsed: Date.now(), dead: false };
+    const inst: InstanceState = { iid: nextIid++, busy: false, lastUsed: Date.now(), dead: false, lane: null, queued: null };
     this.instances.set(inst.iid, inst);
-    const lane = this.lanes[inst.lane];
-    const reader = new FrameReader((header, body) => {
-      const h = header as ResultFrame | FatalFrame;
-      if (h.t === "result") this.events.onResult(this, inst, h, body);
-      else if (h.t === "fatal") this.events.onFatal(this, inst, h);
-    }, MAX_LANE_FRAME_BYTES);
-    lane.on("data", (chunk: Buffer) => {
-      try {
-        reader.push(chunk);
-      } catch {
-        this.kill();
-      }
-    });
-    this.sendControl({ t: "start", iid: inst.iid, lane: inst.lane });
+    this.sendControl({ t: "start", iid: inst.iid });
     return inst;
   }
 
@@ -171,20 +161,23 @@ export class Sandbox {
   }
 
   invoke(inst: InstanceState, frame: InvokeFrame, payload: Buffer): void {
-    const lane = this.lanes[inst.lane];
-    if (this.state !== "dead" && lane.writable) lane.write(encodeFrame(frame, payload));
+    const data = encodeFrame(frame, payload);
+    if (inst.lane) inst.lane.write(data);
+    else inst.queued = data;
   }
 
   private sendControl(msg: ToHost): void {
-    if (this.state === "dead" || !this.control.writable) return;
-    this.control.write(encodeFrame(msg));
+    if (this.state === "dead") return;
+    const data = encodeFrame(msg);
+    if (this.control) this.control.write(data);
+    else this.pendingControl.push(data);
   }
 
   killInstance(iid: number): void {
     const inst = this.instances.get(iid);
     if (inst) {
       inst.dead = true;
-      this.lanes[inst.lane].end();
+      inst.lane?.end();
     }
     this.sendControl({ t: "kill", iid });
   }
@@ -194,23 +187,33 @@ export class Sandbox {
     if (!inst) return;
     inst.dead = true;
     this.instances.delete(iid);
-    this.lanes[inst.lane].destroy();
+    inst.lane?.destroy();
   }
 
   /** SIGKILL to the whole process group: the only stop that no user code can refuse. */
   kill(): void {
     if (this.state === "dead") return;
-    const pid = this.child.pid;
-    if (pid === undefined) return;
+    this.killRequested = true;
+    if (this.pid === undefined) return; // killed as soon as the spawner reports its pid
     try {
-      process.kill(-pid, "SIGKILL");
+      process.kill(-this.pid, "SIGKILL");
     } catch {
-      try {
-        this.child.kill("SIGKILL");
-      } catch {
-        /* already gone */
-      }
+      /* already gone */
     }
+  }
+
+  private onExit(code: number | null, signal: NodeJS.Signals | null, stderr: string): void {
+    if (this.state === "dead") return;
+    if (this.controlLostTimer) clearTimeout(this.controlLostTimer);
+    this.state = "dead";
+    this.stderrTail = stderr;
+    this.spawner.forget(this.id);
+    this.control?.destroy();
+    for (const inst of this.instances.values()) inst.lane?.destroy();
+    this.resolveReady();
+    this.events.onExit(this, code, signal, stderr);
+    this.resolveExited();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   get stderr(): string {

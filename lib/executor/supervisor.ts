@@ -7,8 +7,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { Sandbox, type InstanceState } from "./sandbox";
-import type { FatalFrame, FromHost, ResultFrame } from "./protocol";
+import { Hub } from "./hub";
+import { SpawnerClient } from "./spawner-client";
+import { MAX_LANE_FRAME_BYTES, type FatalFrame, type FromHost, type ResultFrame } from "./protocol";
 import { MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SerializedError } from "./types";
 import { runtimeError } from "./serialize-error";
 import { functionEnvironment } from "./function-env";
@@ -20,7 +23,7 @@ export interface SupervisorOptions {
   idleMs: number;
   /** Pre-spawned, not yet assigned sandboxes to keep ready. */
   prewarm: number;
-  /** Instances one sandbox process may start over its life (its lanes). */
+  /** Live instances one sandbox process may hold; more go to another process of the same version. */
   instancesPerSandbox?: number;
   /** After a deadline, how long the worker gets to stop before the sandbox is SIGKILLed. */
   killGraceMs?: number;
@@ -53,15 +56,19 @@ export class Supervisor implements Executor {
   /** In-flight invocations by instance id. */
   private readonly pending = new Map<number, Pending>();
   private readonly reaper: NodeJS.Timeout;
-  private readonly lanes: number;
+  private readonly perSandbox: number;
+  private readonly hub: Hub;
+  private readonly spawner: SpawnerClient;
   private stopping = false;
   private bootFailures = 0;
   private respawnTimer: NodeJS.Timeout | null = null;
   private readonly baseEnv = { PATH: "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8", TZ: "UTC" };
 
   constructor(private readonly opts: SupervisorOptions) {
-    this.lanes = opts.instancesPerSandbox ?? 64;
+    this.perSandbox = opts.instancesPerSandbox ?? 64;
     mkdirSync(opts.workDir, { recursive: true, mode: 0o700 });
+    this.hub = new Hub(opts.workDir, MAX_LANE_FRAME_BYTES);
+    this.spawner = new SpawnerClient(path.join(path.dirname(opts.hostScript), "spawner.mjs"), this.baseEnv, opts.log);
     this.reaper = setInterval(() => this.reap(), Math.min(10_000, Math.max(250, opts.idleMs / 4)));
     this.reaper.unref();
     this.fillPrewarm();
@@ -69,6 +76,7 @@ export class Supervisor implements Executor {
 
   /** Resolves once the pre-spawned sandboxes are booted (for start-up and benchmarks). */
   async warm(): Promise<void> {
+    await this.hub.listening;
     await Promise.all(this.prewarmed.map((s) => s.ready));
   }
 
@@ -138,9 +146,11 @@ export class Supervisor implements Executor {
     if (this.respawnTimer) clearTimeout(this.respawnTimer);
     const until = Date.now() + graceMs;
     while (this.pending.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    const exits = [...this.sandboxes].map((sb) => new Promise<void>((r) => (sb.state === "dead" ? r() : sb.child.once("exit", () => r()))));
+    const exits = [...this.sandboxes].map((sb) => sb.exited);
     for (const sb of this.sandboxes) sb.kill();
-    await Promise.all(exits);
+    await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 5000))]);
+    await this.hub.close();
+    this.spawner.stop();
   }
 
   // ---- placement -----------------------------------------------------------------------
@@ -172,7 +182,7 @@ export class Supervisor implements Executor {
       }
     }
     if (best && bestSb) return { sb: bestSb, inst: best, cold: false };
-    let sb = pool.sandboxes.find((s) => s.lanesLeft > 0);
+    let sb = pool.sandboxes.find((s) => s.liveInstances < this.perSandbox);
     if (!sb) {
       sb = this.newSandboxFor(spec);
       pool.sandboxes.push(sb);
@@ -212,11 +222,11 @@ export class Supervisor implements Executor {
       {
         id: `sbx-${randomBytes(8).toString("hex")}`,
         hostScript: this.opts.hostScript,
+        socketPath: this.hub.path,
         workDir: this.opts.workDir,
         spareMemoryMb,
         baseEnv: this.baseEnv,
         nodeArgs: this.opts.nodeArgs ?? [],
-        lanes: this.lanes,
       },
       {
         onResult: (s, i, h, b) => this.onResult(s, i, h, b),
@@ -227,7 +237,9 @@ export class Supervisor implements Executor {
         onInstanceExit: (s, m) => this.onInstanceExit(s, m),
         onExit: (s, code, signal, stderr) => this.onSandboxExit(s, code, signal, stderr),
       },
+      this.spawner,
     );
+    this.hub.register(sb.id, sb);
     this.sandboxes.add(sb);
     return sb;
   }
@@ -307,7 +319,7 @@ export class Supervisor implements Executor {
     if (p.sb.state !== "dead") {
       const grace = setTimeout(() => p.sb.kill(), this.opts.killGraceMs ?? 1000);
       grace.unref();
-      p.sb.child.once("exit", () => clearTimeout(grace));
+      void p.sb.exited.then(() => clearTimeout(grace));
     }
   }
 
@@ -324,12 +336,12 @@ export class Supervisor implements Executor {
       // A crash mid-invocation: this sandbox takes no new work and goes when idle.
       this.drain(sb);
     }
-    if (sb.state === "assigned" && sb.lanesLeft === 0 && sb.liveInstances === 0) this.drain(sb);
     this.maybeKill(sb);
   }
 
   private onSandboxExit(sb: Sandbox, code: number | null, signal: NodeJS.Signals | null, stderr: string): void {
     this.sandboxes.delete(sb);
+    this.hub.unregister(sb.id);
     const pi = this.prewarmed.indexOf(sb);
     if (pi >= 0) {
       this.prewarmed.splice(pi, 1);

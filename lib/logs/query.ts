@@ -85,9 +85,10 @@ export async function searchLogLines(pool: pg.Pool, q: LogSearch): Promise<{ ite
   if (q.to !== undefined) add(`ts < to_timestamp(? / 1000.0)`, q.to);
   if (q.level) add(`level = ?`, q.level);
   if (q.text) add(`message ILIKE ?`, `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  if (q.before) add(`id < ?`, q.before);
+  if (q.before) add(`l.id < ?`, q.before);
   const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
-  const sql = `SELECT id::text, "requestId", "functionId", ts, level, message FROM log_lines ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ${limit + 1}`;
+  // Order by the column, not the text alias: "999" > "1000" as text.
+  const sql = `SELECT l.id::text AS id, "requestId", "functionId", ts, level, message FROM log_lines l ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY l.id DESC LIMIT ${limit + 1}`;
   const { rows } = await pool.query<LogLineRow>(sql, args);
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };

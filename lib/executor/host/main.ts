@@ -1,25 +1,27 @@
 /**
  * The sandbox host: a separate process (never the server) that runs one function version's
  * instances as worker_threads. Its main thread only manages them (start, kill, report
- * exits) over the control pipe on fd 3; invocations travel on per-instance lanes (fd 4+)
- * straight between the supervisor and the worker. It exits as soon as the control pipe
- * closes, so it cannot outlive the server.
- * Spawned as: node host.mjs <spareMemoryMb>
+ * exits) over its control connection to the supervisor; invocations travel on per-instance
+ * lanes straight between the supervisor and the worker. It exits as soon as the control
+ * connection closes, so it cannot outlive the server.
+ * Spawned as: node host.mjs <socketPath> <sandboxId> <spareMemoryMb>, token in NIMBUS_SANDBOX_TOKEN.
  */
 import net from "node:net";
 import { Worker } from "node:worker_threads";
-import { encodeFrame, FIRST_LANE_FD, FrameReader, MAX_CONTROL_FRAME_BYTES, type AssignedFunction, type StartInstance, type ToHost } from "../protocol";
+import { encodeFrame, FrameReader, MAX_CONTROL_FRAME_BYTES, type AssignedFunction, type StartInstance, type ToHost } from "../protocol";
 import { runtimeError } from "../serialize-error";
 import type { SerializedError } from "../types";
 
+const [socketPath, sandboxId, spareArg] = process.argv.slice(2);
+const token = process.env.NIMBUS_SANDBOX_TOKEN ?? "";
+delete process.env.NIMBUS_SANDBOX_TOKEN;
 const workerUrl = new URL("./worker.mjs", import.meta.url);
-const control = new net.Socket({ fd: 3, readable: true, writable: true });
 
 let fn: AssignedFunction | null = null;
 let spare: Instance | null = null;
-/** Instances asked for before the function was assigned (the supervisor does not wait). */
-const early: Array<{ iid: number; lane: number }> = [];
 const instances = new Map<number, Instance>();
+/** Instances asked for before the function was assigned (the supervisor does not wait). */
+const early: number[] = [];
 
 interface Instance {
   worker: Worker;
@@ -27,9 +29,9 @@ interface Instance {
   exited: boolean;
 }
 
-function send(header: object) {
-  control.write(encodeFrame(header));
-}
+const control = net.connect(socketPath);
+const send = (header: object) => control.write(encodeFrame(header));
+send({ t: "hello", role: "control", sandbox: sandboxId, token });
 
 function boot(memoryMb: number): Instance {
   const worker = new Worker(workerUrl, {
@@ -54,17 +56,15 @@ function attach(iid: number, inst: Instance) {
     if (err?.code === "ERR_WORKER_OUT_OF_MEMORY") oom = true;
     lastError ??= runtimeError(String(err?.name ?? "Error"), String(err?.message ?? err));
   });
-  inst.worker.on("exit", (code) => {
+  const reportExit = (code: number) => {
     instances.delete(iid);
     send({ t: "exit", iid, code, oom, error: lastError });
-  });
-  if (inst.exited) {
-    instances.delete(iid);
-    send({ t: "exit", iid, code: 1, oom: false, error: runtimeError("Runtime.ExitError", "the instance ended before it started") });
-  }
+  };
+  if (inst.exited) reportExit(1);
+  else inst.worker.on("exit", reportExit);
 }
 
-function start(iid: number, lane: number) {
+function start(iid: number) {
   const memoryMb = fn!.memoryMb;
   let inst: Instance;
   if (spare && spare.memoryMb === memoryMb && !spare.exited) {
@@ -74,7 +74,7 @@ function start(iid: number, lane: number) {
     inst = boot(memoryMb);
   }
   attach(iid, inst);
-  const msg: StartInstance = { t: "start", fd: FIRST_LANE_FD + lane, fn: fn! };
+  const msg: StartInstance = { t: "start", iid, socketPath, sandbox: sandboxId, token, fn: fn! };
   inst.worker.postMessage(msg);
   // A function that scales out gets a spare, so its next cold start skips the worker boot.
   if (instances.size >= 2 && !spare) spare = boot(memoryMb);
@@ -89,12 +89,12 @@ const reader = new FrameReader((header) => {
         void spare.worker.terminate();
         spare = boot(fn.memoryMb);
       }
-      for (const e of early.splice(0)) start(e.iid, e.lane);
+      for (const iid of early.splice(0)) start(iid);
       break;
     case "start":
-      if (!Number.isInteger(msg.lane) || msg.lane < 0) break;
-      if (fn) start(msg.iid, msg.lane);
-      else early.push({ iid: msg.iid, lane: msg.lane });
+      if (typeof msg.iid !== "number") break;
+      if (fn) start(msg.iid);
+      else early.push(msg.iid);
       break;
     case "kill": {
       const inst = instances.get(msg.iid);
@@ -111,11 +111,11 @@ control.on("data", (chunk: Buffer) => {
     process.exit(70);
   }
 });
-// The supervisor is gone (or closed the pipe): nothing may outlive it.
+// The supervisor is gone (or dropped us): nothing may outlive it.
 control.on("end", () => process.exit(0));
 control.on("close", () => process.exit(0));
 control.on("error", () => process.exit(0));
 
-const spareMb = Number(process.argv[2] ?? 128);
+const spareMb = Number(spareArg ?? 128);
 spare = boot(Number.isFinite(spareMb) && spareMb > 0 ? spareMb : 128);
 spare.worker.once("online", () => send({ t: "ready" }));

@@ -163,7 +163,8 @@ function start(msg: StartInstance) {
     const m = header as InvokeFrame;
     if (m.t === "invoke" && typeof m.id === "string") void invoke(m, Buffer.from(body));
   }, MAX_INVOKE_FRAME, parse as (t: string) => unknown);
-  lane = new net.Socket({ fd: msg.fd, readable: true, writable: true });
+  lane = net.connect(msg.socketPath);
+  lane.write(encodeFrame({ t: "hello", role: "lane", sandbox: msg.sandbox, token: msg.token, iid: msg.iid }, undefined, stringify as (v: unknown) => string));
   lane.on("data", (chunk: Buffer) => {
     try {
       reader.push(chunk);

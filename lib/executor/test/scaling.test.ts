@@ -5,7 +5,7 @@ describe("instances and sandboxes", () => {
   const sup = makeSupervisor({ instancesPerSandbox: 2, idleMs: 400 });
   afterAll(() => sup.shutdown(1000));
 
-  it("runs one invocation per instance, spreading over more sandboxes when lanes run out", async () => {
+  it("runs one invocation per instance, spreading over more sandbox processes when one is full", async () => {
     const s = spec(`let id = Math.random(); export const handler = async () => { await new Promise((r) => setTimeout(r, 300)); return id; };`);
     const results = await Promise.all(Array.from({ length: 5 }, () => invoke(sup, s)));
     expect(results.every((r) => r.outcome === "Success")).toBe(true);
