@@ -19,6 +19,7 @@ const CODE_CACHE_ENTRIES = 64;
 export class FunctionResolver {
   private readonly cache = new Map<string, { value: Promise<ResolvedFunction | null>; at: number }>();
   private readonly code = new Map<string, Promise<CodeFile[]>>();
+  private readonly primed = new Map<string, number>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -46,10 +47,23 @@ export class FunctionResolver {
 
   invalidate(name: string): void {
     this.cache.delete(name);
+    this.primed.delete(name);
+  }
+
+  /**
+   * Caches a function as just committed by this process (no read back from the database).
+   * Two updates can report out of order; an older revision never replaces a newer one.
+   */
+  prime(record: FunctionRecord, zip?: Uint8Array): void {
+    if (zip) this.rememberCode(record.codeSha256, Promise.resolve(readPackage(zip)));
+    if ((this.primed.get(record.name) ?? 0) > record.revision) return;
+    this.primed.set(record.name, record.revision);
+    this.cache.set(record.name, { value: Promise.resolve(this.toResolved(record)), at: Date.now() });
   }
 
   invalidateAll(): void {
     this.cache.clear();
+    this.primed.clear();
   }
 
   arnOf(name: string): string {
@@ -58,8 +72,10 @@ export class FunctionResolver {
 
   private async load(name: string): Promise<ResolvedFunction | null> {
     const row = await selectFunctionByName(this.pool, name);
-    if (!row) return null;
-    const record = toRecord(row);
+    return row ? this.toResolved(toRecord(row)) : null;
+  }
+
+  private toResolved(record: FunctionRecord): ResolvedFunction {
     const spec: FunctionSpec = {
       functionId: record.id,
       functionName: record.name,
@@ -79,16 +95,21 @@ export class FunctionResolver {
   }
 
   private loadCode(sha: string): Promise<CodeFile[]> {
-    let p = this.code.get(sha);
-    if (!p) {
-      p = selectCodePackage(this.pool, sha).then((zip) => {
+    const cached = this.code.get(sha);
+    if (cached) return cached;
+    return this.rememberCode(
+      sha,
+      selectCodePackage(this.pool, sha).then((zip) => {
         if (!zip) throw new Error(`code package ${sha} not found`);
         return readPackage(zip);
-      });
-      p.catch(() => this.code.delete(sha));
-      this.code.set(sha, p);
-      if (this.code.size > CODE_CACHE_ENTRIES) this.code.delete(this.code.keys().next().value!);
-    }
+      }),
+    );
+  }
+
+  private rememberCode(sha: string, p: Promise<CodeFile[]>): Promise<CodeFile[]> {
+    p.catch(() => this.code.get(sha) === p && this.code.delete(sha));
+    this.code.set(sha, p);
+    if (this.code.size > CODE_CACHE_ENTRIES) this.code.delete(this.code.keys().next().value!);
     return p;
   }
 }

@@ -48,7 +48,8 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
   const apply = (c: FunctionChange | "all") => {
     if (c === "all") resolver.invalidateAll();
     else {
-      resolver.invalidate(c.name);
+      if (c.record) resolver.prime(c.record, c.zip);
+      else resolver.invalidate(c.name);
       executor.retire(c.id, c.revision ?? undefined);
     }
     refreshReserved().catch((e: Error) => log(`[runtime] could not refresh reservations: ${e.message}`));
@@ -62,7 +63,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     settings,
     functionChanged: (c) => {
       apply(c);
-      feed.publish(c);
+      feed.publish({ id: c.id, name: c.name, revision: c.revision });
     },
   };
 

@@ -1,11 +1,16 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Settings } from "../env";
+import type { FunctionRecord } from "./functions/record";
 
 /** A change other parts of the process (caches, executor) must hear about. */
 export interface FunctionChange {
   id: string;
   name: string;
   revision: number | null; // null: deleted
+  /** The function as committed (lets this process prime its cache instead of re-reading it). */
+  record?: FunctionRecord;
+  /** New code bytes, when the change was a code upload. */
+  zip?: Uint8Array;
 }
 
 /** What every service verb gets: the database and a way to announce changes. */

@@ -30,7 +30,7 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
       });
     });
     const fn = toRecord(row);
-    ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
+    ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision, record: fn, zip: data.zip });
     return fn;
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(`Function already exist: ${data.name}`);

@@ -19,6 +19,6 @@ export async function updateFunctionCode(ctx: ServiceContext, name: string, zip:
     return updated;
   });
   const fn = toRecord(row);
-  ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
+  ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision, record: fn, zip });
   return fn;
 }

@@ -13,6 +13,6 @@ export async function updateFunctionConfiguration(ctx: ServiceContext, name: str
     data: { ...data, revision: { increment: 1 }, updatedAt: new Date() },
   });
   const fn = toRecord(row);
-  ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
+  ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision, record: fn });
   return fn;
 }
