@@ -168,12 +168,22 @@ async function main() {
   await new Promise((r) => setTimeout(r, 1000));
   const zero = rssSplit(nimbus.pid);
   memory["0"] = { serverMb: round(zero.server, 1), sandboxesMb: round(zero.sandboxes, 1) };
+  let previous = { n: 0, sandboxes: zero.sandboxes };
   for (const n of [10, 100]) {
     const replies = await Promise.all(Array.from({ length: n }, () => post(agent, nimbus.target, invokePath(names.hold), JSON.stringify({ ms: n === 100 ? 3000 : 500 }))));
     const bad = replies.filter((r) => r.status !== 200).length;
     await new Promise((r) => setTimeout(r, 500));
     const m = rssSplit(nimbus.pid);
-    memory[String(n)] = { serverMb: round(m.server, 1), sandboxesMb: round(m.sandboxes, 1), perInstanceMb: round((m.sandboxes - zero.sandboxes) / n, 2), failed: bad };
+    memory[String(n)] = {
+      serverMb: round(m.server, 1),
+      sandboxesMb: round(m.sandboxes, 1),
+      // Everything the instances brought (their sandbox processes and the re-filled pre-spawned one included) ÷ n.
+      perInstanceMb: round((m.sandboxes - zero.sandboxes) / n, 2),
+      // What one more warm instance costs, from the step before.
+      marginalPerInstanceMb: round((m.sandboxes - previous.sandboxes) / (n - previous.n), 2),
+      failed: bad,
+    };
+    previous = { n, sandboxes: m.sandboxes };
   }
   agent.destroy();
   results.memory = memory;
@@ -202,7 +212,7 @@ function printTable(r: Record<string, any>) {
   rows.push(["cold start round trip p50 / p99 (ms)", `${r.coldStartMs.invokeRoundTrip.p50} / ${r.coldStartMs.invokeRoundTrip.p99}`, "—", "—"]);
   rows.push(["cold start Init Duration p50 / p99 (ms)", `${r.coldStartMs.reportedInitDuration.p50} / ${r.coldStartMs.reportedInitDuration.p99}`, "—", "—"]);
   for (const [n, v] of Object.entries<any>(r.memory)) {
-    rows.push([`RSS with ${n} warm instances: server / sandboxes (MB)`, `${v.serverMb} / ${v.sandboxesMb}${v.perInstanceMb !== undefined ? ` (${v.perInstanceMb}/instance)` : ""}`, "—", "—"]);
+    rows.push([`RSS with ${n} warm instances: server / sandboxes (MB)`, `${v.serverMb} / ${v.sandboxesMb}${v.perInstanceMb !== undefined ? ` (${v.perInstanceMb}/instance, marginal ${v.marginalPerInstanceMb})` : ""}`, "—", "—"]);
   }
   const w = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(w[i])).join(" | ")} |`;

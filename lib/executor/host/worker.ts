@@ -1,7 +1,7 @@
 /**
  * One function instance (a Lambda "execution environment") inside a sandbox process.
  * Boots before it knows its function, so a pre-spawned one can be assigned instantly; then
- * talks to the supervisor directly over its own lane (a pipe inherited by the sandbox).
+ * talks to the supervisor directly over its own lane (a connection to the supervisor socket).
  * Runs one invocation at a time. Everything it relies on is captured before user code
  * loads, so poisoned globals only hurt the function that poisoned them.
  */
