@@ -2,6 +2,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { startServer, type ServerHandle } from "../server/app";
 import { zipFiles } from "../lib/code/package";
@@ -44,4 +45,15 @@ export function zipOf(source: string, file = "index.mjs"): Uint8Array {
 let n = 0;
 export function uniqueName(prefix = "fn"): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${n++}`;
+}
+
+/** A server and an SDK client for the tests of one file, started before and closed after them. */
+export function useServer(env: Record<string, string> = {}): { srv: ServerHandle; lambda: LambdaClient } {
+  const t = {} as { srv: ServerHandle; lambda: LambdaClient };
+  beforeAll(async () => {
+    t.srv = await startTestServer(env);
+    t.lambda = lambdaClient(t.srv.url);
+  });
+  afterAll(() => t.srv?.close());
+  return t;
 }

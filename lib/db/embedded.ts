@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, realpathSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, realpathSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -48,6 +48,29 @@ function postgresUser(): Ids | undefined {
 
 function reachableBy(ids: Ids, dir: string): boolean {
   return spawnSync("/bin/sh", ["-c", 'cd "$0"', dir], { uid: ids.uid, gid: ids.gid }).status === 0;
+}
+
+/**
+ * As root, PostgreSQL runs as `postgres`, which must be able to execute the binaries. In a
+ * clone under /root it cannot: then the package's native folder (binaries, libraries, share)
+ * is copied once to /var/lib/nimbus/pg-bin-<version>.
+ */
+function placeBinaries(bins: { postgres: string; initdb: string }, ids: Ids | undefined): { postgres: string; initdb: string } {
+  const binDir = path.dirname(bins.postgres);
+  if (!ids || reachableBy(ids, binDir)) return bins;
+  const nativeDir = path.dirname(binDir);
+  const version = (JSON.parse(readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")) as { version: string }).version;
+  const target = `/var/lib/nimbus/pg-bin-${version}`;
+  if (!existsSync(path.join(target, ".complete"))) {
+    mkdirSync("/var/lib/nimbus", { recursive: true, mode: 0o755 });
+    chmodSync("/var/lib/nimbus", 0o755);
+    rmSync(target, { recursive: true, force: true });
+    cpSync(nativeDir, target, { recursive: true, verbatimSymlinks: true });
+    chmodSync(target, 0o755);
+    writeFileSync(path.join(target, ".complete"), version);
+    process.stderr.write(`[nimbus] the 'postgres' user cannot reach ${nativeDir}; PostgreSQL's binaries were copied to ${target}\n`);
+  }
+  return { postgres: path.join(target, "bin", "postgres"), initdb: path.join(target, "bin", "initdb") };
 }
 
 /**
@@ -103,8 +126,8 @@ async function stopStalePostmaster(pgDir: string): Promise<void> {
 }
 
 export async function startEmbeddedPostgres(dataDir: string, opts: { port?: number; database?: string } = {}): Promise<EmbeddedPostgres> {
-  const bins = await binaries();
   const ids = postgresUser();
+  const bins = placeBinaries(await binaries(), ids);
   const pgDir = placeDataDir(path.resolve(dataDir), ids);
   const secretFile = path.join(path.resolve(dataDir), "pg-password");
   if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
@@ -117,7 +140,7 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
     writeFileSync(pwFile, password + "\n", { mode: 0o644 });
     const r = spawnSync(bins.initdb, [`--pgdata=${pgDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--encoding=UTF8", "--no-locale"], { ...(ids ?? {}), encoding: "utf8" });
     rmSync(pwFile, { force: true });
-    if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr || r.stdout}`);
+    if (r.status !== 0) throw new Error(`initdb failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr || r.stdout}`);
   }
   const password = readFileSync(secretFile, "utf8").trim();
   await stopStalePostmaster(pgDir);

@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CreateFunctionCommand, InvokeCommand, type LambdaClient } from "@aws-sdk/client-lambda";
-import type { ServerHandle } from "../../server/app";
-import { lambdaClient, startTestServer, uniqueName, zipOf } from "../server";
+import { describe, expect, it } from "vitest";
+import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
+import { uniqueName, useServer, zipOf } from "../server";
 import { searchLogLines } from "../../lib/logs/query";
 
-let srv: ServerHandle;
-let lambda: LambdaClient;
-beforeAll(async () => {
-  srv = await startTestServer();
-  lambda = lambdaClient(srv.url);
-});
-afterAll(() => srv?.close());
+const t = useServer();
 
 describe("log lines are queryable", () => {
   it("by function, invocation, time range and text, newest first with a cursor", async () => {
     const name = uniqueName();
-    await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async (e) => { console.log("order " + e.n + " shipped"); console.warn("50%_done"); return e.n; };`) } }));
+    await t.lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async (e) => { console.log("order " + e.n + " shipped"); console.warn("50%_done"); return e.n; };`) } }));
     const before = Date.now();
     const ids: string[] = [];
     for (let n = 1; n <= 3; n++) {
-      const r = await lambda.send(new InvokeCommand({ FunctionName: name, Payload: new TextEncoder().encode(JSON.stringify({ n })) }));
+      const r = await t.lambda.send(new InvokeCommand({ FunctionName: name, Payload: new TextEncoder().encode(JSON.stringify({ n })) }));
       ids.push(r.$metadata.requestId!);
     }
-    await srv.runtime.writer.flush();
-    const fnId = (await srv.runtime.resolver.get(name))!.record.id;
-    const pool = srv.runtime.db.pool;
+    await t.srv.runtime.writer.flush();
+    const fnId = (await t.srv.runtime.resolver.get(name))!.record.id;
+    const pool = t.srv.runtime.db.pool;
 
     const all = await searchLogLines(pool, { functionId: fnId });
     expect(all.items).toHaveLength(6);
