@@ -16,7 +16,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [["list"]],
+  reporter: [["list"]], // scripts/test.mjs adds a JSON report for the summary line
   timeout: 60_000,
   use: {
     baseURL: `http://localhost:${port}`,
