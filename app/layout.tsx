@@ -1,23 +1,38 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { Providers } from "./providers";
+import { ThemeToggle, themeScript } from "@/components/ui/theme-toggle";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Nimbus",
+  title: { default: "Nimbus", template: "%s · Nimbus" },
   description: "Self-hosted serverless functions",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <div className="mx-auto flex max-w-6xl items-center gap-3 px-6 py-3">
-            <span className="text-lg font-semibold tracking-tight">☁ Nimbus</span>
-            <span className="text-sm text-slate-500">self-hosted functions</span>
-          </div>
-        </header>
-        <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+        <Providers>
+          <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+              <Link href="/" className="text-lg font-semibold tracking-tight">
+                <span aria-hidden>☁</span> Nimbus
+              </Link>
+              <Link href="/" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+                Functions
+              </Link>
+              <div className="ml-auto">
+                <ThemeToggle />
+              </div>
+            </nav>
+          </header>
+          <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
+        </Providers>
       </body>
     </html>
   );
