@@ -21,6 +21,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -31,7 +32,7 @@ export default defineConfig({
     command: "node scripts/start.mjs",
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,
-    reuseExistingServer: false,
+    reuseExistingServer: process.env.NIMBUS_E2E_REUSE === "1",
     env: { PORT: String(port), NIMBUS_DATA_DIR: process.env.NIMBUS_E2E_DATA_DIR, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "" },
     stdout: "pipe",
     stderr: "pipe",

@@ -20,3 +20,17 @@ export function ThemeToggle() {
 
 /** Runs before paint so the page never flashes the wrong theme. */
 export const themeScript = `try{var t=localStorage.getItem("nimbus-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
+/** True while the console shows its dark theme (follows the toggle). */
+export function useIsDark(): boolean {
+  const [dark, setDark] = useState(false);
+  useEffect(() => {
+    const el = document.documentElement;
+    const update = () => setDark(el.classList.contains("dark"));
+    update();
+    const obs = new MutationObserver(update);
+    obs.observe(el, { attributes: true, attributeFilter: ["class"] });
+    return () => obs.disconnect();
+  }, []);
+  return dark;
+}

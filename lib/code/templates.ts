@@ -2,7 +2,8 @@
 export const templates = {
   "hello-world": {
     label: "Hello world",
-    source: `export const handler = async (event, context) => {
+    source: `/** @type {import("nimbus").Handler} */
+export const handler = async (event, context) => {
   console.log("event", JSON.stringify(event));
   return { message: "Hello from Nimbus!", requestId: context.awsRequestId };
 };
@@ -11,6 +12,7 @@ export const templates = {
   http: {
     label: "HTTP-style handler",
     source: `// Receives an API Gateway HTTP API (payload v2) style event.
+/** @type {import("nimbus").Handler} */
 export const handler = async (event) => {
   const name = event.queryStringParameters?.name ?? "world";
   return {
@@ -24,6 +26,7 @@ export const handler = async (event) => {
   scheduled: {
     label: "Scheduled job",
     source: `// Runs on a schedule; receives an EventBridge "Scheduled Event".
+/** @type {import("nimbus").Handler} */
 export const handler = async (event) => {
   console.log("scheduled run at", event.time ?? new Date().toISOString());
   return { ok: true };

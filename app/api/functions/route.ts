@@ -1,15 +1,18 @@
 import { route, jsonBody } from "@/lib/http/route";
-import { createFunction, listFunctions } from "@/lib/services/functions";
+import { browseFunctions, createFunction } from "@/lib/services/functions";
 import { zipFiles } from "@/lib/code/package";
 import { templates, SINGLE_FILE_NAME, type TemplateId } from "@/lib/code/templates";
 import { invalid } from "@/lib/errors";
 
 export const GET = route(async ({ req, rt }) => {
   const q = new URL(req.url).searchParams;
-  return listFunctions(rt.services, {
-    marker: q.get("marker") ?? undefined,
-    maxItems: q.has("limit") ? Number(q.get("limit")) : 50,
-    search: q.get("search") ?? undefined,
+  const num = (k: string) => (q.has(k) ? Number(q.get(k)) : undefined);
+  return browseFunctions(rt.services, {
+    search: q.get("search") || undefined,
+    sort: (q.get("sort") ?? undefined) as "name" | undefined,
+    order: (q.get("order") ?? undefined) as "asc" | undefined,
+    page: num("page"),
+    pageSize: num("pageSize"),
   });
 });
 
@@ -19,7 +22,7 @@ export const POST = route(async ({ req, rt }) => {
   const source = typeof body.source === "string" ? body.source : templates[template]?.source;
   if (source === undefined) throw invalid(`Unknown template ${String(body.template)}`);
   return createFunction(rt.services, {
-    name: String(body.name ?? ""),
+    name: typeof body.name === "string" ? body.name : "",
     description: typeof body.description === "string" ? body.description : undefined,
     memoryMb: typeof body.memoryMb === "number" ? body.memoryMb : undefined,
     timeoutSec: typeof body.timeoutSec === "number" ? body.timeoutSec : undefined,

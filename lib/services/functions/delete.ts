@@ -10,6 +10,7 @@ export async function deleteFunction(ctx: ServiceContext, name: string): Promise
   const fn = await getFunctionOrThrow(ctx, name);
   await ctx.db.$transaction(async (tx) => {
     await tx.fn.delete({ where: { id: fn.id } });
+    await tx.testEvent.deleteMany({ where: { functionId: fn.id } });
     await dropUnusedCodePackage(tx, fn.codeSha256);
   });
   ctx.functionChanged({ id: fn.id, name: fn.name, revision: null });

@@ -7,3 +7,4 @@ export { deleteFunction } from "./delete";
 export { putFunctionConcurrency } from "./put-concurrency";
 export { deleteFunctionConcurrency } from "./delete-concurrency";
 export type { FunctionRecord } from "./record";
+export { browseFunctions, type FunctionSummary } from "./browse";

@@ -1,12 +1,13 @@
 import { route, jsonBody } from "@/lib/http/route";
+import { invocationLines, renderLine } from "@/lib/logs/format";
 
 type P = { name: string };
 
-/** A console test invocation: runs synchronously and returns result, metrics and log lines. */
+/** A console test invocation: runs synchronously and returns result, figures and the full log. */
 export const POST = route<P>(async ({ req, params, rt }) => {
   const body = await jsonBody(req);
   const event = body.event === undefined ? {} : body.event;
-  const out = await rt.invoker.invoke({ functionRef: params.name, payload: Buffer.from(JSON.stringify(event)), trigger: "console", logType: "Tail" });
+  const out = await rt.invoker.invoke({ functionRef: params.name, payload: Buffer.from(JSON.stringify(event)), trigger: "console" });
   if (out.kind !== "sync") throw new Error("unexpected invocation kind");
   const r = out.result;
   return {
@@ -19,6 +20,6 @@ export const POST = route<P>(async ({ req, params, rt }) => {
     initDurationMs: r.initDurationMs ?? null,
     memorySizeMb: r.memorySizeMb,
     maxMemoryUsedMb: r.maxMemoryUsedMb,
-    log: Buffer.from(out.logTail ?? "", "base64").toString("utf8"),
+    log: invocationLines(r, r.logs, out.executedVersion).map((l) => renderLine(l, out.requestId)),
   };
 });

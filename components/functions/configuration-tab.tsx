@@ -1,0 +1,96 @@
+"use client";
+import { useMemo, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Card } from "@/components/ui/states";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/http/client";
+import { useUpdateConfiguration, type FunctionJson } from "@/lib/queries/functions";
+import { toRequest, validateConfig, type ConfigDraft, type ConfigErrors } from "./configuration-form";
+
+function draftOf(fn: FunctionJson): ConfigDraft {
+  return {
+    description: fn.description,
+    memoryMb: String(fn.memoryMb),
+    timeoutSec: String(fn.timeoutSec),
+    reservedConcurrency: fn.reservedConcurrency === null ? "" : String(fn.reservedConcurrency),
+    env: Object.entries(fn.environment).map(([key, value]) => ({ key, value })),
+  };
+}
+
+/** Configuration: memory, timeout, description, variables (values masked), reservation. */
+export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
+  const update = useUpdateConfiguration(fn.name);
+  const toast = useToast();
+  const [draft, setDraft] = useState<ConfigDraft>(() => draftOf(fn));
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<ConfigErrors>({});
+  const [shown, setShown] = useState<Record<number, boolean>>({});
+  const errors = useMemo(() => ({ ...(submitted ? validateConfig(draft) : {}), ...serverErrors }), [draft, submitted, serverErrors]);
+  const set = (patch: Partial<ConfigDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setServerErrors({});
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(validateConfig(draft)).length) return; // nothing is saved
+    update.mutate(toRequest(draft), {
+      onSuccess: (next) => {
+        toast("success", "Configuration saved");
+        setDraft(draftOf(next));
+        setSubmitted(false);
+      },
+      onError: (err) => {
+        const msg = err instanceof ApiError ? err.message : "Could not save the configuration";
+        const field = err instanceof ApiError ? err.field : undefined;
+        const key = field === "environment" ? "env" : (field as keyof ConfigErrors | undefined);
+        if (key) setServerErrors({ [key]: msg });
+        else if (/concurren/i.test(msg)) setServerErrors({ reservedConcurrency: msg });
+        toast("error", msg);
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-4 xl:grid-cols-2">
+      <Card title="General configuration">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Memory (MB)" type="number" min={128} max={10240} value={draft.memoryMb} onChange={(e) => set({ memoryMb: e.target.value })} error={errors.memoryMb} hint="128 to 10240 MB; CPU scales with it on AWS." />
+          <Field label="Timeout (seconds)" type="number" min={1} max={300} value={draft.timeoutSec} onChange={(e) => set({ timeoutSec: e.target.value })} error={errors.timeoutSec} hint="1 to 300 seconds." />
+          <Field className="sm:col-span-2" label="Description" value={draft.description} onChange={(e) => set({ description: e.target.value })} error={errors.description} />
+          <Field label="Reserved concurrency" type="number" min={0} value={draft.reservedConcurrency} onChange={(e) => set({ reservedConcurrency: e.target.value })} error={errors.reservedConcurrency} hint="Empty: use the unreserved pool. 0 stops all invocations." />
+        </div>
+      </Card>
+      <Card title="Environment variables" actions={<Button type="button" onClick={() => set({ env: [...draft.env, { key: "", value: "" }] })}>Add variable</Button>}>
+        {draft.env.length === 0 ? <p className="text-sm text-slate-500">No environment variables.</p> : null}
+        <ul className="space-y-2">
+          {draft.env.map((v, i) => (
+            <li key={i} className="flex items-center gap-2">
+              <input aria-label={`Variable ${i + 1} name`} placeholder="KEY" value={v.key} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)) })} className="w-2/5 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
+              <input aria-label={`Variable ${i + 1} value`} type={shown[i] ? "text" : "password"} autoComplete="off" placeholder="value" value={v.value} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })} className="flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
+              <Button type="button" variant="ghost" onClick={() => setShown((s) => ({ ...s, [i]: !s[i] }))} aria-label={`${shown[i] ? "Hide" : "Show"} value of variable ${i + 1}`}>
+                {shown[i] ? "Hide" : "Show"}
+              </Button>
+              <Button type="button" variant="ghost" onClick={() => set({ env: draft.env.filter((_, j) => j !== i) })} aria-label={`Remove variable ${i + 1}`}>
+                ✕
+              </Button>
+            </li>
+          ))}
+        </ul>
+        {errors.env ? (
+          <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
+            {errors.env}
+          </p>
+        ) : null}
+        <p className="mt-3 text-xs text-slate-500">Values are masked on screen; the function sees them in process.env.</p>
+      </Card>
+      <div className="xl:col-span-2">
+        <Button type="submit" variant="primary" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Tabs } from "@/components/ui/tabs";
+import { Button } from "@/components/ui/button";
+import { ErrorState, Loading } from "@/components/ui/states";
+import { useToast } from "@/components/ui/toast";
+import { CodeTab } from "@/components/editor/code-tab";
+import { LogsTab } from "@/components/logs/logs-tab";
+import { MonitorTab } from "@/components/metrics/monitor-tab";
+import { formatDateTime } from "@/lib/format";
+import { useDeleteFunction, useFunction } from "@/lib/queries/functions";
+import { ConfigurationTab } from "./configuration-tab";
+import { TestTab } from "./test-tab";
+
+const TABS = [
+  { id: "code", label: "Code" },
+  { id: "test", label: "Test" },
+  { id: "monitor", label: "Monitor" },
+  { id: "logs", label: "Logs" },
+  { id: "configuration", label: "Configuration" },
+];
+
+/** A function's page: header and tabs; the tab is in the URL (?tab=…) so it can be linked. */
+export function FunctionView({ name }: { name: string }) {
+  const fn = useFunction(name);
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const toast = useToast();
+  const remove = useDeleteFunction();
+  const tab = TABS.some((t) => t.id === params.get("tab")) ? params.get("tab")! : "code";
+  const setTab = (id: string) => {
+    const p = new URLSearchParams(params);
+    p.set("tab", id);
+    router.replace(`${pathname}?${p}`, { scroll: false });
+  };
+
+  if (fn.isPending) return <Loading label="Loading function…" />;
+  if (fn.isError) {
+    return (
+      <div className="space-y-3">
+        <ErrorState error={fn.error} />
+        <Link href="/" className="text-sm underline">
+          Back to functions
+        </Link>
+      </div>
+    );
+  }
+  const f = fn.data;
+  const onDelete = () => {
+    if (!confirm(`Delete function ${f.name}? Its code and test events are removed; its logs stay.`)) return;
+    remove.mutate(f.name, {
+      onSuccess: () => {
+        toast("success", `Deleted ${f.name}`);
+        router.push("/");
+      },
+    });
+  };
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/" className="hover:underline">
+          Functions
+        </Link>{" "}
+        / {f.name}
+      </nav>
+      <header className="mb-4 flex flex-wrap items-start gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{f.name}</h1>
+          <p className="text-sm text-slate-500 dark:text-slate-400">
+            {f.description || "No description"} · {f.runtime} · {f.memoryMb} MB · {f.timeoutSec} s timeout · last modified {formatDateTime(f.updatedAt)}
+          </p>
+        </div>
+        <div className="ml-auto">
+          <Button variant="ghost" onClick={onDelete}>
+            Delete function
+          </Button>
+        </div>
+      </header>
+      <Tabs tabs={TABS} active={tab} onChange={setTab} label="Function">
+        {tab === "code" ? <CodeTab fn={f} /> : null}
+        {tab === "test" ? <TestTab fn={f} /> : null}
+        {tab === "monitor" ? <MonitorTab functionName={f.name} /> : null}
+        {tab === "logs" ? <LogsTab functionName={f.name} /> : null}
+        {tab === "configuration" ? <ConfigurationTab key={f.updatedAt} fn={f} /> : null}
+      </Tabs>
+    </div>
+  );
+}

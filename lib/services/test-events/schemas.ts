@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const testEventName = z
+  .string()
+  .trim()
+  .min(1, "Event name is required")
+  .max(64, "Event name must be at most 64 characters")
+  .regex(/^[a-zA-Z0-9 _.-]+$/, "Event name may contain letters, digits, spaces, -, _ and .");
+
+/** The event as JSON text: it must parse, and stays within the 1 MB asynchronous payload limit. */
+export const testEventPayload = z
+  .string()
+  .max(1024 * 1024, "The event must be at most 1 MB")
+  .refine((s) => {
+    try {
+      JSON.parse(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "The event must be valid JSON");
+
+export const createTestEventInput = z.object({ name: testEventName, payload: testEventPayload });
+export const updateTestEventInput = z.object({ name: testEventName.optional(), payload: testEventPayload.optional() });
