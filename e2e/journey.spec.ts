@@ -107,3 +107,38 @@ test("a function that runs past its timeout shows the timeout error", async ({ p
   await expect(result.getByLabel("Response")).toContainText("Task timed out after 1.00 seconds");
   await expect(result.getByLabel("Response")).toContainText("Sandbox.Timedout");
 });
+
+test("the editor completes the handler contract and squiggles mistakes, offline", async ({ page, request }) => {
+  const off = watchOffHost(page);
+  const name = `editor-${Date.now().toString(36)}`;
+  expect((await request.post("/api/functions", { data: { name, template: "hello-world" } })).status()).toBe(200);
+  await page.goto(`/functions/${name}?tab=code`);
+  await expect(page.getByRole("textbox", { name: `Code of ${name}` })).toBeAttached();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  // Line 2 is `export const handler = async (event, context) => {`: open a line inside the body.
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("context.");
+  await expect(page.getByRole("option", { name: /awsRequestId/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("option", { name: /getRemainingTimeInMillis/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.keyboard.type("foo(;");
+  await expect(page.locator(".squiggly-error").first()).toBeAttached({ timeout: 15_000 });
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+  await shot(page, "function-code-editor");
+  expect(off).toEqual([]);
+});
+
+test("dark mode", async ({ page, request }) => {
+  const name = `dark-${Date.now().toString(36)}`;
+  expect((await request.post("/api/functions", { data: { name, template: "http" } })).status()).toBe(200);
+  await page.goto(`/functions/${name}?tab=configuration`);
+  await page.getByRole("button", { name: "Switch to dark mode" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await shot(page, "function-configuration-dark");
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/); // remembered
+  await page.getByRole("button", { name: "Switch to light mode" }).click();
+});

@@ -35,18 +35,21 @@ function configure() {
     target: monaco.typescript.ScriptTarget.ESNext,
     module: monaco.typescript.ModuleKind.ESNext,
     moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
-    lib: ["es2023"],
+    // "dom" brings console, timers, fetch, URL, performance… the globals Node shares with browsers.
+    lib: ["es2023", "dom"],
   });
   js.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   js.addExtraLib(handlerTypes, "file:///node_modules/@types/nimbus/index.d.ts");
   // Node's globals (console, process, Buffer…) without pulling @types/node into the browser.
   js.addExtraLib(
-    `declare var process: { env: Record<string, string | undefined> }; declare var Buffer: any; declare function require(id: string): any; declare var module: any; declare var exports: any;`,
+    `declare var process: { env: Record<string, string | undefined> }; declare var Buffer: any; declare function require(id: string): any; declare var module: any; declare var exports: any; declare module "node:*";`,
     "file:///node_modules/@types/nimbus-node/index.d.ts",
   );
 }
 
 export interface CodeEditorProps {
+  /** The initial text. The editor is uncontrolled (a controlled one loses keystrokes while
+   * React catches up); to replace the text from outside, remount it with a new React key. */
   value: string;
   onChange: (value: string) => void;
   language: "javascript" | "json";
@@ -69,7 +72,7 @@ export default function CodeEditor({ value, onChange, language, path, label, hei
         height={height}
         language={language}
         path={path}
-        value={value}
+        defaultValue={value}
         theme={dark ? "vs-dark" : "vs"}
         onChange={(v) => onChange(v ?? "")}
         onMount={onMount}

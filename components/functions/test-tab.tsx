@@ -23,13 +23,19 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
   const [selected, setSelected] = useState<string>(""); // "" = unsaved event
   const [name, setName] = useState("MyEvent");
   const [text, setText] = useState(pretty(eventTemplates["hello-world"].event));
+  // Bumped when the text is replaced from outside (a template, a saved event): remounts the editor.
+  const [loaded, setLoaded] = useState(0);
+  const load = (next: string) => {
+    setText(next);
+    setLoaded((n) => n + 1);
+  };
   const problem = jsonProblem(text);
 
   useEffect(() => {
     const e = events.data?.find((x) => x.id === selected);
     if (e) {
       setName(e.name);
-      setText(e.payload);
+      load(e.payload);
     }
   }, [selected, events.data]);
 
@@ -78,7 +84,7 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
             <label htmlFor="event-template" className="mb-1 block text-sm font-medium">
               Template
             </label>
-            <select id="event-template" defaultValue="" onChange={(e) => e.target.value && setText(pretty(eventTemplates[e.target.value].event))} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900">
+            <select id="event-template" defaultValue="" onChange={(e) => e.target.value && load(pretty(eventTemplates[e.target.value].event))} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900">
               <option value="">Choose a template…</option>
               {Object.entries(eventTemplates).map(([id, t]) => (
                 <option key={id} value={id}>
@@ -104,7 +110,7 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
             </Button>
           ) : null}
         </div>
-        <CodeEditor value={text} onChange={setText} language="json" path={`file:///${fn.name}/events/${selected || "new"}.json`} label="Event JSON" height="40vh" dark={dark} />
+        <CodeEditor key={loaded} value={text} onChange={setText} language="json" path={`file:///${fn.name}/events/${selected || "new"}.json`} label="Event JSON" height="40vh" dark={dark} />
         {problem ? (
           <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
             {problem}
@@ -137,7 +143,7 @@ function Result({ r }: { r: InvokeResultJson }) {
       </div>
       <div>
         <h3 className="mb-1 font-medium">Log output</h3>
-        <pre aria-label="Log output" className="max-h-64 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{r.log.join("\n")}</pre>
+        <pre aria-label="Log output" className="max-h-64 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">{r.log.join("\n")}</pre>
       </div>
     </div>
   );
