@@ -1,0 +1,10 @@
+import { route } from "@/lib/http/route";
+import { functionIdOrThrow, listInvocations, parseListParams } from "@/lib/logs/invocations";
+
+type P = { name: string };
+
+/** GET ?status=&from=&to=&cursor=&limit= → { items, nextCursor }, newest first. */
+export const GET = route<P>(async ({ req, params, rt }) => {
+  const q = parseListParams(new URL(req.url).searchParams);
+  return listInvocations(rt.db.pool, { ...q, functionId: await functionIdOrThrow(rt.resolver, params.name) });
+});
