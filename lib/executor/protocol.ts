@@ -64,6 +64,16 @@ export interface ResultFrame {
   logTruncated: boolean;
 }
 
+/**
+ * Lane, instance → supervisor: lines logged so far, sent while the call runs (at most every
+ * few ms), so a call that times out or crashes still has the lines it wrote.
+ */
+export interface LogsFrame {
+  t: "logs";
+  id: string;
+  logs: LogEntry[];
+}
+
 /** Lane, instance → supervisor: an uncaught error is about to end the instance. */
 export interface FatalFrame {
   t: "fatal";

@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type net from "node:net";
 import type { HubClient, SwitchableReader } from "./hub";
-import { encodeFrame, type AssignedFunction, type FatalFrame, type FromHost, type Hello, type InvokeFrame, type ResultFrame, type ToHost } from "./protocol";
+import { encodeFrame, type AssignedFunction, type FatalFrame, type FromHost, type Hello, type InvokeFrame, type LogsFrame, type ResultFrame, type ToHost } from "./protocol";
 import type { SpawnerClient } from "./spawner-client";
 import type { CodeFile } from "./types";
 
@@ -35,6 +35,7 @@ export interface InstanceState {
 export interface SandboxEvents {
   onResult(sb: Sandbox, inst: InstanceState, header: ResultFrame, body: Buffer): void;
   onFatal(sb: Sandbox, inst: InstanceState, frame: FatalFrame): void;
+  onLogs(sb: Sandbox, inst: InstanceState, frame: LogsFrame): void;
   onInstanceExit(sb: Sandbox, msg: Extract<FromHost, { t: "exit" }>): void;
   onExit(sb: Sandbox, code: number | null, signal: NodeJS.Signals | null, stderrTail: string): void;
 }
@@ -113,8 +114,9 @@ export class Sandbox implements HubClient {
     if (!inst || inst.lane || inst.dead) return false;
     inst.lane = socket;
     sr.onFrame = (header, body) => {
-      const h = header as ResultFrame | FatalFrame;
+      const h = header as ResultFrame | FatalFrame | LogsFrame;
       if (h.t === "result") this.events.onResult(this, inst, h, body);
+      else if (h.t === "logs") this.events.onLogs(this, inst, h);
       else if (h.t === "fatal") this.events.onFatal(this, inst, h);
     };
     if (inst.queued) {

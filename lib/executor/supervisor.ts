@@ -40,6 +40,8 @@ interface Pending {
   cold: boolean;
   timer: NodeJS.Timeout;
   fatal?: FatalFrame;
+  /** Lines the instance shipped while the call ran. */
+  logs: LogEntry[];
   resolve: (r: InvokeResult) => void;
 }
 
@@ -105,7 +107,7 @@ export class Supervisor implements Executor {
     const startedAt = Date.now();
     return new Promise<InvokeResult>((resolve) => {
       const timer = setTimeout(() => this.onTimeout(inst.iid), spec.timeoutMs);
-      this.pending.set(inst.iid, { sb, inst, spec, req, startedAt, cold: placed.cold, timer, resolve });
+      this.pending.set(inst.iid, { sb, inst, spec, req, startedAt, cold: placed.cold, timer, logs: [], resolve });
       sb.invoke(inst, { t: "invoke", id: req.requestId, deadline: startedAt + spec.timeoutMs, clientContext: req.clientContext }, req.payload);
     });
   }
@@ -234,6 +236,11 @@ export class Supervisor implements Executor {
           const p = this.pending.get(i.iid);
           if (p) p.fatal = f;
         },
+        onLogs: (_s, i, f) => {
+          const p = this.pending.get(i.iid);
+          // The instance caps what it keeps; this bound only guards against one that does not.
+          if (p && p.req.requestId === f.id && Array.isArray(f.logs) && p.logs.length < 20_000) for (const l of f.logs) p.logs.push(l);
+        },
         onInstanceExit: (s, m) => this.onInstanceExit(s, m),
         onExit: (s, code, signal, stderr) => this.onSandboxExit(s, code, signal, stderr),
       },
@@ -275,7 +282,7 @@ export class Supervisor implements Executor {
     this.finish(p);
     inst.busy = false;
     inst.lastUsed = Date.now();
-    const logs = Array.isArray(h.logs) ? h.logs : [];
+    const logs = Array.isArray(h.logs) ? (p.logs.length ? [...p.logs, ...h.logs] : h.logs) : p.logs;
     const durationMs = Number.isFinite(h.durationMs) ? Math.max(0, h.durationMs) : Date.now() - p.startedAt;
     let outcome: InvokeResult["outcome"] = h.ok ? "Success" : "Error";
     let payload = body;
@@ -312,7 +319,7 @@ export class Supervisor implements Executor {
     this.finish(p);
     const secs = (p.spec.timeoutMs / 1000).toFixed(2);
     const error = runtimeError("Sandbox.Timedout", `RequestId: ${p.req.requestId} Error: Task timed out after ${secs} seconds`);
-    p.resolve(this.failure(p.spec, p.req, p.startedAt, "Timeout", error, p.spec.timeoutMs));
+    p.resolve(this.failure(p.spec, p.req, p.startedAt, "Timeout", error, p.spec.timeoutMs, p.logs));
     // The worker is terminated (fast path); if native code holds it, the whole sandbox goes.
     p.sb.killInstance(iid);
     this.drain(p.sb);
@@ -332,7 +339,7 @@ export class Supervisor implements Executor {
       const error = msg.oom
         ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: JavaScript heap out of memory (limit ${p.spec.memoryMb} MB)`)
         : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${describeExit(msg.code, cause)}`);
-      p.resolve(this.failure(p.spec, p.req, p.startedAt, msg.oom ? "OutOfMemory" : "Crash", error, undefined, p.fatal?.logs ?? []));
+      p.resolve(this.failure(p.spec, p.req, p.startedAt, msg.oom ? "OutOfMemory" : "Crash", error, undefined, [...p.logs, ...(p.fatal?.logs ?? [])]));
       // A crash mid-invocation: this sandbox takes no new work and goes when idle.
       this.drain(sb);
     }
@@ -355,7 +362,7 @@ export class Supervisor implements Executor {
       const error = oom
         ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: out of memory`)
         : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`);
-      p.resolve(this.failure(p.spec, p.req, p.startedAt, oom ? "OutOfMemory" : "Crash", error, undefined, p.fatal?.logs ?? []));
+      p.resolve(this.failure(p.spec, p.req, p.startedAt, oom ? "OutOfMemory" : "Crash", error, undefined, [...p.logs, ...(p.fatal?.logs ?? [])]));
     }
   }
 

@@ -120,6 +120,7 @@ describe("invocation logs", () => {
 
     const timedOut = await getInvocationLog(pool(), f.ids[3]);
     expect(timedOut.some((l) => l.endsWith("Task timed out after 1.00 seconds"))).toBe(true);
+    expect(timedOut.some((l) => l.endsWith("\tINFO\thandling order 4"))).toBe(true);
     expect(timedOut.at(-1)).toMatch(/\tStatus: timeout$/);
   });
 
@@ -165,11 +166,11 @@ describe("console routes", () => {
   it("searches log lines over HTTP", async () => {
     const r = await call(searchRoute, `/api/functions/${f.name}/logs?q=handling+order&limit=2`, { name: f.name });
     expect(r.status).toBe(200);
-    // (Order 4 timed out; the executor keeps no lines of a timed-out run, so it has none to find.)
-    expect(r.body.items.map((l: { message: string }) => l.message)).toEqual(["handling order 3", "handling order 2"]);
+    // Order 4 timed out; the line it wrote before the deadline was kept all the same.
+    expect(r.body.items.map((l: { message: string }) => l.message)).toEqual(["handling order 4", "handling order 3"]);
     expect(r.body.invocations[f.ids[2]]).toMatchObject({ outcome: "Error", errorType: "PaymentError" });
     const more = await call(searchRoute, `/api/functions/${f.name}/logs?q=handling+order&limit=2&before=${r.body.nextCursor}`, { name: f.name });
-    expect(more.body).toMatchObject({ items: [{ message: "handling order 1" }], nextCursor: null });
+    expect(more.body).toMatchObject({ items: [{ message: "handling order 2" }, { message: "handling order 1" }], nextCursor: null });
     expect((await call(searchRoute, `/api/functions/${f.name}/logs?before=abc`, { name: f.name })).status).toBe(400);
   });
 

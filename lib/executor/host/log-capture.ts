@@ -10,6 +10,8 @@ export class LogCapture {
   entries: LogEntry[] = [];
   bytes = 0;
   dropped = 0;
+  /** Called after each kept line: lets the instance ship lines while a call runs. */
+  onAdd: (() => void) | null = null;
 
   add(level: LogLevel, message: string): void {
     const size = message.length;
@@ -19,6 +21,14 @@ export class LogCapture {
     }
     this.bytes += size;
     this.entries.push({ ts: Date.now(), level, message });
+    this.onAdd?.();
+  }
+
+  /** Hands over the lines so far, keeping the invocation's byte count. */
+  drain(): LogEntry[] {
+    const out = this.entries;
+    this.entries = [];
+    return out;
   }
 
   /** Hands over what was captured and starts afresh. */

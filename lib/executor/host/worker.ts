@@ -27,6 +27,16 @@ const MAX_INVOKE_FRAME = 7 * 1024 * 1024;
 
 const capture = new LogCapture();
 patchConsole(capture);
+const LOG_SHIP_MS = 25;
+let lastShip = 0;
+// The socket write is attempted at once, so lines leave even if the handler then blocks the thread.
+capture.onAdd = () => {
+  if (currentId === null || !lane) return;
+  const now = dateNow();
+  if (now - lastShip < LOG_SHIP_MS) return;
+  lastShip = now;
+  reply({ t: "logs", id: currentId, logs: capture.drain() });
+};
 
 let fn: AssignedFunction | null = null;
 let handler: Handler | null = null;
@@ -109,6 +119,7 @@ function callHandler(h: Handler, event: unknown, msg: InvokeFrame): Promise<unkn
 
 async function invoke(msg: InvokeFrame, payload: Buffer) {
   currentId = msg.id;
+  lastShip = 0; // the first line of a call leaves at once
   let initMs: number | undefined;
   let ok = false;
   let body = "null";

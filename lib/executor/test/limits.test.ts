@@ -18,6 +18,17 @@ describe("executor limits", () => {
     expect(after.initDurationMs).toBeDefined();
   });
 
+  it("keeps the lines logged before a timeout", async () => {
+    const waits = spec(`export const handler = async () => { console.log("before the wait"); await new Promise(() => {}); };`, { timeoutMs: 1000 });
+    const r1 = await invoke(sup, waits);
+    expect(r1.outcome).toBe("Timeout");
+    expect(r1.logs.map((l) => l.message)).toContain("before the wait");
+    const spins = spec(`export const handler = async () => { console.log("before the spin"); while (true) {} };`, { timeoutMs: 1000 });
+    const r2 = await invoke(sup, spins);
+    expect(r2.outcome).toBe("Timeout");
+    expect(r2.logs.map((l) => l.message)).toContain("before the spin");
+  });
+
   it("times out an infinite loop at module init", async () => {
     const s = spec(`while (true) {} export const handler = async () => 1;`, { timeoutMs: 1000 });
     const r = await invoke(sup, s);
