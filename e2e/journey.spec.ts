@@ -85,11 +85,25 @@ test("create → edit → deploy → configure → test → logs → monitor", a
   // Logs: the invocation with its REPORT line.
   await page.getByRole("tab", { name: "Logs" }).click();
   await expect(page).toHaveURL(/tab=logs/);
+  const rows = page.locator("tbody tr").filter({ hasText: "Succeeded" });
+  await expect(rows.first()).toBeVisible();
+  await rows.first().getByRole("button").first().click();
+  const log = page.getByRole("region", { name: /^Log of request / });
+  await expect(log).toContainText("START RequestId:");
+  await expect(log).toContainText("journey 21");
+  await expect(log).toContainText(/REPORT RequestId: .*Billed Duration: \d+ ms\s+Memory Size: 256 MB/);
+  await page.getByLabel("Search log lines").fill("journey");
+  await expect(page.getByText("journey 21").first()).toBeVisible();
   await shot(page, "function-logs");
 
   // Monitor: the invocation is a point on the chart.
   await page.getByRole("tab", { name: "Monitor" }).click();
   await expect(page).toHaveURL(/tab=monitor/);
+  const invocations = page.getByRole("img", { name: /^Invocations: [1-9]\d* in the last hour/ });
+  await expect(invocations).toBeVisible();
+  await expect(invocations.locator(".recharts-bar-rectangle, .recharts-rectangle").first()).toBeAttached();
+  await expect(page.getByRole("img", { name: /^Cold starts: [1-9]/ })).toBeVisible();
+  await expect(page.getByText(/GB-seconds/).first()).toBeVisible();
   await shot(page, "function-monitor");
 
   expect(off).toEqual([]);
