@@ -7,6 +7,14 @@ test("the functions page lists functions, without any request leaving localhost"
     if (host !== "localhost" && host !== "127.0.0.1") offHost.push(r.url());
   });
   const name = `e2e-${Date.now().toString(36)}`;
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Functions" })).toBeVisible();
+  // A fresh database (as in CI) shows the empty state that leads to "Create function".
+  await expect(page.getByText(/^\d+ total$/)).toBeVisible();
+  if (await page.getByText(/You have no functions yet/).isVisible()) {
+    await expect(page.getByRole("link", { name: "Create function" }).last()).toBeVisible();
+    await page.screenshot({ path: "e2e/screenshots/functions-empty.png", fullPage: true });
+  }
   const created = await request.post("/api/functions", { data: { name, template: "hello-world" } });
   expect(created.status()).toBe(200);
 
@@ -25,4 +33,18 @@ test("the console API refuses bad input with a clear message and stores nothing"
   expect(body.error.message).toContain("letters, digits");
   const missing = await request.get("/api/functions/has%20spaces");
   expect(missing.status()).toBe(404);
+});
+
+test("the console fits a 1024 px laptop screen", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1024, height: 720 });
+  const name = `narrow-${Date.now().toString(36)}`;
+  expect((await request.post("/api/functions", { data: { name, template: "hello-world" } })).status()).toBe(200);
+  for (const [url, shot] of [["/", "functions-list-1024"], [`/functions/${name}?tab=test`, "function-test-1024"], [`/functions/${name}?tab=logs`, "function-logs-1024"]] as const) {
+    await page.goto(url);
+    await expect(page.getByRole("heading").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${url} scrolls sideways`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `e2e/screenshots/${shot}.png`, fullPage: true });
+  }
 });
