@@ -93,6 +93,7 @@ test("create → edit → deploy → configure → test → logs → monitor", a
   await expect(log).toContainText("journey 21");
   await expect(log).toContainText(/REPORT RequestId: .*Billed Duration: \d+ ms\s+Memory Size: 256 MB/);
   await page.getByLabel("Search log lines").fill("journey");
+  await expect(page).toHaveURL(/q=journey/);
   await expect(page.getByText("journey 21").first()).toBeVisible();
   await shot(page, "function-logs");
 

@@ -30,10 +30,12 @@ export function FunctionView({ name }: { name: string }) {
   const toast = useToast();
   const remove = useDeleteFunction();
   const tab = TABS.some((t) => t.id === params.get("tab")) ? params.get("tab")! : "code";
+  // Through the History API (Next mirrors it into useSearchParams), built on the live URL: a tab's
+  // own delayed URL update (the Logs search box) and a tab switch then add up instead of racing.
   const setTab = (id: string) => {
-    const p = new URLSearchParams(params);
+    const p = new URLSearchParams(window.location.search);
     p.set("tab", id);
-    router.replace(`${pathname}?${p}`, { scroll: false });
+    window.history.replaceState(null, "", `${pathname}?${p}`);
   };
 
   if (fn.isPending) return <Loading label="Loading function…" />;
