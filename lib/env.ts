@@ -26,6 +26,12 @@ export const settingsSchema = z.object({
   NIMBUS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "must be 12 digits").default("000000000000"),
   NIMBUS_EMBEDDED_PG_PORT: int(0, 0, 65535),
   NIMBUS_LOG_RETENTION_DAYS: int(30, 1, 3650),
+  NIMBUS_ASYNC_CONCURRENCY: int(16, 1, 1000),
+  NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of seconds, e.g. 60,120")
+    .default("60,120")
+    .transform((s) => s.split(",").map(Number)),
 });
 
 export type Settings = z.infer<typeof settingsSchema> & { dataDir: string };

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, invalid } from "../errors";
 import type { NimbusRuntime } from "../runtime/types";
 import * as functions from "../services/functions";
+import { deleteEventInvokeConfig, getEventInvokeConfig, putEventInvokeConfig, type EventInvokeConfigRecord } from "../services/event-invoke-config";
 import { parseFunctionRef } from "../invoke/names";
 import { BodyTooLarge, readBody, sendError, sendJson, unknownOperation } from "./http";
 import { handleInvoke } from "./invoke";
@@ -129,6 +130,43 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
     if (date === "2019-09-30" && method === "GET") {
       const fn = await functions.getFunctionOrThrow(ctx, name);
       return sendJson(res, 200, fn.reservedConcurrency === null ? {} : { ReservedConcurrentExecutions: fn.reservedConcurrency });
+    }
+  }
+
+  if (date === "2019-09-25" && collection === "functions" && sub === "event-invoke-config" && parts.length === 4) {
+    const name = nameOf(rawName);
+    const shapeOf = (c: EventInvokeConfigRecord) => ({
+      LastModified: c.updatedAt.getTime() / 1000,
+      FunctionArn: `arn:aws:lambda:${shape.region}:${shape.accountId}:function:${name}:$LATEST`,
+      MaximumRetryAttempts: c.maximumRetryAttempts,
+      MaximumEventAgeInSeconds: c.maximumEventAgeSeconds,
+      DestinationConfig: {
+        OnSuccess: c.onSuccessDestination ? { Destination: c.onSuccessDestination } : {},
+        OnFailure: c.onFailureDestination ? { Destination: c.onFailureDestination } : {},
+      },
+    });
+    if (method === "GET") return sendJson(res, 200, shapeOf(await getEventInvokeConfig(ctx, name)));
+    if (method === "DELETE") {
+      await deleteEventInvokeConfig(ctx, name);
+      res.writeHead(204).end();
+      return;
+    }
+    if (method === "PUT" || method === "POST") {
+      const body = await jsonBody(req);
+      const dest = body.DestinationConfig as { OnSuccess?: { Destination?: unknown }; OnFailure?: { Destination?: unknown } } | undefined;
+      const destOf = (d: { Destination?: unknown } | undefined) => (d === undefined ? undefined : d.Destination === undefined ? null : optStr(d.Destination, "Destination") ?? null);
+      const cfg = await putEventInvokeConfig(
+        ctx,
+        name,
+        {
+          maximumRetryAttempts: optNum(body.MaximumRetryAttempts, "MaximumRetryAttempts"),
+          maximumEventAgeSeconds: optNum(body.MaximumEventAgeInSeconds, "MaximumEventAgeInSeconds"),
+          onSuccessDestination: destOf(dest?.OnSuccess),
+          onFailureDestination: destOf(dest?.OnFailure),
+        },
+        method === "PUT" ? "put" : "update",
+      );
+      return sendJson(res, 200, shapeOf(cfg));
     }
   }
 

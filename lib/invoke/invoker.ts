@@ -34,7 +34,8 @@ export type InvokeOutcome =
   | { kind: "dryRun"; requestId: string };
 
 export interface AsyncSink {
-  enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string): void;
+  /** Resolves once the event is stored durably. */
+  enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string): Promise<void>;
 }
 
 export class Invoker {
@@ -71,7 +72,7 @@ export class Invoker {
         throw new AppError("InvalidRequestContentException", "Could not parse request body into json: the payload is not valid JSON");
       }
       if (!this.asyncSink) throw new AppError("ServiceUnavailableException", "Asynchronous invocation is not available");
-      this.asyncSink.enqueue(fn, payload, requestId);
+      await this.asyncSink.enqueue(fn, payload, requestId);
       return { kind: "accepted", requestId };
     }
     const result = await this.run(fn, payload, requestId, p.trigger, p.clientContext);
@@ -91,7 +92,7 @@ export class Invoker {
     try {
       release = this.admission.acquire(fn.record.id, fn.record.reservedConcurrency);
     } catch (err) {
-      this.recordThrottle(fn, requestId, trigger, payload.byteLength, attempt);
+      this.recordThrottle(fn, requestId, trigger, payload.byteLength);
       throw err;
     }
     let result: InvokeResult;
@@ -128,10 +129,11 @@ export class Invoker {
     return result;
   }
 
-  private recordThrottle(fn: ResolvedFunction, requestId: string, trigger: Trigger, requestBytes: number, attempt: number): void {
+  /** A throttle is not an attempt: it is recorded as attempt 0, so the run that follows keeps its own row. */
+  private recordThrottle(fn: ResolvedFunction, requestId: string, trigger: Trigger, requestBytes: number): void {
     this.writer.push(
       {
-        requestId, attempt, functionId: fn.record.id, functionName: fn.record.name, version: fn.spec.version, trigger,
+        requestId, attempt: 0, functionId: fn.record.id, functionName: fn.record.name, version: fn.spec.version, trigger,
         startedAt: Date.now(), durationMs: 0, billedDurationMs: 0, initDurationMs: null, memorySizeMb: fn.record.memoryMb,
         maxMemoryUsedMb: 0, outcome: "Throttled", errorType: "TooManyRequestsException", errorMessage: "Rate Exceeded.",
         requestBytes, responseBytes: 0, logBytes: 0, logTruncated: false,

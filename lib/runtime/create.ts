@@ -8,7 +8,7 @@ import type { Settings } from "../env";
 import { createDb } from "../db/client";
 import { Supervisor } from "../executor/supervisor";
 import { Admission } from "../invoke/admission";
-import { InMemoryAsyncQueue } from "../invoke/async-queue";
+import { DurableAsyncQueue } from "../queue/durable-async";
 import { Invoker } from "../invoke/invoker";
 import { FunctionResolver } from "../invoke/resolver";
 import { RecordWriter } from "../logs/writer";
@@ -38,7 +38,16 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
   });
   const writer = new RecordWriter(db.pool, 100, log);
   const invoker = new Invoker(resolver, admission, executor, writer);
-  const asyncQueue = new InMemoryAsyncQueue(invoker, { log });
+  const asyncQueue = new DurableAsyncQueue({
+    url: opts.databaseUrl,
+    pool: db.pool,
+    invoker,
+    retryDelaysSeconds: settings.NIMBUS_ASYNC_RETRY_DELAYS_SECONDS,
+    concurrency: settings.NIMBUS_ASYNC_CONCURRENCY,
+    flushRecords: () => writer.flush(),
+    log,
+  });
+  await asyncQueue.start();
   invoker.asyncSink = asyncQueue;
 
   const refreshReserved = async () => {
@@ -75,6 +84,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     settings,
     db,
     services,
+    asyncQueue,
     invoker,
     resolver,
     admission,
@@ -85,8 +95,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     async close(graceMs: number) {
       rt.state = "stopping";
       clearInterval(pruneTimer);
-      const lost = await asyncQueue.stop();
-      if (lost > 0) log(`[runtime] ${lost} queued asynchronous events were not run (the in-memory queue is not durable)`);
+      await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
       await writer.close();
       await feed.close();

@@ -6,6 +6,7 @@ import type { FunctionResolver } from "../invoke/resolver";
 import type { Admission } from "../invoke/admission";
 import type { RecordWriter } from "../logs/writer";
 import type { Executor } from "../executor/types";
+import type { DurableAsyncQueue } from "../queue/durable-async";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface NimbusRuntime {
@@ -17,6 +18,7 @@ export interface NimbusRuntime {
   admission: Admission;
   executor: Executor;
   writer: RecordWriter;
+  asyncQueue: DurableAsyncQueue;
   startedAt: number;
   state: "starting" | "ready" | "stopping";
 }

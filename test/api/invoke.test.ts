@@ -131,13 +131,19 @@ describe("Invoke through the AWS SDK", () => {
     const name = await deploy(`export const handler = async () => { await new Promise((r) => setTimeout(r, 20)); return "v0"; };`);
     let stop = false;
     const seen: string[] = [];
+    const afterLastUpdate: string[] = [];
+    let lastUpdateDone = false;
     const failures: unknown[] = [];
     const workers = Array.from({ length: 6 }, async () => {
       while (!stop) {
         try {
+          const sentAfterUpdates = lastUpdateDone;
           const r = await t.lambda.send(new InvokeCommand({ FunctionName: name }));
           if (r.FunctionError) failures.push(dec(r.Payload));
-          else seen.push(dec(r.Payload));
+          else {
+            seen.push(dec(r.Payload));
+            if (sentAfterUpdates) afterLastUpdate.push(dec(r.Payload));
+          }
         } catch (err) {
           failures.push(err);
         }
@@ -148,12 +154,15 @@ describe("Invoke through the AWS SDK", () => {
       await t.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipOf(`export const handler = async () => { await new Promise((r) => setTimeout(r, 20)); return "v${v}"; };`) }));
     }
     await t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, MemorySize: 256 }));
-    await new Promise((r) => setTimeout(r, 200));
+    lastUpdateDone = true;
+    await new Promise((r) => setTimeout(r, 400));
     stop = true;
     await Promise.all(workers);
     expect(failures).toEqual([]);
     expect(seen.length).toBeGreaterThan(20);
-    expect(seen.at(-1)).toBe("v4");
+    // Requests sent after the last update was acknowledged all ran the newest code.
+    expect(afterLastUpdate.length).toBeGreaterThan(0);
+    expect(new Set(afterLastUpdate)).toEqual(new Set(["v4"]));
     // Versions only move forward for a single client after each update is acknowledged.
     expect(new Set(seen)).toEqual(new Set(["v0", "v1", "v2", "v3", "v4"]));
   });

@@ -1,0 +1,152 @@
+/**
+ * Asynchronous invocations (InvocationType=Event) through pg-boss on the same PostgreSQL:
+ * accepted = persisted (the 202 follows the INSERT), shared by every server on the database,
+ * at least once across crashes (a job held by a dead server expires and runs again).
+ * Retries follow the function's EventInvokeConfig; throttled events wait and retry without
+ * using up an attempt; what finally fails goes to the on-failure destination or the dead-letter list.
+ */
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { PgBoss } from "pg-boss";
+import { AppError } from "../errors";
+import type { AsyncSink, Invoker } from "../invoke/invoker";
+import type { ResolvedFunction } from "../invoke/resolver";
+import { DEFAULT_EVENT_INVOKE_CONFIG } from "../services/event-invoke-config";
+import { destinationRecord, type DestinationCondition } from "./destination";
+import type { InvokeResult } from "../executor/types";
+
+export const ASYNC_QUEUE = "nimbus-async";
+
+export interface AsyncJob {
+  functionName: string;
+  functionId: string;
+  requestId: string;
+  payload: string;
+  attempt: number;
+  throttles: number;
+  enqueuedAt: number;
+}
+
+export interface DurableAsyncOptions {
+  url: string;
+  pool: pg.Pool;
+  invoker: Invoker;
+  /** Delay before retry n (Lambda: 60 s, then 120 s). */
+  retryDelaysSeconds: number[];
+  concurrency: number;
+  /** Writes pending invocation records now (a finished job must never lose its record). */
+  flushRecords: () => Promise<void>;
+  log: (m: string) => void;
+}
+
+interface Config {
+  maximumRetryAttempts: number;
+  maximumEventAgeSeconds: number;
+  onSuccessDestination: string | null;
+  onFailureDestination: string | null;
+}
+
+export class DurableAsyncQueue implements AsyncSink {
+  private readonly boss: PgBoss;
+
+  constructor(private readonly o: DurableAsyncOptions) {
+    this.boss = new PgBoss({ connectionString: o.url, schema: "pgboss", max: 4, superviseIntervalSeconds: 2, monitorIntervalSeconds: 2 });
+    this.boss.on("error", (err: Error) => o.log(`[async] ${err.message}`));
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    // Many retries: they only happen when a server died holding the job (our own retries re-send).
+    if (!(await this.boss.getQueue(ASYNC_QUEUE))) {
+      await this.boss.createQueue(ASYNC_QUEUE, { retryLimit: 100, retryDelay: 1, expireInSeconds: 330, deleteAfterSeconds: 3600 }).catch(() => {});
+    }
+    await this.boss.work<AsyncJob>(ASYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, localConcurrency: this.o.concurrency }, async ([job]) => this.handle(job.data));
+  }
+
+  /** Resolves once the event is stored: the caller may then answer 202. */
+  async enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string): Promise<void> {
+    await this.send({ functionName: fn.record.name, functionId: fn.record.id, requestId, payload: payload.toString("utf8"), attempt: 1, throttles: 0, enqueuedAt: Date.now() }, 0, fn.record.timeoutSec, requestId);
+  }
+
+  private async send(job: AsyncJob, delaySeconds: number, timeoutSec: number, id: string = randomUUID()): Promise<void> {
+    // A job held longer than the function can run belongs to a server that died: run it again.
+    await this.boss.send(ASYNC_QUEUE, job as unknown as object, { id, startAfter: delaySeconds || undefined, expireInSeconds: timeoutSec + 10 });
+  }
+
+  private async config(functionId: string): Promise<Config> {
+    const { rows } = await this.o.pool.query<Config>(`SELECT "maximumRetryAttempts", "maximumEventAgeSeconds", "onSuccessDestination", "onFailureDestination" FROM event_invoke_configs WHERE "functionId" = $1`, [functionId]);
+    return rows[0] ?? DEFAULT_EVENT_INVOKE_CONFIG;
+  }
+
+  private async handle(job: AsyncJob): Promise<void> {
+    let fn: ResolvedFunction;
+    try {
+      fn = await this.o.invoker.resolve(job.functionName);
+    } catch {
+      this.o.log(`[async] dropping event ${job.requestId}: function ${job.functionName} no longer exists`);
+      return;
+    }
+    if (fn.record.id !== job.functionId) return; // deleted and created anew: not the same function
+    const cfg = await this.config(job.functionId);
+    if (Date.now() - job.enqueuedAt > cfg.maximumEventAgeSeconds * 1000) return this.fail(fn, job, cfg, "EventAgeExceeded", null);
+    let result: InvokeResult;
+    try {
+      result = await this.o.invoker.run(fn, Buffer.from(job.payload), job.requestId, "async", undefined, job.attempt);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "TooManyRequestsException") {
+        // Throttled events wait and come back; they do not use up an attempt.
+        const delay = Math.min(8, 2 ** Math.min(job.throttles, 3));
+        return this.send({ ...job, throttles: job.throttles + 1 }, delay, fn.record.timeoutSec);
+      }
+      throw err; // pg-boss retries it
+    }
+    // The record is stored before the job completes: a crash after this point loses nothing.
+    await this.o.flushRecords();
+    if (result.outcome === "Success") {
+      if (cfg.onSuccessDestination) await this.deliver(cfg.onSuccessDestination, fn, job, "Success", result);
+      return;
+    }
+    if (job.attempt <= cfg.maximumRetryAttempts) {
+      const delay = this.o.retryDelaysSeconds[Math.min(job.attempt - 1, this.o.retryDelaysSeconds.length - 1)] ?? 60;
+      return this.send({ ...job, attempt: job.attempt + 1 }, delay, fn.record.timeoutSec);
+    }
+    return this.fail(fn, job, cfg, "RetriesExhausted", result);
+  }
+
+  private async fail(fn: ResolvedFunction, job: AsyncJob, cfg: Config, condition: DestinationCondition, result: InvokeResult | null): Promise<void> {
+    if (cfg.onFailureDestination && (await this.deliver(cfg.onFailureDestination, fn, job, condition, result))) return;
+    await this.o.pool.query(
+      `INSERT INTO dead_letters (id, "functionId", "functionName", "requestId", payload, condition, "errorType", "errorMessage", attempts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [randomUUID(), fn.record.id, fn.record.name, job.requestId, job.payload, condition, result?.error?.errorType ?? null, result?.error?.errorMessage?.slice(0, 4096) ?? null, result ? job.attempt : job.attempt - 1],
+    );
+  }
+
+  /** Sends the destination record to a function, asynchronously. False if it does not exist. */
+  private async deliver(destination: string, fn: ResolvedFunction, job: AsyncJob, condition: DestinationCondition, result: InvokeResult | null): Promise<boolean> {
+    let target: ResolvedFunction;
+    try {
+      target = await this.o.invoker.resolve(destination);
+    } catch {
+      this.o.log(`[async] destination ${destination} of ${fn.record.name} does not exist`);
+      return false;
+    }
+    const record = destinationRecord({ requestId: job.requestId, functionArn: fn.spec.arn, condition, approximateInvokeCount: result ? job.attempt : job.attempt - 1, payload: job.payload, result });
+    await this.enqueue(target, Buffer.from(JSON.stringify(record)), randomUUID());
+    return true;
+  }
+
+  /** Redrives a dead letter: its event is queued again as a new invocation. */
+  async redrive(deadLetterId: string): Promise<string> {
+    const { rows } = await this.o.pool.query<{ functionName: string; payload: string }>(`UPDATE dead_letters SET "redrivenAt" = now() WHERE id = $1 AND "redrivenAt" IS NULL RETURNING "functionName", payload`, [deadLetterId]);
+    if (!rows[0]) throw new AppError("ResourceNotFoundException", `Dead letter ${deadLetterId} not found or already redriven`);
+    const fn = await this.o.invoker.resolve(rows[0].functionName);
+    const requestId = randomUUID();
+    await this.enqueue(fn, Buffer.from(rows[0].payload), requestId);
+    return requestId;
+  }
+
+  /** Stops fetching and lets running events finish (bounded); queued ones stay for the next start. */
+  async stop(graceMs: number): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: graceMs, close: true }).catch((e: Error) => this.o.log(`[async] stop: ${e.message}`));
+  }
+}
