@@ -18,6 +18,7 @@ import type { InvokeResult } from "../executor/types";
 export const ASYNC_QUEUE = "nimbus-async";
 
 export interface AsyncJob {
+  trigger?: "async" | "schedule";
   functionName: string;
   functionId: string;
   requestId: string;
@@ -68,9 +69,39 @@ export class DurableAsyncQueue implements AsyncSink {
     await this.send({ functionName: fn.record.name, functionId: fn.record.id, requestId, payload: payload.toString("utf8"), attempt: 1, throttles: 0, enqueuedAt: Date.now() }, 0, fn.record.timeoutSec, requestId);
   }
 
-  private async send(job: AsyncJob, delaySeconds: number, timeoutSec: number, id: string = randomUUID()): Promise<void> {
+  private async send(job: AsyncJob, delaySeconds: number, timeoutSec: number, id: string = randomUUID(), db?: pg.PoolClient): Promise<void> {
     // A job held longer than the function can run belongs to a server that died: run it again.
-    await this.boss.send(ASYNC_QUEUE, job as unknown as object, { id, startAfter: delaySeconds || undefined, expireInSeconds: timeoutSec + 10 });
+    await this.boss.send(ASYNC_QUEUE, job as unknown as object, {
+      id,
+      startAfter: delaySeconds || undefined,
+      expireInSeconds: timeoutSec + 10,
+      ...(db ? { db: { executeSql: (text: string, values?: unknown[]) => db.query(text, values) } } : {}),
+    });
+  }
+
+  /**
+   * Claims a slot with `claimSql` (an INSERT … ON CONFLICT DO NOTHING RETURNING) and queues the
+   * event in the same transaction: a slot is either claimed and queued, or neither — by exactly
+   * one server. Returns false when another server had claimed it.
+   */
+  async enqueueClaimed(claimSql: string, claimParams: unknown[], fn: ResolvedFunction, payload: string, requestId: string): Promise<boolean> {
+    const client = await this.o.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const claimed = await client.query(claimSql, claimParams);
+      if (claimed.rowCount === 0) {
+        await client.query("ROLLBACK");
+        return false;
+      }
+      await this.send({ trigger: "schedule", functionName: fn.record.name, functionId: fn.record.id, requestId, payload, attempt: 1, throttles: 0, enqueuedAt: Date.now() }, 0, fn.record.timeoutSec, requestId, client);
+      await client.query("COMMIT");
+      return true;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   private async config(functionId: string): Promise<Config> {
@@ -91,7 +122,7 @@ export class DurableAsyncQueue implements AsyncSink {
     if (Date.now() - job.enqueuedAt > cfg.maximumEventAgeSeconds * 1000) return this.fail(fn, job, cfg, "EventAgeExceeded", null);
     let result: InvokeResult;
     try {
-      result = await this.o.invoker.run(fn, Buffer.from(job.payload), job.requestId, "async", undefined, job.attempt);
+      result = await this.o.invoker.run(fn, Buffer.from(job.payload), job.requestId, job.trigger ?? "async", undefined, job.attempt);
     } catch (err) {
       if (err instanceof AppError && err.code === "TooManyRequestsException") {
         // Throttled events wait and come back; they do not use up an attempt.
@@ -137,6 +168,7 @@ export class DurableAsyncQueue implements AsyncSink {
 
   /** Redrives a dead letter: its event is queued again as a new invocation. */
   async redrive(deadLetterId: string): Promise<string> {
+    if (!/^[0-9a-f-]{36}$/i.test(deadLetterId)) throw new AppError("ResourceNotFoundException", `Dead letter ${deadLetterId.slice(0, 64)} not found`);
     const { rows } = await this.o.pool.query<{ functionName: string; payload: string }>(`UPDATE dead_letters SET "redrivenAt" = now() WHERE id = $1 AND "redrivenAt" IS NULL RETURNING "functionName", payload`, [deadLetterId]);
     if (!rows[0]) throw new AppError("ResourceNotFoundException", `Dead letter ${deadLetterId} not found or already redriven`);
     const fn = await this.o.invoker.resolve(rows[0].functionName);

@@ -9,6 +9,7 @@ import { createDb } from "../db/client";
 import { Supervisor } from "../executor/supervisor";
 import { Admission } from "../invoke/admission";
 import { DurableAsyncQueue } from "../queue/durable-async";
+import { ScheduleRunner } from "../scheduler/runner";
 import { Invoker } from "../invoke/invoker";
 import { FunctionResolver } from "../invoke/resolver";
 import { RecordWriter } from "../logs/writer";
@@ -49,6 +50,14 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
   });
   await asyncQueue.start();
   invoker.asyncSink = asyncQueue;
+  const scheduler = new ScheduleRunner({
+    pool: db.pool,
+    queue: asyncQueue,
+    resolve: (name) => invoker.resolve(name),
+    region: settings.NIMBUS_REGION,
+    accountId: settings.NIMBUS_ACCOUNT_ID,
+    log,
+  });
 
   const refreshReserved = async () => {
     const r = await db.pool.query<{ n: string | null }>(`SELECT SUM("reservedConcurrency") AS n FROM functions`);
@@ -74,6 +83,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
       apply(c);
       feed.publish({ id: c.id, name: c.name, revision: c.revision });
     },
+    schedulesChanged: () => void scheduler.reload().catch((e: Error) => log(`[scheduler] ${e.message}`)),
   };
 
   const prune = () => pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) => log(`[retention] ${e.message}`));
@@ -85,6 +95,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     db,
     services,
     asyncQueue,
+    scheduler,
     invoker,
     resolver,
     admission,
@@ -95,6 +106,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     async close(graceMs: number) {
       rt.state = "stopping";
       clearInterval(pruneTimer);
+      scheduler.stop();
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
       await writer.close();
@@ -103,5 +115,6 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     },
   };
   await executor.warm();
+  await scheduler.start();
   return rt;
 }

@@ -7,6 +7,7 @@ import type { Admission } from "../invoke/admission";
 import type { RecordWriter } from "../logs/writer";
 import type { Executor } from "../executor/types";
 import type { DurableAsyncQueue } from "../queue/durable-async";
+import type { ScheduleRunner } from "../scheduler/runner";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface NimbusRuntime {
@@ -19,6 +20,7 @@ export interface NimbusRuntime {
   executor: Executor;
   writer: RecordWriter;
   asyncQueue: DurableAsyncQueue;
+  scheduler: ScheduleRunner;
   startedAt: number;
   state: "starting" | "ready" | "stopping";
 }

@@ -19,4 +19,6 @@ export interface ServiceContext {
   settings: Pick<Settings, "NIMBUS_MAX_CONCURRENCY" | "NIMBUS_MIN_UNRESERVED_CONCURRENCY" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
   /** Called after a change commits; also published to other servers (NOTIFY). */
   functionChanged(change: FunctionChange): void;
+  /** Schedules were created, changed or deleted (the runner reloads). */
+  schedulesChanged?(): void;
 }

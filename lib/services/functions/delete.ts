@@ -11,7 +11,10 @@ export async function deleteFunction(ctx: ServiceContext, name: string): Promise
   await ctx.db.$transaction(async (tx) => {
     await tx.fn.delete({ where: { id: fn.id } });
     await tx.testEvent.deleteMany({ where: { functionId: fn.id } });
+    await tx.schedule.deleteMany({ where: { functionId: fn.id } });
+    await tx.eventInvokeConfig.deleteMany({ where: { functionId: fn.id } });
     await dropUnusedCodePackage(tx, fn.codeSha256);
   });
   ctx.functionChanged({ id: fn.id, name: fn.name, revision: null });
+  ctx.schedulesChanged?.();
 }

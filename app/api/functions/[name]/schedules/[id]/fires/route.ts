@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { listScheduleFires } from "@/lib/services/schedules";
+
+type P = { name: string; id: string };
+
+export const GET = route<P>(async ({ params, rt }) => listScheduleFires(rt.services, params.name, params.id));
