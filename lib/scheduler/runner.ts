@@ -68,10 +68,12 @@ export class ScheduleRunner {
     if (this.poller) clearInterval(this.poller);
   }
 
-  /** Re-reads every enabled schedule (called on local changes, and when the stamp moved). */
+  /** Re-reads every enabled schedule (on local changes, and when the stamp moved); calls run one after another. */
   reload(): Promise<void> {
-    this.reloading ??= this.doReload().finally(() => (this.reloading = null));
-    return this.reloading;
+    const next = (this.reloading ?? Promise.resolve()).catch(() => {}).then(() => this.doReload());
+    this.reloading = next;
+    void next.finally(() => this.reloading === next && (this.reloading = null));
+    return next;
   }
 
   private async doReload(): Promise<void> {
@@ -184,7 +186,8 @@ export class ScheduleRunner {
     }
   }
 
-  get size(): number {
-    return this.entries.size;
+  /** Whether a schedule is loaded to fire (enabled, valid, its function present). */
+  has(scheduleId: string): boolean {
+    return this.entries.has(scheduleId);
   }
 }
