@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useUpdateConfiguration, type FunctionJson } from "@/lib/queries/functions";
+import { AsyncSettings } from "./async-settings";
 import { toRequest, validateConfig, type ConfigDraft, type ConfigErrors } from "./configuration-form";
 
 function draftOf(fn: FunctionJson): ConfigDraft {
@@ -54,6 +55,7 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
   };
 
   return (
+    <>
     <form onSubmit={submit} noValidate className="grid gap-4 xl:grid-cols-2">
       <Card title="General configuration">
         <div className="grid gap-4 sm:grid-cols-2">
@@ -92,5 +94,7 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
         </Button>
       </div>
     </form>
+    <AsyncSettings functionName={fn.name} />
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { useToast } from "@/components/ui/toast";
 import { CodeTab } from "@/components/editor/code-tab";
 import { LogsTab } from "@/components/logs/logs-tab";
 import { MonitorTab } from "@/components/metrics/monitor-tab";
+import { SchedulesTab } from "@/components/schedules/schedules-tab";
 import { formatDateTime } from "@/lib/format";
 import { useDeleteFunction, useFunction } from "@/lib/queries/functions";
 import { ConfigurationTab } from "./configuration-tab";
@@ -18,6 +19,7 @@ const TABS = [
   { id: "test", label: "Test" },
   { id: "monitor", label: "Monitor" },
   { id: "logs", label: "Logs" },
+  { id: "schedules", label: "Schedules" },
   { id: "configuration", label: "Configuration" },
 ];
 
@@ -85,6 +87,7 @@ export function FunctionView({ name }: { name: string }) {
         {tab === "test" ? <TestTab fn={f} /> : null}
         {tab === "monitor" ? <MonitorTab functionName={f.name} /> : null}
         {tab === "logs" ? <LogsTab functionName={f.name} /> : null}
+        {tab === "schedules" ? <SchedulesTab functionName={f.name} /> : null}
         {tab === "configuration" ? <ConfigurationTab key={f.updatedAt} fn={f} /> : null}
       </Tabs>
     </div>

@@ -66,3 +66,9 @@ export async function deleteEventInvokeConfig(ctx: ServiceContext, name: string)
   const r = await ctx.db.eventInvokeConfig.deleteMany({ where: { functionId: fn.id } });
   if (r.count === 0) throw new AppError("ResourceNotFoundException", `The function ${fn.name} doesn't have an EventInvokeConfig`);
 }
+
+/** The settings in force: the stored ones, or Lambda's defaults when none were set. */
+export async function getEventInvokeConfigOrDefault(ctx: ServiceContext, name: string) {
+  const fn = await getFunctionOrThrow(ctx, name);
+  return (await ctx.db.eventInvokeConfig.findUnique({ where: { functionId: fn.id } })) ?? { functionId: fn.id, ...DEFAULT_EVENT_INVOKE_CONFIG, updatedAt: null };
+}

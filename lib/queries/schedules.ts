@@ -1,0 +1,117 @@
+/** Client side of schedules: query keys, typed fetchers and hooks (React Query). */
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, ApiError } from "../http/client";
+import type { ScheduleRecord } from "../services/schedules";
+
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+export type ScheduleJson = Json<ScheduleRecord>;
+
+export interface ScheduleFireJson {
+  scheduleId: string;
+  slot: string;
+  status: "fired" | "missed";
+  requestId: string | null;
+  firedAt: string;
+  lateMs: number | null;
+}
+
+/** The body of POST (all fields) and PATCH (any of them). */
+export interface ScheduleInput {
+  name: string;
+  expression: string;
+  timeZone: string;
+  enabled: boolean;
+  description: string;
+  input: string | null;
+  maximumEventAgeSeconds: number;
+}
+
+/**
+ * A preview is data either way: a wrong expression is the expected answer while someone types,
+ * not a failed request (no retries, no error state), and it carries where the mistake is.
+ */
+export type SchedulePreview =
+  | { ok: true; description: string; next: string[] }
+  | { ok: false; field: "expression" | "timeZone"; message: string; position: number | null };
+
+export const FIRES_REFRESH_MS = 10_000;
+const enc = encodeURIComponent;
+
+export const scheduleKeys = {
+  all: ["schedules"] as const,
+  list: (fn: string) => [...scheduleKeys.all, "list", fn] as const,
+  fires: (fn: string, id: string) => [...scheduleKeys.all, "fires", fn, id] as const,
+  preview: (expression: string, timeZone: string) => [...scheduleKeys.all, "preview", expression, timeZone] as const,
+};
+
+export async function fetchSchedulePreview(expression: string, timeZone: string, signal?: AbortSignal): Promise<SchedulePreview> {
+  const res = await fetch(`/api/schedules/preview?${new URLSearchParams({ expression, timeZone })}`, { signal });
+  const body = await res.json().catch(() => null);
+  if (res.ok) return { ok: true, ...(body as { description: string; next: string[] }) };
+  const e = (body as { error?: { code?: string; message?: string; field?: string; position?: unknown } } | null)?.error;
+  if (res.status === 400 && e?.message) {
+    return { ok: false, field: e.field === "timeZone" ? "timeZone" : "expression", message: e.message, position: typeof e.position === "number" ? e.position : null };
+  }
+  throw new ApiError(res.status, e?.code ?? "Error", e?.message ?? `Request failed (${res.status})`, e?.field);
+}
+
+const previewQuery = (expression: string, timeZone: string) => ({
+  queryKey: scheduleKeys.preview(expression, timeZone),
+  queryFn: ({ signal }: { signal: AbortSignal }) => fetchSchedulePreview(expression, timeZone, signal),
+  // "Next" is counted from now; half a minute old is still right for anything but rate(1 minute).
+  staleTime: 30_000,
+});
+
+/** Feed it a debounced expression; the previous answer stays on screen while the next loads. */
+export function useSchedulePreview(expression: string, timeZone: string) {
+  return useQuery({ ...previewQuery(expression, timeZone), enabled: expression !== "" && timeZone !== "", placeholderData: keepPreviousData });
+}
+
+/** Previews for a list of schedules at once (words and next fire time per row). */
+export function useSchedulePreviews(items: Array<{ expression: string; timeZone: string }>) {
+  return useQueries({ queries: items.map((s) => ({ ...previewQuery(s.expression, s.timeZone), refetchInterval: 60_000 })) });
+}
+
+export function useSchedules(functionName: string) {
+  return useQuery({ queryKey: scheduleKeys.list(functionName), queryFn: () => api<ScheduleJson[]>(`/api/functions/${enc(functionName)}/schedules`) });
+}
+
+export function useScheduleFires(functionName: string, id: string | null) {
+  return useQuery({
+    queryKey: scheduleKeys.fires(functionName, id ?? ""),
+    queryFn: () => api<ScheduleFireJson[]>(`/api/functions/${enc(functionName)}/schedules/${enc(id!)}/fires`),
+    enabled: id !== null,
+    refetchInterval: FIRES_REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+}
+
+export function useCreateSchedule(functionName: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ScheduleInput) => api<ScheduleJson>(`/api/functions/${enc(functionName)}/schedules`, { method: "POST", json: body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: scheduleKeys.list(functionName) }),
+  });
+}
+
+export function useUpdateSchedule(functionName: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Partial<ScheduleInput> & { id: string }) => api<ScheduleJson>(`/api/functions/${enc(functionName)}/schedules/${enc(id)}`, { method: "PATCH", json: body }),
+    onSuccess: (row) => {
+      qc.setQueryData<ScheduleJson[]>(scheduleKeys.list(functionName), (list) => list?.map((s) => (s.id === row.id ? row : s)));
+      return qc.invalidateQueries({ queryKey: scheduleKeys.list(functionName) });
+    },
+  });
+}
+
+export function useDeleteSchedule(functionName: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/api/functions/${enc(functionName)}/schedules/${enc(id)}`, { method: "DELETE" }),
+    onSuccess: (_, id) => {
+      qc.removeQueries({ queryKey: scheduleKeys.fires(functionName, id) });
+      return qc.invalidateQueries({ queryKey: scheduleKeys.list(functionName) });
+    },
+  });
+}
