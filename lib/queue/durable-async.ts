@@ -51,17 +51,37 @@ export class DurableAsyncQueue implements AsyncSink {
   private readonly boss: PgBoss;
 
   constructor(private readonly o: DurableAsyncOptions) {
-    this.boss = new PgBoss({ connectionString: o.url, schema: "pgboss", max: 4, superviseIntervalSeconds: 2, monitorIntervalSeconds: 2 });
+    // LISTEN/NOTIFY wakes a worker when an event arrives instead of at its next poll.
+    this.boss = new PgBoss({ connectionString: o.url, schema: "pgboss", max: 6, superviseIntervalSeconds: 2, monitorIntervalSeconds: 2, useListenNotify: true });
     this.boss.on("error", (err: Error) => o.log(`[async] ${err.message}`));
   }
 
   async start(): Promise<void> {
     await this.boss.start();
     // Many retries: they only happen when a server died holding the job (our own retries re-send).
-    if (!(await this.boss.getQueue(ASYNC_QUEUE))) {
-      await this.boss.createQueue(ASYNC_QUEUE, { retryLimit: 100, retryDelay: 1, expireInSeconds: 330, deleteAfterSeconds: 3600 }).catch(() => {});
-    }
-    await this.boss.work<AsyncJob>(ASYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, localConcurrency: this.o.concurrency }, async ([job]) => this.handle(job.data));
+    const options = { retryLimit: 100, retryDelay: 1, expireInSeconds: 330, deleteAfterSeconds: 3600, notify: true };
+    if (!(await this.boss.getQueue(ASYNC_QUEUE))) await this.boss.createQueue(ASYNC_QUEUE, options).catch(() => {});
+    else await this.boss.updateQueue(ASYNC_QUEUE, options).catch(() => {});
+    // Workers fetch small batches and run them in parallel; a full batch means a backlog, so they
+    // fetch again at once (burst). NOTIFY wakes them for new events; the 0.5 s poll is what finds
+    // delayed ones (retries, throttled events) when they come due. Each job settles on its own.
+    const batchSize = Math.min(4, this.o.concurrency);
+    await this.boss.work<AsyncJob>(
+      ASYNC_QUEUE,
+      { batchSize, localConcurrency: Math.max(1, Math.ceil(this.o.concurrency / batchSize)), pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5, burstWhenBatchFull: true, perJobResults: true },
+      async (jobs) =>
+        Promise.all(
+          jobs.map(async (job) => {
+            try {
+              await this.handle(job.data);
+              return { id: job.id, status: "completed" as const };
+            } catch (err) {
+              this.o.log(`[async] event ${job.data.requestId} will be retried: ${(err as Error).message}`);
+              return { id: job.id, status: "failed" as const };
+            }
+          }),
+        ),
+    );
   }
 
   /** Resolves once the event is stored: the caller may then answer 202. */
