@@ -52,7 +52,7 @@ export class DurableAsyncQueue implements AsyncSink {
 
   constructor(private readonly o: DurableAsyncOptions) {
     // LISTEN/NOTIFY wakes a worker when an event arrives instead of at its next poll.
-    this.boss = new PgBoss({ connectionString: o.url, schema: "pgboss", max: 6, superviseIntervalSeconds: 2, monitorIntervalSeconds: 2, useListenNotify: true });
+    this.boss = new PgBoss({ connectionString: o.url, schema: "pgboss", max: 6, superviseIntervalSeconds: 5, monitorIntervalSeconds: 30, useListenNotify: true });
     this.boss.on("error", (err: Error) => o.log(`[async] ${err.message}`));
   }
 
@@ -63,12 +63,12 @@ export class DurableAsyncQueue implements AsyncSink {
     if (!(await this.boss.getQueue(ASYNC_QUEUE))) await this.boss.createQueue(ASYNC_QUEUE, options).catch(() => {});
     else await this.boss.updateQueue(ASYNC_QUEUE, options).catch(() => {});
     // Workers fetch small batches and run them in parallel; a full batch means a backlog, so they
-    // fetch again at once (burst). NOTIFY wakes them for new events; the 0.5 s poll is what finds
+    // fetch again at once (burst). NOTIFY wakes them for new events; a 2 s poll is what finds
     // delayed ones (retries, throttled events) when they come due. Each job settles on its own.
     const batchSize = Math.min(4, this.o.concurrency);
     await this.boss.work<AsyncJob>(
       ASYNC_QUEUE,
-      { batchSize, localConcurrency: Math.max(1, Math.ceil(this.o.concurrency / batchSize)), pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5, burstWhenBatchFull: true, perJobResults: true },
+      { batchSize, localConcurrency: Math.max(1, Math.ceil(this.o.concurrency / batchSize)), pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2, burstWhenBatchFull: true, perJobResults: true },
       async (jobs) =>
         Promise.all(
           jobs.map(async (job) => {
