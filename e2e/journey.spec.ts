@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { shot, watchOffHost } from "./helpers";
 
 /** Replaces the whole text of the Monaco editor with the given label. */
 async function setEditor(page: Page, label: string, text: string) {
@@ -10,16 +11,7 @@ async function setEditor(page: Page, label: string, text: string) {
   await page.keyboard.insertText(text);
 }
 
-function watchOffHost(page: Page) {
-  const off: string[] = [];
-  page.on("request", (r) => {
-    const host = new URL(r.url()).hostname;
-    if (host !== "localhost" && host !== "127.0.0.1") off.push(r.url());
-  });
-  return off;
-}
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 
 test("create → edit → deploy → configure → test → logs → monitor", async ({ page }) => {
   test.setTimeout(120_000);

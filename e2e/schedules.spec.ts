@@ -1,15 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { shot, watchOffHost } from "./helpers";
 
-function watchOffHost(page: Page) {
-  const off: string[] = [];
-  page.on("request", (r) => {
-    const host = new URL(r.url()).hostname;
-    if (host !== "localhost" && host !== "127.0.0.1") off.push(r.url());
-  });
-  return off;
-}
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 
 /** A card of the console, found by its heading. */
 const card = (page: Page, heading: string | RegExp) => page.locator("section").filter({ has: page.getByRole("heading", { name: heading }) });

@@ -10,3 +10,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const message = issue.code === "invalid_type" && field ? `${field}: ${issue.message}` : issue.message;
   throw new AppError("InvalidParameterValueException", message, field ? { field } : {});
 }
+
+/** True when the text parses as JSON (for fields that hold JSON as text). */
+export function isJsonText(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
+}

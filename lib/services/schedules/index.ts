@@ -10,7 +10,7 @@ import { nextFireTimes, parseScheduleExpression, ScheduleExpressionError, Schedu
 import type { ServiceContext } from "../context";
 import { getFunctionOrThrow } from "../functions/get";
 import { isUniqueViolation } from "../functions/store-code";
-import { parseInput } from "../validate";
+import { isJsonText, parseInput } from "../validate";
 
 export interface ScheduleRecord {
   id: string;
@@ -38,14 +38,7 @@ const fields = {
   input: z
     .string()
     .max(256 * 1024, "Input must be at most 256 KB")
-    .refine((s) => {
-      try {
-        JSON.parse(s);
-        return true;
-      } catch {
-        return false;
-      }
-    }, "Input must be valid JSON")
+    .refine(isJsonText, "Input must be valid JSON")
     .nullable(),
   maximumEventAgeSeconds: z.number().int().min(60, "Maximum event age must be between 60 and 86400 seconds").max(86400, "Maximum event age must be between 60 and 86400 seconds"),
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isJsonText } from "../validate";
 
 export const testEventName = z
   .string()
@@ -11,14 +12,7 @@ export const testEventName = z
 export const testEventPayload = z
   .string()
   .max(1024 * 1024, "The event must be at most 1 MB")
-  .refine((s) => {
-    try {
-      JSON.parse(s);
-      return true;
-    } catch {
-      return false;
-    }
-  }, "The event must be valid JSON");
+  .refine(isJsonText, "The event must be valid JSON");
 
 export const createTestEventInput = z.object({ name: testEventName, payload: testEventPayload });
 export const updateTestEventInput = z.object({ name: testEventName.optional(), payload: testEventPayload.optional() });
