@@ -26,6 +26,7 @@ export const settingsSchema = z.object({
   NIMBUS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "must be 12 digits").default("000000000000"),
   NIMBUS_EMBEDDED_PG_PORT: int(0, 0, 65535),
   NIMBUS_LOG_RETENTION_DAYS: int(30, 1, 3650),
+  NIMBUS_MASTER_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64").optional(),
   NIMBUS_ASYNC_CONCURRENCY: int(16, 1, 1000),
   NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: z
     .string()

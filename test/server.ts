@@ -7,6 +7,8 @@ import { LambdaClient } from "@aws-sdk/client-lambda";
 import { startServer, type ServerHandle } from "../server/app";
 import { zipFiles } from "../lib/code/package";
 
+export const TEST_MASTER_KEY = "11".repeat(32);
+
 export function testDatabaseUrl(): string {
   const url = process.env.NIMBUS_TEST_DATABASE_URL;
   if (!url) throw new Error("NIMBUS_TEST_DATABASE_URL is not set: run the tests through vitest (test/global-setup.ts)");
@@ -23,6 +25,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       HOST: "127.0.0.1",
       NIMBUS_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "nimbus-srv-")),
       NIMBUS_SHUTDOWN_GRACE_SECONDS: "5",
+      // Servers sharing a database share the key their code is sealed with.
+      NIMBUS_MASTER_KEY: TEST_MASTER_KEY,
       ...env,
     },
     log: () => {},

@@ -4,6 +4,7 @@
  */
 import type pg from "pg";
 import { selectCodePackage, selectFunctionByName } from "../db/hot-queries";
+import type { CodeCipher } from "../crypto/code-cipher";
 import { readPackage } from "../code/package";
 import type { CodeFile, FunctionSpec } from "../executor/types";
 import { toRecord, type FunctionRecord } from "../services/functions/record";
@@ -25,6 +26,8 @@ export class FunctionResolver {
     private readonly pool: pg.Pool,
     private readonly region: string,
     private readonly accountId: string,
+    private readonly cipher: CodeCipher,
+    private readonly log: (m: string) => void = () => {},
   ) {}
 
   get(name: string): Promise<ResolvedFunction | null> {
@@ -99,9 +102,15 @@ export class FunctionResolver {
     if (cached) return cached;
     return this.rememberCode(
       sha,
-      selectCodePackage(this.pool, sha).then((zip) => {
-        if (!zip) throw new Error(`code package ${sha} not found`);
-        return readPackage(zip);
+      selectCodePackage(this.pool, sha).then((stored) => {
+        if (!stored) throw new Error(`code package ${sha} not found`);
+        try {
+          // Checked before the code goes anywhere near a sandbox: a tampered row never runs.
+          return readPackage(this.cipher.open(stored, sha));
+        } catch (err) {
+          this.log(`[security] code package ${sha} refused: ${(err as Error).message}`);
+          throw err;
+        }
       }),
     );
   }

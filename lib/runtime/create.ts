@@ -16,6 +16,7 @@ import { RecordWriter } from "../logs/writer";
 import { pruneOldRecords } from "../logs/retention";
 import type { FunctionChange, ServiceContext } from "../services/context";
 import { ChangeFeed } from "./change-feed";
+import { createCodeCipher, loadMasterKey } from "../crypto/code-cipher";
 import type { NimbusRuntime } from "./types";
 
 export interface RuntimeHandle extends NimbusRuntime {
@@ -25,7 +26,8 @@ export interface RuntimeHandle extends NimbusRuntime {
 export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void }): Promise<RuntimeHandle> {
   const { log } = opts;
   const db = createDb(opts.databaseUrl);
-  const resolver = new FunctionResolver(db.pool, settings.NIMBUS_REGION, settings.NIMBUS_ACCOUNT_ID);
+  const codeCipher = createCodeCipher(loadMasterKey(settings.NIMBUS_MASTER_KEY, settings.dataDir));
+  const resolver = new FunctionResolver(db.pool, settings.NIMBUS_REGION, settings.NIMBUS_ACCOUNT_ID, codeCipher, log);
   const admission = new Admission(settings.NIMBUS_MAX_CONCURRENCY);
   const workDir = path.join(settings.dataDir, "sandboxes");
   rmSync(workDir, { recursive: true, force: true }); // folders of sandboxes from an earlier run
@@ -78,6 +80,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
 
   const services: ServiceContext = {
     db: db.prisma,
+    codeCipher,
     settings,
     functionChanged: (c) => {
       apply(c);

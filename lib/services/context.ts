@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Settings } from "../env";
 import type { FunctionRecord } from "./functions/record";
+import type { CodeCipher } from "../crypto/code-cipher";
 
 /** A change other parts of the process (caches, executor) must hear about. */
 export interface FunctionChange {
@@ -16,6 +17,8 @@ export interface FunctionChange {
 /** What every service verb gets: the database and a way to announce changes. */
 export interface ServiceContext {
   db: PrismaClient;
+  /** Seals code packages at rest and checks them when read. */
+  codeCipher: CodeCipher;
   settings: Pick<Settings, "NIMBUS_MAX_CONCURRENCY" | "NIMBUS_MIN_UNRESERVED_CONCURRENCY" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
   /** Called after a change commits; also published to other servers (NOTIFY). */
   functionChanged(change: FunctionChange): void;

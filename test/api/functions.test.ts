@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   CreateFunctionCommand, DeleteFunctionCommand, GetFunctionCommand, GetFunctionConfigurationCommand, ListFunctionsCommand,
   UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, PutFunctionConcurrencyCommand, GetFunctionConcurrencyCommand,
-  DeleteFunctionConcurrencyCommand, GetAccountSettingsCommand,
+  DeleteFunctionConcurrencyCommand, GetAccountSettingsCommand, InvokeCommand,
 } from "@aws-sdk/client-lambda";
 import { createHash } from "node:crypto";
-import { uniqueName, useServer, zipOf } from "../server";
+import { lambdaClient, startTestServer, uniqueName, useServer, zipOf } from "../server";
 
 const t = useServer();
 
@@ -99,5 +99,33 @@ describe("function management through the AWS SDK", () => {
     expect(settings.AccountLimit?.ConcurrentExecutions).toBe(100);
     await t.lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: name }));
     expect((await t.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: name }))).ReservedConcurrentExecutions).toBeUndefined();
+  });
+});
+
+describe("code at rest", () => {
+  it("is stored sealed, and a tampered package is refused, never run", async () => {
+    const name = uniqueName("sealed");
+    await t.lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async () => "the secret recipe";`) } }));
+    const pool = t.srv.runtime.db.pool;
+    const row = (await pool.query(`SELECT p.zip FROM code_packages p JOIN functions f ON f."codeSha256" = p.sha256 WHERE f.name = $1`, [name])).rows[0];
+    expect(row.zip.subarray(0, 4).toString()).toBe("NBE1");
+    expect(row.zip.includes(Buffer.from("index.mjs"))).toBe(false); // not even the file names show
+    // Alter the stored bytes directly in PostgreSQL, then ask a server that has not cached the code.
+    await pool.query(`UPDATE code_packages SET zip = set_byte(zip, length(zip) - 1, get_byte(zip, length(zip) - 1) # 1) WHERE sha256 = (SELECT "codeSha256" FROM functions WHERE name = $1)`, [name]);
+    const other = await startTestServer();
+    try {
+      const r = await lambdaClient(other.url).send(new InvokeCommand({ FunctionName: name }));
+      expect(r.FunctionError).toBe("Unhandled");
+      const body = JSON.parse(new TextDecoder().decode(r.Payload));
+      expect(body.errorType).toBe("Sandbox.CodeUnavailable");
+      expect(body.errorMessage).toMatch(/does not decrypt/);
+      expect(JSON.stringify(body)).not.toContain("the secret recipe");
+      await expect(lambdaClient(other.url).send(new GetFunctionCommand({ FunctionName: name }))).resolves.toBeDefined();
+      const download = await fetch(`${other.url}/nimbus/code/${name}.zip`);
+      expect(download.status).toBe(500);
+      expect(await download.text()).toMatch(/failed its integrity check/);
+    } finally {
+      await other.close();
+    }
   });
 });

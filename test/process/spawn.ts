@@ -13,7 +13,8 @@ export interface Proc {
 export function spawnServer(env: Record<string, string>): Proc {
   const child = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs"), "--no-console"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOST: "127.0.0.1", ...env } as unknown as NodeJS.ProcessEnv,
+    // The same master key as the in-process test servers: they share the test database.
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOST: "127.0.0.1", NIMBUS_MASTER_KEY: "11".repeat(32), ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

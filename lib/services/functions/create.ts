@@ -13,7 +13,7 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
   const sha = sha256Base64(data.zip);
   try {
     const row = await ctx.db.$transaction(async (tx) => {
-      await storeCodePackage(tx, sha, data.zip);
+      await storeCodePackage(tx, sha, data.zip, ctx.codeCipher);
       return tx.fn.create({
         data: {
           id: randomUUID(),

@@ -1,4 +1,5 @@
-import { notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
+import { CodeIntegrityError } from "../../crypto/code-cipher";
 import type { ServiceContext } from "../context";
 import { toRecord, type FunctionRecord } from "./record";
 
@@ -14,5 +15,10 @@ export async function getFunctionCode(ctx: ServiceContext, name: string): Promis
   const fn = await getFunctionOrThrow(ctx, name);
   const pkg = await ctx.db.codePackage.findUnique({ where: { sha256: fn.codeSha256 } });
   if (!pkg) throw notFound(`Code package ${fn.codeSha256} of ${name} is missing`);
-  return { fn, zip: pkg.zip };
+  try {
+    return { fn, zip: ctx.codeCipher.open(pkg.zip, fn.codeSha256) };
+  } catch (err) {
+    if (err instanceof CodeIntegrityError) throw new AppError("ServiceException", `The stored code of ${name} failed its integrity check and is not served: ${err.message}`);
+    throw err;
+  }
 }

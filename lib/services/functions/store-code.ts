@@ -1,12 +1,13 @@
 import type { Prisma } from "../../generated/prisma/client";
+import type { CodeCipher } from "../../crypto/code-cipher";
 
 type Tx = Prisma.TransactionClient;
 
-/** Code is content-addressed: identical packages are stored once. */
-export async function storeCodePackage(tx: Tx, sha256: string, zip: Uint8Array): Promise<void> {
+/** Code is content-addressed (identical packages are stored once) and sealed at rest. */
+export async function storeCodePackage(tx: Tx, sha256: string, zip: Uint8Array, cipher: CodeCipher): Promise<void> {
   await tx.codePackage.upsert({
     where: { sha256 },
-    create: { sha256, zip: Buffer.from(zip), size: zip.byteLength },
+    create: { sha256, zip: new Uint8Array(cipher.seal(zip)), size: zip.byteLength },
     update: {},
   });
 }
