@@ -4,8 +4,7 @@ import { api } from "../http/client";
 import type { FunctionRecord, FunctionSummary } from "../services/functions";
 import type { TestEventRecord } from "../services/test-events";
 
-/** JSON turns dates into strings. */
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+import type { Json } from "./json";
 export type FunctionJson = Json<FunctionRecord>;
 export type FunctionSummaryJson = Json<FunctionSummary>;
 export type TestEventJson = Json<TestEventRecord>;

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import { api, ApiError } from "../http/client";
 import type { ScheduleRecord } from "../services/schedules";
 
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+import type { Json } from "./json";
 export type ScheduleJson = Json<ScheduleRecord>;
 
 export interface ScheduleFireJson {
@@ -16,15 +16,7 @@ export interface ScheduleFireJson {
 }
 
 /** The body of POST (all fields) and PATCH (any of them). */
-export interface ScheduleInput {
-  name: string;
-  expression: string;
-  timeZone: string;
-  enabled: boolean;
-  description: string;
-  input: string | null;
-  maximumEventAgeSeconds: number;
-}
+export type ScheduleInput = Pick<ScheduleRecord, "name" | "expression" | "timeZone" | "enabled" | "description" | "input" | "maximumEventAgeSeconds">;
 
 /**
  * A preview is data either way: a wrong expression is the expected answer while someone types,
