@@ -27,6 +27,11 @@ export const settingsSchema = z.object({
   NIMBUS_EMBEDDED_PG_PORT: int(0, 0, 65535),
   NIMBUS_LOG_RETENTION_DAYS: int(30, 1, 3650),
   NIMBUS_MASTER_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64").optional(),
+  NIMBUS_SANDBOX_ISOLATION: z.enum(["auto", "no-bubblewrap"], { error: "must be auto or no-bubblewrap" }).default("auto"),
+  NIMBUS_SANDBOX_TMP_MB: int(512, 16, 10_240),
+  NIMBUS_SANDBOX_MEMORY_LIMIT_MB: int(4096, 256, 65_536),
+  NIMBUS_SANDBOX_MAX_OPEN_FILES: int(1024, 64, 65_536),
+  NIMBUS_SANDBOX_UID_BASE: int(200_000, 1000, 2_000_000_000),
   NIMBUS_ASYNC_CONCURRENCY: int(16, 1, 1000),
   NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: z
     .string()

@@ -5,7 +5,7 @@
  * inherited pipes this needs no fork of the server and sets no cap on instances.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -38,7 +38,7 @@ export class Hub {
     if (preferred.length < 100) this.path = preferred;
     else {
       const dir = path.join(os.tmpdir(), `nimbus-${createHash("sha256").update(workDir).digest("hex").slice(0, 12)}`);
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      mkdirSync(dir, { recursive: true, mode: 0o711 });
       this.path = path.join(dir, "s.sock");
     }
     rmSync(this.path, { force: true });
@@ -46,7 +46,11 @@ export class Hub {
     this.server.on("error", () => {});
     this.listening = new Promise((resolve, reject) => {
       this.server.once("error", reject);
-      this.server.listen(this.path, () => resolve());
+      this.server.listen(this.path, () => {
+        // Sandboxes may run under uids of their own; the token, not the file mode, admits them.
+        chmodSync(this.path, 0o666);
+        resolve();
+      });
     });
   }
 

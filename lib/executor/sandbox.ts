@@ -4,22 +4,28 @@
  * back to the supervisor's socket. Trusted code only.
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type net from "node:net";
 import type { HubClient, SwitchableReader } from "./hub";
 import { encodeFrame, type AssignedFunction, type FatalFrame, type FromHost, type Hello, type InvokeFrame, type LogsFrame, type ResultFrame, type ToHost } from "./protocol";
 import type { SpawnerClient } from "./spawner-client";
 import type { CodeFile } from "./types";
+import { launchCommand, type IsolationPlan, type IsolationSettings } from "./isolation";
 
 export interface SandboxOptions {
   id: string;
   hostScript: string;
   socketPath: string;
+  /** Resolves once the socket exists (bubblewrap mounts it into the sandbox). */
+  socketReady: Promise<void>;
   workDir: string;
   spareMemoryMb: number;
   baseEnv: Record<string, string>;
-  nodeArgs: string[];
+  nodePath: string;
+  isolation: { plan: IsolationPlan; settings: IsolationSettings };
+  /** The uid this sandbox runs as (when the plan switches uids). */
+  uid: number;
 }
 
 export interface InstanceState {
@@ -48,6 +54,9 @@ export class Sandbox implements HubClient {
   readonly dir: string;
   readonly codeDir: string;
   readonly tmpDir: string;
+  /** The code folder as the sandbox's instances see it (/var/task inside bubblewrap). */
+  readonly insideCodeDir: string;
+  readonly uid: number;
   readonly ready: Promise<void>;
   readonly exited: Promise<void>;
   pid: number | undefined;
@@ -74,17 +83,48 @@ export class Sandbox implements HubClient {
     this.tmpDir = path.join(this.dir, "tmp");
     mkdirSync(this.codeDir, { recursive: true, mode: 0o700 });
     mkdirSync(this.tmpDir, { recursive: true, mode: 0o700 });
+    this.uid = opts.uid;
+    const { plan, settings } = opts.isolation;
+    // Without namespaces the sandbox's own uid must own its tmp folder and reach its code.
+    if (plan.uidSwitch && !plan.bubblewrap) {
+      chmodSync(this.dir, 0o711);
+      chownSync(this.tmpDir, opts.uid, opts.uid);
+    }
     this.ready = new Promise((r) => (this.resolveReady = r));
     this.exited = new Promise((r) => (this.resolveExited = r));
-    // A scrubbed environment: nothing of the server's (DATABASE_URL, keys) is ever in it.
-    const env: Record<string, string> = { ...opts.baseEnv, HOME: this.tmpDir, TMPDIR: this.tmpDir, NIMBUS_SANDBOX_TOKEN: this.token.toString() };
-    spawner.spawn(this.id, process.execPath, [...opts.nodeArgs, opts.hostScript, opts.socketPath, this.id, String(opts.spareMemoryMb)], this.tmpDir, env, {
-      onSpawned: (pid) => {
-        this.pid = pid;
-        if (this.killRequested) this.kill();
-      },
-      onExit: (code, signal, stderr) => this.onExit(code, signal, stderr),
+    const launch = launchCommand(plan, settings, {
+      nodePath: opts.nodePath,
+      hostScript: opts.hostScript,
+      socketPath: opts.socketPath,
+      codeDir: this.codeDir,
+      tmpDir: this.tmpDir,
+      uid: opts.uid,
+      args: [this.id, String(opts.spareMemoryMb)],
     });
+    this.insideCodeDir = launch.inside.codeDir;
+    // A scrubbed environment: nothing of the server's (DATABASE_URL, keys) is ever in it.
+    const env: Record<string, string> = {
+      ...opts.baseEnv,
+      HOME: launch.inside.tmpDir,
+      TMPDIR: launch.inside.tmpDir,
+      NIMBUS_SANDBOX_TOKEN: this.token.toString(),
+      NIMBUS_SANDBOX_CODE_DIR: launch.inside.codeDir,
+      NIMBUS_SANDBOX_TMP_DIR: launch.inside.tmpDir,
+    };
+    const cwd = plan.bubblewrap ? "/" : this.tmpDir;
+    void opts.socketReady.then(
+      () => {
+        if (this.state === "dead") return;
+        spawner.spawn(this.id, launch.command, launch.args, cwd, env, {
+          onSpawned: (pid) => {
+            this.pid = pid;
+            if (this.killRequested) this.kill();
+          },
+          onExit: (code, signal, stderr) => this.onExit(code, signal, stderr),
+        });
+      },
+      (err: Error) => this.onExit(null, null, `the supervisor socket is not listening: ${err.message}`),
+    );
   }
 
   /** Hub: a connection from this sandbox said hello. */
@@ -144,7 +184,7 @@ export class Sandbox implements HubClient {
     this.key = key;
     this.revision = revision;
     this.state = "assigned";
-    this.sendControl({ t: "assign", fn: { ...fn, codeDir: this.codeDir } });
+    this.sendControl({ t: "assign", fn: { ...fn, codeDir: this.insideCodeDir } });
   }
 
   newInstance(): InstanceState {

@@ -6,7 +6,8 @@
  * or a crash.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Sandbox, type InstanceState } from "./sandbox";
 import { Hub } from "./hub";
@@ -15,6 +16,7 @@ import { MAX_LANE_FRAME_BYTES, type FatalFrame, type FromHost, type ResultFrame 
 import { MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SerializedError } from "./types";
 import { runtimeError } from "./serialize-error";
 import { functionEnvironment } from "./function-env";
+import { detectIsolation, runtimeMajor, type IsolationPlan, type IsolationSettings } from "./isolation";
 
 export interface SupervisorOptions {
   hostScript: string;
@@ -27,9 +29,15 @@ export interface SupervisorOptions {
   instancesPerSandbox?: number;
   /** After a deadline, how long the worker gets to stop before the sandbox is SIGKILLed. */
   killGraceMs?: number;
-  nodeArgs?: string[];
+  /** The Node that runs sandboxes (default: the server's own). */
+  nodePath?: string;
+  isolation?: Partial<IsolationSettings>;
+  /** First of the uids sandboxes get when the server runs as root (one per live sandbox). */
+  uidBase?: number;
   log?: (msg: string) => void;
 }
+
+const DEFAULT_ISOLATION: IsolationSettings = { mode: "auto", tmpMb: 512, dataLimitMb: 4096, maxOpenFiles: 1024 };
 
 interface Pending {
   sb: Sandbox;
@@ -65,11 +73,32 @@ export class Supervisor implements Executor {
   private bootFailures = 0;
   private respawnTimer: NodeJS.Timeout | null = null;
   private readonly baseEnv = { PATH: "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8", TZ: "UTC" };
+  readonly isolation: { plan: IsolationPlan; settings: IsolationSettings };
+  readonly nodePath: string;
+  /** Where sandbox folders and the socket live. */
+  readonly workDir: string;
+  /** Runtime identifier of the Node that runs user code, e.g. nodejs20.x. */
+  readonly runtime: string;
+  /** Not reused while the server lives: a process that escaped its group cannot meet a new sandbox under its uid. */
+  private nextUid: number;
 
   constructor(private readonly opts: SupervisorOptions) {
     this.perSandbox = opts.instancesPerSandbox ?? 64;
-    mkdirSync(opts.workDir, { recursive: true, mode: 0o700 });
-    this.hub = new Hub(opts.workDir, MAX_LANE_FRAME_BYTES);
+    const given = Object.fromEntries(Object.entries(opts.isolation ?? {}).filter(([, v]) => v !== undefined));
+    const settings: IsolationSettings = { ...DEFAULT_ISOLATION, ...given };
+    this.isolation = { plan: detectIsolation(settings), settings };
+    this.nodePath = opts.nodePath ?? process.execPath;
+    this.runtime = `nodejs${runtimeMajor(this.nodePath)}.x`;
+    this.nextUid = opts.uidBase ?? 200_000;
+    if (this.isolation.plan.level !== "full") opts.log?.(`[executor] WARNING: sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
+    // Sandboxes under uids of their own (without namespaces) must be able to reach their folders.
+    // Sandboxes under uids of their own but without namespaces must reach their folders and the
+    // socket by path; the data folder (0700, it holds the master key) is no place for them.
+    const { uidSwitch, bubblewrap } = this.isolation.plan;
+    this.workDir = uidSwitch && !bubblewrap ? mkdtempSync(path.join(os.tmpdir(), "nimbus-sandboxes-")) : opts.workDir;
+    mkdirSync(this.workDir, { recursive: true, mode: 0o700 });
+    if (uidSwitch) chmodSync(this.workDir, 0o711);
+    this.hub = new Hub(this.workDir, MAX_LANE_FRAME_BYTES);
     this.spawner = new SpawnerClient(path.join(path.dirname(opts.hostScript), "spawner.mjs"), this.baseEnv, opts.log);
     this.reaper = setInterval(() => this.reap(), Math.min(10_000, Math.max(250, opts.idleMs / 4)));
     this.reaper.unref();
@@ -138,7 +167,19 @@ export class Supervisor implements Executor {
       instances,
       busy,
       sandboxPids: [...this.sandboxes].map((s) => s.pid).filter((p): p is number => p !== undefined),
+      isolation: this.isolationSummary(),
+      runtime: this.runtime,
     };
+  }
+
+  isolationSummary(): ExecutorStats["isolation"] {
+    const { plan } = this.isolation;
+    const layers = ["separate process", "scrubbed environment", "supervisor deadlines"];
+    if (plan.bubblewrap) layers.push("bubblewrap namespaces (pid, net, ipc, uts, mount)", "read-only code and runtime", "size-capped tmp");
+    if (plan.uidSwitch) layers.push("own uid");
+    if (plan.rlimits) layers.push("rlimits");
+    layers.push("Node permission model");
+    return { level: plan.level, layers, missing: plan.missing };
   }
 
   /** Lets in-flight invocations finish (bounded), then kills every sandbox. */
@@ -153,6 +194,7 @@ export class Supervisor implements Executor {
     await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 5000))]);
     await this.hub.close();
     this.spawner.stop();
+    if (this.workDir !== this.opts.workDir) rmSync(this.workDir, { recursive: true, force: true });
   }
 
   // ---- placement -----------------------------------------------------------------------
@@ -208,7 +250,7 @@ export class Supervisor implements Executor {
         version: spec.version,
         memoryMb: spec.memoryMb,
         handler: spec.handler,
-        env: functionEnvironment(spec, sb.codeDir, sb.id),
+        env: functionEnvironment(spec, sb.insideCodeDir, sb.id),
         arn: spec.arn,
         logGroupName: `/aws/lambda/${spec.functionName}`,
       });
@@ -225,10 +267,13 @@ export class Supervisor implements Executor {
         id: `sbx-${randomBytes(8).toString("hex")}`,
         hostScript: this.opts.hostScript,
         socketPath: this.hub.path,
-        workDir: this.opts.workDir,
+        socketReady: this.hub.listening,
+        workDir: this.workDir,
         spareMemoryMb,
         baseEnv: this.baseEnv,
-        nodeArgs: this.opts.nodeArgs ?? [],
+        nodePath: this.nodePath,
+        isolation: this.isolation,
+        uid: this.allocateUid(),
       },
       {
         onResult: (s, i, h, b) => this.onResult(s, i, h, b),
@@ -249,6 +294,12 @@ export class Supervisor implements Executor {
     this.hub.register(sb.id, sb);
     this.sandboxes.add(sb);
     return sb;
+  }
+
+  private allocateUid(): number {
+    const base = this.opts.uidBase ?? 200_000;
+    if (this.nextUid >= base + 1_000_000) this.nextUid = base;
+    return this.nextUid++;
   }
 
   private fillPrewarm(): void {

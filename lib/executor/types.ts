@@ -73,6 +73,10 @@ export interface ExecutorStats {
   instances: number;
   busy: number;
   sandboxPids: number[];
+  /** How sandboxes are walled in on this server ("full" needs bubblewrap and root). */
+  isolation: { level: "full" | "reduced"; layers: string[]; missing: string[] };
+  /** The runtime that runs user code, e.g. nodejs20.x. */
+  runtime: string;
 }
 
 export interface Executor {

@@ -150,7 +150,8 @@ describe("Invoke through the AWS SDK", () => {
       }
     });
     for (let v = 1; v <= 4; v++) {
-      await new Promise((r) => setTimeout(r, 150));
+      // Long enough for a cold start of each version on a busy machine.
+      await new Promise((r) => setTimeout(r, 400));
       await t.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipOf(`export const handler = async () => { await new Promise((r) => setTimeout(r, 20)); return "v${v}"; };`) }));
     }
     await t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, MemorySize: 256 }));

@@ -5,8 +5,12 @@
  * lanes straight between the supervisor and the worker. It exits as soon as the control
  * connection closes, so it cannot outlive the server.
  * Spawned as: node host.mjs <socketPath> <sandboxId> <spareMemoryMb>, token in NIMBUS_SANDBOX_TOKEN.
+ * User code runs only in the workers, each under Node's permission model: read its bundle,
+ * its code and tmp, write tmp; no child processes, workers, addons, WASI or inspector.
  */
 import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { encodeFrame, FrameReader, MAX_CONTROL_FRAME_BYTES, type AssignedFunction, type StartInstance, type ToHost } from "../protocol";
 import { runtimeError } from "../serialize-error";
@@ -14,8 +18,17 @@ import type { SerializedError } from "../types";
 
 const [socketPath, sandboxId, spareArg] = process.argv.slice(2);
 const token = process.env.NIMBUS_SANDBOX_TOKEN ?? "";
+const codeDir = process.env.NIMBUS_SANDBOX_CODE_DIR ?? "";
+const tmpDir = process.env.NIMBUS_SANDBOX_TMP_DIR ?? "";
 delete process.env.NIMBUS_SANDBOX_TOKEN;
+delete process.env.NIMBUS_SANDBOX_CODE_DIR;
+delete process.env.NIMBUS_SANDBOX_TMP_DIR;
 const workerUrl = new URL("./worker.mjs", import.meta.url);
+const hostDir = path.dirname(fileURLToPath(workerUrl));
+const major = Number(process.versions.node.split(".")[0]);
+// One flag per path (the permission model does not split on commas). No --allow-worker:
+// a nested worker started with a fresh execArgv would shed every restriction.
+const workerExecArgv = [major >= 22 ? "--permission" : "--experimental-permission", `--allow-fs-read=${hostDir}`, ...(codeDir ? [`--allow-fs-read=${codeDir}`] : []), ...(tmpDir ? [`--allow-fs-read=${tmpDir}`, `--allow-fs-write=${tmpDir}`] : [])];
 
 let fn: AssignedFunction | null = null;
 let spare: Instance | null = null;
@@ -35,7 +48,7 @@ send({ t: "hello", role: "control", sandbox: sandboxId, token });
 
 function boot(memoryMb: number): Instance {
   const worker = new Worker(workerUrl, {
-    execArgv: [],
+    execArgv: workerExecArgv,
     stdout: true,
     stderr: true,
     resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, memoryMb / 8)), stackSizeMb: 4 },

@@ -23,6 +23,18 @@ const perfNow = performance.now.bind(performance);
 const dateNow = Date.now;
 const then = Promise.prototype.then;
 const exit = process.exit.bind(process);
+
+// Signals are outside Node's permission model. Where no namespace or uid of its own walls a
+// sandbox in (a non-root server without bubblewrap), process.kill(-1) would reach the server:
+// user code may signal only its own process.
+{
+  const ownPid = process.pid;
+  const proc = process as unknown as { _kill: (pid: number, signal: number) => number };
+  const rawKill = proc._kill.bind(process);
+  // process.kill() looks _kill up on every call; -1 is EPERM.
+  const guarded = (pid: number, signal: number) => (Number(pid) === ownPid ? rawKill(pid, signal) : -1);
+  Object.defineProperty(process, "_kill", { value: guarded, writable: false, configurable: false });
+}
 const MAX_INVOKE_FRAME = 7 * 1024 * 1024;
 
 const capture = new LogCapture();

@@ -7,13 +7,16 @@ describe("instances and sandboxes", () => {
 
   it("runs one invocation per instance, spreading over more sandbox processes when one is full", async () => {
     const s = spec(`let id = Math.random(); export const handler = async () => { await new Promise((r) => setTimeout(r, 300)); return id; };`);
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, sup.stats().sandboxes)), 10);
     const results = await Promise.all(Array.from({ length: 5 }, () => invoke(sup, s)));
+    clearInterval(watch);
     expect(results.every((r) => r.outcome === "Success")).toBe(true);
     // Five concurrent invocations ran in five distinct instances (module state differs), all cold.
     expect(new Set(results.map((r) => json(r))).size).toBe(5);
     expect(results.every((r) => r.initDurationMs !== undefined)).toBe(true);
-    const pids = sup.stats().sandboxPids;
-    expect(pids.length).toBeGreaterThanOrEqual(3);
+    // Two instances per process: five need three sandboxes, plus the spare that replaced the one they took.
+    expect(most).toBeGreaterThanOrEqual(4);
   });
 
   it("retires idle instances after the keep-alive", async () => {

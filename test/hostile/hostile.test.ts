@@ -1,0 +1,197 @@
+/**
+ * The hostile-function suite: a real server process (the production bundle) runs each
+ * attack in attacks.ts while a control function is invoked every 250 ms. Each attack must
+ * get its error class and leak nothing; the control must keep succeeding; the server's pid
+ * must never change; and sandboxes, files and memory must come back to their baseline.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, chmodSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CreateFunctionCommand, InvokeCommand, LogType, type LambdaClient } from "@aws-sdk/client-lambda";
+import { freePort } from "../../lib/db/embedded";
+import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "../server";
+import { root, spawnServer, waitForHealth, type Proc } from "../process/spawn";
+import { attacks, type Outcome, type Target } from "./attacks";
+
+const ENV_MARKER = `HOSTILE_MARKER_${Math.random().toString(36).slice(2)}`;
+const SECRET_MARKER = `secret-${Math.random().toString(36).slice(2)}`;
+
+let proc: Proc;
+let url: string;
+let lambda: LambdaClient;
+let target: Target;
+let dataDir: string;
+
+const control = {
+  name: uniqueName("control"),
+  ok: 0,
+  failures: [] as string[],
+  timer: null as NodeJS.Timeout | null,
+  current: "setup",
+};
+
+async function health(): Promise<{ executor: { sandboxes: number; isolation: { level: string; missing: string[] } } }> {
+  const r = await fetch(`${url}/api/health`);
+  return (await r.json()) as never;
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+function fdCount(pid: number): number {
+  return readdirSync(`/proc/${pid}/fd`).length;
+}
+
+/** Processes running under the sandbox uid range (every sandbox runs as its own uid). */
+function sandboxProcesses(): number {
+  let n = 0;
+  for (const p of readdirSync("/proc")) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      const uid = Number(/Uid:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1]);
+      if (uid >= 200_000 && uid < 1_200_000) n++;
+    } catch {
+      /* gone */
+    }
+  }
+  return n;
+}
+
+async function deploy(name: string, code: string, timeoutSeconds = 3, memoryMb = 128) {
+  await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Timeout: timeoutSeconds, MemorySize: memoryMb, Code: { ZipFile: zipOf(code) } }));
+}
+
+async function run(name: string, event: unknown): Promise<Outcome> {
+  const r = await lambda.send(new InvokeCommand({ FunctionName: name, Payload: new TextEncoder().encode(JSON.stringify(event)), LogType: LogType.Tail }));
+  const text = new TextDecoder().decode(r.Payload);
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  const errorType = r.FunctionError ? String((body as { errorType?: string })?.errorType ?? "") : null;
+  return { functionError: r.FunctionError ?? null, errorType, body, logTail: r.LogResult ? Buffer.from(r.LogResult, "base64").toString("utf8") : "" };
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-hostile-"));
+  chmodSync(dataDir, 0o700);
+  const secretFile = path.join(dataDir, "secret.txt");
+  writeFileSync(secretFile, SECRET_MARKER, { mode: 0o644 });
+  proc = spawnServer({
+    PORT: String(port),
+    DATABASE_URL: testDatabaseUrl(),
+    NIMBUS_DATA_DIR: dataDir,
+    NIMBUS_SANDBOX_TMP_MB: "64",
+    NIMBUS_SANDBOX_MEMORY_LIMIT_MB: "2048",
+    NIMBUS_INSTANCE_IDLE_SECONDS: "3",
+    HOSTILE_MARKER: ENV_MARKER,
+    // To see what each layer stops: NIMBUS_HOSTILE_ISOLATION=no-bubblewrap npx vitest run test/hostile
+    NIMBUS_SANDBOX_ISOLATION: process.env.NIMBUS_HOSTILE_ISOLATION ?? "auto",
+  });
+  await waitForHealth(url);
+  lambda = lambdaClient(url);
+  target = {
+    secretFile,
+    secretMarker: SECRET_MARKER,
+    dataDir,
+    repoRoot: root,
+    serverPid: proc.child.pid!,
+    serverPort: port,
+    dbPort: Number(new URL(testDatabaseUrl()).port),
+    envMarker: ENV_MARKER,
+  };
+  await deploy(control.name, `let n = 0; export const handler = async (e) => ({ n: ++n, echo: e.x, env: Object.keys(process.env).filter((k) => k.startsWith("NIMBUS") || k === "DATABASE_URL" || k === "HOSTILE_MARKER") });`);
+  const first = await run(control.name, { x: 0 });
+  expect(first.functionError).toBeNull();
+  let x = 0;
+  control.timer = setInterval(() => {
+    const sent = ++x;
+    const during = control.current;
+    const started = Date.now();
+    run(control.name, { x: sent }).then(
+      (o) => {
+        const b = o.body as { echo?: number; env?: string[] };
+        if (o.functionError || b.echo !== sent || (b.env?.length ?? 1) !== 0) control.failures.push(`during "${during}": ${o.errorType} ${JSON.stringify(o.body).slice(0, 200)}`);
+        else if (Date.now() - started > 5000) control.failures.push(`during "${during}": took ${Date.now() - started} ms`);
+        else control.ok++;
+      },
+      (err: Error) => control.failures.push(`during "${during}": ${err.name}: ${err.message}`),
+    );
+  }, 250);
+}, 60_000);
+
+afterAll(async () => {
+  if (control.timer) clearInterval(control.timer);
+  proc?.child.kill("SIGTERM");
+  await proc?.exited;
+});
+
+describe("hostile functions", () => {
+  const baseline = { rssMb: 0, fds: 0 };
+
+  it("runs with full isolation when bubblewrap is installed and the server is root", async () => {
+    const h = await health();
+    if (process.getuid?.() === 0 && !process.env.NIMBUS_HOSTILE_ISOLATION) expect(h.executor.isolation).toMatchObject({ level: "full", missing: [] });
+    baseline.rssMb = rssMb(target.serverPid);
+    baseline.fds = fdCount(target.serverPid);
+  });
+
+  for (const attack of attacks((cond, message) => expect(cond, message).toBe(true))) {
+    it(`contains: ${attack.name}`, { timeout: 180_000 }, async () => {
+      control.current = attack.name;
+      const name = uniqueName("hostile");
+      await deploy(name, attack.code, attack.timeoutSeconds ?? 3, attack.memoryMb ?? 256);
+      const outcome = await run(name, target);
+      attack.check(outcome, target);
+      // The server is the same process, and it still answers.
+      expect(proc.child.exitCode).toBeNull();
+      expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    });
+  }
+
+  it("keeps one function's tmp from another", async () => {
+    control.current = "tmp of another function";
+    const victim = uniqueName("victim");
+    const thief = uniqueName("thief");
+    await deploy(victim, `import fs from "node:fs"; export const handler = async (e) => { fs.writeFileSync("/tmp/victim-secret", e.marker); return fs.realpathSync("/tmp/victim-secret"); };`);
+    await deploy(thief, `import fs from "node:fs"; export const handler = async (e) => { const r = {}; for (const p of [e.path, "/tmp/victim-secret"]) { try { r[p] = fs.readFileSync(p, "utf8"); } catch (err) { r[p] = err.code; } } try { r.list = fs.readdirSync("/tmp"); } catch (err) { r.list = err.code; } return r; };`);
+    const written = await run(victim, { marker: SECRET_MARKER });
+    expect(written.functionError).toBeNull();
+    const stolen = await run(thief, { path: written.body });
+    expect(stolen.functionError).toBeNull();
+    expect(JSON.stringify(stolen.body)).not.toContain(SECRET_MARKER);
+  });
+
+  it("kept the control function answering through every attack", () => {
+    expect(control.failures).toEqual([]);
+    expect(control.ok).toBeGreaterThan(20);
+  });
+
+  it("returns sandboxes, descriptors and memory to their baseline", { timeout: 60_000 }, async () => {
+    control.current = "cool-down";
+    if (control.timer) clearInterval(control.timer);
+    control.timer = null;
+    // Idle instances retire after 3 s; what stays is the pre-spawned sandbox (and perhaps the control's).
+    const until = Date.now() + 30_000;
+    let h = await health();
+    while (Date.now() < until && h.executor.sandboxes > 2) {
+      await new Promise((r) => setTimeout(r, 500));
+      h = await health();
+    }
+    expect(h.executor.sandboxes).toBeLessThanOrEqual(2);
+    if (process.getuid?.() === 0) expect(sandboxProcesses()).toBeLessThanOrEqual(2);
+    const sandboxDirs = existsSync(path.join(dataDir, "sandboxes")) ? readdirSync(path.join(dataDir, "sandboxes")).filter((d) => d.startsWith("sbx-")) : [];
+    expect(sandboxDirs.length).toBeLessThanOrEqual(2);
+    expect(fdCount(target.serverPid)).toBeLessThan(baseline.fds + 40);
+    // 100 MB of output and 50 MB results passed through; the server must not have kept them.
+    expect(rssMb(target.serverPid)).toBeLessThan(baseline.rssMb + 200);
+    expect(readFileSync(target.secretFile, "utf8")).toBe(SECRET_MARKER);
+  });
+});
