@@ -13,6 +13,7 @@ import { formatDateTime } from "@/lib/format";
 import { useDeleteFunction, useFunction } from "@/lib/queries/functions";
 import { ConfigurationTab } from "./configuration-tab";
 import { TestTab } from "./test-tab";
+import { IsolationBadge } from "./isolation-badge";
 
 const TABS = [
   { id: "code", label: "Code" },
@@ -76,7 +77,8 @@ export function FunctionView({ name }: { name: string }) {
             {f.description || "No description"} · {f.runtime} · {f.memoryMb} MB · {f.timeoutSec} s timeout · last modified {formatDateTime(f.updatedAt)}
           </p>
         </div>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <IsolationBadge />
           <Button variant="ghost" onClick={onDelete}>
             Delete function
           </Button>
