@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useCreateFunction } from "@/lib/queries/functions";
+import { useSystem } from "@/lib/queries/system";
 
 const TEMPLATES = [
   { id: "hello-world", label: "Hello world", hint: "Logs the event and returns a greeting." },
@@ -25,6 +26,7 @@ export function CreateFunctionForm() {
   const router = useRouter();
   const toast = useToast();
   const create = useCreateFunction();
+  const system = useSystem();
   const [name, setName] = useState("");
   const [template, setTemplate] = useState("hello-world");
   const [touched, setTouched] = useState(false);
@@ -64,7 +66,7 @@ export function CreateFunctionForm() {
           ))}
         </div>
       </fieldset>
-      <p className="text-sm text-slate-500 dark:text-slate-400">Runtime: Node.js (the server&apos;s), 128 MB memory, 3 s timeout — change them later under Configuration.</p>
+      <p className="text-sm text-slate-500 dark:text-slate-400">Runtime: {system.data?.runtime ?? "Node.js"}, 128 MB memory, 3 s timeout — change them later under Configuration.</p>
       <div className="flex gap-3">
         <Button type="submit" variant="primary" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create function"}

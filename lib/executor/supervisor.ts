@@ -16,6 +16,7 @@ import { MAX_LANE_FRAME_BYTES, type FatalFrame, type FromHost, type ResultFrame 
 import { MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SerializedError } from "./types";
 import { runtimeError } from "./serialize-error";
 import { functionEnvironment } from "./function-env";
+import { sandboxRuntime } from "./runtime-node";
 import { detectIsolation, runtimeMajor, type IsolationPlan, type IsolationSettings } from "./isolation";
 
 export interface SupervisorOptions {
@@ -87,7 +88,7 @@ export class Supervisor implements Executor {
     const given = Object.fromEntries(Object.entries(opts.isolation ?? {}).filter(([, v]) => v !== undefined));
     const settings: IsolationSettings = { ...DEFAULT_ISOLATION, ...given };
     this.isolation = { plan: detectIsolation(settings), settings };
-    this.nodePath = opts.nodePath ?? process.execPath;
+    this.nodePath = opts.nodePath ?? sandboxRuntime().nodePath;
     this.runtime = `nodejs${runtimeMajor(this.nodePath)}.x`;
     this.nextUid = opts.uidBase ?? 200_000;
     if (this.isolation.plan.level !== "full") opts.log?.(`[executor] WARNING: sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);

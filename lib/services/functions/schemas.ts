@@ -1,8 +1,15 @@
 /** Validation for the function model, with Lambda's rules and messages. */
 import { z } from "zod";
+import { sandboxRuntime } from "../../executor/runtime-node";
 
-export const SUPPORTED_RUNTIMES = [`nodejs${process.versions.node.split(".")[0]}.x`] as const;
-export const DEFAULT_RUNTIME = SUPPORTED_RUNTIMES[0];
+/** What runs user code here (the pinned LTS, see scripts/install-runtime.mjs). */
+export const DEFAULT_RUNTIME = sandboxRuntime().id;
+/**
+ * Older Node.js runtimes are accepted and upgraded to the one that runs, and recorded as
+ * such: code written for nodejs20.x runs on Node 24, and the API says nodejs24.x, not a
+ * runtime this server does not have.
+ */
+export const SUPPORTED_RUNTIMES = ["nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x"].filter((r) => Number(r.slice(6, 8)) <= sandboxRuntime().major);
 
 /** Names the Lambda runtime reserves; setting them is refused, as Lambda does. */
 export const RESERVED_ENV_KEYS = new Set([
@@ -22,9 +29,12 @@ export const memoryMb = z.number().int("Memory must be a whole number of MB").mi
 export const timeoutSec = z.number().int("Timeout must be a whole number of seconds").min(1, "Timeout must be between 1 and 300 seconds").max(300, "Timeout must be between 1 and 300 seconds");
 export const handler = z.string().min(1).max(128).regex(/^[^\s]+$/, "Handler must not contain whitespace").regex(/\.[^./]+$/, "Handler must look like file.export, e.g. index.handler");
 export const description = z.string().max(256, "Description must be at most 256 characters");
-export const runtime = z.string().refine((r) => (SUPPORTED_RUNTIMES as readonly string[]).includes(r), {
-  message: `Runtime is not supported; this server runs ${SUPPORTED_RUNTIMES.join(", ")}`,
-});
+export const runtime = z
+  .string()
+  .refine((r) => SUPPORTED_RUNTIMES.includes(r) || r === DEFAULT_RUNTIME, {
+    message: `Runtime is not supported; this server runs ${DEFAULT_RUNTIME} (and accepts ${SUPPORTED_RUNTIMES.join(", ")}, recorded as ${DEFAULT_RUNTIME})`,
+  })
+  .transform(() => DEFAULT_RUNTIME);
 
 export const environment = z
   .record(z.string(), z.string())
