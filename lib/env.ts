@@ -28,6 +28,9 @@ export const settingsSchema = z.object({
   NIMBUS_LOG_RETENTION_DAYS: int(30, 1, 3650),
   NIMBUS_MASTER_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64").optional(),
   NIMBUS_ASYNC_CONCURRENCY: int(16, 1, 1000),
+  // Both or neither (checked below): the root access key, created or rotated at start.
+  NIMBUS_ROOT_ACCESS_KEY_ID: z.string().regex(/^[A-Z0-9]{16,128}$/, "must be 16-128 upper-case letters and digits, e.g. NIMBEXAMPLEKEY000001").optional(),
+  NIMBUS_ROOT_SECRET_ACCESS_KEY: z.string().regex(/^[A-Za-z0-9+/=]{40,128}$/, "must be 40-128 characters of A-Z a-z 0-9 + / =").optional(),
   NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: z
     .string()
     .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of seconds, e.g. 60,120")
@@ -49,6 +52,9 @@ export function parseSettings(env: Record<string, string | undefined> = process.
   const s = parsed.data;
   if (s.NIMBUS_MIN_UNRESERVED_CONCURRENCY > s.NIMBUS_MAX_CONCURRENCY) {
     throw new SettingsError("Invalid settings:\n  NIMBUS_MIN_UNRESERVED_CONCURRENCY: must not exceed NIMBUS_MAX_CONCURRENCY");
+  }
+  if ((s.NIMBUS_ROOT_ACCESS_KEY_ID === undefined) !== (s.NIMBUS_ROOT_SECRET_ACCESS_KEY === undefined)) {
+    throw new SettingsError("Invalid settings:\n  NIMBUS_ROOT_ACCESS_KEY_ID and NIMBUS_ROOT_SECRET_ACCESS_KEY: set both or neither");
   }
   return { ...s, dataDir: path.resolve(s.NIMBUS_DATA_DIR) };
 }
