@@ -23,6 +23,11 @@ describe("SigV4 claims", () => {
     expect(parseAuthorizationHeader(header.replace(/, /g, ","), "20261127T101500Z").signedHeaders).toEqual(["host", "x-amz-date"]);
   });
 
+  it("accepts the parameters in another order (the general path)", () => {
+    const reordered = `AWS4-HMAC-SHA256 Signature=${sig}, Credential=NIMBEXAMPLEKEY000001/20261127/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date`;
+    expect(parseAuthorizationHeader(reordered, "20261127T101500Z")).toEqual(parseAuthorizationHeader(header, "20261127T101500Z"));
+  });
+
   it("names what is missing or malformed", () => {
     const code = (f: () => unknown) => {
       try {

@@ -23,6 +23,7 @@ export interface SignedRequestClaims {
 }
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
+const SDK_SHAPE = /^AWS4-HMAC-SHA256 Credential=([^,\s]+), ?SignedHeaders=([^,\s]+), ?Signature=([^,\s]+)$/;
 const incomplete = (m: string) => new AppError("IncompleteSignatureException", m);
 
 export const MISSING_AUTH_MESSAGE = "Missing Authentication Token";
@@ -43,6 +44,9 @@ function headerDate(headers: Record<string, string | string[] | undefined>): str
 
 /** `AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=…` */
 export function parseAuthorizationHeader(header: string, amzDate: string): SignedRequestClaims {
+  // The shape every SDK sends, in one match; anything else takes the slower path that names the problem.
+  const m = SDK_SHAPE.exec(header);
+  if (m) return claimsFrom(m[1], m[2], m[3], checkAmzDate(amzDate), null);
   const space = header.indexOf(" ");
   const algorithm = space < 0 ? header : header.slice(0, space);
   if (algorithm !== ALGORITHM) throw incomplete(`Unsupported AWS 'algorithm': '${algorithm.slice(0, 40)}'. Only ${ALGORITHM} is accepted.`);
@@ -89,7 +93,11 @@ function checkAmzDate(d: string): string {
 
 /** yyyymmddThhmmssZ → epoch ms (NaN when not a real time). */
 export function amzDateToMs(d: string): number {
-  return Date.parse(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`);
+  const [y, mo, day, h, mi, s] = [d.slice(0, 4), d.slice(4, 6), d.slice(6, 8), d.slice(9, 11), d.slice(11, 13), d.slice(13, 15)].map(Number);
+  const ms = Date.UTC(y, mo - 1, day, h, mi, s);
+  // Date.UTC rolls 2026-13-45 over into a later date; a real time round-trips.
+  const t = new Date(ms);
+  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === day && h < 24 && mi < 60 && s < 60 ? ms : NaN;
 }
 
 export function msToAmzDate(ms: number): string {
