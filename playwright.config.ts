@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { E2E_ROOT_ACCESS_KEY_ID, E2E_ROOT_SECRET_ACCESS_KEY } from "./e2e/helpers";
 
 // One fresh data folder per run (workers inherit the variable from the runner).
 if (!process.env.NIMBUS_E2E_DATA_DIR) {
@@ -33,7 +34,7 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: process.env.NIMBUS_E2E_REUSE === "1",
-    env: { PORT: String(port), NIMBUS_DATA_DIR: process.env.NIMBUS_E2E_DATA_DIR, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "" },
+    env: { PORT: String(port), NIMBUS_DATA_DIR: process.env.NIMBUS_E2E_DATA_DIR, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", NIMBUS_ROOT_ACCESS_KEY_ID: E2E_ROOT_ACCESS_KEY_ID, NIMBUS_ROOT_SECRET_ACCESS_KEY: E2E_ROOT_SECRET_ACCESS_KEY },
     stdout: "pipe",
     stderr: "pipe",
   },

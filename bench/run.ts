@@ -13,6 +13,7 @@ import { zipFiles } from "../lib/code/package";
 import { sources, type BenchFunction } from "./handlers";
 import { latencies, percentile, post, throughput, type Target } from "./client";
 import { cmdline, descendants, rssMb, treeCpuMs } from "./proc";
+import { BENCH_CREDENTIALS, benchServerEnv, signedHeaders } from "./sign";
 
 const root = path.resolve(import.meta.dirname, "..");
 const LAT_N = Number(process.env.BENCH_LATENCY_REQUESTS ?? 3000);
@@ -54,7 +55,7 @@ async function startNimbus(): Promise<Server & { dataDir: string | null }> {
   chmodSync(dataDir, 0o755);
   const child = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NIMBUS_DATA_DIR: dataDir, NIMBUS_MAX_CONCURRENCY: "200" },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NIMBUS_DATA_DIR: dataDir, NIMBUS_MAX_CONCURRENCY: "200", ...benchServerEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const m = await waitLine(child, /ready on http:\/\/localhost:(\d+)/, 120_000);
@@ -95,7 +96,7 @@ async function main() {
   log("[bench] starting servers…");
   const nimbus = await startNimbus();
   const baseline = await startBaseline();
-  const lambda = new LambdaClient({ endpoint: `http://${nimbus.target.host}:${nimbus.target.port}`, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" }, maxAttempts: 3 });
+  const lambda = new LambdaClient({ endpoint: `http://${nimbus.target.host}:${nimbus.target.port}`, region: "us-east-1", credentials: BENCH_CREDENTIALS, maxAttempts: 3 });
   const prefix = `bench-${Date.now().toString(36)}`;
   const names: Record<BenchFunction, string> = { noop: `${prefix}-noop`, echo: `${prefix}-echo`, cpu: `${prefix}-cpu`, hold: `${prefix}-hold` };
   for (const [k, name] of Object.entries(names) as [BenchFunction, string][]) {
@@ -109,7 +110,7 @@ async function main() {
   for (const fn of ["noop", "echo", "cpu"] as const) {
     const body = fn === "echo" ? echoBody : "{}";
     log(`[bench] latency c=1 ${fn}…`);
-    const n = await latencies(nimbus.target, invokePath(names[fn]), body, LAT_N, WARMUP);
+    const n = await latencies(nimbus.target, invokePath(names[fn]), body, LAT_N, WARMUP, await signedHeaders(nimbus.target, invokePath(names[fn]), body));
     const b = await latencies(baseline.target, invokePath(fn), body, LAT_N, WARMUP);
     latency[fn] = {
       nimbus: { p50: round(percentile(n, 50)), p90: round(percentile(n, 90)), p99: round(percentile(n, 99)) },
@@ -124,7 +125,7 @@ async function main() {
     for (const c of [1, 8, 64]) {
       log(`[bench] throughput ${fn} c=${c} for ${SECONDS}s…`);
       const c0 = cpuSplit(nimbus.pid);
-      const n = await throughput(nimbus.target, invokePath(names[fn]), "{}", c, SECONDS);
+      const n = await throughput(nimbus.target, invokePath(names[fn]), "{}", c, SECONDS, await signedHeaders(nimbus.target, invokePath(names[fn]), "{}"));
       const c1 = cpuSplit(nimbus.pid);
       const b0 = baseline.pid ? treeCpuMs(baseline.pid) : NaN;
       const b = await throughput(baseline.target, invokePath(fn), "{}", c, SECONDS);
@@ -170,7 +171,9 @@ async function main() {
   memory["0"] = { serverMb: round(zero.server, 1), sandboxesMb: round(zero.sandboxes, 1) };
   let previous = { n: 0, sandboxes: zero.sandboxes };
   for (const n of [10, 100]) {
-    const replies = await Promise.all(Array.from({ length: n }, () => post(agent, nimbus.target, invokePath(names.hold), JSON.stringify({ ms: n === 100 ? 3000 : 500 }))));
+    const holdBody = JSON.stringify({ ms: n === 100 ? 3000 : 500 });
+    const holdHeaders = await signedHeaders(nimbus.target, invokePath(names.hold), holdBody);
+    const replies = await Promise.all(Array.from({ length: n }, () => post(agent, nimbus.target, invokePath(names.hold), holdBody, holdHeaders)));
     const bad = replies.filter((r) => r.status !== 200).length;
     await new Promise((r) => setTimeout(r, 500));
     const m = rssSplit(nimbus.pid);

@@ -1,4 +1,13 @@
 import type { Page } from "@playwright/test";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+
+/** The root key the e2e server is started with (playwright.config.ts); specs sign Lambda API calls with it. */
+export const E2E_ROOT_ACCESS_KEY_ID = "NIMBE2EROOTKEY000001";
+export const E2E_ROOT_SECRET_ACCESS_KEY = "E2eRootSecretKey/ForNimbus+Specs00000000";
+
+export function e2eLambda(baseURL: string | undefined): LambdaClient {
+  return new LambdaClient({ endpoint: baseURL, region: "us-east-1", credentials: { accessKeyId: E2E_ROOT_ACCESS_KEY_ID, secretAccessKey: E2E_ROOT_SECRET_ACCESS_KEY }, maxAttempts: 1 });
+}
 
 /** Collects every request that leaves localhost (the console must work offline). */
 export function watchOffHost(page: Page): string[] {

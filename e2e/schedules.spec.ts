@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { shot, watchOffHost } from "./helpers";
+import { InvokeCommand } from "@aws-sdk/client-lambda";
+import { e2eLambda, shot, watchOffHost } from "./helpers";
 
 
 
@@ -123,7 +124,7 @@ test("schedules: live validation, presets, a one-time schedule fires and links t
   expect(off).toEqual([]);
 });
 
-test("asynchronous invocation settings and the dead-letter queue", async ({ page, request }) => {
+test("asynchronous invocation settings and the dead-letter queue", async ({ page, request, baseURL }) => {
   test.setTimeout(90_000);
   const off = watchOffHost(page);
   const name = `failing-${Date.now().toString(36)}`;
@@ -150,8 +151,8 @@ test("asynchronous invocation settings and the dead-letter queue", async ({ page
   await expect(settings.getByLabel("Maximum age of event (seconds)")).toHaveValue("120");
 
   // An asynchronous event that fails (no retries) lands in the dead-letter queue; redrive it.
-  const sent = await request.post(`/2015-03-31/functions/${name}/invocations`, { headers: { "X-Amz-Invocation-Type": "Event" }, data: { day: "monday" } });
-  expect(sent.status()).toBe(202);
+  const sent = await e2eLambda(baseURL).send(new InvokeCommand({ FunctionName: name, InvocationType: "Event", Payload: new TextEncoder().encode(JSON.stringify({ day: "monday" })) }));
+  expect(sent.StatusCode).toBe(202);
   const dlq = card(page, "Dead-letter queue");
   await expect(async () => {
     await dlq.getByRole("button", { name: "Refresh" }).click();

@@ -33,6 +33,9 @@ export const settingsSchema = z.object({
   NIMBUS_SANDBOX_MAX_OPEN_FILES: int(1024, 64, 65_536),
   NIMBUS_SANDBOX_UID_BASE: int(200_000, 1000, 2_000_000_000),
   NIMBUS_ASYNC_CONCURRENCY: int(16, 1, 1000),
+  // Both or neither (checked below): the root access key, created or rotated at start.
+  NIMBUS_ROOT_ACCESS_KEY_ID: z.string().regex(/^[A-Z0-9]{16,128}$/, "must be 16-128 upper-case letters and digits, e.g. NIMBEXAMPLEKEY000001").optional(),
+  NIMBUS_ROOT_SECRET_ACCESS_KEY: z.string().regex(/^[A-Za-z0-9+/=]{40,128}$/, "must be 40-128 characters of A-Z a-z 0-9 + / =").optional(),
   NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: z
     .string()
     .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of seconds, e.g. 60,120")
@@ -54,6 +57,9 @@ export function parseSettings(env: Record<string, string | undefined> = process.
   const s = parsed.data;
   if (s.NIMBUS_MIN_UNRESERVED_CONCURRENCY > s.NIMBUS_MAX_CONCURRENCY) {
     throw new SettingsError("Invalid settings:\n  NIMBUS_MIN_UNRESERVED_CONCURRENCY: must not exceed NIMBUS_MAX_CONCURRENCY");
+  }
+  if ((s.NIMBUS_ROOT_ACCESS_KEY_ID === undefined) !== (s.NIMBUS_ROOT_SECRET_ACCESS_KEY === undefined)) {
+    throw new SettingsError("Invalid settings:\n  NIMBUS_ROOT_ACCESS_KEY_ID and NIMBUS_ROOT_SECRET_ACCESS_KEY: set both or neither");
   }
   return { ...s, dataDir: path.resolve(s.NIMBUS_DATA_DIR) };
 }

@@ -14,6 +14,11 @@ export const errorStatus = {
   CodeStorageExceededException: 400,
   ServiceException: 500,
   ServiceUnavailableException: 503,
+  // Request signing (SigV4), with the names and statuses AWS answers them with.
+  MissingAuthenticationTokenException: 403,
+  IncompleteSignatureException: 400,
+  InvalidSignatureException: 403,
+  UnrecognizedClientException: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

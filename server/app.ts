@@ -90,7 +90,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     }
     const { applied } = await applyMigrations(databaseUrl, path.join(opts.root, "prisma", "migrations"));
     if (applied.length) log(`[nimbus] applied migrations: ${applied.join(", ")}`);
-    runtime = await createRuntime(settings, { databaseUrl, hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"), log });
+    runtime = await createRuntime(settings, { databaseUrl, hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"), log, port });
     setRuntime(runtime);
     runtime.state = "ready";
 

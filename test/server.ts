@@ -3,11 +3,17 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { LambdaClient } from "@aws-sdk/client-lambda";
+import { LambdaClient, type LambdaClientConfig } from "@aws-sdk/client-lambda";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { NodeSha256 } from "../lib/aws/sigv4/node-sha256";
 import { startServer, type ServerHandle } from "../server/app";
 import { zipFiles } from "../lib/code/package";
 
 export const TEST_MASTER_KEY = "11".repeat(32);
+/** The root access key every test server is started with; lambdaClient() signs with it. */
+export const TEST_ROOT_ACCESS_KEY_ID = "NIMBTESTROOTKEY00001";
+export const TEST_ROOT_SECRET_ACCESS_KEY = "TestRootSecretKey/ForNimbus+Tests0000000";
+export const TEST_CREDENTIALS = { accessKeyId: TEST_ROOT_ACCESS_KEY_ID, secretAccessKey: TEST_ROOT_SECRET_ACCESS_KEY };
 
 export function testDatabaseUrl(): string {
   const url = process.env.NIMBUS_TEST_DATABASE_URL;
@@ -15,7 +21,7 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<ServerHandle> {
+export async function startTestServer(env: Record<string, string> = {}, log: (m: string) => void = () => {}): Promise<ServerHandle> {
   return startServer({
     root: path.resolve(import.meta.dirname, ".."),
     console: "off",
@@ -27,19 +33,34 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       NIMBUS_SHUTDOWN_GRACE_SECONDS: "5",
       // Servers sharing a database share the key their code is sealed with.
       NIMBUS_MASTER_KEY: TEST_MASTER_KEY,
+      NIMBUS_ROOT_ACCESS_KEY_ID: TEST_ROOT_ACCESS_KEY_ID,
+      NIMBUS_ROOT_SECRET_ACCESS_KEY: TEST_ROOT_SECRET_ACCESS_KEY,
       ...env,
     },
-    log: () => {},
+    log,
   });
 }
 
-export function lambdaClient(url: string): LambdaClient {
-  return new LambdaClient({
-    endpoint: url,
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDNIMBUSTEST", secretAccessKey: "secret" },
-    maxAttempts: 1,
-  });
+export function lambdaClient(url: string, credentials = TEST_CREDENTIALS, extra: Partial<LambdaClientConfig> = {}): LambdaClient {
+  return new LambdaClient({ endpoint: url, region: "us-east-1", credentials, maxAttempts: 1, ...extra });
+}
+
+/** Signs a raw request for fetch() with @smithy/signature-v4, as the SDK would. */
+export async function signedFetch(
+  url: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  opts: { credentials?: { accessKeyId: string; secretAccessKey: string }; region?: string; service?: string; signingDate?: Date } = {},
+): Promise<Response> {
+  const u = new URL(url);
+  const signer = new SignatureV4({ service: opts.service ?? "lambda", region: opts.region ?? "us-east-1", credentials: opts.credentials ?? TEST_CREDENTIALS, sha256: NodeSha256 });
+  const query: Record<string, string> = {};
+  for (const [k, v] of u.searchParams) query[k] = v;
+  const signed = await signer.sign(
+    { method: init.method ?? "GET", protocol: u.protocol, hostname: u.hostname, port: Number(u.port), path: u.pathname, query, headers: { host: u.host, ...init.headers }, body: init.body },
+    { signingDate: opts.signingDate },
+  );
+  const { host: _host, ...headers } = signed.headers;
+  return fetch(url, { method: init.method ?? "GET", headers, body: init.body });
 }
 
 export function zipOf(source: string, file = "index.mjs"): Uint8Array {

@@ -1,22 +1,15 @@
 /** Invoke: POST /2015-03-31/functions/{name}/invocations — the hot path. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "../errors";
-import { MAX_SYNC_PAYLOAD_BYTES, type InvocationType, type Invoker } from "../invoke/invoker";
-import { BodyTooLarge, readBody } from "./http";
+import type { InvocationType, Invoker } from "../invoke/invoker";
 
 const TYPES = new Set(["RequestResponse", "Event", "DryRun"]);
 
-export async function handleInvoke(invoker: Invoker, req: IncomingMessage, res: ServerResponse, name: string, qualifier: string | null): Promise<void> {
+/** `payload` is the body the router already read (and hashed for the signature check). */
+export async function handleInvoke(invoker: Invoker, req: IncomingMessage, res: ServerResponse, name: string, qualifier: string | null, payload: Buffer): Promise<void> {
   const type = (req.headers["x-amz-invocation-type"] as string | undefined) ?? "RequestResponse";
   if (!TYPES.has(type)) throw new AppError("InvalidParameterValueException", `InvocationType must be one of RequestResponse, Event, DryRun; got ${type.slice(0, 40)}`);
   const logType = req.headers["x-amz-log-type"] === "Tail" ? "Tail" : "None";
-  let payload: Buffer;
-  try {
-    payload = await readBody(req, MAX_SYNC_PAYLOAD_BYTES);
-  } catch (err) {
-    if (err instanceof BodyTooLarge) throw new AppError("RequestTooLargeException", `Request must be smaller than ${MAX_SYNC_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
-    throw err;
-  }
   const out = await invoker.invoke({
     functionRef: name,
     qualifier,

@@ -2,6 +2,8 @@
  * The Lambda-compatible REST API, served by the server front (not Next's router). Paths,
  * methods and API dates are the ones @aws-sdk/client-lambda sends. Each route parses,
  * calls one service verb and shapes the answer; errors are mapped in sendError.
+ * Every request is authenticated with SigV4 first (lib/aws/sigv4): its claims and key before
+ * the body is read, its signature once the body (read here, once, for every route) is in.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, invalid } from "../errors";
@@ -11,6 +13,8 @@ import { deleteEventInvokeConfig, getEventInvokeConfig, putEventInvokeConfig, ty
 import { parseFunctionRef } from "../invoke/names";
 import { BodyTooLarge, readBody, sendError, sendJson, unknownOperation } from "./http";
 import { handleInvoke } from "./invoke";
+import { MAX_SYNC_PAYLOAD_BYTES } from "../invoke/invoker";
+import { checkClaims, presignGet, verifySignature, type Caller } from "./sigv4/verify";
 import { toFunctionConfiguration } from "./shapes";
 
 /** A 50 MB zip, base64-encoded inside JSON. */
@@ -27,18 +31,39 @@ export function isLambdaApiPath(url: string): boolean {
 export async function handleLambdaApi(rt: NimbusRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const log = (m: string) => process.stderr.write(m + "\n");
   try {
-    await route(rt, req, res);
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const parts = { method: req.method ?? "GET", path: q < 0 ? url : url.slice(0, q), query: new URLSearchParams(q < 0 ? "" : url.slice(q + 1)), headers: req.headers };
+    const pending = await checkClaims(parts, rt.accessKeys, rt.settings.NIMBUS_REGION);
+    const invoke = isInvokePath(parts.path);
+    let body: Buffer;
+    try {
+      body = await readBody(req, invoke ? MAX_SYNC_PAYLOAD_BYTES : MAX_CONTROL_BODY);
+    } catch (err) {
+      if (err instanceof BodyTooLarge && invoke) throw new AppError("RequestTooLargeException", `Request must be smaller than ${MAX_SYNC_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
+      throw err;
+    }
+    const caller = await verifySignature(parts, pending, body, rt.accessKeys);
+    await route(rt, req, res, { path: parts.path, query: parts.query, body, caller });
   } catch (err) {
     if (err instanceof BodyTooLarge) err = new AppError("RequestTooLargeException", "Request body is too large");
     sendError(res, err, log);
   }
 }
 
-async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = req.url ?? "/";
-  const q = url.indexOf("?");
-  const path = q < 0 ? url : url.slice(0, q);
-  const query = new URLSearchParams(q < 0 ? "" : url.slice(q + 1));
+function isInvokePath(path: string): boolean {
+  return path.startsWith("/2015-03-31/functions/") && path.endsWith("/invocations");
+}
+
+interface Authenticated {
+  path: string;
+  query: URLSearchParams;
+  /** The whole body, read once before the signature was checked. */
+  body: Buffer;
+  caller: Caller;
+}
+
+async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerResponse, { path, query, body: raw, caller }: Authenticated): Promise<void> {
   const parts = path.split("/").filter(Boolean).map(safeDecode);
   const [date, collection, rawName, sub] = parts;
   const method = req.method ?? "GET";
@@ -48,13 +73,13 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
 
   // Invoke first: it is the hot path.
   if (date === "2015-03-31" && collection === "functions" && sub === "invocations" && method === "POST" && parts.length === 4) {
-    return handleInvoke(rt.invoker, req, res, rawName, query.get("Qualifier"));
+    return handleInvoke(rt.invoker, req, res, rawName, query.get("Qualifier"), raw);
   }
 
   if (date === "2015-03-31" && collection === "functions") {
     if (parts.length === 2) {
       if (method === "POST") {
-        const body = await jsonBody(req);
+        const body = jsonBody(raw);
         const fn = await functions.createFunction(ctx, {
           name: str(body.FunctionName, "FunctionName"),
           description: optStr(body.Description, "Description"),
@@ -80,7 +105,8 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
         const host = req.headers.host ?? `localhost:${rt.settings.PORT}`;
         return sendJson(res, 200, {
           Configuration: toFunctionConfiguration(shape, fn),
-          Code: { RepositoryType: "S3", Location: `http://${host}/nimbus/code/${encodeURIComponent(fn.name)}.zip` },
+          // Presigned with the caller's own key, like the S3 URL real Lambda answers (valid 10 minutes).
+          Code: { RepositoryType: "S3", Location: await presignGet(caller, shape.region, host, `/nimbus/code/${encodeURIComponent(fn.name)}.zip`) },
           ...(fn.reservedConcurrency !== null ? { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } } : {}),
           Tags: {},
         });
@@ -95,7 +121,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
       const name = nameOf(rawName);
       if (sub === "configuration" && method === "GET") return sendJson(res, 200, toFunctionConfiguration(shape, await functions.getFunctionOrThrow(ctx, name)));
       if (sub === "configuration" && method === "PUT") {
-        const body = await jsonBody(req);
+        const body = jsonBody(raw);
         const fn = await functions.updateFunctionConfiguration(ctx, name, {
           description: optStr(body.Description, "Description"),
           runtime: optStr(body.Runtime, "Runtime"),
@@ -107,7 +133,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
         return sendJson(res, 200, toFunctionConfiguration(shape, fn));
       }
       if (sub === "code" && method === "PUT") {
-        const body = await jsonBody(req);
+        const body = jsonBody(raw);
         const fn = await functions.updateFunctionCode(ctx, name, zipFrom(body));
         return sendJson(res, 200, toFunctionConfiguration(shape, fn));
       }
@@ -117,7 +143,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
   if ((date === "2017-10-31" || date === "2019-09-30") && collection === "functions" && sub === "concurrency" && parts.length === 4) {
     const name = nameOf(rawName);
     if (date === "2017-10-31" && method === "PUT") {
-      const body = await jsonBody(req);
+      const body = jsonBody(raw);
       if (typeof body.ReservedConcurrentExecutions !== "number") throw invalid("ReservedConcurrentExecutions is required and must be a number");
       const reserved = await functions.putFunctionConcurrency(ctx, name, body.ReservedConcurrentExecutions);
       return sendJson(res, 200, { ReservedConcurrentExecutions: reserved });
@@ -152,7 +178,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
       return;
     }
     if (method === "PUT" || method === "POST") {
-      const body = await jsonBody(req);
+      const body = jsonBody(raw);
       const dest = body.DestinationConfig as { OnSuccess?: { Destination?: unknown }; OnFailure?: { Destination?: unknown } } | undefined;
       const destOf = (d: { Destination?: unknown } | undefined) => (d === undefined ? undefined : d.Destination === undefined ? null : optStr(d.Destination, "Destination") ?? null);
       const cfg = await putEventInvokeConfig(
@@ -204,8 +230,7 @@ function safeDecode(s: string): string {
   }
 }
 
-async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const raw = await readBody(req, MAX_CONTROL_BODY);
+function jsonBody(raw: Buffer): Record<string, unknown> {
   if (raw.length === 0) return {};
   let v: unknown;
   try {

@@ -2,6 +2,8 @@
  * Function changes, shared between Nimbus servers on one database: each change is
  * applied locally at once and published with NOTIFY; every other server LISTENs and
  * drops its cached copy. After a lost connection everything cached is dropped.
+ * Access-key changes ride the same channel (`kind: "access-key"`), so a key deactivated on one
+ * server stops working on all of them within the NOTIFY latency.
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -20,6 +22,7 @@ export class ChangeFeed {
     private readonly pool: pg.Pool,
     private readonly onRemote: (c: FunctionChange | "all") => void,
     private readonly log: (m: string) => void,
+    private readonly onRemoteKey: (id: string | "all") => void = () => {},
   ) {}
 
   async start(): Promise<void> {
@@ -27,8 +30,10 @@ export class ChangeFeed {
     client.on("notification", (n) => {
       if (!n.payload) return;
       try {
-        const msg = JSON.parse(n.payload) as FunctionChange & { origin: string };
-        if (msg.origin !== this.origin) this.onRemote({ id: msg.id, name: msg.name, revision: msg.revision });
+        const msg = JSON.parse(n.payload) as FunctionChange & { origin: string; kind?: string };
+        if (msg.origin === this.origin) return;
+        if (msg.kind === "access-key") this.onRemoteKey(msg.id);
+        else this.onRemote({ id: msg.id, name: msg.name, revision: msg.revision });
       } catch {
         /* not ours */
       }
@@ -46,6 +51,7 @@ export class ChangeFeed {
     this.client = null;
     this.log(`[changes] listener lost (${err.message}); reconnecting`);
     this.onRemote("all");
+    this.onRemoteKey("all");
     setTimeout(() => {
       this.start().catch((e: Error) => {
         this.retryMs = Math.min(10_000, this.retryMs * 2);
@@ -57,6 +63,11 @@ export class ChangeFeed {
 
   publish(change: FunctionChange): void {
     const payload = JSON.stringify({ ...change, origin: this.origin });
+    this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
+  }
+
+  publishAccessKey(id: string): void {
+    const payload = JSON.stringify({ kind: "access-key", id, origin: this.origin });
     this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
   }
 

@@ -17,16 +17,22 @@ import { pruneOldRecords } from "../logs/retention";
 import type { FunctionChange, ServiceContext } from "../services/context";
 import { ChangeFeed } from "./change-feed";
 import { createCodeCipher, loadMasterKey } from "../crypto/code-cipher";
+import { createSecretCipher } from "../crypto/secret-cipher";
+import { AccessKeyCache } from "../aws/sigv4/key-cache";
+import { ensureRootAccessKey } from "../services/access-keys";
 import type { NimbusRuntime } from "./types";
 
 export interface RuntimeHandle extends NimbusRuntime {
   close(graceMs: number): Promise<void>;
 }
 
-export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void }): Promise<RuntimeHandle> {
+export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void; port?: number }): Promise<RuntimeHandle> {
   const { log } = opts;
   const db = createDb(opts.databaseUrl);
-  const codeCipher = createCodeCipher(loadMasterKey(settings.NIMBUS_MASTER_KEY, settings.dataDir));
+  const masterKey = loadMasterKey(settings.NIMBUS_MASTER_KEY, settings.dataDir);
+  const codeCipher = createCodeCipher(masterKey);
+  const secretCipher = createSecretCipher(masterKey);
+  const accessKeys = new AccessKeyCache(db.pool, (sealed, id) => secretCipher.open(sealed, id), log);
   const resolver = new FunctionResolver(db.pool, settings.NIMBUS_REGION, settings.NIMBUS_ACCOUNT_ID, codeCipher, log);
   const admission = new Admission(settings.NIMBUS_MAX_CONCURRENCY);
   const workDir = path.join(settings.dataDir, "sandboxes");
@@ -76,17 +82,22 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     }
     refreshReserved().catch((e: Error) => log(`[runtime] could not refresh reservations: ${e.message}`));
   };
-  const feed = new ChangeFeed(opts.databaseUrl, db.pool, apply, log);
+  const feed = new ChangeFeed(opts.databaseUrl, db.pool, apply, log, (id) => (id === "all" ? accessKeys.invalidateAll() : accessKeys.invalidate(id)));
   await feed.start();
   await refreshReserved();
 
   const services: ServiceContext = {
     db: db.prisma,
     codeCipher,
+    secretCipher,
     settings,
     functionChanged: (c) => {
       apply(c);
       feed.publish({ id: c.id, name: c.name, revision: c.revision });
+    },
+    accessKeyChanged: (id) => {
+      accessKeys.invalidate(id);
+      feed.publishAccessKey(id);
     },
     schedulesChanged: () => void scheduler.reload().catch((e: Error) => log(`[scheduler] ${e.message}`)),
   };
@@ -106,6 +117,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     admission,
     executor,
     writer,
+    accessKeys,
     startedAt: Date.now(),
     state: "starting",
     async close(graceMs: number) {
@@ -115,10 +127,13 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
       await writer.close();
+      await accessKeys.close();
       await feed.close();
       await db.close();
     },
   };
+  const root = settings.NIMBUS_ROOT_ACCESS_KEY_ID && settings.NIMBUS_ROOT_SECRET_ACCESS_KEY ? { accessKeyId: settings.NIMBUS_ROOT_ACCESS_KEY_ID, secretAccessKey: settings.NIMBUS_ROOT_SECRET_ACCESS_KEY } : null;
+  await ensureRootAccessKey(services, root, { dataDir: settings.dataDir, port: opts.port || settings.PORT || 3000, log });
   await executor.warm();
   await scheduler.start();
   return rt;

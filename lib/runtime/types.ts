@@ -8,6 +8,7 @@ import type { RecordWriter } from "../logs/writer";
 import type { Executor } from "../executor/types";
 import type { DurableAsyncQueue } from "../queue/durable-async";
 import type { ScheduleRunner } from "../scheduler/runner";
+import type { AccessKeyCache } from "../aws/sigv4/key-cache";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface NimbusRuntime {
@@ -21,6 +22,8 @@ export interface NimbusRuntime {
   writer: RecordWriter;
   asyncQueue: DurableAsyncQueue;
   scheduler: ScheduleRunner;
+  /** Decrypted secrets of active access keys, for SigV4 on the Lambda API. */
+  accessKeys: AccessKeyCache;
   startedAt: number;
   state: "starting" | "ready" | "stopping";
 }

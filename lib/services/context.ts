@@ -2,6 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { Settings } from "../env";
 import type { FunctionRecord } from "./functions/record";
 import type { CodeCipher } from "../crypto/code-cipher";
+import type { SecretCipher } from "../crypto/secret-cipher";
 
 /** A change other parts of the process (caches, executor) must hear about. */
 export interface FunctionChange {
@@ -19,9 +20,13 @@ export interface ServiceContext {
   db: PrismaClient;
   /** Seals code packages at rest and checks them when read. */
   codeCipher: CodeCipher;
+  /** Seals access keys' secrets at rest (same master key). */
+  secretCipher: SecretCipher;
   settings: Pick<Settings, "NIMBUS_MAX_CONCURRENCY" | "NIMBUS_MIN_UNRESERVED_CONCURRENCY" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
   /** Called after a change commits; also published to other servers (NOTIFY). */
   functionChanged(change: FunctionChange): void;
   /** Schedules were created, changed or deleted (the runner reloads). */
   schedulesChanged?(): void;
+  /** An access key was created, changed or deleted (caches here and, via NOTIFY, elsewhere drop it). */
+  accessKeyChanged?(id: string): void;
 }

@@ -5,7 +5,7 @@ import {
   DeleteFunctionConcurrencyCommand, GetAccountSettingsCommand, InvokeCommand,
 } from "@aws-sdk/client-lambda";
 import { createHash } from "node:crypto";
-import { lambdaClient, startTestServer, uniqueName, useServer, zipOf } from "../server";
+import { lambdaClient, signedFetch, startTestServer, uniqueName, useServer, zipOf } from "../server";
 
 const t = useServer();
 
@@ -121,7 +121,7 @@ describe("code at rest", () => {
       expect(body.errorMessage).toMatch(/does not decrypt/);
       expect(JSON.stringify(body)).not.toContain("the secret recipe");
       await expect(lambdaClient(other.url).send(new GetFunctionCommand({ FunctionName: name }))).resolves.toBeDefined();
-      const download = await fetch(`${other.url}/nimbus/code/${name}.zip`);
+      const download = await signedFetch(`${other.url}/nimbus/code/${name}.zip`);
       expect(download.status).toBe(500);
       expect(await download.text()).toMatch(/failed its integrity check/);
     } finally {

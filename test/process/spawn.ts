@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { TEST_ROOT_ACCESS_KEY_ID, TEST_ROOT_SECRET_ACCESS_KEY } from "../server";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
@@ -13,8 +14,8 @@ export interface Proc {
 export function spawnServer(env: Record<string, string>): Proc {
   const child = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs"), "--no-console"], {
     cwd: root,
-    // The same master key as the in-process test servers: they share the test database.
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOST: "127.0.0.1", NIMBUS_MASTER_KEY: "11".repeat(32), ...env } as unknown as NodeJS.ProcessEnv,
+    // The same master key and root key as the in-process test servers: they share the test database.
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOST: "127.0.0.1", NIMBUS_MASTER_KEY: "11".repeat(32), NIMBUS_ROOT_ACCESS_KEY_ID: TEST_ROOT_ACCESS_KEY_ID, NIMBUS_ROOT_SECRET_ACCESS_KEY: TEST_ROOT_SECRET_ACCESS_KEY, ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -1,0 +1,57 @@
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { ServiceContext } from "../context";
+import { newAccessKeyId, newSecretAccessKey } from "./generate";
+
+export interface RootKeySetting {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/**
+ * At start. With NIMBUS_ROOT_* set: upsert that key as the active root (a new secret replaces
+ * the old; a previous root key with another id is deactivated). Without: if no key is active,
+ * generate a root key and write it, in AWS credentials-file format, to <data>/credentials (0600).
+ */
+export async function ensureRootAccessKey(
+  ctx: ServiceContext,
+  configured: RootKeySetting | null,
+  opts: { dataDir: string; port: number; log: (m: string) => void },
+): Promise<{ accessKeyId: string; generatedFile: string | null } | null> {
+  if (configured) {
+    const { accessKeyId: id, secretAccessKey } = configured;
+    const sealed = new Uint8Array(ctx.secretCipher.seal(secretAccessKey, id));
+    const replaced = await ctx.db.$transaction(async (tx) => {
+      const old = await tx.accessKey.findMany({ where: { root: true, status: "Active", NOT: { id } }, select: { id: true } });
+      await tx.accessKey.updateMany({ where: { root: true, NOT: { id } }, data: { status: "Inactive" } });
+      await tx.accessKey.upsert({
+        where: { id },
+        create: { id, secretCipher: sealed, root: true, description: "Root key (NIMBUS_ROOT_ACCESS_KEY_ID)" },
+        update: { secretCipher: sealed, root: true, status: "Active" },
+      });
+      return old.map((o) => o.id);
+    });
+    for (const k of [id, ...replaced]) ctx.accessKeyChanged?.(k);
+    if (replaced.length) opts.log(`[nimbus] root access key rotated to ${id}; deactivated ${replaced.join(", ")}`);
+    return { accessKeyId: id, generatedFile: null };
+  }
+
+  if ((await ctx.db.accessKey.count({ where: { status: "Active" } })) > 0) return null;
+  const id = newAccessKeyId();
+  const secret = newSecretAccessKey();
+  const file = path.join(opts.dataDir, "credentials");
+  mkdirSync(opts.dataDir, { recursive: true });
+  // Written before the row commits: a key nobody can read would lock the API until the next start.
+  writeFileSync(file, `[default]\naws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.accessKey.updateMany({ where: { root: true }, data: { root: false } });
+    await tx.accessKey.create({ data: { id, secretCipher: new Uint8Array(ctx.secretCipher.seal(secret, id)), root: true, description: "Root key (generated at first start)" } });
+  });
+  ctx.accessKeyChanged?.(id);
+  opts.log(
+    `[nimbus] no access key was active: generated root key ${id}, credentials in ${file} — use it with ` +
+      `AWS_SHARED_CREDENTIALS_FILE=${file} aws lambda list-functions --endpoint-url http://localhost:${opts.port}`,
+  );
+  return { accessKeyId: id, generatedFile: file };
+}

@@ -1,0 +1,15 @@
+import { notFound } from "../../errors";
+import type { ServiceContext } from "../context";
+import { parseInput } from "../validate";
+import { toAccessKeyRecord, type AccessKeyRecord } from "./record";
+import { accessKeyId, updateAccessKeyStatusInput } from "./schemas";
+
+/** Activates or deactivates a key; every server stops (or starts) honouring it within seconds. */
+export async function updateAccessKeyStatus(ctx: ServiceContext, id: string, input: { status: unknown }): Promise<AccessKeyRecord> {
+  const key = parseInput(accessKeyId, id);
+  const { status } = parseInput(updateAccessKeyStatusInput, input);
+  const r = await ctx.db.accessKey.updateMany({ where: { id: key }, data: { status } });
+  if (r.count === 0) throw notFound(`Access key not found: ${key}`);
+  ctx.accessKeyChanged?.(key);
+  return toAccessKeyRecord((await ctx.db.accessKey.findUniqueOrThrow({ where: { id: key } })));
+}
