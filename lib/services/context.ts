@@ -2,6 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { Settings } from "../env";
 import type { FunctionRecord } from "./functions/record";
 import type { CodeCipher } from "../crypto/code-cipher";
+import type { Actor } from "./audit/actor";
 
 /** A change other parts of the process (caches, executor) must hear about. */
 export interface FunctionChange {
@@ -24,4 +25,11 @@ export interface ServiceContext {
   functionChanged(change: FunctionChange): void;
   /** Schedules were created, changed or deleted (the runner reloads). */
   schedulesChanged?(): void;
+  /** Who is making the change (audit log); missing means the system itself. */
+  actor?: Actor;
+}
+
+/** The same context acting for someone: route wrappers call this once per request. */
+export function withActor(ctx: ServiceContext, actor: Actor): ServiceContext {
+  return { ...ctx, actor };
 }

@@ -3,6 +3,7 @@ import type { ServiceContext } from "../context";
 import { parseInput } from "../validate";
 import { getFunctionOrThrow } from "./get";
 import { reservedConcurrency } from "./schemas";
+import { recordAudit } from "../audit/record";
 
 /**
  * Reserves concurrency for a function out of the account limit; the unreserved pool that
@@ -24,6 +25,7 @@ export async function putFunctionConcurrency(ctx: ServiceContext, name: string, 
       );
     }
     await tx.fn.update({ where: { id: fn.id }, data: { reservedConcurrency: reserved } });
+    await recordAudit(tx, ctx, "function.put-concurrency", fn.name, { reservedConcurrency: { from: fn.reservedConcurrency, to: reserved } });
   });
   ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
   return reserved;
