@@ -27,6 +27,8 @@ export const settingsSchema = z.object({
   NIMBUS_EMBEDDED_PG_PORT: int(0, 0, 65535),
   NIMBUS_LOG_RETENTION_DAYS: int(30, 1, 3650),
   NIMBUS_MASTER_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64").optional(),
+  /** The key being rotated away from: values under it still open, and are re-sealed under NIMBUS_MASTER_KEY at start. */
+  NIMBUS_MASTER_KEY_PREVIOUS: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64").optional(),
   NIMBUS_ASYNC_CONCURRENCY: int(16, 1, 1000),
   NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: z
     .string()

@@ -27,6 +27,8 @@ export interface CodeCipher {
   openBytes(stored: Uint8Array): Buffer;
   /** Key id (hex) of the key new values are sealed under. */
   readonly keyId: string;
+  /** Key ids this cipher opens: the current key's, then the previous one's (during a rotation). */
+  readonly keyIds: string[];
   /** True when the value is not sealed under the current key (plain, NBE1, or another key id). */
   needsReseal(stored: Uint8Array): boolean;
 }
@@ -107,6 +109,7 @@ export function createCodeCipher(key: Buffer, previous?: Buffer): CodeCipher {
 
   return {
     keyId: id.toString("hex"),
+    keyIds: [...keys.keys()],
     sealBytes,
     openBytes,
     seal: sealBytes,
