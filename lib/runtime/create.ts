@@ -137,9 +137,9 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
   await scheduler.start();
   if (previousKey) {
     // In the background: rows under either key open meanwhile, so serving need not wait.
-    rt.keyRotation = rotateMasterKey(services).then(
+    rt.keyRotation = rotateMasterKey(services, { log }).then(
       (r) => {
-        log(`[security] master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) re-sealed under key id ${r.keyId}`);
+        log(`[security] master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) re-sealed under key id ${r.keyId}${r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""}`);
         return r;
       },
       (err: Error) => {
