@@ -26,6 +26,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
                 Functions
               </Link>
+              <Link href="/audit" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+                Audit log
+              </Link>
               <div className="ml-auto">
                 <ThemeToggle />
               </div>
