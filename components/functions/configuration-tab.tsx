@@ -16,7 +16,10 @@ function draftOf(fn: FunctionJson): ConfigDraft {
     memoryMb: String(fn.memoryMb),
     timeoutSec: String(fn.timeoutSec),
     reservedConcurrency: fn.reservedConcurrency === null ? "" : String(fn.reservedConcurrency),
-    env: Object.entries(fn.environment).map(([key, value]) => ({ key, value, secret: fn.secretNames.includes(key) })),
+    // Sorted by name: the database (jsonb) does not keep the order variables were entered in.
+    env: Object.entries(fn.environment)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, value]) => ({ key, value, secret: fn.secretNames.includes(key) })),
   };
 }
 

@@ -7,6 +7,8 @@
  * through the AWS API keeps every listed name secret that is still among its Variables. A value
  * of exactly MASKED for a secret name means "unchanged", so saving what a GET returned (console
  * form or SDK round trip) never overwrites a secret with the mask.
+ * Un-marking a secret while leaving the mask moves its stored value to the plain variables (the
+ * user chose to make it visible); a new value replaces it as usual.
  */
 import { invalid } from "../../errors";
 import type { CodeCipher } from "../../crypto/code-cipher";
@@ -14,15 +16,20 @@ import type { FunctionRecord } from "./record";
 
 export const MASKED = "****";
 
-const sealedByRecord = new WeakMap<FunctionRecord, Uint8Array>();
+/**
+ * The ciphertext rides on the record under a non-enumerable registered symbol: no serializer
+ * (JSON, the console's responses) sees it, and it survives the record crossing from Next's
+ * bundle (a console save primes the server bundle's resolver) — a module-level WeakMap would
+ * exist once per bundle and lose it.
+ */
+const SEALED = Symbol.for("nimbus.sealedSecrets");
 
-/** Kept beside the record, not on it, so no response serializer can ever see the ciphertext. */
 export function attachSealedSecrets(record: FunctionRecord, sealed: Uint8Array | null): void {
-  if (sealed) sealedByRecord.set(record, sealed);
+  if (sealed) Object.defineProperty(record, SEALED, { value: sealed, enumerable: false });
 }
 
 export function sealedSecretsOf(record: FunctionRecord): Uint8Array | null {
-  return sealedByRecord.get(record) ?? null;
+  return ((record as unknown as Record<symbol, Uint8Array | undefined>)[SEALED]) ?? null;
 }
 
 export function openSecrets(cipher: CodeCipher, sealed: Uint8Array | null): Record<string, string> {
