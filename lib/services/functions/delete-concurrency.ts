@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record";
 
 export async function deleteFunctionConcurrency(ctx: ServiceContext, name: string): Promise<void> {
   const fn = await getFunctionOrThrow(ctx, name);
+  if (fn.reservedConcurrency === null) return; // nothing to change (the console's form sends it on every save)
   await ctx.db.$transaction(async (tx) => {
     await tx.fn.update({ where: { id: fn.id }, data: { reservedConcurrency: null } });
     await recordAudit(tx, ctx, "function.delete-concurrency", fn.name, { reservedConcurrency: { from: fn.reservedConcurrency, to: null } });

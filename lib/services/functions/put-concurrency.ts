@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/record";
 export async function putFunctionConcurrency(ctx: ServiceContext, name: string, value: number): Promise<number> {
   const reserved = parseInput(reservedConcurrency, value);
   const fn = await getFunctionOrThrow(ctx, name);
+  if (fn.reservedConcurrency === reserved) return reserved; // unchanged: no write, no audit entry
   const { NIMBUS_MAX_CONCURRENCY: max, NIMBUS_MIN_UNRESERVED_CONCURRENCY: minUnreserved } = ctx.settings;
   await ctx.db.$transaction(async (tx) => {
     // Serialize reservations so two concurrent requests cannot both squeeze the pool.
