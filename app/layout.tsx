@@ -29,6 +29,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/access-keys" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
                 Access keys
               </Link>
+              <Link href="/audit" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+                Audit log
+              </Link>
               <div className="ml-auto">
                 <ThemeToggle />
               </div>

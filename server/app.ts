@@ -12,6 +12,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { createRuntime, type RuntimeHandle } from "../lib/runtime/create";
 import { setRuntime } from "../lib/runtime/global";
 import { handleLambdaApi, isLambdaApiPath } from "../lib/aws/router";
+import { SOURCE_IP_HEADER } from "../lib/services/audit/actor";
 import { sendError } from "../lib/aws/http";
 import { AppError } from "../lib/errors";
 
@@ -55,6 +56,8 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(consoleMode === "off" ? "The console is not served by this process" : "Nimbus is starting…");
       return;
     }
+    // The console's audit entries name the caller's address; a client cannot supply its own.
+    req.headers[SOURCE_IP_HEADER] = req.socket.remoteAddress ?? "";
     nextHandler(req, res).catch((err: Error) => {
       log(`[console] ${err.stack ?? err.message}`);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");

@@ -22,7 +22,9 @@ describe("configuration form rules", () => {
   });
 
   it("builds the request, with an empty reservation meaning unreserved", () => {
-    expect(toRequest({ ...base, memoryMb: "256", env: [{ key: "A", value: "1" }] })).toEqual({ description: "", memoryMb: 256, timeoutSec: 3, environment: { A: "1" }, reservedConcurrency: null });
+    expect(toRequest({ ...base, memoryMb: "256", env: [{ key: "A", value: "1" }] })).toEqual({ description: "", memoryMb: 256, timeoutSec: 3, environment: { A: "1" }, secretNames: [], reservedConcurrency: null });
+    // A secret left as it arrived goes back masked (the server keeps the stored value) and stays secret.
+    expect(toRequest({ ...base, env: [{ key: "T", value: "****", secret: true }, { key: "A", value: "1" }] })).toMatchObject({ environment: { T: "****", A: "1" }, secretNames: ["T"] });
     expect(toRequest({ ...base, reservedConcurrency: "5" }).reservedConcurrency).toBe(5);
   });
 });

@@ -1,10 +1,14 @@
+/** What the API shows instead of a secret value (lib/services/functions/secrets.ts). */
+export const MASKED = "****";
+
 /** The Configuration tab's rules, mirrored from the API so mistakes show before saving. */
 export interface ConfigDraft {
   description: string;
   memoryMb: string;
   timeoutSec: string;
   reservedConcurrency: string;
-  env: Array<{ key: string; value: string }>;
+  /** A secret's value arrives as MASKED; sent back unchanged, the server keeps the stored value. */
+  env: Array<{ key: string; value: string; secret?: boolean }>;
 }
 
 export type ConfigErrors = Partial<Record<"description" | "memoryMb" | "timeoutSec" | "reservedConcurrency" | "env", string>>;
@@ -36,6 +40,7 @@ export function toRequest(d: ConfigDraft): Record<string, unknown> {
     memoryMb: Number(d.memoryMb),
     timeoutSec: Number(d.timeoutSec),
     environment: Object.fromEntries(d.env.map((v) => [v.key, v.value])),
+    secretNames: d.env.filter((v) => v.secret).map((v) => v.key),
     reservedConcurrency: d.reservedConcurrency.trim() === "" ? null : Number(d.reservedConcurrency),
   };
 }

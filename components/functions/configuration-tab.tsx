@@ -7,7 +7,8 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useUpdateConfiguration, type FunctionJson } from "@/lib/queries/functions";
 import { AsyncSettings } from "./async-settings";
-import { toRequest, validateConfig, type ConfigDraft, type ConfigErrors } from "./configuration-form";
+import { MASKED, toRequest, validateConfig, type ConfigDraft, type ConfigErrors } from "./configuration-form";
+import { FunctionAuditHistory } from "@/components/audit/function-audit-history";
 
 function draftOf(fn: FunctionJson): ConfigDraft {
   return {
@@ -15,7 +16,10 @@ function draftOf(fn: FunctionJson): ConfigDraft {
     memoryMb: String(fn.memoryMb),
     timeoutSec: String(fn.timeoutSec),
     reservedConcurrency: fn.reservedConcurrency === null ? "" : String(fn.reservedConcurrency),
-    env: Object.entries(fn.environment).map(([key, value]) => ({ key, value })),
+    // Sorted by name: the database (jsonb) does not keep the order variables were entered in.
+    env: Object.entries(fn.environment)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, value]) => ({ key, value, secret: fn.secretNames.includes(key) })),
   };
 }
 
@@ -71,10 +75,21 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
           {draft.env.map((v, i) => (
             <li key={i} className="flex items-center gap-2">
               <input aria-label={`Variable ${i + 1} name`} placeholder="KEY" value={v.key} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)) })} className="w-2/5 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
-              <input aria-label={`Variable ${i + 1} value`} type={shown[i] ? "text" : "password"} autoComplete="off" placeholder="value" value={v.value} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })} className="flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
-              <Button type="button" variant="ghost" onClick={() => setShown((s) => ({ ...s, [i]: !s[i] }))} aria-label={`${shown[i] ? "Hide" : "Show"} value of variable ${i + 1}`}>
-                {shown[i] ? "Hide" : "Show"}
-              </Button>
+              {v.secret && v.value === MASKED ? (
+                // The stored value never comes to the browser: typing replaces it, leaving it keeps it.
+                <input aria-label={`Variable ${i + 1} value`} type="text" readOnly={false} autoComplete="off" value={MASKED} title="Secret: the stored value is kept unless you type a new one" onFocus={(e) => e.target.select()} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, value: e.target.value.replaceAll("*", "") } : x)) })} className="flex-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 font-mono text-sm dark:border-amber-700 dark:bg-slate-900" />
+              ) : (
+                <input aria-label={`Variable ${i + 1} value`} type={shown[i] ? "text" : "password"} autoComplete="off" placeholder="value" value={v.value} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })} className="flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
+              )}
+              <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300">
+                <input type="checkbox" aria-label={`Variable ${i + 1} secret`} checked={!!v.secret} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, secret: e.target.checked } : x)) })} />
+                Secret
+              </label>
+              {v.secret ? null : (
+                <Button type="button" variant="ghost" onClick={() => setShown((s) => ({ ...s, [i]: !s[i] }))} aria-label={`${shown[i] ? "Hide" : "Show"} value of variable ${i + 1}`}>
+                  {shown[i] ? "Hide" : "Show"}
+                </Button>
+              )}
               <Button type="button" variant="ghost" onClick={() => set({ env: draft.env.filter((_, j) => j !== i) })} aria-label={`Remove variable ${i + 1}`}>
                 ✕
               </Button>
@@ -86,7 +101,10 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
             {errors.env}
           </p>
         ) : null}
-        <p className="mt-3 text-xs text-slate-500">Values are masked on screen; the function sees them in process.env.</p>
+        <p className="mt-3 text-xs text-slate-500">
+          Values are masked on screen; the function sees them in process.env. Secret values are encrypted at rest, never shown again (only {MASKED}), and
+          masked in the function&apos;s logs.
+        </p>
       </Card>
       <div className="xl:col-span-2">
         <Button type="submit" variant="primary" disabled={update.isPending}>
@@ -95,6 +113,7 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
       </div>
     </form>
     <AsyncSettings functionName={fn.name} />
+    <FunctionAuditHistory functionName={fn.name} />
     </>
   );
 }

@@ -16,6 +16,17 @@ import { handleInvoke } from "./invoke";
 import { MAX_SYNC_PAYLOAD_BYTES } from "../invoke/invoker";
 import { checkClaims, presignGet, verifySignature, type Caller } from "./sigv4/verify";
 import { toFunctionConfiguration } from "./shapes";
+import { withActor } from "../services/context";
+import type { Actor } from "../services/audit/actor";
+
+/**
+ * Who is calling the Lambda API. Signatures are not verified yet, so the access key id in the
+ * request is not trusted: the system acts, with the caller's address. When SigV4 lands, this
+ * is the one place that returns { type: "access-key", id: <verified key id> }.
+ */
+export function lambdaActorOf(req: IncomingMessage): Actor {
+  return { type: "system", id: "nimbus", sourceIp: req.socket.remoteAddress ?? null };
+}
 
 /** A 50 MB zip, base64-encoded inside JSON. */
 const MAX_CONTROL_BODY = 70 * 1024 * 1024;
@@ -67,7 +78,6 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
   const parts = path.split("/").filter(Boolean).map(safeDecode);
   const [date, collection, rawName, sub] = parts;
   const method = req.method ?? "GET";
-  const ctx = rt.services;
   const shape = { region: rt.settings.NIMBUS_REGION, accountId: rt.settings.NIMBUS_ACCOUNT_ID };
   const nameOf = (ref: string) => parseFunctionRef(ref).name;
 
@@ -75,6 +85,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
   if (date === "2015-03-31" && collection === "functions" && sub === "invocations" && method === "POST" && parts.length === 4) {
     return handleInvoke(rt.invoker, req, res, rawName, query.get("Qualifier"), raw);
   }
+  const ctx = withActor(rt.services, lambdaActorOf(req)); // after Invoke: the hot path needs no actor
 
   if (date === "2015-03-31" && collection === "functions") {
     if (parts.length === 2) {

@@ -3,7 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CodeIntegrityError, createCodeCipher, loadMasterKey, parseMasterKey } from "./code-cipher";
+import { createCipheriv } from "node:crypto";
+import { CodeIntegrityError, createCodeCipher, loadMasterKey, parseMasterKey, sealedKeyId } from "./code-cipher";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("base64");
 
@@ -22,7 +23,7 @@ describe("code at rest", () => {
     const flipped = Buffer.from(sealed);
     flipped[flipped.length - 1] ^= 1;
     expect(() => cipher.open(flipped, sha(zip))).toThrow(CodeIntegrityError);
-    expect(() => createCodeCipher(randomBytes(32)).open(sealed, sha(zip))).toThrow(/does not decrypt/);
+    expect(() => createCodeCipher(randomBytes(32)).open(sealed, sha(zip))).toThrow(/neither the current key nor the previous/);
     expect(() => cipher.open(zip, sha(Buffer.from("other")))).toThrow(/does not match its CodeSha256/);
     expect(cipher.open(zip, sha(zip)).equals(zip)).toBe(true); // rows from before encryption
   });
@@ -34,5 +35,30 @@ describe("code at rest", () => {
     const k1 = loadMasterKey(undefined, dir);
     expect(loadMasterKey(undefined, dir).equals(k1)).toBe(true);
     expect(statSync(path.join(dir, "master.key")).mode & 0o777).toBe(0o600);
+  });
+
+  it("names the key in every sealed value: the previous key still opens during a rotation", () => {
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const before = createCodeCipher(oldKey).seal(zip);
+    const rotating = createCodeCipher(newKey, oldKey);
+    expect(rotating.open(before, sha(zip)).equals(zip)).toBe(true);
+    expect(rotating.needsReseal(before)).toBe(true);
+    const after = rotating.seal(zip);
+    expect(sealedKeyId(after)).toBe(rotating.keyId);
+    expect(rotating.needsReseal(after)).toBe(false);
+    expect(createCodeCipher(newKey).open(after, sha(zip)).equals(zip)).toBe(true);
+    expect(() => createCodeCipher(newKey).open(before, sha(zip))).toThrow(CodeIntegrityError);
+  });
+
+  it("still opens NBE1 values (no key id) under the current or the previous key", () => {
+    const key = randomBytes(32);
+    const iv = randomBytes(12);
+    const c = createCipheriv("aes-256-gcm", key, iv);
+    const body = Buffer.concat([c.update(zip), c.final()]);
+    const v1 = Buffer.concat([Buffer.from("NBE1"), iv, c.getAuthTag(), body]);
+    expect(createCodeCipher(key).open(v1, sha(zip)).equals(zip)).toBe(true);
+    expect(createCodeCipher(randomBytes(32), key).open(v1, sha(zip)).equals(zip)).toBe(true);
+    expect(createCodeCipher(key).needsReseal(v1)).toBe(true);
   });
 });

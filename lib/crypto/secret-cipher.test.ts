@@ -19,4 +19,16 @@ describe("secret cipher", () => {
     expect(() => cipher.open(bad, "AKID1")).toThrow();
     expect(() => createSecretCipher(randomBytes(32)).open(sealed, "AKID1")).toThrow();
   });
+
+  it("opens secrets under the previous key during a rotation, and seals new ones under the current key", () => {
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const sealedOld = createSecretCipher(oldKey).seal("rotating", "AKID9");
+    const rotating = createSecretCipher(newKey, oldKey);
+    expect(rotating.open(sealedOld, "AKID9")).toBe("rotating");
+    const resealed = rotating.seal("rotating", "AKID9");
+    expect(resealed.subarray(0, 12).equals(rotating.header)).toBe(true);
+    expect(createSecretCipher(newKey).open(resealed, "AKID9")).toBe("rotating");
+    expect(() => createSecretCipher(newKey).open(sealedOld, "AKID9")).toThrow(/does not hold/);
+  });
 });

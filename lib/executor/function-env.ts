@@ -5,6 +5,7 @@ export function functionEnvironment(spec: FunctionSpec, codeDir: string, instanc
   const day = new Date().toISOString().slice(0, 10).replaceAll("-", "/");
   return {
     ...spec.env,
+    ...spec.loadSecrets?.(),
     AWS_LAMBDA_FUNCTION_NAME: spec.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: spec.version,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),

@@ -13,7 +13,7 @@ import { Sandbox, type InstanceState } from "./sandbox";
 import { Hub } from "./hub";
 import { SpawnerClient } from "./spawner-client";
 import { MAX_LANE_FRAME_BYTES, type FatalFrame, type FromHost, type ResultFrame } from "./protocol";
-import { MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SerializedError } from "./types";
+import { MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SandboxKilledEvent, type SerializedError } from "./types";
 import { runtimeError } from "./serialize-error";
 import { functionEnvironment } from "./function-env";
 import { sandboxRuntime } from "./runtime-node";
@@ -36,6 +36,11 @@ export interface SupervisorOptions {
   /** First of the uids sandboxes get when the server runs as root (one per live sandbox). */
   uidBase?: number;
   log?: (msg: string) => void;
+  /**
+   * Told after a timeout or crash ended an instance or a sandbox (for the audit log). Called
+   * after the invocation is answered; the listener must not block (buffer, write later).
+   */
+  onSandboxKilled?: (e: SandboxKilledEvent) => void;
 }
 
 const DEFAULT_ISOLATION: IsolationSettings = { mode: "auto", tmpMb: 512, dataLimitMb: 4096, maxOpenFiles: 1024 };
@@ -372,6 +377,7 @@ export class Supervisor implements Executor {
     const secs = (p.spec.timeoutMs / 1000).toFixed(2);
     const error = runtimeError("Sandbox.Timedout", `RequestId: ${p.req.requestId} Error: Task timed out after ${secs} seconds`);
     p.resolve(this.failure(p.spec, p.req, p.startedAt, "Timeout", error, p.spec.timeoutMs, p.logs));
+    this.reportKill(p, "timeout");
     // The worker is terminated (fast path); if native code holds it, the whole sandbox goes.
     p.sb.killInstance(iid);
     this.drain(p.sb);
@@ -379,6 +385,17 @@ export class Supervisor implements Executor {
       const grace = setTimeout(() => p.sb.kill(), this.opts.killGraceMs ?? 1000);
       grace.unref();
       void p.sb.exited.then(() => clearTimeout(grace));
+    }
+  }
+
+  private reportKill(p: Pending, reason: SandboxKilledEvent["reason"]): void {
+    const listener = this.opts.onSandboxKilled;
+    if (!listener) return;
+    const event: SandboxKilledEvent = { functionName: p.spec.functionName, version: p.spec.version, reason, pid: p.sb.pid ?? null, requestId: p.req.requestId };
+    try {
+      listener(event);
+    } catch (err) {
+      this.opts.log?.(`[executor] onSandboxKilled listener failed: ${(err as Error).message}`);
     }
   }
 
@@ -392,6 +409,7 @@ export class Supervisor implements Executor {
         ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: JavaScript heap out of memory (limit ${p.spec.memoryMb} MB)`)
         : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${describeExit(msg.code, cause)}`);
       p.resolve(this.failure(p.spec, p.req, p.startedAt, msg.oom ? "OutOfMemory" : "Crash", error, undefined, [...p.logs, ...(p.fatal?.logs ?? [])]));
+      this.reportKill(p, msg.oom ? "out-of-memory" : "crash");
       // A crash mid-invocation: this sandbox takes no new work and goes when idle.
       this.drain(sb);
     }
@@ -415,6 +433,7 @@ export class Supervisor implements Executor {
         ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: out of memory`)
         : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`);
       p.resolve(this.failure(p.spec, p.req, p.startedAt, oom ? "OutOfMemory" : "Crash", error, undefined, [...p.logs, ...(p.fatal?.logs ?? [])]));
+      this.reportKill(p, oom ? "out-of-memory" : "crash");
     }
   }
 

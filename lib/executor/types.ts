@@ -26,6 +26,8 @@ export interface FunctionSpec {
   codeSha256: string;
   arn: string;
   region: string;
+  /** Secret variables, decrypted only when a sandbox is assigned to this version (merged over env). */
+  loadSecrets?: () => Record<string, string>;
   /** Files of the code package, loaded lazily when a new sandbox needs them. */
   loadCode: () => Promise<CodeFile[]>;
 }
@@ -65,6 +67,15 @@ export interface InvokeResult {
   logs: LogEntry[];
   logBytes: number;
   logTruncated: boolean;
+}
+
+/** A sandbox (or one of its instances) the supervisor ended because an invocation timed out or crashed. */
+export interface SandboxKilledEvent {
+  functionName: string;
+  version: string;
+  reason: "timeout" | "crash" | "out-of-memory";
+  pid: number | null;
+  requestId: string;
 }
 
 export interface ExecutorStats {

@@ -7,6 +7,16 @@ import { NextResponse } from "next/server";
 import { AppError, toAppError } from "../errors";
 import { getRuntime } from "../runtime/global";
 import type { NimbusRuntime } from "../runtime/types";
+import { withActor } from "../services/context";
+import { SOURCE_IP_HEADER, type Actor } from "../services/audit/actor";
+
+/**
+ * Who is calling the console API. No console login yet: every request acts as the system,
+ * with the caller's address. When login lands, this is the one place that names the user.
+ */
+export function consoleActorOf(req: Request): Actor {
+  return { type: "system", id: "nimbus", sourceIp: req.headers.get(SOURCE_IP_HEADER) || null };
+}
 
 type Handler<P> = (ctx: { req: Request; params: P; rt: NimbusRuntime }) => Promise<Response | unknown>;
 
@@ -15,7 +25,9 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
     try {
       const rt = getRuntime();
       if (rt.state !== "ready") throw new AppError("ServiceUnavailableException", "The server is not ready");
-      const result = await handler({ req, params: await context.params, rt });
+      // The handler sees the runtime with services acting for this request's caller.
+      const scoped = Object.create(rt, { services: { value: withActor(rt.services, consoleActorOf(req)) } }) as NimbusRuntime;
+      const result = await handler({ req, params: await context.params, rt: scoped });
       if (result instanceof Response) return result;
       if (result === undefined) return new NextResponse(null, { status: 204 });
       return NextResponse.json(result);

@@ -101,6 +101,7 @@ export class Invoker {
     } finally {
       release();
     }
+    if (fn.redact) redactResult(result, fn.redact);
     if (result.invalidPayload) throw new AppError("InvalidRequestContentException", "Could not parse request body into json: the payload is not valid JSON");
     this.writer.push(
       {
@@ -141,4 +142,10 @@ export class Invoker {
       [],
     );
   }
+}
+
+/** Secret values never reach stored logs, the log tail or a recorded error message. */
+function redactResult(result: InvokeResult, redact: (text: string) => string): void {
+  for (const line of result.logs) line.message = redact(line.message);
+  if (result.error) result.error.errorMessage = redact(result.error.errorMessage);
 }

@@ -8,10 +8,20 @@ import type { CodeCipher } from "../crypto/code-cipher";
 import { readPackage } from "../code/package";
 import type { CodeFile, FunctionSpec } from "../executor/types";
 import { toRecord, type FunctionRecord } from "../services/functions/record";
+import { openSecrets, plainVariables, sealedSecretsOf, secretRedactor } from "../services/functions/secrets";
 
 export interface ResolvedFunction {
   record: FunctionRecord;
   spec: FunctionSpec;
+  /** Masks the function's secret values in text (its log lines); absent when it has no secrets. */
+  redact?: (text: string) => string;
+}
+
+/** A code package that failed its integrity check (altered in the database). */
+export interface CodeRefusedEvent {
+  functionName: string;
+  codeSha256: string;
+  reason: string;
 }
 
 const NEGATIVE_TTL_MS = 1000;
@@ -28,6 +38,7 @@ export class FunctionResolver {
     private readonly accountId: string,
     private readonly cipher: CodeCipher,
     private readonly log: (m: string) => void = () => {},
+    private readonly onCodeRefused: (e: CodeRefusedEvent) => void = () => {},
   ) {}
 
   get(name: string): Promise<ResolvedFunction | null> {
@@ -79,6 +90,10 @@ export class FunctionResolver {
   }
 
   private toResolved(record: FunctionRecord): ResolvedFunction {
+    // Opened at most once per cached version, and only when a sandbox starts or a log needs masking.
+    let secrets: Record<string, string> | undefined;
+    const loadSecrets = () => (secrets ??= openSecrets(this.cipher, sealedSecretsOf(record)));
+    let redactor: ((text: string) => string) | null | undefined;
     const spec: FunctionSpec = {
       functionId: record.id,
       functionName: record.name,
@@ -88,16 +103,18 @@ export class FunctionResolver {
       handler: record.handler,
       memoryMb: record.memoryMb,
       timeoutMs: record.timeoutSec * 1000,
-      env: record.environment,
+      env: record.secretNames.length ? plainVariables(record) : record.environment,
+      loadSecrets: record.secretNames.length ? loadSecrets : undefined,
       codeSha256: record.codeSha256,
       arn: this.arnOf(record.name),
       region: this.region,
-      loadCode: () => this.loadCode(record.codeSha256),
+      loadCode: () => this.loadCode(record.codeSha256, record.name),
     };
-    return { record, spec };
+    if (!record.secretNames.length) return { record, spec };
+    return { record, spec, redact: (text) => (redactor === undefined ? (redactor = secretRedactor(loadSecrets())) : redactor)?.(text) ?? text };
   }
 
-  private loadCode(sha: string): Promise<CodeFile[]> {
+  private loadCode(sha: string, functionName: string): Promise<CodeFile[]> {
     const cached = this.code.get(sha);
     if (cached) return cached;
     return this.rememberCode(
@@ -109,6 +126,7 @@ export class FunctionResolver {
           return readPackage(this.cipher.open(stored, sha));
         } catch (err) {
           this.log(`[security] code package ${sha} refused: ${(err as Error).message}`);
+          this.onCodeRefused({ functionName, codeSha256: sha, reason: (err as Error).message });
           throw err;
         }
       }),

@@ -76,6 +76,7 @@ export function useDeployCode(name: string) {
     onSuccess: (fn) => {
       qc.setQueryData(functionKeys.detail(name), fn);
       void qc.invalidateQueries({ queryKey: functionKeys.code(name) });
+      void qc.invalidateQueries({ queryKey: ["audit"] });
     },
   });
 }
@@ -87,6 +88,7 @@ export function useUpdateConfiguration(name: string) {
     onSuccess: (fn) => {
       qc.setQueryData(functionKeys.detail(name), fn);
       void qc.invalidateQueries({ queryKey: ["functions", "list"] });
+      void qc.invalidateQueries({ queryKey: ["audit"] });
     },
   });
 }

@@ -16,24 +16,36 @@ import { RecordWriter } from "../logs/writer";
 import { pruneOldRecords } from "../logs/retention";
 import type { FunctionChange, ServiceContext } from "../services/context";
 import { ChangeFeed } from "./change-feed";
-import { createCodeCipher, loadMasterKey } from "../crypto/code-cipher";
+import { createCodeCipher, loadMasterKey, parseMasterKey } from "../crypto/code-cipher";
 import { createSecretCipher } from "../crypto/secret-cipher";
 import { AccessKeyCache } from "../aws/sigv4/key-cache";
 import { ensureRootAccessKey } from "../services/access-keys";
+import { rotateMasterKey, type RotationResult } from "../services/keys/rotate";
 import type { NimbusRuntime } from "./types";
+import { AuditBuffer } from "../services/audit/buffer";
 
 export interface RuntimeHandle extends NimbusRuntime {
   close(graceMs: number): Promise<void>;
+  /** Started when NIMBUS_MASTER_KEY_PREVIOUS is set: re-seals everything under the current key. */
+  keyRotation: Promise<RotationResult | null> | null;
 }
 
 export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void; port?: number }): Promise<RuntimeHandle> {
   const { log } = opts;
   const db = createDb(opts.databaseUrl);
+  const previousKey = settings.NIMBUS_MASTER_KEY_PREVIOUS ? parseMasterKey(settings.NIMBUS_MASTER_KEY_PREVIOUS, "NIMBUS_MASTER_KEY_PREVIOUS") : undefined;
   const masterKey = loadMasterKey(settings.NIMBUS_MASTER_KEY, settings.dataDir);
-  const codeCipher = createCodeCipher(masterKey);
-  const secretCipher = createSecretCipher(masterKey);
+  const codeCipher = createCodeCipher(masterKey, previousKey);
+  const secretCipher = createSecretCipher(masterKey, previousKey);
   const accessKeys = new AccessKeyCache(db.pool, (sealed, id) => secretCipher.open(sealed, id), log);
-  const resolver = new FunctionResolver(db.pool, settings.NIMBUS_REGION, settings.NIMBUS_ACCOUNT_ID, codeCipher, log);
+  const audit = new AuditBuffer(db.pool, 1000, log);
+  // Every retried invoke of a tampered function is refused again; one entry a minute per package is enough.
+  const refusedAt = new Map<string, number>();
+  const resolver = new FunctionResolver(db.pool, settings.NIMBUS_REGION, settings.NIMBUS_ACCOUNT_ID, codeCipher, log, (e) => {
+    if (Date.now() - (refusedAt.get(e.codeSha256) ?? 0) < 60_000) return;
+    refusedAt.set(e.codeSha256, Date.now());
+    audit.push({ action: "security.code-tampered", resource: e.functionName, details: { codeSha256: e.codeSha256, reason: e.reason, refused: "invoke" } });
+  });
   const admission = new Admission(settings.NIMBUS_MAX_CONCURRENCY);
   const workDir = path.join(settings.dataDir, "sandboxes");
   rmSync(workDir, { recursive: true, force: true }); // folders of sandboxes from an earlier run
@@ -46,6 +58,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     isolation: { mode: settings.NIMBUS_SANDBOX_ISOLATION, tmpMb: settings.NIMBUS_SANDBOX_TMP_MB, dataLimitMb: settings.NIMBUS_SANDBOX_MEMORY_LIMIT_MB, maxOpenFiles: settings.NIMBUS_SANDBOX_MAX_OPEN_FILES },
     uidBase: settings.NIMBUS_SANDBOX_UID_BASE,
     log,
+    onSandboxKilled: (e) => audit.push({ action: "sandbox.killed", resource: e.functionName, details: { version: e.version, reason: e.reason, pid: e.pid, requestId: e.requestId } }),
   });
   const writer = new RecordWriter(db.pool, 100, log);
   const invoker = new Invoker(resolver, admission, executor, writer);
@@ -118,6 +131,8 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     executor,
     writer,
     accessKeys,
+    audit,
+    keyRotation: null,
     startedAt: Date.now(),
     state: "starting",
     async close(graceMs: number) {
@@ -128,6 +143,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
       await executor.shutdown(graceMs);
       await writer.close();
       await accessKeys.close();
+      await audit.flush();
       await feed.close();
       await db.close();
     },
@@ -136,5 +152,18 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
   await ensureRootAccessKey(services, root, { dataDir: settings.dataDir, port: opts.port || settings.PORT || 3000, log });
   await executor.warm();
   await scheduler.start();
+  if (previousKey) {
+    // In the background: rows under either key open meanwhile, so serving need not wait.
+    rt.keyRotation = rotateMasterKey(services, { log }).then(
+      (r) => {
+        log(`[security] master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) re-sealed under key id ${r.keyId}${r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""}`);
+        return r;
+      },
+      (err: Error) => {
+        log(`[security] ${err.message}`);
+        return null;
+      },
+    );
+  }
   return rt;
 }

@@ -9,6 +9,7 @@ import type { Executor } from "../executor/types";
 import type { DurableAsyncQueue } from "../queue/durable-async";
 import type { ScheduleRunner } from "../scheduler/runner";
 import type { AccessKeyCache } from "../aws/sigv4/key-cache";
+import type { AuditBuffer } from "../services/audit/buffer";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface NimbusRuntime {
@@ -20,6 +21,8 @@ export interface NimbusRuntime {
   admission: Admission;
   executor: Executor;
   writer: RecordWriter;
+  /** Buffered audit entries of things the system notices itself (sandbox kills, refused code). */
+  audit: AuditBuffer;
   asyncQueue: DurableAsyncQueue;
   scheduler: ScheduleRunner;
   /** Decrypted secrets of active access keys, for SigV4 on the Lambda API. */

@@ -3,6 +3,7 @@ import type { Settings } from "../env";
 import type { FunctionRecord } from "./functions/record";
 import type { CodeCipher } from "../crypto/code-cipher";
 import type { SecretCipher } from "../crypto/secret-cipher";
+import type { Actor } from "./audit/actor";
 
 /** A change other parts of the process (caches, executor) must hear about. */
 export interface FunctionChange {
@@ -29,4 +30,11 @@ export interface ServiceContext {
   schedulesChanged?(): void;
   /** An access key was created, changed or deleted (caches here and, via NOTIFY, elsewhere drop it). */
   accessKeyChanged?(id: string): void;
+  /** Who is making the change (audit log); missing means the system itself. */
+  actor?: Actor;
+}
+
+/** The same context acting for someone: route wrappers call this once per request. */
+export function withActor(ctx: ServiceContext, actor: Actor): ServiceContext {
+  return { ...ctx, actor };
 }

@@ -8,6 +8,7 @@ import { parseFunctionRef } from "../../invoke/names";
 import type { ServiceContext } from "../context";
 import { getFunctionOrThrow } from "../functions/get";
 import { parseInput } from "../validate";
+import { changedFields, recordAudit } from "../audit/record";
 
 export interface EventInvokeConfigRecord {
   functionId: string;
@@ -46,10 +47,15 @@ export async function putEventInvokeConfig(ctx: ServiceContext, name: string, in
   if (mode === "update" && !existing) throw notFound(`The function ${fn.name} doesn't have an EventInvokeConfig`);
   const base = mode === "put" ? DEFAULT_EVENT_INVOKE_CONFIG : { ...DEFAULT_EVENT_INVOKE_CONFIG, ...existing };
   const next = { ...base, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)), updatedAt: new Date() };
-  const row = await ctx.db.eventInvokeConfig.upsert({
+  const row = await ctx.db.$transaction(async (tx) => {
+    const saved = await tx.eventInvokeConfig.upsert({
     where: { functionId: fn.id },
     create: { functionId: fn.id, maximumRetryAttempts: next.maximumRetryAttempts, maximumEventAgeSeconds: next.maximumEventAgeSeconds, onSuccessDestination: next.onSuccessDestination, onFailureDestination: next.onFailureDestination, updatedAt: next.updatedAt },
     update: { maximumRetryAttempts: next.maximumRetryAttempts, maximumEventAgeSeconds: next.maximumEventAgeSeconds, onSuccessDestination: next.onSuccessDestination, onFailureDestination: next.onFailureDestination, updatedAt: next.updatedAt },
+    });
+    const { functionId: _f, updatedAt: _u, ...after } = saved;
+    await recordAudit(tx, ctx, `event-invoke-config.${mode}`, fn.name, { changes: changedFields({ ...DEFAULT_EVENT_INVOKE_CONFIG, ...existing } as Record<string, unknown>, after) });
+    return saved;
   });
   return row;
 }
@@ -63,7 +69,11 @@ export async function getEventInvokeConfig(ctx: ServiceContext, name: string): P
 
 export async function deleteEventInvokeConfig(ctx: ServiceContext, name: string): Promise<void> {
   const fn = await getFunctionOrThrow(ctx, name);
-  const r = await ctx.db.eventInvokeConfig.deleteMany({ where: { functionId: fn.id } });
+  const r = await ctx.db.$transaction(async (tx) => {
+    const deleted = await tx.eventInvokeConfig.deleteMany({ where: { functionId: fn.id } });
+    if (deleted.count) await recordAudit(tx, ctx, "event-invoke-config.delete", fn.name);
+    return deleted;
+  });
   if (r.count === 0) throw new AppError("ResourceNotFoundException", `The function ${fn.name} doesn't have an EventInvokeConfig`);
 }
 

@@ -6,15 +6,18 @@ import { parseInput } from "../validate";
 import { createFunctionInput, type CreateFunctionInput } from "./schemas";
 import { toRecord, type FunctionRecord } from "./record";
 import { isUniqueViolation, storeCodePackage } from "./store-code";
+import { storeEnvironment } from "./secrets";
+import { recordAudit } from "../audit/record";
 
 export async function createFunction(ctx: ServiceContext, input: CreateFunctionInput): Promise<FunctionRecord> {
   const data = parseInput(createFunctionInput, input);
   readPackage(data.zip); // refuse unusable packages before anything is stored
   const sha = sha256Base64(data.zip);
+  const env = storeEnvironment(ctx.codeCipher, null, data.environment, data.secretNames);
   try {
     const row = await ctx.db.$transaction(async (tx) => {
       await storeCodePackage(tx, sha, data.zip, ctx.codeCipher);
-      return tx.fn.create({
+      const created = await tx.fn.create({
         data: {
           id: randomUUID(),
           name: data.name,
@@ -23,11 +26,18 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
           handler: data.handler,
           memoryMb: data.memoryMb,
           timeoutSec: data.timeoutSec,
-          environment: data.environment,
+          environment: env.environment,
+          secretNames: env.secretNames,
+          sealedSecrets: env.sealedSecrets,
           codeSha256: sha,
           codeSize: data.zip.byteLength,
         },
       });
+      await recordAudit(tx, ctx, "function.create", created.name, {
+        runtime: created.runtime, handler: created.handler, memoryMb: created.memoryMb, timeoutSec: created.timeoutSec,
+        codeSha256: sha, variables: Object.keys(data.environment), secretNames: env.secretNames,
+      });
+      return created;
     });
     const fn = toRecord(row);
     ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision, record: fn, zip: data.zip });

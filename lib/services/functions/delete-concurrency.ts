@@ -1,8 +1,13 @@
 import type { ServiceContext } from "../context";
 import { getFunctionOrThrow } from "./get";
+import { recordAudit } from "../audit/record";
 
 export async function deleteFunctionConcurrency(ctx: ServiceContext, name: string): Promise<void> {
   const fn = await getFunctionOrThrow(ctx, name);
-  await ctx.db.fn.update({ where: { id: fn.id }, data: { reservedConcurrency: null } });
+  if (fn.reservedConcurrency === null) return; // nothing to change (the console's form sends it on every save)
+  await ctx.db.$transaction(async (tx) => {
+    await tx.fn.update({ where: { id: fn.id }, data: { reservedConcurrency: null } });
+    await recordAudit(tx, ctx, "function.delete-concurrency", fn.name, { reservedConcurrency: { from: fn.reservedConcurrency, to: null } });
+  });
   ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
 }

@@ -1,6 +1,7 @@
 import type { ServiceContext } from "../context";
 import { getFunctionOrThrow } from "./get";
 import { dropUnusedCodePackage } from "./store-code";
+import { recordAudit } from "../audit/record";
 
 /**
  * Deletes the function and its code. Its invocations and log lines stay, as CloudWatch
@@ -14,6 +15,7 @@ export async function deleteFunction(ctx: ServiceContext, name: string): Promise
     await tx.schedule.deleteMany({ where: { functionId: fn.id } });
     await tx.eventInvokeConfig.deleteMany({ where: { functionId: fn.id } });
     await dropUnusedCodePackage(tx, fn.codeSha256);
+    await recordAudit(tx, ctx, "function.delete", fn.name, { codeSha256: fn.codeSha256 });
   });
   ctx.functionChanged({ id: fn.id, name: fn.name, revision: null });
   ctx.schedulesChanged?.();

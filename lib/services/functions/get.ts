@@ -2,6 +2,7 @@ import { AppError, notFound } from "../../errors";
 import { CodeIntegrityError } from "../../crypto/code-cipher";
 import type { ServiceContext } from "../context";
 import { toRecord, type FunctionRecord } from "./record";
+import { SYSTEM_ACTOR } from "../audit/actor";
 
 
 export async function getFunctionOrThrow(ctx: ServiceContext, name: string): Promise<FunctionRecord> {
@@ -18,7 +19,13 @@ export async function getFunctionCode(ctx: ServiceContext, name: string): Promis
   try {
     return { fn, zip: ctx.codeCipher.open(pkg.zip, fn.codeSha256) };
   } catch (err) {
-    if (err instanceof CodeIntegrityError) throw new AppError("ServiceException", `The stored code of ${name} failed its integrity check and is not served: ${err.message}`);
+    if (err instanceof CodeIntegrityError) {
+      // Detected by the system, whoever asked for the download.
+      await ctx.db.auditEvent.create({
+        data: { actorType: SYSTEM_ACTOR.type, actor: SYSTEM_ACTOR.id, action: "security.code-tampered", resource: name, details: { codeSha256: fn.codeSha256, reason: err.message, refused: "download" } },
+      });
+      throw new AppError("ServiceException", `The stored code of ${name} failed its integrity check and is not served: ${err.message}`);
+    }
     throw err;
   }
 }

@@ -3,6 +3,7 @@ import type { ServiceContext } from "../context";
 import { parseInput } from "../validate";
 import { getFunctionOrThrow } from "./get";
 import { reservedConcurrency } from "./schemas";
+import { recordAudit } from "../audit/record";
 
 /**
  * Reserves concurrency for a function out of the account limit; the unreserved pool that
@@ -11,6 +12,7 @@ import { reservedConcurrency } from "./schemas";
 export async function putFunctionConcurrency(ctx: ServiceContext, name: string, value: number): Promise<number> {
   const reserved = parseInput(reservedConcurrency, value);
   const fn = await getFunctionOrThrow(ctx, name);
+  if (fn.reservedConcurrency === reserved) return reserved; // unchanged: no write, no audit entry
   const { NIMBUS_MAX_CONCURRENCY: max, NIMBUS_MIN_UNRESERVED_CONCURRENCY: minUnreserved } = ctx.settings;
   await ctx.db.$transaction(async (tx) => {
     // Serialize reservations so two concurrent requests cannot both squeeze the pool.
@@ -24,6 +26,7 @@ export async function putFunctionConcurrency(ctx: ServiceContext, name: string, 
       );
     }
     await tx.fn.update({ where: { id: fn.id }, data: { reservedConcurrency: reserved } });
+    await recordAudit(tx, ctx, "function.put-concurrency", fn.name, { reservedConcurrency: { from: fn.reservedConcurrency, to: reserved } });
   });
   ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
   return reserved;

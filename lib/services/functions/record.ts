@@ -1,4 +1,5 @@
 import type { Fn } from "../../generated/prisma/client";
+import { attachSealedSecrets, MASKED } from "./secrets";
 
 /** A function as the rest of the system sees it (no code bytes). */
 export interface FunctionRecord {
@@ -9,7 +10,9 @@ export interface FunctionRecord {
   handler: string;
   memoryMb: number;
   timeoutSec: number;
+  /** Every variable; secret ones show MASKED (their values live sealed, see secrets.ts). */
   environment: Record<string, string>;
+  secretNames: string[];
   reservedConcurrency: number | null;
   codeSha256: string;
   codeSize: number;
@@ -20,7 +23,8 @@ export interface FunctionRecord {
 }
 
 export function toRecord(row: Fn): FunctionRecord {
-  return {
+  const secretNames = row.secretNames ?? [];
+  const record: FunctionRecord = {
     id: row.id,
     name: row.name,
     description: row.description,
@@ -28,7 +32,8 @@ export function toRecord(row: Fn): FunctionRecord {
     handler: row.handler,
     memoryMb: row.memoryMb,
     timeoutSec: row.timeoutSec,
-    environment: (row.environment ?? {}) as Record<string, string>,
+    environment: { ...((row.environment ?? {}) as Record<string, string>), ...Object.fromEntries(secretNames.map((n) => [n, MASKED])) },
+    secretNames,
     reservedConcurrency: row.reservedConcurrency,
     codeSha256: row.codeSha256,
     codeSize: row.codeSize,
@@ -37,4 +42,6 @@ export function toRecord(row: Fn): FunctionRecord {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+  attachSealedSecrets(record, row.sealedSecrets);
+  return record;
 }

@@ -57,6 +57,7 @@ export const createFunctionInput = z.object({
   memoryMb: memoryMb.default(128),
   timeoutSec: timeoutSec.default(3),
   environment: environment.default({}),
+  secretNames: z.array(z.string()).optional(),
   zip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "Code is required" }),
 });
 export type CreateFunctionInput = z.input<typeof createFunctionInput>;
@@ -68,6 +69,8 @@ export const updateConfigurationInput = z.object({
   memoryMb: memoryMb.optional(),
   timeoutSec: timeoutSec.optional(),
   environment: environment.optional(),
+  /** Console only: which variables are secret (the AWS API keeps the function's current list). */
+  secretNames: z.array(z.string(), { error: "secretNames must be a list of variable names" }).optional(),
 });
 export type UpdateConfigurationInput = z.input<typeof updateConfigurationInput>;
 

@@ -3,6 +3,7 @@ import type { ServiceContext } from "../context";
 import { getFunctionOrThrow } from "./get";
 import { toRecord, type FunctionRecord } from "./record";
 import { dropUnusedCodePackage, storeCodePackage } from "./store-code";
+import { recordAudit } from "../audit/record";
 
 /** New code: a new revision. Invocations in flight finish on the old instances. */
 export async function updateFunctionCode(ctx: ServiceContext, name: string, zip: Uint8Array): Promise<FunctionRecord> {
@@ -16,6 +17,7 @@ export async function updateFunctionCode(ctx: ServiceContext, name: string, zip:
       data: { codeSha256: sha, codeSize: zip.byteLength, revision: { increment: 1 }, updatedAt: new Date() },
     });
     if (current.codeSha256 !== sha) await dropUnusedCodePackage(tx, current.codeSha256);
+    await recordAudit(tx, ctx, "function.update-code", current.name, { codeSha256: { from: current.codeSha256, to: sha }, codeSize: { from: current.codeSize, to: zip.byteLength } });
     return updated;
   });
   const fn = toRecord(row);

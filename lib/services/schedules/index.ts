@@ -11,6 +11,7 @@ import type { ServiceContext } from "../context";
 import { getFunctionOrThrow } from "../functions/get";
 import { isUniqueViolation } from "../functions/store-code";
 import { isJsonText, parseInput } from "../validate";
+import { changedFields, recordAudit } from "../audit/record";
 
 export interface ScheduleRecord {
   id: string;
@@ -74,7 +75,11 @@ export async function createSchedule(ctx: ServiceContext, functionName: string, 
   checkExpression(data.expression, data.timeZone);
   const fn = await getFunctionOrThrow(ctx, functionName);
   try {
-    const row = await ctx.db.schedule.create({ data: { id: randomUUID(), functionId: fn.id, ...data, startAt: new Date() } });
+    const row = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.schedule.create({ data: { id: randomUUID(), functionId: fn.id, ...data, startAt: new Date() } });
+      await recordAudit(tx, ctx, "schedule.create", fn.name, { schedule: created.name, expression: created.expression, timeZone: created.timeZone, enabled: created.enabled });
+      return created;
+    });
     ctx.schedulesChanged?.();
     return row;
   } catch (err) {
@@ -92,7 +97,11 @@ export async function updateSchedule(ctx: ServiceContext, functionName: string, 
   // A new expression or zone counts from now (rate) and cannot fire slots of the old one.
   const restart = expression !== current.expression || timeZone !== current.timeZone;
   try {
-    const row = await ctx.db.schedule.update({ where: { id }, data: { ...data, ...(restart ? { startAt: new Date() } : {}), updatedAt: new Date() } });
+    const row = await ctx.db.$transaction(async (tx) => {
+      const updated = await tx.schedule.update({ where: { id }, data: { ...data, ...(restart ? { startAt: new Date() } : {}), updatedAt: new Date() } });
+      await recordAudit(tx, ctx, "schedule.update", functionName, { schedule: updated.name, changes: changedFields(current as unknown as Record<string, unknown>, data) });
+      return updated;
+    });
     ctx.schedulesChanged?.();
     return row;
   } catch (err) {
@@ -102,8 +111,12 @@ export async function updateSchedule(ctx: ServiceContext, functionName: string, 
 }
 
 export async function deleteSchedule(ctx: ServiceContext, functionName: string, id: string): Promise<void> {
-  await getScheduleOrThrow(ctx, functionName, id);
-  await ctx.db.$transaction([ctx.db.schedule.delete({ where: { id } }), ctx.db.scheduleFire.deleteMany({ where: { scheduleId: id } })]);
+  const current = await getScheduleOrThrow(ctx, functionName, id);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.schedule.delete({ where: { id } });
+    await tx.scheduleFire.deleteMany({ where: { scheduleId: id } });
+    await recordAudit(tx, ctx, "schedule.delete", functionName, { schedule: current.name });
+  });
   ctx.schedulesChanged?.();
 }
 

@@ -5,6 +5,7 @@ import type { ServiceContext } from "../context";
 import { getFunctionOrThrow } from "../functions/get";
 import { isUniqueViolation } from "../functions/store-code";
 import { parseInput } from "../validate";
+import { recordAudit } from "../audit/record";
 import { createTestEventInput, updateTestEventInput } from "./schemas";
 
 export interface TestEventRecord {
@@ -31,7 +32,13 @@ export async function createTestEvent(ctx: ServiceContext, functionName: string,
   const data = parseInput(createTestEventInput, input);
   const fn = await getFunctionOrThrow(ctx, functionName);
   try {
-    return pick(await ctx.db.testEvent.create({ data: { id: randomUUID(), functionId: fn.id, name: data.name, payload: data.payload } }));
+    return pick(
+      await ctx.db.$transaction(async (tx) => {
+        const created = await tx.testEvent.create({ data: { id: randomUUID(), functionId: fn.id, name: data.name, payload: data.payload } });
+        await recordAudit(tx, ctx, "test-event.create", fn.name, { testEvent: created.name });
+        return created;
+      }),
+    );
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(`A test event named "${data.name}" already exists`);
     throw err;
@@ -43,8 +50,11 @@ export async function updateTestEvent(ctx: ServiceContext, functionName: string,
   const data = parseInput(updateTestEventInput, input);
   const fn = await getFunctionOrThrow(ctx, functionName);
   try {
-    const r = await ctx.db.testEvent.updateMany({ where: { id, functionId: fn.id }, data: { ...data, updatedAt: new Date() } });
-    if (r.count === 0) throw notFound(`Test event ${id} not found`);
+    await ctx.db.$transaction(async (tx) => {
+      const r = await tx.testEvent.updateMany({ where: { id, functionId: fn.id }, data: { ...data, updatedAt: new Date() } });
+      if (r.count === 0) throw notFound(`Test event ${id} not found`);
+      await recordAudit(tx, ctx, "test-event.update", fn.name, { testEventId: id, fields: Object.keys(data) });
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(`A test event named "${data.name}" already exists`);
     throw err;
@@ -55,6 +65,9 @@ export async function updateTestEvent(ctx: ServiceContext, functionName: string,
 export async function deleteTestEvent(ctx: ServiceContext, functionName: string, id: string): Promise<void> {
   requireId(id);
   const fn = await getFunctionOrThrow(ctx, functionName);
-  const r = await ctx.db.testEvent.deleteMany({ where: { id, functionId: fn.id } });
-  if (r.count === 0) throw notFound(`Test event ${id} not found`);
+  await ctx.db.$transaction(async (tx) => {
+    const r = await tx.testEvent.deleteMany({ where: { id, functionId: fn.id } });
+    if (r.count === 0) throw notFound(`Test event ${id} not found`);
+    await recordAudit(tx, ctx, "test-event.delete", fn.name, { testEventId: id });
+  });
 }
