@@ -43,7 +43,7 @@ export interface SupervisorOptions {
   onSandboxKilled?: (e: SandboxKilledEvent) => void;
 }
 
-const DEFAULT_ISOLATION: IsolationSettings = { mode: "auto", tmpMb: 512, dataLimitMb: 4096, maxOpenFiles: 1024 };
+const DEFAULT_ISOLATION: IsolationSettings = { mode: "auto", tmpMb: 512, dataLimitMb: 8192, maxOpenFiles: 1024 };
 
 interface Pending {
   sb: Sandbox;

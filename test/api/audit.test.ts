@@ -7,7 +7,7 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { lambdaClient, startTestServer, uniqueName, useServer, zipOf } from "../server";
+import { lambdaClient, signedFetch, startTestServer, uniqueName, useServer, zipOf } from "../server";
 import { listAuditEvents } from "../../lib/services/audit/list";
 import { withActor } from "../../lib/services/context";
 import { createTestEvent } from "../../lib/services/test-events";
@@ -98,7 +98,7 @@ describe("audit log", () => {
       expect(r.FunctionError).toBe("Unhandled");
       await lambdaClient(other.url).send(new InvokeCommand({ FunctionName: name })); // refused again: one entry a minute is enough
       await other.runtime.audit.flush();
-      expect((await fetch(`${other.url}/nimbus/code/${name}.zip`)).status).toBe(500);
+      expect((await signedFetch(`${other.url}/nimbus/code/${name}.zip`)).status).toBe(500);
     } finally {
       await other.close();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
 import { createHash } from "node:crypto";
-import { lambdaClient, startTestServer, TEST_MASTER_KEY, uniqueName, zipOf } from "../server";
+import { lambdaClient, signedFetch, startTestServer, TEST_MASTER_KEY, uniqueName, zipOf } from "../server";
 import { updateFunctionConfiguration } from "../../lib/services/functions";
 import { createCodeCipher, parseMasterKey } from "../../lib/crypto/code-cipher";
 import { rotateMasterKey } from "../../lib/services/keys/rotate";
@@ -63,7 +63,7 @@ describe("master-key rotation", () => {
     try {
       const r = await lambdaClient(after.url).send(new InvokeCommand({ FunctionName: name }));
       expect(new TextDecoder().decode(r.Payload)).toBe('"tok-123456"');
-      expect((await fetch(`${after.url}/nimbus/code/${name}.zip`)).status).toBe(200);
+      expect((await signedFetch(`${after.url}/nimbus/code/${name}.zip`)).status).toBe(200);
 
       // A wrong previous key: a clear error, and not one byte changed.
       const wrong = { ...after.runtime.services, codeCipher: createCodeCipher(parseMasterKey("33".repeat(32)), parseMasterKey("44".repeat(32))) };

@@ -148,7 +148,7 @@ describe("SigV4 on the Lambda API", () => {
     const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
     try {
       const row = (await pool.query(`SELECT "secretCipher", "lastUsedAt" FROM access_keys WHERE id = $1`, [key.accessKeyId])).rows[0];
-      expect(row.secretCipher.subarray(0, 4).toString()).toBe("NBS1");
+      expect(row.secretCipher.subarray(0, 4).toString()).toBe("NBS2");
       expect(row.secretCipher.includes(Buffer.from(secretAccessKey))).toBe(false);
       expect(row.lastUsedAt).toBeNull(); // not written on the request path
       await t.srv.runtime.accessKeys.flushUsed();

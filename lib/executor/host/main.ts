@@ -51,7 +51,8 @@ function boot(memoryMb: number): Instance {
     execArgv: workerExecArgv,
     stdout: true,
     stderr: true,
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, memoryMb / 8)), stackSizeMb: 4 },
+    // A 32 MB code range (V8 reserves far more by default): the sandbox's RLIMIT_DATA counts it, per instance.
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, memoryMb / 8)), stackSizeMb: 4, codeRangeSizeMb: 32 },
   });
   worker.stdout.resume();
   worker.stderr.resume();
