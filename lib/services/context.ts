@@ -19,9 +19,11 @@ export interface ServiceContext {
   db: PrismaClient;
   /** Seals code packages at rest and checks them when read. */
   codeCipher: CodeCipher;
-  settings: Pick<Settings, "NIMBUS_MAX_CONCURRENCY" | "NIMBUS_MIN_UNRESERVED_CONCURRENCY" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
+  settings: Pick<Settings, "NIMBUS_MAX_CONCURRENCY" | "NIMBUS_MIN_UNRESERVED_CONCURRENCY" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID" | "NIMBUS_SESSION_IDLE_MINUTES" | "NIMBUS_SESSION_MAX_HOURS">;
   /** Called after a change commits; also published to other servers (NOTIFY). */
   functionChanged(change: FunctionChange): void;
   /** Schedules were created, changed or deleted (the runner reloads). */
   schedulesChanged?(): void;
+  /** Console sessions were ended (logout, password change): drop cached ones at once. */
+  sessionsEnded?(): void;
 }
