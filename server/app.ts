@@ -14,6 +14,7 @@ import { setRuntime } from "../lib/runtime/global";
 import { handleLambdaApi, isLambdaApiPath } from "../lib/aws/router";
 import { sendError } from "../lib/aws/http";
 import { AppError } from "../lib/errors";
+import { CLIENT_IP_HEADER } from "../lib/auth/console-auth";
 
 export interface StartOptions {
   root: string;
@@ -51,15 +52,35 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       void handleLambdaApi(runtime, req, res);
       return;
     }
-    if (!nextHandler) {
-      res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(consoleMode === "off" ? "The console is not served by this process" : "Nimbus is starting…");
+    if (!runtime || runtime.state !== "ready") {
+      res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(stopping ? "Nimbus is stopping" : "Nimbus is starting…");
       return;
     }
-    nextHandler(req, res).catch((err: Error) => {
+    consoleRequest(runtime, req, res).catch((err: Error) => {
       log(`[console] ${err.stack ?? err.message}`);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
+
+  /** Everything but the Lambda API and health: the console, behind sign-in (lib/auth/console-auth.ts). */
+  async function consoleRequest(rt: RuntimeHandle, req: http.IncomingMessage, res: http.ServerResponse) {
+    // Route handlers learn the client address only from here: whatever a client sent is dropped.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    const decision = await rt.auth.authorize({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers });
+    if (decision.action === "deny") {
+      res.writeHead(decision.status, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify({ error: { code: decision.code, message: decision.message } }));
+      return;
+    }
+    if (decision.action === "redirect") {
+      res.writeHead(302, { Location: decision.location, "Cache-Control": "no-store" }).end();
+      return;
+    }
+    if (!nextHandler) {
+      res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(consoleMode === "off" ? "The console is not served by this process" : "Nimbus is starting…");
+      return;
+    }
+    await nextHandler(req, res);
+  }
   server.keepAliveTimeout = 65_000;
 
   function health(res: http.ServerResponse) {
@@ -90,7 +111,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     }
     const { applied } = await applyMigrations(databaseUrl, path.join(opts.root, "prisma", "migrations"));
     if (applied.length) log(`[nimbus] applied migrations: ${applied.join(", ")}`);
-    runtime = await createRuntime(settings, { databaseUrl, hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"), log });
+    runtime = await createRuntime(settings, { databaseUrl, hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"), log, port });
     setRuntime(runtime);
     runtime.state = "ready";
 

@@ -22,7 +22,9 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
     } catch (err) {
       const { error, unexpected } = toAppError(err);
       if (unexpected) console.error("[console api]", err);
-      return NextResponse.json({ error: { code: error.code, message: error.message, ...error.fields } }, { status: error.status });
+      const headers: Record<string, string> = {};
+      if (typeof error.fields.retryAfterSeconds === "number") headers["Retry-After"] = String(error.fields.retryAfterSeconds);
+      return NextResponse.json({ error: { code: error.code, message: error.message, ...error.fields } }, { status: error.status, headers });
     }
   };
 }

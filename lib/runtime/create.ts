@@ -18,12 +18,14 @@ import type { FunctionChange, ServiceContext } from "../services/context";
 import { ChangeFeed } from "./change-feed";
 import { createCodeCipher, loadMasterKey } from "../crypto/code-cipher";
 import type { NimbusRuntime } from "./types";
+import { startConsoleAuth } from "../auth/start";
+import type { ConsoleAuth } from "../auth/console-auth";
 
 export interface RuntimeHandle extends NimbusRuntime {
   close(graceMs: number): Promise<void>;
 }
 
-export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void }): Promise<RuntimeHandle> {
+export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void; port?: number }): Promise<RuntimeHandle> {
   const { log } = opts;
   const db = createDb(opts.databaseUrl);
   const codeCipher = createCodeCipher(loadMasterKey(settings.NIMBUS_MASTER_KEY, settings.dataDir));
@@ -87,7 +89,10 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
       feed.publish({ id: c.id, name: c.name, revision: c.revision });
     },
     schedulesChanged: () => void scheduler.reload().catch((e: Error) => log(`[scheduler] ${e.message}`)),
+    sessionsEnded: () => auth?.forgetSessions(),
   };
+  let auth: ConsoleAuth | undefined;
+  auth = await startConsoleAuth(settings, services, log, opts.port);
 
   const prune = () => pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) => log(`[retention] ${e.message}`));
   const pruneTimer = setInterval(prune, 3600_000);
@@ -99,6 +104,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     services,
     asyncQueue,
     scheduler,
+    auth,
     invoker,
     resolver,
     admission,

@@ -8,6 +8,7 @@ import type { RecordWriter } from "../logs/writer";
 import type { Executor } from "../executor/types";
 import type { DurableAsyncQueue } from "../queue/durable-async";
 import type { ScheduleRunner } from "../scheduler/runner";
+import type { ConsoleAuth } from "../auth/console-auth";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface NimbusRuntime {
@@ -21,6 +22,8 @@ export interface NimbusRuntime {
   writer: RecordWriter;
   asyncQueue: DurableAsyncQueue;
   scheduler: ScheduleRunner;
+  /** Console sign-in: sessions (cached), first-run setup, the request gate. */
+  auth: ConsoleAuth;
   startedAt: number;
   state: "starting" | "ready" | "stopping";
 }
