@@ -30,7 +30,8 @@ async function freshCsrfToken(): Promise<string | null> {
 
 export async function api<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const { json, ...rest } = init ?? {};
-  const mutation = !SAFE_METHODS.has((rest.method ?? "GET").toUpperCase());
+  // Signing in needs no token (there is no session yet); every other mutation sends one.
+  const mutation = !SAFE_METHODS.has((rest.method ?? "GET").toUpperCase()) && path !== "/api/auth/login" && path !== "/api/auth/setup";
   const send = async (token: string | null) =>
     fetch(path, {
       ...rest,

@@ -15,7 +15,7 @@ export const MAX_FAILURES_PER_IP = 20;
 export async function reserveAttempt(ctx: ServiceContext, username: string, ip: string): Promise<bigint> {
   const key = username.toLowerCase();
   return ctx.db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${"login:" + key}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"login:" + key}))`;
     const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
     const [byUser, byIp] = await Promise.all([
       tx.loginAttempt.findMany({ where: { username: key, at: { gt: since } }, orderBy: { at: "asc" }, select: { at: true }, take: MAX_FAILURES_PER_USER }),

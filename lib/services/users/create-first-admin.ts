@@ -24,7 +24,7 @@ export async function createFirstAdmin(ctx: ServiceContext, input: SetupInput, e
   }
   const passwordHash = await hashPassword(data.password);
   const user = await ctx.db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK}::bigint)`;
     if ((await tx.user.count()) > 0) return null;
     return tx.user.create({ data: { id: randomUUID(), username: data.username, passwordHash } });
   });
