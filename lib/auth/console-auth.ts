@@ -16,6 +16,7 @@ import { endsAt, resolveSession, sessionIdOf, type SessionRecord } from "../serv
 import { hasUsers } from "../services/users";
 import { readCookie, SESSION_COOKIE } from "./cookies";
 import { removeSetupCode } from "./setup-code";
+import { safeNext } from "./next-path";
 
 export const CACHE_MS = 5_000;
 export const CSRF_HEADER = "x-nimbus-csrf";
@@ -126,12 +127,6 @@ export class ConsoleAuth {
     const back = path + (url.searchParams.size ? `?${url.searchParams}` : "");
     return { action: "redirect", location: back === "/" ? "/login" : `/login?next=${encodeURIComponent(back)}` };
   }
-}
-
-/** Only a path on this site: `//evil.example` and `/\evil.example` are other sites to a browser. */
-export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || /[\u0000-\u001f]/.test(next)) return "/";
-  return next;
 }
 
 /**
