@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { shot, watchOffHost } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, shot, test, watchOffHost } from "./helpers";
 
 
 
