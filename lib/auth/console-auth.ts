@@ -40,8 +40,9 @@ const AUTH_PAGES = new Set(["/login", "/setup"]);
 const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function isStaticPath(pathname: string): boolean {
-  // Next's bundles and images, dev-overlay endpoints, and public files (a name with an extension).
-  return pathname.startsWith("/_next/") || pathname.startsWith("/__nextjs") || /\/[^/]+\.[A-Za-z0-9]+$/.test(pathname);
+  // Next's bundles and images, dev-overlay endpoints, and top-level public files by type. Kept
+  // narrow on purpose: a dynamic route (`/api/functions/[name]`) must never pass as "a file".
+  return pathname.startsWith("/_next/") || pathname.startsWith("/__nextjs") || /^\/[\w.-]+\.(ico|png|svg|jpg|webp|txt|xml|webmanifest)$/.test(pathname);
 }
 
 export class ConsoleAuth {
