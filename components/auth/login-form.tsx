@@ -1,5 +1,5 @@
 "use client";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -9,7 +9,6 @@ import { useLogin } from "@/lib/queries/auth";
 import { AuthCard, FormError } from "./auth-card";
 
 export function LoginForm() {
-  const router = useRouter();
   const next = safeNext(useSearchParams().get("next"));
   const login = useLogin();
   const [username, setUsername] = useState("");
@@ -22,7 +21,9 @@ export function LoginForm() {
     login.mutate(
       { username, password },
       {
-        onSuccess: () => router.replace(next),
+        // A full load, not router.replace: the router cached its anonymous prefetches of
+        // the header links (redirects to /login) and would follow them again.
+        onSuccess: () => window.location.replace(next),
         onError: (err) => {
           setPassword("");
           setError(err instanceof ApiError ? err.message : "Could not sign in. Try again.");

@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -8,7 +7,6 @@ import { useSetup } from "@/lib/queries/auth";
 import { AuthCard, FormError } from "./auth-card";
 
 export function SetupForm() {
-  const router = useRouter();
   const setup = useSetup();
   const [setupCode, setSetupCode] = useState("");
   const [username, setUsername] = useState("admin");
@@ -27,7 +25,7 @@ export function SetupForm() {
     setup.mutate(
       { setupCode, username, password },
       {
-        onSuccess: () => router.replace("/"),
+        onSuccess: () => window.location.replace("/"), // a full load, as after sign-in (login-form.tsx)
         onError: (err) => setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: "Setup failed. Try again." }),
       },
     );

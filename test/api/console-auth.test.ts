@@ -167,6 +167,7 @@ describe("the gate (server/app.ts)", () => {
     expect((await fetch(a.url + "/2015-03-31/functions")).status).toBe(200);
     expect((await fetch(a.url + "/_next/static/chunks/app.js")).status).toBe(503); // passed to the (absent) console
     expect((await fetch(a.url + "/api/functions", { headers: { cookie: "nimbus_session=forged-token" } })).status).toBe(401);
+    expect((await fetch(a.url + "/api/functions/x.json")).status).toBe(401); // not mistaken for a static file
   });
 
   it("redirects anonymous pages to /login with a same-site next", async () => {
