@@ -48,6 +48,21 @@ test("sign out returns to /login and the API then answers 401", async ({ page })
   await expect(page).toHaveURL(/\/login$/);
 });
 
+test("a session that ends while the console is open sends you to sign in, and back", async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "Functions" })).toBeVisible();
+  // Ended elsewhere (another tab, a password reset): the next API call answers 401.
+  const { csrfToken } = await (await page.request.get("/api/auth/session")).json();
+  expect((await page.request.post("/api/auth/logout", { headers: { "x-nimbus-csrf": csrfToken } })).status()).toBe(204);
+  await page.getByLabel("Search functions by name").fill("zzz");
+  await expect(page).toHaveURL(/\/login\?next=%2F%3Fsearch%3Dzzz$/);
+  await page.getByLabel("Username").fill(ADMIN.username);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/\?search=zzz$/);
+  await expect(page.getByLabel("Search functions by name")).toHaveValue("zzz");
+});
+
 test("change password: the current one is checked, other sessions end, the new one signs in", async ({ page, browser }) => {
   const newPassword = "changed-e2e-password";
   await signIn(page);
