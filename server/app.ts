@@ -15,6 +15,7 @@ import { handleLambdaApi, isLambdaApiPath } from "../lib/aws/router";
 import { sendError } from "../lib/aws/http";
 import { AppError } from "../lib/errors";
 import { CLIENT_IP_HEADER } from "../lib/auth/console-auth";
+import { clientIpOf } from "../lib/auth/client-ip";
 
 export interface StartOptions {
   root: string;
@@ -65,7 +66,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   /** Everything but the Lambda API and health: the console, behind sign-in (lib/auth/console-auth.ts). */
   async function consoleRequest(rt: RuntimeHandle, req: http.IncomingMessage, res: http.ServerResponse) {
     // Route handlers learn the client address only from here: whatever a client sent is dropped.
-    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], rt.settings.NIMBUS_TRUSTED_PROXIES);
     const decision = await rt.auth.authorize({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers });
     if (decision.action === "deny") {
       res.writeHead(decision.status, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify({ error: { code: decision.code, message: decision.message } }));
