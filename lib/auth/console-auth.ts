@@ -95,8 +95,12 @@ export class ConsoleAuth {
   }
 
   async authorize(req: GateRequest): Promise<GateDecision> {
-    const url = new URL(req.url, "http://x");
-    const path = url.pathname;
+    // Only origin-form targets ("/path?query"): `new URL("//api/x", base)` would read "api" as a
+    // host, and an absolute-form target may be routed by Next differently than it looks here.
+    if (!req.url.startsWith("/")) return { action: "deny", status: 400, code: "InvalidRequestContentException", message: "The request target must be a path" };
+    const url = new URL("http://x" + req.url);
+    // The path as a router sees it: dot segments resolved (by URL), repeated slashes collapsed.
+    const path = url.pathname.replace(/\/{2,}/g, "/");
     const method = req.method.toUpperCase();
     if (isStaticPath(path)) return { action: "pass", session: null };
     const isApi = path === "/api" || path.startsWith("/api/");

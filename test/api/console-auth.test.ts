@@ -5,6 +5,7 @@
  * tests see "passed the gate"; the browser flow through Next is e2e/login.spec.ts.
  */
 import { mkdtempSync, readFileSync, statSync, existsSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -44,6 +45,13 @@ async function signIn(username: string, password: string, ip?: string) {
   const res = await call(loginPost, "/api/auth/login", { body: { username, password }, ip });
   expect(res.status).toBe(200);
   return { cookie: cookieOf(res), csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** GET with the request target exactly as given (fetch would resolve dot segments first). */
+function rawStatus(port: number, target: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: "127.0.0.1", port, path: target }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on("error", reject);
+  });
 }
 
 async function addUser(username: string, password: string) {
@@ -168,6 +176,11 @@ describe("the gate (server/app.ts)", () => {
     expect((await fetch(a.url + "/_next/static/chunks/app.js")).status).toBe(503); // passed to the (absent) console
     expect((await fetch(a.url + "/api/functions", { headers: { cookie: "nimbus_session=forged-token" } })).status).toBe(401);
     expect((await fetch(a.url + "/api/functions/x.json")).status).toBe(401); // not mistaken for a static file
+    // Odd spellings of an API path are still the API path.
+    for (const p of ["//api/functions", "/_next/../api/functions", "/_next/%2e%2e/api/functions", "/x/..//api//functions"]) {
+      expect([p, await rawStatus(a.port, p)]).toEqual([p, 401]); // node:http sends the path unnormalized
+    }
+    expect(await a.runtime.auth.authorize({ method: "GET", url: "http://other.example/api/functions", headers: {} })).toMatchObject({ action: "deny", status: 400 });
   });
 
   it("redirects anonymous pages to /login with a same-site next", async () => {
