@@ -10,6 +10,8 @@ if (!process.env.NIMBUS_E2E_DATA_DIR) {
   chmodSync(process.env.NIMBUS_E2E_DATA_DIR, 0o755);
 }
 const port = Number(process.env.NIMBUS_E2E_PORT ?? 3100);
+// The console needs a login: the specs sign in as admin with this (e2e/helpers.ts).
+process.env.NIMBUS_E2E_ADMIN_PASSWORD ??= "e2e-admin-password";
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,7 +36,12 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: process.env.NIMBUS_E2E_REUSE === "1",
-    env: { PORT: String(port), NIMBUS_DATA_DIR: process.env.NIMBUS_E2E_DATA_DIR, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", NIMBUS_ROOT_ACCESS_KEY_ID: E2E_ROOT_ACCESS_KEY_ID, NIMBUS_ROOT_SECRET_ACCESS_KEY: E2E_ROOT_SECRET_ACCESS_KEY },
+    env: {
+      PORT: String(port),
+      NIMBUS_DATA_DIR: process.env.NIMBUS_E2E_DATA_DIR,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      NIMBUS_ADMIN_PASSWORD: process.env.NIMBUS_E2E_ADMIN_PASSWORD,
+    },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import { ThemeToggle, themeScript } from "@/components/ui/theme-toggle";
+import { UserMenu } from "@/components/auth/user-menu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -32,7 +33,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/audit" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
                 Audit log
               </Link>
-              <div className="ml-auto">
+              <div className="ml-auto flex items-center gap-2">
+                <UserMenu />
                 <ThemeToggle />
               </div>
             </nav>

@@ -1,5 +1,29 @@
-import type { Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import { LambdaClient } from "@aws-sdk/client-lambda";
+
+export const ADMIN = { username: "admin", password: process.env.NIMBUS_E2E_ADMIN_PASSWORD ?? "e2e-admin-password" };
+export const baseUrl = `http://localhost:${process.env.NIMBUS_E2E_PORT ?? 3100}`;
+
+/**
+ * The console requires a session. Every test signs in afresh (one scrypt, ~100 ms) instead
+ * of sharing a saved state: login.spec.ts signs out and changes the password, which ends
+ * other sessions. Pages and the `request` fixture both get the cookie; `request` also sends
+ * the CSRF header the API wants on mutations.
+ */
+export const test = base.extend<{ session: { state: Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>; csrf: string } }>({
+  session: async ({ playwright }, use) => {
+    const ctx = await playwright.request.newContext({ baseURL: baseUrl });
+    const res = await ctx.post("/api/auth/login", { data: ADMIN });
+    expect(res.status(), await res.text()).toBe(200);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const state = await ctx.storageState();
+    await ctx.dispose();
+    await use({ state, csrf: csrfToken });
+  },
+  storageState: async ({ session }, use) => use(session.state),
+  extraHTTPHeaders: async ({ session }, use) => use({ "x-nimbus-csrf": session.csrf }),
+});
+export { expect };
 
 /** The root key the e2e server is started with (playwright.config.ts); specs sign Lambda API calls with it. */
 export const E2E_ROOT_ACCESS_KEY_ID = "NIMBE2EROOTKEY000001";

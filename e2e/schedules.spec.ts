@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
-import { e2eLambda, shot, watchOffHost } from "./helpers";
+import { e2eLambda, expect, shot, test, watchOffHost } from "./helpers";
 
 
 

@@ -43,6 +43,18 @@ export const settingsSchema = z.object({
     .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of seconds, e.g. 60,120")
     .default("60,120")
     .transform((s) => s.split(",").map(Number)),
+  // Console login. Given: user `admin` gets this password at start (created or reset).
+  NIMBUS_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").max(1024, "must be at most 1024 characters").optional(),
+  NIMBUS_SESSION_IDLE_MINUTES: int(720, 1, 525_600),
+  NIMBUS_SESSION_MAX_HOURS: int(168, 1, 8760),
+  // auto: Secure when the request came over https (X-Forwarded-Proto from a proxy, or TLS).
+  // Reverse proxies whose X-Forwarded-For is believed (login limits count the client behind them).
+  NIMBUS_TRUSTED_PROXIES: z
+    .string()
+    .regex(/^[0-9a-fA-F.:]+(\s*,\s*[0-9a-fA-F.:]+)*$/, "must be a comma-separated list of IP addresses, e.g. 127.0.0.1,::1")
+    .default("")
+    .transform((s) => new Set(s.split(",").map((x) => x.trim()).filter(Boolean))),
+  NIMBUS_COOKIE_SECURE: z.enum(["auto", "always", "never"], { error: "must be auto, always or never" }).default("auto"),
 });
 
 export type Settings = z.infer<typeof settingsSchema> & { dataDir: string };

@@ -5,6 +5,8 @@
  */
 export const errorStatus = {
   ResourceNotFoundException: 404,
+  UnauthorizedException: 401,
+  AccessDeniedException: 403,
   InvalidParameterValueException: 400,
   InvalidRequestContentException: 400,
   UnsupportedMediaTypeException: 415,

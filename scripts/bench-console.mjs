@@ -10,11 +10,13 @@ import { root } from "./build-lib.mjs";
 const run = (args, env = {}) => spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status;
 if (run([path.join(root, "scripts", "build-if-stale.mjs")]) !== 0) process.exit(1);
 
+// The console requires a login; the perf run signs in as admin with this password.
+const adminPassword = "bench-console-password";
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-console-bench-"));
 chmodSync(dataDir, 0o755);
 const server = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs")], {
   cwd: root,
-  env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NIMBUS_DATA_DIR: dataDir },
+  env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NIMBUS_DATA_DIR: dataDir, NIMBUS_ADMIN_PASSWORD: adminPassword },
   stdio: ["ignore", "pipe", "inherit"],
 });
 const url = await new Promise((resolve, reject) => {
@@ -36,6 +38,7 @@ if (status === 0) {
   status = run([path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", "--config", "bench/console/playwright.config.ts"], {
     CONSOLE_BENCH_URL: url.replace("localhost", "127.0.0.1"),
     CONSOLE_BENCH_OUT: path.join(root, "bench", "console-results.json"),
+    CONSOLE_BENCH_PASSWORD: adminPassword,
   });
 }
 server.kill("SIGTERM");

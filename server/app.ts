@@ -12,9 +12,11 @@ import { applyMigrations } from "../lib/db/migrate";
 import { createRuntime, type RuntimeHandle } from "../lib/runtime/create";
 import { setRuntime } from "../lib/runtime/global";
 import { handleLambdaApi, isLambdaApiPath } from "../lib/aws/router";
-import { SOURCE_IP_HEADER } from "../lib/services/audit/actor";
+import { SOURCE_IP_HEADER, USER_HEADER } from "../lib/services/audit/actor";
 import { sendError } from "../lib/aws/http";
 import { AppError } from "../lib/errors";
+import { CLIENT_IP_HEADER } from "../lib/auth/console-auth";
+import { clientIpOf } from "../lib/auth/client-ip";
 
 export interface StartOptions {
   root: string;
@@ -52,17 +54,39 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       void handleLambdaApi(runtime, req, res);
       return;
     }
-    if (!nextHandler) {
-      res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(consoleMode === "off" ? "The console is not served by this process" : "Nimbus is starting…");
+    if (!runtime || runtime.state !== "ready") {
+      res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(stopping ? "Nimbus is stopping" : "Nimbus is starting…");
       return;
     }
-    // The console's audit entries name the caller's address; a client cannot supply its own.
-    req.headers[SOURCE_IP_HEADER] = req.socket.remoteAddress ?? "";
-    nextHandler(req, res).catch((err: Error) => {
+    consoleRequest(runtime, req, res).catch((err: Error) => {
       log(`[console] ${err.stack ?? err.message}`);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
+
+  /** Everything but the Lambda API and health: the console, behind sign-in (lib/auth/console-auth.ts). */
+  async function consoleRequest(rt: RuntimeHandle, req: http.IncomingMessage, res: http.ServerResponse) {
+    // Route handlers learn the client address only from here: whatever a client sent is dropped.
+    req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], rt.settings.NIMBUS_TRUSTED_PROXIES);
+    // Route handlers learn who is calling only from here (the audit log names them); nothing a client sent survives.
+    req.headers[SOURCE_IP_HEADER] = req.headers[CLIENT_IP_HEADER];
+    delete req.headers[USER_HEADER];
+    const decision = await rt.auth.authorize({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers });
+    if (decision.action === "pass" && decision.session) req.headers[USER_HEADER] = decision.session.username;
+    if (decision.action === "deny") {
+      res.writeHead(decision.status, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify({ error: { code: decision.code, message: decision.message } }));
+      return;
+    }
+    if (decision.action === "redirect") {
+      res.writeHead(302, { Location: decision.location, "Cache-Control": "no-store" }).end();
+      return;
+    }
+    if (!nextHandler) {
+      res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(consoleMode === "off" ? "The console is not served by this process" : "Nimbus is starting…");
+      return;
+    }
+    await nextHandler(req, res);
+  }
   server.keepAliveTimeout = 65_000;
 
   function health(res: http.ServerResponse) {

@@ -28,6 +28,10 @@ async function timeToInteractive(page: Page, url: string, ready: () => Promise<v
 
 test("console timings with 1,000 functions and 100,000 invocations", async ({ page }) => {
   test.setTimeout(300_000);
+  // Sign in once (page.request shares the page's cookies); timings start signed in.
+  const login = await page.request.post("/api/auth/login", { data: { username: "admin", password: process.env.CONSOLE_BENCH_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
   results.list = await median(() =>
     timeToInteractive(page, "/", async () => {
       await expect(page.getByRole("link", { name: "seed-fn-0001" })).toBeVisible();
@@ -75,7 +79,7 @@ test("console timings with 1,000 functions and 100,000 invocations", async ({ pa
 
   // The Test button: browser round trip minus the handler's own duration, warm.
   const name = `perf-${Date.now().toString(36)}`;
-  expect((await page.request.post("/api/functions", { data: { name, source: "export const handler = async (e) => e;" } })).ok()).toBe(true);
+  expect((await page.request.post("/api/functions", { data: { name, source: "export const handler = async (e) => e;" }, headers: { "x-nimbus-csrf": csrfToken } })).ok()).toBe(true);
   await page.goto(`/functions/${name}?tab=test`);
   const overheads: number[] = [];
   for (let i = 0; i < 12; i++) {

@@ -24,8 +24,8 @@ import type { Actor } from "../services/audit/actor";
  * request is not trusted: the system acts, with the caller's address. When SigV4 lands, this
  * is the one place that returns { type: "access-key", id: <verified key id> }.
  */
-export function lambdaActorOf(req: IncomingMessage): Actor {
-  return { type: "system", id: "nimbus", sourceIp: req.socket.remoteAddress ?? null };
+export function lambdaActorOf(req: IncomingMessage, caller: Caller): Actor {
+  return { type: "access-key", id: caller.accessKeyId, sourceIp: req.socket.remoteAddress ?? null };
 }
 
 /** A 50 MB zip, base64-encoded inside JSON. */
@@ -85,7 +85,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
   if (date === "2015-03-31" && collection === "functions" && sub === "invocations" && method === "POST" && parts.length === 4) {
     return handleInvoke(rt.invoker, req, res, rawName, query.get("Qualifier"), raw);
   }
-  const ctx = withActor(rt.services, lambdaActorOf(req)); // after Invoke: the hot path needs no actor
+  const ctx = withActor(rt.services, lambdaActorOf(req, caller)); // after Invoke: the hot path needs no actor
 
   if (date === "2015-03-31" && collection === "functions") {
     if (parts.length === 2) {

@@ -10,17 +10,46 @@ export class ApiError extends Error {
   }
 }
 
+/** Must match CSRF_HEADER in lib/auth/console-auth.ts (server-only module). */
+const CSRF_HEADER = "x-nimbus-csrf";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// The session's CSRF token, learned from the login response or GET /api/auth/session; the
+// session cookie itself is httpOnly and never visible here.
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function freshCsrfToken(): Promise<string | null> {
+  const res = await fetch("/api/auth/session", { cache: "no-store" });
+  const body = (await res.json().catch(() => null)) as { csrfToken?: string | null } | null;
+  csrfToken = body?.csrfToken ?? null;
+  return csrfToken;
+}
+
 export async function api<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const { json, ...rest } = init ?? {};
-  const res = await fetch(path, {
-    ...rest,
-    headers: { ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
-    body: json !== undefined ? JSON.stringify(json) : rest.body,
-  });
+  // Signing in needs no token (there is no session yet); every other mutation sends one.
+  const mutation = !SAFE_METHODS.has((rest.method ?? "GET").toUpperCase()) && path !== "/api/auth/login" && path !== "/api/auth/setup";
+  const send = async (token: string | null) =>
+    fetch(path, {
+      ...rest,
+      headers: { ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...(mutation && token ? { [CSRF_HEADER]: token } : {}), ...rest.headers },
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    });
+  let res = await send(mutation ? (csrfToken ?? (await freshCsrfToken())) : null);
+  // A token from before a new sign-in (another tab signed out and in): fetch the current one once.
+  if (mutation && res.status === 403) res = await send(await freshCsrfToken());
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+    if (res.status === 401 && !path.startsWith("/api/auth/") && typeof window !== "undefined") {
+      // The session ended (signed out elsewhere, expired): back to sign-in, then back here.
+      const here = window.location.pathname + window.location.search;
+      window.location.assign(`/login?next=${encodeURIComponent(here)}`);
+    }
     throw new ApiError(res.status, e?.code ?? "Error", e?.message ?? `Request failed (${res.status})`, e?.field);
   }
   return body as T;

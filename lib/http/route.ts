@@ -8,14 +8,16 @@ import { AppError, toAppError } from "../errors";
 import { getRuntime } from "../runtime/global";
 import type { NimbusRuntime } from "../runtime/types";
 import { withActor } from "../services/context";
-import { SOURCE_IP_HEADER, type Actor } from "../services/audit/actor";
+import { SOURCE_IP_HEADER, USER_HEADER, type Actor } from "../services/audit/actor";
 
 /**
  * Who is calling the console API. No console login yet: every request acts as the system,
  * with the caller's address. When login lands, this is the one place that names the user.
  */
 export function consoleActorOf(req: Request): Actor {
-  return { type: "system", id: "nimbus", sourceIp: req.headers.get(SOURCE_IP_HEADER) || null };
+  const user = req.headers.get(USER_HEADER);
+  const sourceIp = req.headers.get(SOURCE_IP_HEADER) || null;
+  return user ? { type: "console-user", id: user, sourceIp } : { type: "system", id: "nimbus", sourceIp };
 }
 
 type Handler<P> = (ctx: { req: Request; params: P; rt: NimbusRuntime }) => Promise<Response | unknown>;
@@ -34,7 +36,9 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
     } catch (err) {
       const { error, unexpected } = toAppError(err);
       if (unexpected) console.error("[console api]", err);
-      return NextResponse.json({ error: { code: error.code, message: error.message, ...error.fields } }, { status: error.status });
+      const headers: Record<string, string> = {};
+      if (typeof error.fields.retryAfterSeconds === "number") headers["Retry-After"] = String(error.fields.retryAfterSeconds);
+      return NextResponse.json({ error: { code: error.code, message: error.message, ...error.fields } }, { status: error.status, headers });
     }
   };
 }

@@ -23,6 +23,8 @@ import { ensureRootAccessKey } from "../services/access-keys";
 import { rotateMasterKey, type RotationResult } from "../services/keys/rotate";
 import type { NimbusRuntime } from "./types";
 import { AuditBuffer } from "../services/audit/buffer";
+import { startConsoleAuth } from "../auth/start";
+import type { ConsoleAuth } from "../auth/console-auth";
 
 export interface RuntimeHandle extends NimbusRuntime {
   close(graceMs: number): Promise<void>;
@@ -113,7 +115,10 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
       feed.publishAccessKey(id);
     },
     schedulesChanged: () => void scheduler.reload().catch((e: Error) => log(`[scheduler] ${e.message}`)),
+    sessionsEnded: () => auth?.forgetSessions(),
   };
+  let auth: ConsoleAuth | undefined;
+  auth = await startConsoleAuth(settings, services, log, opts.port);
 
   const prune = () => pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) => log(`[retention] ${e.message}`));
   const pruneTimer = setInterval(prune, 3600_000);
@@ -125,6 +130,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     services,
     asyncQueue,
     scheduler,
+    auth,
     invoker,
     resolver,
     admission,

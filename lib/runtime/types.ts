@@ -10,6 +10,7 @@ import type { DurableAsyncQueue } from "../queue/durable-async";
 import type { ScheduleRunner } from "../scheduler/runner";
 import type { AccessKeyCache } from "../aws/sigv4/key-cache";
 import type { AuditBuffer } from "../services/audit/buffer";
+import type { ConsoleAuth } from "../auth/console-auth";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface NimbusRuntime {
@@ -27,6 +28,8 @@ export interface NimbusRuntime {
   scheduler: ScheduleRunner;
   /** Decrypted secrets of active access keys, for SigV4 on the Lambda API. */
   accessKeys: AccessKeyCache;
+  /** Console sign-in: sessions (cached), first-run setup, the request gate. */
+  auth: ConsoleAuth;
   startedAt: number;
   state: "starting" | "ready" | "stopping";
 }

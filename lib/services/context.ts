@@ -23,11 +23,13 @@ export interface ServiceContext {
   codeCipher: CodeCipher;
   /** Seals access keys' secrets at rest (same master key). */
   secretCipher: SecretCipher;
-  settings: Pick<Settings, "NIMBUS_MAX_CONCURRENCY" | "NIMBUS_MIN_UNRESERVED_CONCURRENCY" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
+  settings: Pick<Settings, "NIMBUS_MAX_CONCURRENCY" | "NIMBUS_MIN_UNRESERVED_CONCURRENCY" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID" | "NIMBUS_SESSION_IDLE_MINUTES" | "NIMBUS_SESSION_MAX_HOURS">;
   /** Called after a change commits; also published to other servers (NOTIFY). */
   functionChanged(change: FunctionChange): void;
   /** Schedules were created, changed or deleted (the runner reloads). */
   schedulesChanged?(): void;
+  /** Console sessions were ended (logout, password change): drop cached ones at once. */
+  sessionsEnded?(): void;
   /** An access key was created, changed or deleted (caches here and, via NOTIFY, elsewhere drop it). */
   accessKeyChanged?(id: string): void;
   /** Who is making the change (audit log); missing means the system itself. */

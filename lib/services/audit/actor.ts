@@ -12,3 +12,5 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({ type: "system", id: "nimbus" 
 
 /** Header the server front sets from the socket (overwriting anything a client sent). */
 export const SOURCE_IP_HEADER = "x-nimbus-source-ip";
+/** Set by the server front to the signed-in user's name (dropped from what clients send). */
+export const USER_HEADER = "x-nimbus-user";

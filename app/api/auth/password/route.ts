@@ -1,0 +1,10 @@
+import { jsonBody, route } from "@/lib/http/route";
+import { clientIp, requireSession } from "@/lib/http/session";
+import { changePassword } from "@/lib/services/users";
+import type { ChangePasswordInput } from "@/lib/services/users/schemas";
+
+export const POST = route(async ({ req, rt }) => {
+  const session = await requireSession(req, rt);
+  const body = await jsonBody(req);
+  await changePassword(rt.services, { userId: session.userId, sessionId: session.id, ip: clientIp(req) }, { currentPassword: body.currentPassword, newPassword: body.newPassword } as ChangePasswordInput);
+});

@@ -1,0 +1,5 @@
+import type { ServiceContext } from "../context";
+
+export async function hasUsers(ctx: ServiceContext): Promise<boolean> {
+  return (await ctx.db.user.findFirst({ select: { id: true } })) !== null;
+}
