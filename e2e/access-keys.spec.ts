@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
-import { shot, watchOffHost } from "./helpers";
+import { expect, shot, test, watchOffHost } from "./helpers";
 
 test("access keys: create in the console, the secret signs SDK calls, deactivating it refuses them", async ({ page, request, baseURL }) => {
   test.setTimeout(120_000);

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { shot, watchOffHost } from "./helpers";
+import { expect, shot, test, watchOffHost } from "./helpers";
 
 const TOKEN = "tok-e2e-5ecret";
 
@@ -50,6 +49,8 @@ test("a secret variable set in the console stays masked, reaches the function, a
   const rows = page.getByTestId("audit-row");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText("function.update-configuration");
+  // Who: the signed-in user.
+  await expect(rows.nth(0)).toContainText("admin");
   await expect(rows.nth(1)).toContainText("function.update-configuration");
   await expect(rows.nth(2)).toContainText("function.create");
   await rows.nth(1).getByRole("button").click();

@@ -7,7 +7,7 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { lambdaClient, signedFetch, startTestServer, uniqueName, useServer, zipOf } from "../server";
+import { lambdaClient, signedFetch, TEST_ROOT_ACCESS_KEY_ID, startTestServer, uniqueName, useServer, zipOf } from "../server";
 import { listAuditEvents } from "../../lib/services/audit/list";
 import { withActor } from "../../lib/services/context";
 import { createTestEvent } from "../../lib/services/test-events";
@@ -48,7 +48,7 @@ describe("audit log", () => {
       "schedule.delete",
       "function.delete",
     ]);
-    expect(log[0]).toMatchObject({ actorType: "system", actor: "nimbus", sourceIp: "127.0.0.1", details: { memoryMb: 128, timeoutSec: 3 } });
+    expect(log[0]).toMatchObject({ actorType: "access-key", actor: TEST_ROOT_ACCESS_KEY_ID, sourceIp: "127.0.0.1", details: { memoryMb: 128, timeoutSec: 3 } });
     expect(log[1].details).toEqual({ changes: { memoryMb: { from: 128, to: 256 }, description: { from: "", to: "d" } }, variables: { added: ["MODE"], removed: [], changed: [] } });
     expect(JSON.stringify(log[1].details)).not.toContain("fast"); // variable values are not recorded
     expect(log[2].details).toMatchObject({ codeSha256: { from: expect.any(String), to: expect.any(String) } });

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, testDatabaseUrl } from "../server";
+import { signedFetch, startTestServer, testDatabaseUrl } from "../server";
 import type { ServerHandle } from "../../server/app";
 import { getRuntime } from "../../lib/runtime/global";
 import { parseSettings } from "../../lib/env";
@@ -172,7 +172,7 @@ describe("the gate (server/app.ts)", () => {
     expect(anon.status).toBe(401);
     expect(await anon.json()).toEqual({ error: { code: "UnauthorizedException", message: "Sign in to use the console API" } });
     expect((await fetch(a.url + "/api/health")).status).toBe(200);
-    expect((await fetch(a.url + "/2015-03-31/functions")).status).toBe(200);
+    expect((await signedFetch(a.url + "/2015-03-31/functions")).status).toBe(200); // open to SigV4, not to console sessions
     expect((await fetch(a.url + "/_next/static/chunks/app.js")).status).toBe(503); // passed to the (absent) console
     expect((await fetch(a.url + "/api/functions", { headers: { cookie: "nimbus_session=forged-token" } })).status).toBe(401);
     expect((await fetch(a.url + "/api/functions/x.json")).status).toBe(401); // not mistaken for a static file
