@@ -9,6 +9,10 @@ import {
 } from "@aws-sdk/client-lambda";
 import { lambdaClient, signedFetch, TEST_ROOT_ACCESS_KEY_ID, startTestServer, uniqueName, useServer, zipOf } from "../server";
 import { listAuditEvents } from "../../lib/services/audit/list";
+import { createAccessKey, deleteAccessKey, updateAccessKeyStatus } from "../../lib/services/access-keys";
+import { login } from "../../lib/services/sessions/login";
+import { hashPassword } from "../../lib/auth/password";
+import { randomUUID } from "node:crypto";
 import { withActor } from "../../lib/services/context";
 import { createTestEvent } from "../../lib/services/test-events";
 import { createSchedule, deleteSchedule } from "../../lib/services/schedules";
@@ -21,6 +25,30 @@ async function deploy(name: string, source = `export const handler = async () =>
 }
 
 describe("audit log", () => {
+  it("records key changes and sign-ins with who made them, never a secret", async () => {
+    const ctx = withActor(t.srv.runtime.services, { type: "console-user", id: "alice", sourceIp: "198.51.100.7" });
+    const { key, secretAccessKey } = await createAccessKey(ctx, { description: "ci" });
+    await updateAccessKeyStatus(ctx, key.accessKeyId, { status: "Inactive" });
+    await updateAccessKeyStatus(ctx, key.accessKeyId, { status: "Inactive" }); // no change: no entry
+    await deleteAccessKey(ctx, key.accessKeyId);
+    const log = await entries(key.accessKeyId);
+    expect(log.map((e) => [e.action, e.actorType, e.actor, e.sourceIp])).toEqual([
+      ["access-key.create", "console-user", "alice", "198.51.100.7"],
+      ["access-key.update-status", "console-user", "alice", "198.51.100.7"],
+      ["access-key.delete", "console-user", "alice", "198.51.100.7"],
+    ]);
+    expect(JSON.stringify(log)).not.toContain(secretAccessKey);
+
+    // A user of its own: other test files share the database and its "admin".
+    const username = uniqueName("user").slice(0, 60);
+    const password = "audit-user-password";
+    await t.srv.runtime.db.prisma.user.create({ data: { id: randomUUID(), username, passwordHash: await hashPassword(password) } });
+    await login(t.srv.runtime.services, { username, password }, "198.51.100.8");
+    const signIns = await entries(username);
+    expect(signIns.map((e) => [e.action, e.actorType, e.actor, e.sourceIp])).toEqual([["console.sign-in", "console-user", username, "198.51.100.8"]]);
+    expect(JSON.stringify(signIns)).not.toContain(password);
+  });
+
   it("records each verb with actor, action and what changed — and nothing for a change that failed validation", async () => {
     const name = uniqueName("audited");
     await deploy(name);

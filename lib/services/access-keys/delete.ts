@@ -1,6 +1,7 @@
 import { conflict, notFound } from "../../errors";
 import type { ServiceContext } from "../context";
 import { parseInput } from "../validate";
+import { recordAudit } from "../audit/record";
 import { accessKeyId } from "./schemas";
 
 /**
@@ -12,6 +13,9 @@ export async function deleteAccessKey(ctx: ServiceContext, id: string): Promise<
   const row = await ctx.db.accessKey.findUnique({ where: { id: key }, select: { root: true } });
   if (!row) throw notFound(`Access key not found: ${key}`);
   if (row.root) throw conflict("The root access key cannot be deleted; deactivate it, or rotate it with NIMBUS_ROOT_ACCESS_KEY_ID and NIMBUS_ROOT_SECRET_ACCESS_KEY");
-  await ctx.db.accessKey.delete({ where: { id: key } });
+  await ctx.db.$transaction(async (tx) => {
+    await tx.accessKey.delete({ where: { id: key } });
+    await recordAudit(tx, ctx, "access-key.delete", key);
+  });
   ctx.accessKeyChanged?.(key);
 }

@@ -1,6 +1,7 @@
 import { notFound } from "../../errors";
 import type { ServiceContext } from "../context";
 import { parseInput } from "../validate";
+import { recordAudit } from "../audit/record";
 import { toAccessKeyRecord, type AccessKeyRecord } from "./record";
 import { accessKeyId, updateAccessKeyStatusInput } from "./schemas";
 
@@ -8,7 +9,12 @@ import { accessKeyId, updateAccessKeyStatusInput } from "./schemas";
 export async function updateAccessKeyStatus(ctx: ServiceContext, id: string, input: { status: unknown }): Promise<AccessKeyRecord> {
   const key = parseInput(accessKeyId, id);
   const { status } = parseInput(updateAccessKeyStatusInput, input);
-  const r = await ctx.db.accessKey.updateMany({ where: { id: key }, data: { status } });
+  const r = await ctx.db.$transaction(async (tx) => {
+    const before = await tx.accessKey.findUnique({ where: { id: key }, select: { status: true } });
+    const n = await tx.accessKey.updateMany({ where: { id: key }, data: { status } });
+    if (before && before.status !== status) await recordAudit(tx, ctx, "access-key.update-status", key, { status: { from: before.status, to: status } });
+    return n;
+  });
   if (r.count === 0) throw notFound(`Access key not found: ${key}`);
   ctx.accessKeyChanged?.(key);
   return toAccessKeyRecord((await ctx.db.accessKey.findUniqueOrThrow({ where: { id: key } })));

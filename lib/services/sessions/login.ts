@@ -1,6 +1,7 @@
 import { AppError } from "../../errors";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../../auth/password";
 import type { ServiceContext } from "../context";
+import { recordAudit } from "../audit/record";
 import { parseInput } from "../validate";
 import { z } from "zod";
 import { givenPassword } from "../users/schemas";
@@ -30,5 +31,7 @@ export async function login(ctx: ServiceContext, input: LoginInput, ip: string):
     await ctx.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(data.password) } });
   }
   void Promise.all([pruneAttempts(ctx), ctx.db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } })]).catch(() => {});
-  return createSession(ctx, user);
+  const started = await createSession(ctx, user);
+  await ctx.db.$transaction((tx) => recordAudit(tx, { ...ctx, actor: { type: "console-user", id: user.username, sourceIp: ip } }, "console.sign-in", user.username));
+  return started;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword, needsRehash, verifyPassword } from "../../auth/password";
 import type { ServiceContext } from "../context";
+import { recordAudit } from "../audit/record";
 import { isUniqueViolation } from "../functions/store-code";
 import { newPassword } from "./schemas";
 
@@ -18,7 +19,10 @@ export async function applyAdminPassword(ctx: ServiceContext, password: string):
   const passwordHash = await hashPassword(password);
   if (!existing) {
     try {
-      await ctx.db.user.create({ data: { id: randomUUID(), username: ADMIN_USERNAME, passwordHash } });
+      await ctx.db.$transaction(async (tx) => {
+        await tx.user.create({ data: { id: randomUUID(), username: ADMIN_USERNAME, passwordHash } });
+        await recordAudit(tx, ctx, "user.create", ADMIN_USERNAME, { via: "NIMBUS_ADMIN_PASSWORD" });
+      });
       return "created";
     } catch (err) {
       // Another server sharing the database created it a moment ago: fall through to a reset.
@@ -27,7 +31,8 @@ export async function applyAdminPassword(ctx: ServiceContext, password: string):
   }
   await ctx.db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { username: ADMIN_USERNAME }, data: { passwordHash, passwordChangedAt: new Date() } });
-    await tx.session.deleteMany({ where: { userId: user.id } });
+    const ended = await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, ctx, "user.reset-password", ADMIN_USERNAME, { via: "NIMBUS_ADMIN_PASSWORD", sessionsEnded: ended.count });
   });
   ctx.sessionsEnded?.();
   return "reset";

@@ -1,6 +1,7 @@
 import { AppError, notFound } from "../../errors";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import type { ServiceContext } from "../context";
+import { recordAudit } from "../audit/record";
 import { parseInput } from "../validate";
 import { clearAttempt, reserveAttempt } from "../sessions/rate-limit";
 import { changePasswordInput, type ChangePasswordInput } from "./schemas";
@@ -20,9 +21,10 @@ export async function changePassword(ctx: ServiceContext, who: { userId: string;
   }
   await clearAttempt(ctx, attempt);
   const passwordHash = await hashPassword(data.newPassword);
-  await ctx.db.$transaction([
-    ctx.db.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } }),
-    ctx.db.session.deleteMany({ where: { userId: user.id, id: { not: who.sessionId } } }),
-  ]);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+    const ended = await tx.session.deleteMany({ where: { userId: user.id, id: { not: who.sessionId } } });
+    await recordAudit(tx, { ...ctx, actor: { type: "console-user", id: user.username, sourceIp: who.ip } }, "user.change-password", user.username, { otherSessionsEnded: ended.count });
+  });
   ctx.sessionsEnded?.();
 }

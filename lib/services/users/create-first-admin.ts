@@ -2,6 +2,7 @@ import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { AppError, conflict } from "../../errors";
 import { hashPassword } from "../../auth/password";
 import type { ServiceContext } from "../context";
+import { recordAudit } from "../audit/record";
 import { parseInput } from "../validate";
 import { setupInput, toUserRecord, type SetupInput, type UserRecord } from "./schemas";
 
@@ -26,7 +27,9 @@ export async function createFirstAdmin(ctx: ServiceContext, input: SetupInput, e
   const user = await ctx.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK}::bigint)`;
     if ((await tx.user.count()) > 0) return null;
-    return tx.user.create({ data: { id: randomUUID(), username: data.username, passwordHash } });
+    const created = await tx.user.create({ data: { id: randomUUID(), username: data.username, passwordHash } });
+    await recordAudit(tx, ctx, "user.create-first-admin", data.username, { via: "first-run setup" });
+    return created;
   });
   if (!user) throw conflict("Setup is already done: sign in instead");
   return toUserRecord(user);
