@@ -41,6 +41,9 @@ export default defineConfig({
       NIMBUS_DATA_DIR: process.env.NIMBUS_E2E_DATA_DIR,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NIMBUS_ADMIN_PASSWORD: process.env.NIMBUS_E2E_ADMIN_PASSWORD,
+      // Specs sign Lambda API calls with this key (e2e/helpers.ts).
+      NIMBUS_ROOT_ACCESS_KEY_ID: E2E_ROOT_ACCESS_KEY_ID,
+      NIMBUS_ROOT_SECRET_ACCESS_KEY: E2E_ROOT_SECRET_ACCESS_KEY,
     },
     stdout: "pipe",
     stderr: "pipe",
