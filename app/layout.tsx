@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import { ThemeToggle, themeScript } from "@/components/ui/theme-toggle";
 import { UserMenu } from "@/components/auth/user-menu";
+import { NavLinks } from "@/components/auth/nav-links";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,15 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/" className="text-lg font-semibold tracking-tight">
                 <span aria-hidden>☁</span> Nimbus
               </Link>
-              <Link href="/" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-                Functions
-              </Link>
-              <Link href="/access-keys" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-                Access keys
-              </Link>
-              <Link href="/audit" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-                Audit log
-              </Link>
+              <NavLinks />
               <div className="ml-auto flex items-center gap-2">
                 <UserMenu />
                 <ThemeToggle />

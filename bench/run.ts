@@ -86,7 +86,8 @@ function cpuSplit(pid: number | null): { server: number; postgres: number } {
 
 function rssSplit(pid: number | null): { server: number; sandboxes: number } {
   if (!pid) return { server: NaN, sandboxes: NaN };
-  const sandboxes = descendants(pid).filter((d) => cmdline(d).includes("sandbox/host.mjs"));
+  // Inside bubblewrap the host is /opt/nimbus/host.mjs; bubblewrap's own processes count too (they are part of the cost).
+  const sandboxes = descendants(pid).filter((d) => cmdline(d).includes("host.mjs"));
   return { server: rssMb(pid), sandboxes: sandboxes.reduce((n, p) => n + rssMb(p), 0) };
 }
 

@@ -14,6 +14,8 @@ test("anonymous visits go to /login; a wrong password shows an error; the right 
   await page.goto("/functions/new");
   await expect(page).toHaveURL(/\/login\?next=%2Ffunctions%2Fnew$/);
   await expect(page.getByRole("heading", { name: "Sign in to Nimbus" })).toBeVisible();
+  // Signed out, the header offers no sections (they would only bounce back here).
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" })).toHaveCount(0);
   await shot(page, "login");
 
   await page.getByLabel("Username").fill(ADMIN.username);
