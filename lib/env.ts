@@ -28,7 +28,6 @@ export const settingsSchema = z.object({
   NIMBUS_LOG_RETENTION_DAYS: int(30, 1, 3650),
   NIMBUS_MASTER_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64").optional(),
   NIMBUS_SANDBOX_ISOLATION: z.enum(["auto", "no-bubblewrap"], { error: "must be auto or no-bubblewrap" }).default("auto"),
-  NIMBUS_SANDBOX_TMP_MB: int(512, 16, 10_240),
   NIMBUS_SANDBOX_MEMORY_LIMIT_MB: int(8192, 512, 262_144),
   NIMBUS_SANDBOX_MAX_OPEN_FILES: int(1024, 64, 65_536),
   NIMBUS_SANDBOX_UID_BASE: int(200_000, 1000, 2_000_000_000),

@@ -5,13 +5,15 @@ export const MASKED = "****";
 export interface ConfigDraft {
   description: string;
   memoryMb: string;
+  /** /tmp size (Lambda's ephemeral storage). */
+  ephemeralStorageMb: string;
   timeoutSec: string;
   reservedConcurrency: string;
   /** A secret's value arrives as MASKED; sent back unchanged, the server keeps the stored value. */
   env: Array<{ key: string; value: string; secret?: boolean }>;
 }
 
-export type ConfigErrors = Partial<Record<"description" | "memoryMb" | "timeoutSec" | "reservedConcurrency" | "env", string>>;
+export type ConfigErrors = Partial<Record<"description" | "memoryMb" | "ephemeralStorageMb" | "timeoutSec" | "reservedConcurrency" | "env", string>>;
 
 const RESERVED = /^(AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|AWS_ACCESS_KEY|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|AWS_LAMBDA_.*|LAMBDA_TASK_ROOT|LAMBDA_RUNTIME_DIR|_HANDLER|_X_AMZN_TRACE_ID)$/;
 
@@ -21,6 +23,7 @@ export function validateConfig(d: ConfigDraft): ConfigErrors {
   const e: ConfigErrors = {};
   if (d.description.length > 256) e.description = "Description must be at most 256 characters";
   if (!whole(d.memoryMb) || +d.memoryMb < 128 || +d.memoryMb > 10240) e.memoryMb = "Memory must be between 128 and 10240 MB";
+  if (!whole(d.ephemeralStorageMb) || +d.ephemeralStorageMb < 512 || +d.ephemeralStorageMb > 10240) e.ephemeralStorageMb = "Ephemeral storage must be between 512 and 10240 MB";
   if (!whole(d.timeoutSec) || +d.timeoutSec < 1 || +d.timeoutSec > 300) e.timeoutSec = "Timeout must be between 1 and 300 seconds";
   if (d.reservedConcurrency.trim() !== "" && !whole(d.reservedConcurrency)) e.reservedConcurrency = "Reserved concurrency must be a whole number, 0 or more (empty: unreserved)";
   const keys = new Set<string>();
@@ -38,6 +41,7 @@ export function toRequest(d: ConfigDraft): Record<string, unknown> {
   return {
     description: d.description,
     memoryMb: Number(d.memoryMb),
+    ephemeralStorageMb: Number(d.ephemeralStorageMb),
     timeoutSec: Number(d.timeoutSec),
     environment: Object.fromEntries(d.env.map((v) => [v.key, v.value])),
     secretNames: d.env.filter((v) => v.secret).map((v) => v.key),

@@ -14,6 +14,7 @@ function draftOf(fn: FunctionJson): ConfigDraft {
   return {
     description: fn.description,
     memoryMb: String(fn.memoryMb),
+    ephemeralStorageMb: String(fn.ephemeralStorageMb),
     timeoutSec: String(fn.timeoutSec),
     reservedConcurrency: fn.reservedConcurrency === null ? "" : String(fn.reservedConcurrency),
     // Sorted by name: the database (jsonb) does not keep the order variables were entered in.
@@ -65,6 +66,7 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Memory (MB)" type="number" min={128} max={10240} value={draft.memoryMb} onChange={(e) => set({ memoryMb: e.target.value })} error={errors.memoryMb} hint="128 to 10240 MB; CPU scales with it on AWS." />
           <Field label="Timeout (seconds)" type="number" min={1} max={300} value={draft.timeoutSec} onChange={(e) => set({ timeoutSec: e.target.value })} error={errors.timeoutSec} hint="1 to 300 seconds." />
+          <Field label="Ephemeral storage (MB)" type="number" min={512} max={10240} value={draft.ephemeralStorageMb} onChange={(e) => set({ ephemeralStorageMb: e.target.value })} error={errors.ephemeralStorageMb} hint="Size of /tmp, 512 to 10240 MB (a memory-backed tmpfs in the sandbox)." />
           <Field className="sm:col-span-2" label="Description" value={draft.description} onChange={(e) => set({ description: e.target.value })} error={errors.description} />
           <Field label="Reserved concurrency" type="number" min={0} value={draft.reservedConcurrency} onChange={(e) => set({ reservedConcurrency: e.target.value })} error={errors.reservedConcurrency} hint="Empty: use the unreserved pool. 0 stops all invocations." />
         </div>

@@ -97,6 +97,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
           runtime: optStr(body.Runtime, "Runtime"),
           handler: optStr(body.Handler, "Handler"),
           memoryMb: optNum(body.MemorySize, "MemorySize"),
+          ephemeralStorageMb: ephemeralSize(body.EphemeralStorage),
           timeoutSec: optNum(body.Timeout, "Timeout"),
           environment: envVars(body.Environment),
           zip: zipFrom(body.Code),
@@ -138,6 +139,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
           runtime: optStr(body.Runtime, "Runtime"),
           handler: optStr(body.Handler, "Handler"),
           memoryMb: optNum(body.MemorySize, "MemorySize"),
+          ephemeralStorageMb: ephemeralSize(body.EphemeralStorage),
           timeoutSec: optNum(body.Timeout, "Timeout"),
           environment: body.Environment === undefined ? undefined : envVars(body.Environment),
         });
@@ -265,6 +267,11 @@ function optNum(v: unknown, field: string): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "number") throw invalid(`${field} must be a number`);
   return v;
+}
+function ephemeralSize(v: unknown): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "object" || Array.isArray(v)) throw invalid("EphemeralStorage must be an object with Size");
+  return optNum((v as { Size?: unknown }).Size, "EphemeralStorage.Size");
 }
 function envVars(v: unknown): Record<string, string> | undefined {
   if (v === undefined || v === null) return undefined;

@@ -45,7 +45,7 @@ export function toFunctionConfiguration(ctx: ShapeContext, fn: FunctionRecord) {
     LastUpdateStatus: "Successful",
     PackageType: "Zip",
     Architectures: [process.arch === "arm64" ? "arm64" : "x86_64"],
-    EphemeralStorage: { Size: 512 },
+    EphemeralStorage: { Size: fn.ephemeralStorageMb },
     LoggingConfig: { LogFormat: "Text", LogGroup: `/aws/lambda/${fn.name}` },
     SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
   };

@@ -36,6 +36,7 @@ export interface IsolationSettings {
    * uid can kill(-1) every process on the machine — seen here).
    */
   mode: "auto" | "no-bubblewrap";
+  /** /tmp size of sandboxes that do not say (the pre-spawned ones): Lambda's default 512 MB. */
   tmpMb: number;
   dataLimitMb: number;
   maxOpenFiles: number;
@@ -84,6 +85,8 @@ export interface SandboxLaunch {
   tmpDir: string;
   /** The uid (and gid) this sandbox runs as when the plan switches uids. */
   uid: number;
+  /** Size of its /tmp tmpfs in MB (bubblewrap only; without it tmp is a host folder, uncapped). */
+  tmpMb: number;
   /** Arguments after the host script. */
   args: string[];
 }
@@ -135,7 +138,7 @@ export function launchCommand(plan: IsolationPlan, settings: IsolationSettings, 
       ...runtimeBinds(l.nodePath),
       "--ro-bind", l.codeDir, IN_SANDBOX.codeDir,
       "--bind", l.socketPath, IN_SANDBOX.socket,
-      "--size", String(settings.tmpMb * 1024 * 1024), "--tmpfs", IN_SANDBOX.tmpDir,
+      "--size", String(l.tmpMb * 1024 * 1024), "--tmpfs", IN_SANDBOX.tmpDir,
       "--chmod", "1777", IN_SANDBOX.tmpDir,
       // setpriv needs these to drop to the sandbox's uid; it then clears every capability.
       ...(plan.uidSwitch ? ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"] : []),

@@ -26,6 +26,8 @@ export interface SandboxOptions {
   isolation: { plan: IsolationPlan; settings: IsolationSettings };
   /** The uid this sandbox runs as (when the plan switches uids). */
   uid: number;
+  /** Size of its /tmp in MB (fixed at start). */
+  tmpMb: number;
 }
 
 export interface InstanceState {
@@ -57,6 +59,7 @@ export class Sandbox implements HubClient {
   /** The code folder as the sandbox's instances see it (/var/task inside bubblewrap). */
   readonly insideCodeDir: string;
   readonly uid: number;
+  readonly tmpMb: number;
   readonly ready: Promise<void>;
   readonly exited: Promise<void>;
   pid: number | undefined;
@@ -84,6 +87,7 @@ export class Sandbox implements HubClient {
     mkdirSync(this.codeDir, { recursive: true, mode: 0o700 });
     mkdirSync(this.tmpDir, { recursive: true, mode: 0o700 });
     this.uid = opts.uid;
+    this.tmpMb = opts.tmpMb;
     const { plan, settings } = opts.isolation;
     // Without namespaces the sandbox's own uid must own its tmp folder and reach its code.
     if (plan.uidSwitch && !plan.bubblewrap) {
@@ -99,6 +103,7 @@ export class Sandbox implements HubClient {
       codeDir: this.codeDir,
       tmpDir: this.tmpDir,
       uid: opts.uid,
+      tmpMb: opts.tmpMb,
       args: [this.id, String(opts.spareMemoryMb)],
     });
     this.insideCodeDir = launch.inside.codeDir;

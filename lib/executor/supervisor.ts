@@ -241,7 +241,9 @@ export class Supervisor implements Executor {
   }
 
   private newSandboxFor(spec: FunctionSpec): Sandbox {
-    const sb = this.prewarmed.shift() ?? this.spawn(spec.memoryMb);
+    // Pre-spawned sandboxes have the default /tmp; a function with another size needs its own.
+    const tmpMb = spec.tmpMb ?? this.isolation.settings.tmpMb;
+    const sb = (tmpMb === this.isolation.settings.tmpMb ? this.prewarmed.shift() : undefined) ?? this.spawn(spec.memoryMb, tmpMb);
     queueMicrotask(() => this.fillPrewarm());
     sb.assigned = this.assign(sb, spec);
     sb.assigned.catch(() => {});
@@ -267,7 +269,7 @@ export class Supervisor implements Executor {
     }
   }
 
-  private spawn(spareMemoryMb = 128): Sandbox {
+  private spawn(spareMemoryMb = 128, tmpMb = this.isolation.settings.tmpMb): Sandbox {
     const sb = new Sandbox(
       {
         id: `sbx-${randomBytes(8).toString("hex")}`,
@@ -280,6 +282,7 @@ export class Supervisor implements Executor {
         nodePath: this.nodePath,
         isolation: this.isolation,
         uid: this.allocateUid(),
+        tmpMb,
       },
       {
         onResult: (s, i, h, b) => this.onResult(s, i, h, b),

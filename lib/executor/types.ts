@@ -22,6 +22,8 @@ export interface FunctionSpec {
   handler: string;
   memoryMb: number;
   timeoutMs: number;
+  /** Size of the sandbox's /tmp in MB (default 512); sandboxes are sized at start, so another size means a new one. */
+  tmpMb?: number;
   env: Record<string, string>;
   codeSha256: string;
   arn: string;

@@ -103,6 +103,7 @@ export class FunctionResolver {
       handler: record.handler,
       memoryMb: record.memoryMb,
       timeoutMs: record.timeoutSec * 1000,
+      tmpMb: record.ephemeralStorageMb,
       env: record.secretNames.length ? plainVariables(record) : record.environment,
       loadSecrets: record.secretNames.length ? loadSecrets : undefined,
       codeSha256: record.codeSha256,

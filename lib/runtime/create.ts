@@ -57,7 +57,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     idleMs: settings.NIMBUS_INSTANCE_IDLE_SECONDS * 1000,
     prewarm: settings.NIMBUS_PREWARM_SANDBOXES,
     instancesPerSandbox: settings.NIMBUS_INSTANCES_PER_SANDBOX,
-    isolation: { mode: settings.NIMBUS_SANDBOX_ISOLATION, tmpMb: settings.NIMBUS_SANDBOX_TMP_MB, dataLimitMb: settings.NIMBUS_SANDBOX_MEMORY_LIMIT_MB, maxOpenFiles: settings.NIMBUS_SANDBOX_MAX_OPEN_FILES },
+    isolation: { mode: settings.NIMBUS_SANDBOX_ISOLATION, dataLimitMb: settings.NIMBUS_SANDBOX_MEMORY_LIMIT_MB, maxOpenFiles: settings.NIMBUS_SANDBOX_MAX_OPEN_FILES },
     uidBase: settings.NIMBUS_SANDBOX_UID_BASE,
     log,
     onSandboxKilled: (e) => audit.push({ action: "sandbox.killed", resource: e.functionName, details: { version: e.version, reason: e.reason, pid: e.pid, requestId: e.requestId } }),

@@ -88,7 +88,6 @@ beforeAll(async () => {
     PORT: String(port),
     DATABASE_URL: testDatabaseUrl(),
     NIMBUS_DATA_DIR: dataDir,
-    NIMBUS_SANDBOX_TMP_MB: "64",
     NIMBUS_SANDBOX_MEMORY_LIMIT_MB: "2048",
     NIMBUS_INSTANCE_IDLE_SECONDS: "3",
     HOSTILE_MARKER: ENV_MARKER,

@@ -25,6 +25,7 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
           runtime: data.runtime,
           handler: data.handler,
           memoryMb: data.memoryMb,
+          ephemeralStorageMb: data.ephemeralStorageMb,
           timeoutSec: data.timeoutSec,
           environment: env.environment,
           secretNames: env.secretNames,

@@ -10,6 +10,8 @@ export interface FunctionRecord {
   handler: string;
   memoryMb: number;
   timeoutSec: number;
+  /** Size of /tmp in MB (Lambda's EphemeralStorage.Size). */
+  ephemeralStorageMb: number;
   /** Every variable; secret ones show MASKED (their values live sealed, see secrets.ts). */
   environment: Record<string, string>;
   secretNames: string[];
@@ -32,6 +34,7 @@ export function toRecord(row: Fn): FunctionRecord {
     handler: row.handler,
     memoryMb: row.memoryMb,
     timeoutSec: row.timeoutSec,
+    ephemeralStorageMb: row.ephemeralStorageMb ?? 512,
     environment: { ...((row.environment ?? {}) as Record<string, string>), ...Object.fromEntries(secretNames.map((n) => [n, MASKED])) },
     secretNames,
     reservedConcurrency: row.reservedConcurrency,

@@ -26,6 +26,11 @@ export const functionName = z
   .regex(/^[a-zA-Z0-9_-]+$/, "Function name may contain only letters, digits, hyphens (-) and underscores (_)");
 
 export const memoryMb = z.number().int("Memory must be a whole number of MB").min(128, "Memory must be between 128 and 10240 MB").max(10240, "Memory must be between 128 and 10240 MB");
+export const ephemeralStorageMb = z
+  .number()
+  .int("Ephemeral storage must be a whole number of MB")
+  .min(512, "Ephemeral storage must be between 512 and 10240 MB")
+  .max(10240, "Ephemeral storage must be between 512 and 10240 MB");
 export const timeoutSec = z.number().int("Timeout must be a whole number of seconds").min(1, "Timeout must be between 1 and 300 seconds").max(300, "Timeout must be between 1 and 300 seconds");
 export const handler = z.string().min(1).max(128).regex(/^[^\s]+$/, "Handler must not contain whitespace").regex(/\.[^./]+$/, "Handler must look like file.export, e.g. index.handler");
 export const description = z.string().max(256, "Description must be at most 256 characters");
@@ -55,6 +60,7 @@ export const createFunctionInput = z.object({
   runtime: runtime.default(DEFAULT_RUNTIME),
   handler: handler.default("index.handler"),
   memoryMb: memoryMb.default(128),
+  ephemeralStorageMb: ephemeralStorageMb.default(512),
   timeoutSec: timeoutSec.default(3),
   environment: environment.default({}),
   secretNames: z.array(z.string()).optional(),
@@ -67,6 +73,7 @@ export const updateConfigurationInput = z.object({
   runtime: runtime.optional(),
   handler: handler.optional(),
   memoryMb: memoryMb.optional(),
+  ephemeralStorageMb: ephemeralStorageMb.optional(),
   timeoutSec: timeoutSec.optional(),
   environment: environment.optional(),
   /** Console only: which variables are secret (the AWS API keeps the function's current list). */
