@@ -38,6 +38,8 @@ test("create → edit → deploy → configure → test → logs → monitor", a
   await expect(page.getByRole("tab", { name: "Code", selected: true })).toBeVisible();
   // The sandbox's isolation level is stated (full: CI runs as root with bubblewrap installed).
   await expect(page.getByTestId("isolation")).toContainText(process.getuid?.() === 0 ? "Isolation: full" : "Isolation:");
+  // Functions have no outbound network in this version, and the page says so.
+  await expect(page.getByText(/no outbound network/)).toBeVisible();
   // One line: Monaco's auto-indent and comment continuation would rewrite typed newlines.
   await setEditor(page, `Code of ${name}`, `export const handler = async (event, context) => { console.log("journey", event.n); return { doubled: event.n * 2, rid: context.awsRequestId }; };`);
   await expect(page.getByText("Unsaved changes")).toBeVisible();
