@@ -97,6 +97,7 @@ export class Supervisor implements Executor {
     this.runtime = `nodejs${runtimeMajor(this.nodePath)}.x`;
     this.nextUid = opts.uidBase ?? 200_000;
     if (this.isolation.plan.level !== "full") opts.log?.(`[executor] WARNING: sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
+    else opts.log?.(`[executor] sandbox isolation: full (bubblewrap, own uid, rlimits, permission model); user code runs on ${this.runtime}`);
     // Sandboxes under uids of their own (without namespaces) must be able to reach their folders.
     // Sandboxes under uids of their own but without namespaces must reach their folders and the
     // socket by path; the data folder (0700, it holds the master key) is no place for them.
