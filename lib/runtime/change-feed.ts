@@ -23,6 +23,8 @@ export class ChangeFeed {
     private readonly onRemote: (c: FunctionChange | "all") => void,
     private readonly log: (m: string) => void,
     private readonly onRemoteKey: (id: string | "all") => void = () => {},
+    /** Console sessions ended elsewhere (logout, password change): cached ones must go. */
+    private readonly onRemoteSessions: () => void = () => {},
   ) {}
 
   async start(): Promise<void> {
@@ -33,6 +35,7 @@ export class ChangeFeed {
         const msg = JSON.parse(n.payload) as FunctionChange & { origin: string; kind?: string };
         if (msg.origin === this.origin) return;
         if (msg.kind === "access-key") this.onRemoteKey(msg.id);
+        else if (msg.kind === "sessions") this.onRemoteSessions();
         else this.onRemote({ id: msg.id, name: msg.name, revision: msg.revision });
       } catch {
         /* not ours */
@@ -52,6 +55,7 @@ export class ChangeFeed {
     this.log(`[changes] listener lost (${err.message}); reconnecting`);
     this.onRemote("all");
     this.onRemoteKey("all");
+    this.onRemoteSessions();
     setTimeout(() => {
       this.start().catch((e: Error) => {
         this.retryMs = Math.min(10_000, this.retryMs * 2);
@@ -68,6 +72,11 @@ export class ChangeFeed {
 
   publishAccessKey(id: string): void {
     const payload = JSON.stringify({ kind: "access-key", id, origin: this.origin });
+    this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
+  }
+
+  publishSessionsEnded(): void {
+    const payload = JSON.stringify({ kind: "sessions", origin: this.origin });
     this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
   }
 

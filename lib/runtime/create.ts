@@ -97,7 +97,15 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     }
     refreshReserved().catch((e: Error) => log(`[runtime] could not refresh reservations: ${e.message}`));
   };
-  const feed = new ChangeFeed(opts.databaseUrl, db.pool, apply, log, (id) => (id === "all" ? accessKeys.invalidateAll() : accessKeys.invalidate(id)));
+  let auth: ConsoleAuth | undefined; // made below; the feed may call into it once it exists
+  const feed = new ChangeFeed(
+    opts.databaseUrl,
+    db.pool,
+    apply,
+    log,
+    (id) => (id === "all" ? accessKeys.invalidateAll() : accessKeys.invalidate(id)),
+    () => auth?.forgetSessions(),
+  );
   await feed.start();
   await refreshReserved();
 
@@ -115,9 +123,11 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
       feed.publishAccessKey(id);
     },
     schedulesChanged: () => void scheduler.reload().catch((e: Error) => log(`[scheduler] ${e.message}`)),
-    sessionsEnded: () => auth?.forgetSessions(),
+    sessionsEnded: () => {
+      auth?.forgetSessions();
+      feed.publishSessionsEnded();
+    },
   };
-  let auth: ConsoleAuth | undefined;
   auth = await startConsoleAuth(settings, services, log, opts.port);
 
   const prune = () => pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) => log(`[retention] ${e.message}`));
