@@ -5,7 +5,7 @@
  * sandbox's process group), validates every reply and retires sandboxes that saw a timeout
  * or a crash.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -95,7 +95,8 @@ export class Supervisor implements Executor {
     this.isolation = { plan: detectIsolation(settings), settings };
     this.nodePath = opts.nodePath ?? sandboxRuntime().nodePath;
     this.runtime = `nodejs${runtimeMajor(this.nodePath)}.x`;
-    this.nextUid = opts.uidBase ?? 200_000;
+    // Servers on one host each start at a random block, so their sandboxes rarely meet under one uid.
+    this.nextUid = (opts.uidBase ?? 200_000) + randomInt(0, 1000) * 1000;
     if (this.isolation.plan.level !== "full") opts.log?.(`[executor] WARNING: sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
     else opts.log?.(`[executor] sandbox isolation: full (bubblewrap, own uid, rlimits, permission model); user code runs on ${this.runtime}`);
     // Sandboxes under uids of their own (without namespaces) must be able to reach their folders.

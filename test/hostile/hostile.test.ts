@@ -45,18 +45,27 @@ function fdCount(pid: number): number {
   return readdirSync(`/proc/${pid}/fd`).length;
 }
 
-/** Processes running under the sandbox uid range (every sandbox runs as its own uid). */
-function sandboxProcesses(): number {
-  let n = 0;
+/**
+ * This server's processes running under a sandbox uid (every sandbox runs as its own uid).
+ * Other test files run servers with sandboxes at the same time: only this server's descendants count.
+ */
+function sandboxProcesses(serverPid: number): number {
+  const info = new Map<number, { ppid: number; uid: number }>();
   for (const p of readdirSync("/proc")) {
     if (!/^\d+$/.test(p)) continue;
     try {
-      const uid = Number(/Uid:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1]);
-      if (uid >= 200_000 && uid < 1_200_000) n++;
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      info.set(Number(p), { ppid: Number(/PPid:\s+(\d+)/.exec(status)?.[1]), uid: Number(/Uid:\s+(\d+)/.exec(status)?.[1]) });
     } catch {
       /* gone */
     }
   }
+  const descends = (pid: number): boolean => {
+    for (let p = info.get(pid)?.ppid, hops = 0; p && hops < 20; p = info.get(p)?.ppid, hops++) if (p === serverPid) return true;
+    return false;
+  };
+  let n = 0;
+  for (const [pid, { uid }] of info) if (uid >= 200_000 && uid < 1_200_000 && descends(pid)) n++;
   return n;
 }
 
@@ -185,7 +194,7 @@ describe("hostile functions", () => {
       h = await health();
     }
     expect(h.executor.sandboxes).toBeLessThanOrEqual(2);
-    if (process.getuid?.() === 0) expect(sandboxProcesses()).toBeLessThanOrEqual(2);
+    if (process.getuid?.() === 0) expect(sandboxProcesses(target.serverPid)).toBeLessThanOrEqual(2);
     const sandboxDirs = existsSync(path.join(dataDir, "sandboxes")) ? readdirSync(path.join(dataDir, "sandboxes")).filter((d) => d.startsWith("sbx-")) : [];
     expect(sandboxDirs.length).toBeLessThanOrEqual(2);
     expect(fdCount(target.serverPid)).toBeLessThan(baseline.fds + 40);
