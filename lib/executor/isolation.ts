@@ -79,6 +79,8 @@ function namespaceArgs(): string[] {
 
 export interface SandboxLaunch {
   nodePath: string;
+  /** Its major version (lib/executor/runtime-node.ts). */
+  nodeMajor: number;
   hostScript: string;
   socketPath: string;
   codeDir: string;
@@ -104,7 +106,7 @@ export function launchCommand(plan: IsolationPlan, settings: IsolationSettings, 
     ? { hostScript: path.posix.join(IN_SANDBOX.hostDir, path.basename(l.hostScript)), socketPath: IN_SANDBOX.socket, codeDir: IN_SANDBOX.codeDir, tmpDir: IN_SANDBOX.tmpDir }
     : { hostScript: l.hostScript, socketPath: l.socketPath, codeDir: l.codeDir, tmpDir: l.tmpDir };
   const nodePath = plan.bubblewrap ? runtimeInside(l.nodePath) : l.nodePath;
-  const node = nodeFlags(l.nodePath, path.dirname(inside.hostScript));
+  const node = nodeFlags(l.nodeMajor, path.dirname(inside.hostScript));
   let argv: string[] = [nodePath, ...node, inside.hostScript, inside.socketPath, ...l.args];
   if (plan.uidSwitch) argv = [SETPRIV, `--reuid=${l.uid}`, `--regid=${l.uid}`, "--clear-groups", "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--", ...argv];
   if (plan.rlimits) {
@@ -150,24 +152,14 @@ export function launchCommand(plan: IsolationPlan, settings: IsolationSettings, 
   return { command: argv[0]!, args: argv.slice(1), inside };
 }
 
-const majors = new Map<string, number>();
-/** The major version of the Node that runs sandboxes (the permission flag's name depends on it). */
-export function runtimeMajor(nodePath: string): number {
-  let m = majors.get(nodePath);
-  if (m === undefined) {
-    m = nodePath === process.execPath ? Number(process.versions.node.split(".")[0]) : Number(spawnSync(nodePath, ["-p", "process.versions.node.split('.')[0]"], { encoding: "utf8", timeout: 10_000 }).stdout.trim());
-    majors.set(nodePath, m);
-  }
-  return m;
-}
-
+/** The permission model's flag in the sandbox's Node (stable and renamed in 22). */
 export function permissionFlag(major: number): string {
   return major >= 22 ? "--permission" : "--experimental-permission";
 }
 
 /** The sandbox host's own flags: the permission model (it may read its bundle and start workers), no addons. */
-function nodeFlags(nodePath: string, hostDir: string): string[] {
-  return [permissionFlag(runtimeMajor(nodePath)), `--allow-fs-read=${hostDir}`, "--allow-worker", "--no-addons", "--no-warnings"];
+function nodeFlags(nodeMajor: number, hostDir: string): string[] {
+  return [permissionFlag(nodeMajor), `--allow-fs-read=${hostDir}`, "--allow-worker", "--no-addons", "--no-warnings"];
 }
 
 /** A runtime outside /usr (a pinned Node under the project) is mounted at /opt/node. */

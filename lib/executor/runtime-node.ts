@@ -16,31 +16,33 @@ export interface SandboxRuntime {
   id: string;
 }
 
-let cached: SandboxRuntime | null = null;
+const byPath = new Map<string, SandboxRuntime>();
+let pinnedIn: { root: string; nodePath: string | null } | null = null;
 
-export function sandboxRuntime(root = process.cwd(), override = process.env.NIMBUS_SANDBOX_NODE): SandboxRuntime {
-  if (cached && !override) return cached;
-  let nodePath = process.execPath;
-  let version = process.versions.node;
-  if (override) {
-    nodePath = path.resolve(override);
-    version = "";
-  } else {
-    const dir = path.join(root, "node_modules", ".nimbus-runtime");
-    const found = existsSync(dir) ? readdirSync(dir).find((d) => /^node-v\d+\.\d+\.\d+$/.test(d) && existsSync(path.join(dir, d, "bin", "node"))) : undefined;
-    if (found) {
-      nodePath = path.join(dir, found, "bin", "node");
-      version = readFileSync(path.join(dir, found, "VERSION"), "utf8").trim();
-    }
+/** What a node binary is; asked once per path (the pinned one says so in its VERSION file). */
+export function runtimeOf(nodePath: string): SandboxRuntime {
+  let rt = byPath.get(nodePath);
+  if (!rt) {
+    const versionFile = path.join(path.dirname(path.dirname(nodePath)), "VERSION");
+    const version =
+      nodePath === process.execPath
+        ? process.versions.node
+        : nodePath.includes(".nimbus-runtime") && existsSync(versionFile)
+          ? readFileSync(versionFile, "utf8").trim()
+          : (/^v?(\d+\.\d+\.\d+)/.exec(execFileSync(nodePath, ["--version"], { encoding: "utf8", timeout: 10_000 }).trim())?.[1] ?? process.versions.node);
+    const major = Number(version.split(".")[0]);
+    rt = { nodePath, version, major, id: `nodejs${major}.x` };
+    byPath.set(nodePath, rt);
   }
-  if (!version) version = /^v?(\d+\.\d+\.\d+)/.exec(String(readVersion(nodePath)))?.[1] ?? process.versions.node;
-  const major = Number(version.split(".")[0]);
-  const rt = { nodePath, version, major, id: `nodejs${major}.x` };
-  if (!override) cached = rt;
   return rt;
 }
 
-/** Only for an explicit override: run it once to ask. */
-function readVersion(nodePath: string): string {
-  return execFileSync(nodePath, ["--version"], { encoding: "utf8", timeout: 10_000 }).trim();
+export function sandboxRuntime(root = process.cwd(), override = process.env.NIMBUS_SANDBOX_NODE): SandboxRuntime {
+  if (override) return runtimeOf(path.resolve(override));
+  if (pinnedIn?.root !== root) {
+    const dir = path.join(root, "node_modules", ".nimbus-runtime");
+    const found = existsSync(dir) ? readdirSync(dir).find((d) => /^node-v\d+\.\d+\.\d+$/.test(d) && existsSync(path.join(dir, d, "bin", "node"))) : undefined;
+    pinnedIn = { root, nodePath: found ? path.join(dir, found, "bin", "node") : null };
+  }
+  return runtimeOf(pinnedIn.nodePath ?? process.execPath);
 }

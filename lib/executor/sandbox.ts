@@ -23,6 +23,7 @@ export interface SandboxOptions {
   spareMemoryMb: number;
   baseEnv: Record<string, string>;
   nodePath: string;
+  nodeMajor: number;
   isolation: { plan: IsolationPlan; settings: IsolationSettings };
   /** The uid this sandbox runs as (when the plan switches uids). */
   uid: number;
@@ -98,6 +99,7 @@ export class Sandbox implements HubClient {
     this.exited = new Promise((r) => (this.resolveExited = r));
     const launch = launchCommand(plan, settings, {
       nodePath: opts.nodePath,
+      nodeMajor: opts.nodeMajor,
       hostScript: opts.hostScript,
       socketPath: opts.socketPath,
       codeDir: this.codeDir,

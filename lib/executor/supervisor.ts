@@ -16,8 +16,8 @@ import { MAX_LANE_FRAME_BYTES, type FatalFrame, type FromHost, type ResultFrame 
 import { MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SandboxKilledEvent, type SerializedError } from "./types";
 import { runtimeError } from "./serialize-error";
 import { functionEnvironment } from "./function-env";
-import { sandboxRuntime } from "./runtime-node";
-import { detectIsolation, runtimeMajor, type IsolationPlan, type IsolationSettings } from "./isolation";
+import { runtimeOf, sandboxRuntime } from "./runtime-node";
+import { detectIsolation, type IsolationPlan, type IsolationSettings } from "./isolation";
 
 export interface SupervisorOptions {
   hostScript: string;
@@ -85,6 +85,7 @@ export class Supervisor implements Executor {
   readonly workDir: string;
   /** Runtime identifier of the Node that runs user code, e.g. nodejs20.x. */
   readonly runtime: string;
+  private readonly nodeMajor: number;
   /** Not reused while the server lives: a process that escaped its group cannot meet a new sandbox under its uid. */
   private nextUid: number;
 
@@ -94,7 +95,9 @@ export class Supervisor implements Executor {
     const settings: IsolationSettings = { ...DEFAULT_ISOLATION, ...given };
     this.isolation = { plan: detectIsolation(settings), settings };
     this.nodePath = opts.nodePath ?? sandboxRuntime().nodePath;
-    this.runtime = `nodejs${runtimeMajor(this.nodePath)}.x`;
+    const runtime = runtimeOf(this.nodePath);
+    this.runtime = runtime.id;
+    this.nodeMajor = runtime.major;
     // Servers on one host each start at a random block, so their sandboxes rarely meet under one uid.
     this.nextUid = (opts.uidBase ?? 200_000) + randomInt(0, 1000) * 1000;
     if (this.isolation.plan.level !== "full") opts.log?.(`[executor] WARNING: sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
@@ -282,6 +285,7 @@ export class Supervisor implements Executor {
         spareMemoryMb,
         baseEnv: this.baseEnv,
         nodePath: this.nodePath,
+        nodeMajor: this.nodeMajor,
         isolation: this.isolation,
         uid: this.allocateUid(),
         tmpMb,

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { encodeFrame, FrameReader, MAX_CONTROL_FRAME_BYTES, type AssignedFunction, type StartInstance, type ToHost } from "../protocol";
 import { runtimeError } from "../serialize-error";
+import { permissionFlag } from "../isolation";
 import type { SerializedError } from "../types";
 
 const [socketPath, sandboxId, spareArg] = process.argv.slice(2);
@@ -25,10 +26,9 @@ delete process.env.NIMBUS_SANDBOX_CODE_DIR;
 delete process.env.NIMBUS_SANDBOX_TMP_DIR;
 const workerUrl = new URL("./worker.mjs", import.meta.url);
 const hostDir = path.dirname(fileURLToPath(workerUrl));
-const major = Number(process.versions.node.split(".")[0]);
 // One flag per path (the permission model does not split on commas). No --allow-worker:
 // a nested worker started with a fresh execArgv would shed every restriction.
-const workerExecArgv = [major >= 22 ? "--permission" : "--experimental-permission", `--allow-fs-read=${hostDir}`, ...(codeDir ? [`--allow-fs-read=${codeDir}`] : []), ...(tmpDir ? [`--allow-fs-read=${tmpDir}`, `--allow-fs-write=${tmpDir}`] : [])];
+const workerExecArgv = [permissionFlag(Number(process.versions.node.split(".")[0])), `--allow-fs-read=${hostDir}`, ...(codeDir ? [`--allow-fs-read=${codeDir}`] : []), ...(tmpDir ? [`--allow-fs-read=${tmpDir}`, `--allow-fs-write=${tmpDir}`] : [])];
 
 let fn: AssignedFunction | null = null;
 let spare: Instance | null = null;
