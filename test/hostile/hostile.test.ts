@@ -13,6 +13,7 @@ import { freePort } from "../../lib/db/embedded";
 import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "../server";
 import { root, spawnServer, waitForHealth, type Proc } from "../process/spawn";
 import { attacks, type Outcome, type Target } from "./attacks";
+import { descendants, rssMb } from "../../bench/proc";
 
 const ENV_MARKER = `HOSTILE_MARKER_${Math.random().toString(36).slice(2)}`;
 const SECRET_MARKER = `secret-${Math.random().toString(36).slice(2)}`;
@@ -36,37 +37,24 @@ async function health(): Promise<{ executor: { sandboxes: number; isolation: { l
   return (await r.json()) as never;
 }
 
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Number(m[1]) / 1024 : 0;
-}
-
 function fdCount(pid: number): number {
   return readdirSync(`/proc/${pid}/fd`).length;
 }
+
+const uidOf = (pid: number) => {
+  try {
+    return Number(/Uid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+  } catch {
+    return -1; // gone
+  }
+};
 
 /**
  * This server's processes running under a sandbox uid (every sandbox runs as its own uid).
  * Other test files run servers with sandboxes at the same time: only this server's descendants count.
  */
 function sandboxProcesses(serverPid: number): number {
-  const info = new Map<number, { ppid: number; uid: number }>();
-  for (const p of readdirSync("/proc")) {
-    if (!/^\d+$/.test(p)) continue;
-    try {
-      const status = readFileSync(`/proc/${p}/status`, "utf8");
-      info.set(Number(p), { ppid: Number(/PPid:\s+(\d+)/.exec(status)?.[1]), uid: Number(/Uid:\s+(\d+)/.exec(status)?.[1]) });
-    } catch {
-      /* gone */
-    }
-  }
-  const descends = (pid: number): boolean => {
-    for (let p = info.get(pid)?.ppid, hops = 0; p && hops < 20; p = info.get(p)?.ppid, hops++) if (p === serverPid) return true;
-    return false;
-  };
-  let n = 0;
-  for (const [pid, { uid }] of info) if (uid >= 200_000 && uid < 1_200_000 && descends(pid)) n++;
-  return n;
+  return descendants(serverPid).map(uidOf).filter((uid) => uid >= 200_000 && uid < 1_200_000).length;
 }
 
 async function deploy(name: string, code: string, timeoutSeconds = 3, memoryMb = 128) {
