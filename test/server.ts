@@ -52,15 +52,25 @@ export async function signedFetch(
   opts: { credentials?: { accessKeyId: string; secretAccessKey: string }; region?: string; service?: string; signingDate?: Date } = {},
 ): Promise<Response> {
   const u = new URL(url);
+  const { host: _host, ...headers } = await signRequest({ method: init.method ?? "GET", host: u.host, path: u.pathname, query: Object.fromEntries(u.searchParams), headers: init.headers, body: init.body }, opts);
+  return fetch(url, { method: init.method ?? "GET", headers, body: init.body });
+}
+
+/**
+ * Signs a request exactly as given (the path is not normalized, so a raw `..` or `%ZZ` is signed
+ * as sent) with @smithy/signature-v4, as the SDK would; returns every header to send, host included.
+ */
+export async function signRequest(
+  req: { method: string; host: string; path: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string | Uint8Array },
+  opts: { credentials?: { accessKeyId: string; secretAccessKey: string }; region?: string; service?: string; signingDate?: Date } = {},
+): Promise<Record<string, string>> {
   const signer = new SignatureV4({ service: opts.service ?? "lambda", region: opts.region ?? "us-east-1", credentials: opts.credentials ?? TEST_CREDENTIALS, sha256: NodeSha256 });
-  const query: Record<string, string> = {};
-  for (const [k, v] of u.searchParams) query[k] = v;
+  const [hostname, port] = req.host.split(":");
   const signed = await signer.sign(
-    { method: init.method ?? "GET", protocol: u.protocol, hostname: u.hostname, port: Number(u.port), path: u.pathname, query, headers: { host: u.host, ...init.headers }, body: init.body },
+    { method: req.method, protocol: "http:", hostname: hostname!, port: port ? Number(port) : undefined, path: req.path, query: req.query ?? {}, headers: { host: req.host, ...req.headers }, body: req.body },
     { signingDate: opts.signingDate },
   );
-  const { host: _host, ...headers } = signed.headers;
-  return fetch(url, { method: init.method ?? "GET", headers, body: init.body });
+  return signed.headers as Record<string, string>;
 }
 
 export function zipOf(source: string, file = "index.mjs"): Uint8Array {

@@ -9,10 +9,8 @@ import { readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { CreateFunctionCommand } from "@aws-sdk/client-lambda";
-import { NodeSha256 } from "../../lib/aws/sigv4/node-sha256";
-import { TEST_CREDENTIALS, uniqueName, useServer, zipOf } from "../server";
+import { signRequest, uniqueName, useServer, zipOf } from "../server";
 
 const t = useServer();
 const SEED = Number(process.env.NIMBUS_FUZZ_SEED ?? 20261128);
@@ -97,15 +95,11 @@ function raw(port: number, s: Sent): Promise<Got> {
   });
 }
 
-const signer = new SignatureV4({ service: "lambda", region: "us-east-1", credentials: TEST_CREDENTIALS, sha256: NodeSha256 });
-
 async function sign(port: number, s: Sent): Promise<Sent> {
   const q = s.target.indexOf("?");
-  const pathPart = q < 0 ? s.target : s.target.slice(0, q);
-  const query: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(q < 0 ? "" : s.target.slice(q + 1))) query[k] = v;
-  const signed = await signer.sign({ method: s.method, protocol: "http:", hostname: "127.0.0.1", port, path: pathPart, query, headers: { host: `127.0.0.1:${port}`, ...s.headers }, body: s.body });
-  return { ...s, headers: signed.headers as Record<string, string> };
+  const query = Object.fromEntries(new URLSearchParams(q < 0 ? "" : s.target.slice(q + 1)));
+  const headers = await signRequest({ method: s.method, host: `127.0.0.1:${port}`, path: q < 0 ? s.target : s.target.slice(0, q), query, headers: s.headers, body: s.body });
+  return { ...s, headers };
 }
 
 function describeSent(s: Sent): string {
