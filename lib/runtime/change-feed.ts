@@ -66,17 +66,19 @@ export class ChangeFeed {
   }
 
   publish(change: FunctionChange): void {
-    const payload = JSON.stringify({ ...change, origin: this.origin });
-    this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
+    this.notify({ ...change });
   }
 
   publishAccessKey(id: string): void {
-    const payload = JSON.stringify({ kind: "access-key", id, origin: this.origin });
-    this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
+    this.notify({ kind: "access-key", id });
   }
 
   publishSessionsEnded(): void {
-    const payload = JSON.stringify({ kind: "sessions", origin: this.origin });
+    this.notify({ kind: "sessions" });
+  }
+
+  private notify(message: object): void {
+    const payload = JSON.stringify({ ...message, origin: this.origin });
     this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
   }
 
