@@ -91,17 +91,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
     if (parts.length === 2) {
       if (method === "POST") {
         const body = jsonBody(raw);
-        const fn = await functions.createFunction(ctx, {
-          name: str(body.FunctionName, "FunctionName"),
-          description: optStr(body.Description, "Description"),
-          runtime: optStr(body.Runtime, "Runtime"),
-          handler: optStr(body.Handler, "Handler"),
-          memoryMb: optNum(body.MemorySize, "MemorySize"),
-          ephemeralStorageMb: ephemeralSize(body.EphemeralStorage),
-          timeoutSec: optNum(body.Timeout, "Timeout"),
-          environment: envVars(body.Environment),
-          zip: zipFrom(body.Code),
-        });
+        const fn = await functions.createFunction(ctx, { name: str(body.FunctionName, "FunctionName"), ...configurationOf(body), zip: zipFrom(body.Code) });
         return sendJson(res, 201, toFunctionConfiguration(shape, fn));
       }
       if (method === "GET") {
@@ -134,15 +124,7 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
       if (sub === "configuration" && method === "GET") return sendJson(res, 200, toFunctionConfiguration(shape, await functions.getFunctionOrThrow(ctx, name)));
       if (sub === "configuration" && method === "PUT") {
         const body = jsonBody(raw);
-        const fn = await functions.updateFunctionConfiguration(ctx, name, {
-          description: optStr(body.Description, "Description"),
-          runtime: optStr(body.Runtime, "Runtime"),
-          handler: optStr(body.Handler, "Handler"),
-          memoryMb: optNum(body.MemorySize, "MemorySize"),
-          ephemeralStorageMb: ephemeralSize(body.EphemeralStorage),
-          timeoutSec: optNum(body.Timeout, "Timeout"),
-          environment: body.Environment === undefined ? undefined : envVars(body.Environment),
-        });
+        const fn = await functions.updateFunctionConfiguration(ctx, name, configurationOf(body));
         return sendJson(res, 200, toFunctionConfiguration(shape, fn));
       }
       if (sub === "code" && method === "PUT") {
@@ -267,6 +249,18 @@ function optNum(v: unknown, field: string): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "number") throw invalid(`${field} must be a number`);
   return v;
+}
+/** The configuration fields CreateFunction and UpdateFunctionConfiguration share, in the service's terms. */
+function configurationOf(body: Record<string, unknown>) {
+  return {
+    description: optStr(body.Description, "Description"),
+    runtime: optStr(body.Runtime, "Runtime"),
+    handler: optStr(body.Handler, "Handler"),
+    memoryMb: optNum(body.MemorySize, "MemorySize"),
+    ephemeralStorageMb: ephemeralSize(body.EphemeralStorage),
+    timeoutSec: optNum(body.Timeout, "Timeout"),
+    environment: envVars(body.Environment),
+  };
 }
 function ephemeralSize(v: unknown): number | undefined {
   if (v === undefined || v === null) return undefined;
