@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { parseSettings, type Settings } from "../lib/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
-import { createRuntime, type RuntimeHandle } from "../lib/runtime/create";
+import { createRuntime, type RuntimeHandle, type ShutdownReport } from "../lib/runtime/create";
 import { setRuntime } from "../lib/runtime/global";
 import { handleLambdaApi, isLambdaApiPath } from "../lib/aws/router";
 import { SOURCE_IP_HEADER, USER_HEADER } from "../lib/services/audit/actor";
@@ -33,7 +33,8 @@ export interface ServerHandle {
   runtime: RuntimeHandle;
   databaseUrl: string;
   embedded: EmbeddedPostgres | null;
-  close(): Promise<void>;
+  /** Stops gracefully; the report lists what could not be finished (empty when all went well). */
+  close(): Promise<ShutdownReport>;
 }
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
@@ -140,10 +141,11 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
         stopping = true;
         server.close();
         server.closeIdleConnections();
-        await runtime!.close(settings.NIMBUS_SHUTDOWN_GRACE_SECONDS * 1000);
+        const report = await runtime!.close(settings.NIMBUS_SHUTDOWN_GRACE_SECONDS * 1000);
         setRuntime(undefined);
         server.closeAllConnections();
         await embedded?.stop();
+        return report;
       },
     };
     return handle;

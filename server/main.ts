@@ -36,9 +36,14 @@ export async function main(argv: string[]): Promise<void> {
     }, (handle.settings.NIMBUS_SHUTDOWN_GRACE_SECONDS + 15) * 1000);
     force.unref();
     try {
-      await handle.close();
-      process.stdout.write("[nimbus] stopped\n");
-      process.exit(0);
+      const { problems } = await handle.close();
+      if (problems.length === 0) {
+        process.stdout.write("[nimbus] stopped\n");
+        process.exit(0);
+      }
+      for (const p of problems) process.stderr.write(`[nimbus] shutdown: ${p}\n`);
+      process.stderr.write("[nimbus] stopped with problems (see above)\n");
+      process.exit(1);
     } catch (err) {
       process.stderr.write(`[nimbus] error while stopping: ${(err as Error).message}\n`);
       process.exit(1);

@@ -13,8 +13,9 @@ import { Sandbox, type InstanceState } from "./sandbox";
 import { Hub } from "./hub";
 import { SpawnerClient } from "./spawner-client";
 import { MAX_LANE_FRAME_BYTES, type FatalFrame, type FromHost, type ResultFrame } from "./protocol";
-import { MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SandboxKilledEvent, type SerializedError } from "./types";
-import { runtimeError } from "./serialize-error";
+import { MAX_LOG_BYTES_PER_INVOCATION, MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SandboxKilledEvent, type SerializedError } from "./types";
+import { runtimeError, untrustedError } from "./serialize-error";
+import { LogBudget, admitLines } from "./log-budget";
 import { functionEnvironment } from "./function-env";
 import { runtimeOf, sandboxRuntime } from "./runtime-node";
 import { detectIsolation, type IsolationPlan, type IsolationSettings } from "./isolation";
@@ -43,6 +44,10 @@ export interface SupervisorOptions {
   onSandboxKilled?: (e: SandboxKilledEvent) => void;
 }
 
+/** The instance's own cap plus room for its truncation marker. */
+const SUPERVISOR_LOG_LIMIT = MAX_LOG_BYTES_PER_INVOCATION + 1024;
+const MAX_INT32 = 2 ** 31 - 1;
+
 const DEFAULT_ISOLATION: IsolationSettings = { mode: "auto", tmpMb: 512, dataLimitMb: 8192, maxOpenFiles: 1024 };
 
 interface Pending {
@@ -54,8 +59,10 @@ interface Pending {
   cold: boolean;
   timer: NodeJS.Timeout;
   fatal?: FatalFrame;
-  /** Lines the instance shipped while the call ran. */
+  /** Lines the instance shipped while the call ran, admitted against `budget`. */
   logs: LogEntry[];
+  /** The supervisor's own count of what the instance logged: it does not trust the instance's. */
+  budget: LogBudget;
   resolve: (r: InvokeResult) => void;
 }
 
@@ -147,7 +154,7 @@ export class Supervisor implements Executor {
     const startedAt = Date.now();
     return new Promise<InvokeResult>((resolve) => {
       const timer = setTimeout(() => this.onTimeout(inst.iid), spec.timeoutMs);
-      this.pending.set(inst.iid, { sb, inst, spec, req, startedAt, cold: placed.cold, timer, logs: [], resolve });
+      this.pending.set(inst.iid, { sb, inst, spec, req, startedAt, cold: placed.cold, timer, logs: [], budget: new LogBudget(SUPERVISOR_LOG_LIMIT), resolve });
       sb.invoke(inst, { t: "invoke", id: req.requestId, deadline: startedAt + spec.timeoutMs, clientContext: req.clientContext }, req.payload);
     });
   }
@@ -298,8 +305,7 @@ export class Supervisor implements Executor {
         },
         onLogs: (_s, i, f) => {
           const p = this.pending.get(i.iid);
-          // The instance caps what it keeps; this bound only guards against one that does not.
-          if (p && p.req.requestId === f.id && Array.isArray(f.logs) && p.logs.length < 20_000) for (const l of f.logs) p.logs.push(l);
+          if (p && p.req.requestId === f.id) admitLines(f.logs, p.budget, p.logs);
         },
         onInstanceExit: (s, m) => this.onInstanceExit(s, m),
         onExit: (s, code, signal, stderr) => this.onSandboxExit(s, code, signal, stderr),
@@ -348,11 +354,13 @@ export class Supervisor implements Executor {
     this.finish(p);
     inst.busy = false;
     inst.lastUsed = Date.now();
-    const logs = Array.isArray(h.logs) ? (p.logs.length ? [...p.logs, ...h.logs] : h.logs) : p.logs;
+    admitLines(h.logs, p.budget, p.logs);
+    const logTruncated = h.logTruncated === true || p.budget.truncated;
+    if (p.budget.truncated && h.logTruncated !== true) p.logs.push(p.budget.marker());
     const durationMs = Number.isFinite(h.durationMs) ? Math.max(0, h.durationMs) : Date.now() - p.startedAt;
     let outcome: InvokeResult["outcome"] = h.ok ? "Success" : "Error";
     let payload = body;
-    let error = h.ok ? undefined : h.error;
+    let error = h.ok ? undefined : untrustedError(h.error ?? null);
     if (body.byteLength > MAX_RESPONSE_BYTES) {
       outcome = "Error";
       error = runtimeError("Function.ResponseSizeTooLarge", `Response payload size (${body.byteLength} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`);
@@ -372,9 +380,9 @@ export class Supervisor implements Executor {
       initDurationMs: p.cold && typeof h.initMs === "number" ? h.initMs : undefined,
       memorySizeMb: p.spec.memoryMb,
       maxMemoryUsedMb: Math.min(p.spec.memoryMb, Math.max(1, Number(h.memMb) || 1)),
-      logs,
-      logBytes: Number(h.logBytes) || 0,
-      logTruncated: h.logTruncated === true,
+      logs: p.logs,
+      logBytes: Math.max(p.budget.written, Math.min(Number(h.logBytes) || 0, MAX_INT32)),
+      logTruncated,
     });
     this.maybeKill(sb);
   }
@@ -413,11 +421,11 @@ export class Supervisor implements Executor {
     const p = this.pending.get(msg.iid);
     if (p && p.sb === sb) {
       this.finish(p);
-      const cause = p.fatal?.error ?? msg.error;
+      const cause = untrustedError(p.fatal?.error ?? msg.error);
       const error = msg.oom
         ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: JavaScript heap out of memory (limit ${p.spec.memoryMb} MB)`)
         : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${describeExit(msg.code, cause)}`);
-      p.resolve(this.failure(p.spec, p.req, p.startedAt, msg.oom ? "OutOfMemory" : "Crash", error, undefined, [...p.logs, ...(p.fatal?.logs ?? [])]));
+      p.resolve(this.failure(p.spec, p.req, p.startedAt, msg.oom ? "OutOfMemory" : "Crash", error, undefined, this.logsOf(p)));
       this.reportKill(p, msg.oom ? "out-of-memory" : "crash");
       // A crash mid-invocation: this sandbox takes no new work and goes when idle.
       this.drain(sb);
@@ -441,7 +449,7 @@ export class Supervisor implements Executor {
       const error = oom
         ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: out of memory`)
         : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`);
-      p.resolve(this.failure(p.spec, p.req, p.startedAt, oom ? "OutOfMemory" : "Crash", error, undefined, [...p.logs, ...(p.fatal?.logs ?? [])]));
+      p.resolve(this.failure(p.spec, p.req, p.startedAt, oom ? "OutOfMemory" : "Crash", error, undefined, this.logsOf(p)));
       this.reportKill(p, oom ? "out-of-memory" : "crash");
     }
   }
@@ -457,6 +465,12 @@ export class Supervisor implements Executor {
       this.fillPrewarm();
     }, this.bootFailures > 1 ? delay : 0);
     this.respawnTimer.unref();
+  }
+
+  /** Lines shipped during the call plus those the fatal frame carried, under the same budget. */
+  private logsOf(p: Pending): LogEntry[] {
+    if (p.fatal) admitLines(p.fatal.logs, p.budget, p.logs);
+    return p.logs;
   }
 
   private finish(p: Pending): void {

@@ -1,11 +1,22 @@
 /**
  * Batched, off-the-hot-path writes of invocation records and log lines. The invoke path
  * only appends to memory; a timer flushes every ~100 ms with one multi-row INSERT per
- * table (unnest of column arrays). Rows survive a failed flush and are retried; past a
- * bound the oldest are dropped, loudly, rather than letting memory grow without end.
+ * table (unnest of column arrays).
+ *
+ * What can go wrong, and what happens:
+ *  - a row PostgreSQL refuses for its content: text is cleaned before it is written (NUL), and
+ *    a row refused anyway is isolated (the batch is split) and quarantined on disk, logged once;
+ *    every other row is written.
+ *  - the database is down: rows stay in memory and the flush is retried (one log line when
+ *    writes start failing, one when they recover); past a memory bound the oldest go to disk
+ *    (`RecordSpill`), and come back once the database takes writes again — also after a restart.
+ *  - shutdown with the database down: `close()` saves what is pending to disk and reports it.
  */
 import type pg from "pg";
 import type { LogEntry } from "../executor/types";
+import { insertIsolating } from "../db/isolating-insert";
+import { pgText, pgTextOrNull } from "../db/text";
+import type { RecordSpill } from "./spill";
 
 export interface InvocationRecord {
   requestId: string;
@@ -30,6 +41,15 @@ export interface InvocationRecord {
   logTruncated: boolean;
 }
 
+interface LineRow {
+  requestId: string;
+  functionId: string;
+  line: LogEntry;
+}
+
+/** A row as the spill file keeps it. */
+type Spilled = { i: InvocationRecord } | { l: LineRow };
+
 const INSERT_INVOCATIONS = `INSERT INTO invocations ("requestId","attempt","functionId","functionName","version","trigger","startedAt","durationMs","billedDurationMs","initDurationMs","memorySizeMb","maxMemoryUsedMb","outcome","errorType","errorMessage","requestBytes","responseBytes","logBytes","logTruncated")
 SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::float8[],$8::float8[],$9::int[],$10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[]) AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt)
 ON CONFLICT ("requestId", "attempt") DO NOTHING`;
@@ -39,20 +59,50 @@ SELECT r, f, to_timestamp(t / 1000.0), l, m FROM unnest($1::uuid[],$2::uuid[],$3
 
 const MAX_PENDING_ROWS = 500_000;
 const CHUNK = 5_000;
+const RETRY_MS = 1_000;
+const FAILING_REPORT_MS = 30_000;
+
+export interface RecordWriterOptions {
+  flushMs?: number;
+  log?: (msg: string) => void;
+  /** Where rows go that memory cannot hold while the database is down; null: they are dropped (counted). */
+  spill?: RecordSpill | null;
+}
+
+export interface CloseReport {
+  /** Rows saved to disk for the next start, and where. */
+  spilled: number;
+  spillFile: string | null;
+  /** Rows neither written nor saved. */
+  lost: number;
+  error: string | null;
+}
 
 export class RecordWriter {
   private invocations: InvocationRecord[] = [];
-  private lines: Array<{ requestId: string; functionId: string; line: LogEntry }> = [];
+  private lines: LineRow[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  private replaying: Promise<void> | null = null;
   private closed = false;
+  private failingSince: number | null = null;
+  private lastFailReport = 0;
+  private readonly flushMs: number;
+  private readonly log: (msg: string) => void;
+  private readonly spill: RecordSpill | null;
+  /** Rows lost for good: neither written nor saved to disk. */
   dropped = 0;
+  /** Rows refused by PostgreSQL for their content (kept in the quarantine file when possible). */
+  quarantined = 0;
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly flushMs = 100,
-    private readonly log: (msg: string) => void = (m) => process.stderr.write(m + "\n"),
-  ) {}
+    opts: RecordWriterOptions = {},
+  ) {
+    this.flushMs = opts.flushMs ?? 100;
+    this.log = opts.log ?? ((m) => process.stderr.write(m + "\n"));
+    this.spill = opts.spill ?? null;
+  }
 
   /** Records an invocation and the function's own log lines (START/END/REPORT are derived on read). */
   push(rec: InvocationRecord, lines: readonly LogEntry[]): void {
@@ -65,44 +115,124 @@ export class RecordWriter {
     return this.invocations.length + this.lines.length;
   }
 
-  private schedule(): void {
+  /** True while the last flush failed for a reason other than a row's content (the database is unreachable). */
+  get failing(): boolean {
+    return this.failingSince !== null;
+  }
+
+  /** Whether this invocation's record is still waiting in memory. */
+  holds(requestId: string, attempt: number): boolean {
+    return this.invocations.some((r) => r.requestId === requestId && r.attempt === attempt);
+  }
+
+  /** Feeds rows an earlier run saved to disk back to the database (in the background). */
+  start(): void {
+    if (this.spill?.hasPending()) this.replay();
+  }
+
+  private schedule(delayMs = this.failingSince === null ? this.flushMs : RETRY_MS): void {
     if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush();
-    }, this.flushMs);
+      this.flush().catch(() => {}); // reported by doFlush; retried by its timer
+    }, delayMs);
     this.timer.unref();
   }
 
-  /** Writes everything pending now. Concurrent callers share one flush. */
+  /** Writes everything pending now; throws when the database cannot be written. Concurrent callers share one flush. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    if (this.invocations.length === 0 && this.lines.length === 0) return;
+    if (this.pending === 0) return;
     this.flushing = this.doFlush().finally(() => (this.flushing = null));
     await this.flushing;
   }
 
   private async doFlush(): Promise<void> {
-    const invs = this.invocations.splice(0, this.invocations.length);
-    const lines = this.lines.splice(0, this.lines.length);
     try {
-      for (let i = 0; i < invs.length; i += CHUNK) await this.insertInvocations(invs.slice(i, i + CHUNK));
-      for (let i = 0; i < lines.length; i += CHUNK) await this.insertLines(lines.slice(i, i + CHUNK));
-    } catch (err) {
-      // Put them back (idempotent for invocations; lines may repeat on a partial failure).
-      this.invocations.unshift(...invs);
-      this.lines.unshift(...lines);
-      const over = this.pending - MAX_PENDING_ROWS;
-      if (over > 0) {
-        this.lines.splice(0, Math.min(over, this.lines.length));
-        this.dropped += over;
-        this.log(`[records] dropped ${over} pending rows: the database has been failing (${(err as Error).message})`);
-      } else {
-        this.log(`[records] flush failed, will retry: ${(err as Error).message}`);
+      // Rows leave the buffer only once written, so a failure part-way never writes a row twice.
+      while (this.invocations.length) {
+        const chunk = this.invocations.slice(0, CHUNK);
+        await insertIsolating(chunk, (rows) => this.insertInvocations(rows), (row, err) => this.refused("invocation", row, err));
+        this.invocations.splice(0, chunk.length);
       }
-      if (!this.closed) setTimeout(() => this.schedule(), 1000).unref();
+      while (this.lines.length) {
+        const chunk = this.lines.slice(0, CHUNK);
+        await insertIsolating(chunk, (rows) => this.insertLines(rows), (row, err) => this.refused("log line", row, err));
+        this.lines.splice(0, chunk.length);
+      }
+    } catch (err) {
+      this.failed(err as Error);
       throw err;
     }
+    if (this.failingSince !== null) {
+      this.log(`[records] database writes work again after ${Math.round((Date.now() - this.failingSince) / 1000)} s; nothing pending was lost`);
+      this.failingSince = null;
+    }
+    if (this.spill?.hasPending() && !this.replaying && !this.closed) this.replay();
+  }
+
+  private failed(err: Error): void {
+    const now = Date.now();
+    if (this.failingSince === null) {
+      this.failingSince = now;
+      this.lastFailReport = now;
+      this.log(`[records] cannot write invocation records (${err.message}); keeping them and retrying every ${RETRY_MS / 1000} s`);
+    } else if (now - this.lastFailReport >= FAILING_REPORT_MS) {
+      this.lastFailReport = now;
+      this.log(`[records] still cannot write records after ${Math.round((now - this.failingSince) / 1000)} s (${err.message}); ${this.pending} pending`);
+    }
+    const over = this.pending - MAX_PENDING_ROWS;
+    if (over > 0) this.offload(over, err.message);
+    if (!this.closed) this.schedule();
+  }
+
+  /** Moves the oldest rows out of memory: to disk when there is a spill folder, else they are lost. */
+  private offload(count: number, reason: string): void {
+    const lines = this.lines.splice(0, Math.min(count, this.lines.length));
+    const invs = this.invocations.splice(0, count - lines.length);
+    const rows: Spilled[] = [...invs.map((i) => ({ i })), ...lines.map((l) => ({ l }))];
+    if (this.spill) {
+      try {
+        const file = this.spill.save(rows);
+        this.log(`[records] memory bound reached while the database fails (${reason}): ${rows.length} rows saved to ${file}, written once it is back`);
+        return;
+      } catch (err) {
+        this.log(`[records] could not save ${rows.length} rows to disk: ${(err as Error).message}`);
+      }
+    }
+    this.dropped += rows.length;
+    this.log(`[records] dropped ${rows.length} pending rows: the database has been failing (${reason})`);
+  }
+
+  private refused(kind: string, row: InvocationRecord | LineRow, err: Error): void {
+    this.quarantined++;
+    const id = "line" in row ? row.requestId : `${row.requestId}#${row.attempt}`;
+    const kept = this.spill?.quarantine(kind, row, err.message) ?? false;
+    this.log(`[records] PostgreSQL refused the ${kind} of ${id} (${err.message}); ${kept ? `kept in ${this.spill!.quarantinePath}` : "dropped"}, every other row is written`);
+  }
+
+  /** Feeds saved rows back through the buffer, a batch at a time, while the database keeps up. */
+  private replay(): void {
+    const spill = this.spill;
+    if (!spill || this.replaying) return;
+    this.replaying = (async () => {
+      let rows = 0;
+      for await (const batch of spill.takePending(CHUNK)) {
+        for (const r of batch as Spilled[]) {
+          if ("i" in r) this.invocations.push(r.i);
+          else if ("l" in r) this.lines.push(r.l);
+        }
+        rows += batch.length;
+        try {
+          await this.flush();
+        } catch {
+          return; // the batch stays in memory; the rest of the file went back to pending
+        }
+      }
+      if (rows) this.log(`[records] wrote ${rows} rows saved to disk while the database was unavailable`);
+    })()
+      .catch((err: Error) => this.log(`[records] could not read saved rows: ${err.message}`))
+      .finally(() => (this.replaying = null));
   }
 
   private async insertInvocations(rows: InvocationRecord[]): Promise<void> {
@@ -110,27 +240,53 @@ export class RecordWriter {
     await this.pool.query(INSERT_INVOCATIONS, [
       col("requestId"), col("attempt"), col("functionId"), col("functionName"), col("version"), col("trigger"),
       col("startedAt"), col("durationMs"), col("billedDurationMs"), col("initDurationMs"),
-      col("memorySizeMb"), col("maxMemoryUsedMb"), col("outcome"), col("errorType"), col("errorMessage"),
+      col("memorySizeMb"), col("maxMemoryUsedMb"), col("outcome"),
+      rows.map((r) => pgTextOrNull(r.errorType)), rows.map((r) => pgTextOrNull(r.errorMessage)),
       col("requestBytes"), col("responseBytes"), col("logBytes"), col("logTruncated"),
     ]);
   }
 
-  private async insertLines(rows: Array<{ requestId: string; functionId: string; line: LogEntry }>): Promise<void> {
+  private async insertLines(rows: LineRow[]): Promise<void> {
     await this.pool.query(INSERT_LINES, [
       rows.map((r) => r.requestId),
       rows.map((r) => r.functionId),
       rows.map((r) => r.line.ts),
-      rows.map((r) => r.line.level),
-      // PostgreSQL text cannot hold NUL bytes.
-      rows.map((r) => (r.line.message.includes("\u0000") ? r.line.message.replaceAll("\u0000", "\uFFFD") : r.line.message)),
+      rows.map((r) => pgText(r.line.level)),
+      rows.map((r) => pgText(r.line.message)),
     ]);
   }
 
-  /** Final flush at shutdown. */
-  async close(): Promise<void> {
+  /**
+   * Final flush at shutdown. What the database does not take is saved to disk for the next
+   * start (or lost, when there is no spill folder or the disk refuses); the report says which.
+   */
+  async close(): Promise<CloseReport> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.flush().catch((err) => this.log(`[records] final flush failed: ${(err as Error).message}`));
+    await this.replaying;
+    let error: string | null = null;
+    try {
+      await this.flush();
+    } catch (err) {
+      error = (err as Error).message;
+    }
+    const report: CloseReport = { spilled: 0, spillFile: null, lost: this.dropped, error };
+    if (this.pending === 0) return report;
+    const rows: Spilled[] = [...this.invocations.map((i) => ({ i })), ...this.lines.map((l) => ({ l }))];
+    this.invocations = [];
+    this.lines = [];
+    if (this.spill) {
+      try {
+        report.spillFile = this.spill.save(rows);
+        report.spilled = rows.length;
+        return report;
+      } catch (err) {
+        report.error = `${error}; saving to disk failed too: ${(err as Error).message}`;
+      }
+    }
+    this.dropped += rows.length;
+    report.lost = this.dropped;
+    return report;
   }
 }

@@ -14,6 +14,7 @@ import type { ResolvedFunction } from "../invoke/resolver";
 import { DEFAULT_EVENT_INVOKE_CONFIG } from "../services/event-invoke-config";
 import { destinationRecord, type DestinationCondition } from "./destination";
 import type { InvokeResult } from "../executor/types";
+import { pgText, pgTextOrNull } from "../db/text";
 
 export const ASYNC_QUEUE = "nimbus-async";
 
@@ -37,6 +38,8 @@ export interface DurableAsyncOptions {
   concurrency: number;
   /** Writes pending invocation records now (a finished job must never lose its record). */
   flushRecords: () => Promise<void>;
+  /** Whether an invocation record is still waiting in this server's memory. */
+  recordPending: (requestId: string, attempt: number) => boolean;
   log: (m: string) => void;
 }
 
@@ -73,7 +76,7 @@ export class DurableAsyncQueue implements AsyncSink {
         Promise.all(
           jobs.map(async (job) => {
             try {
-              await this.handle(job.data);
+              await this.handle(job.data, job.retryCount);
               return { id: job.id, status: "completed" as const };
             } catch (err) {
               this.o.log(`[async] event ${job.data.requestId} will be retried: ${(err as Error).message}`);
@@ -129,7 +132,7 @@ export class DurableAsyncQueue implements AsyncSink {
     return rows[0] ?? DEFAULT_EVENT_INVOKE_CONFIG;
   }
 
-  private async handle(job: AsyncJob): Promise<void> {
+  private async handle(job: AsyncJob, redelivery = 0): Promise<void> {
     let fn: ResolvedFunction;
     try {
       fn = await this.o.invoker.resolve(job.functionName);
@@ -140,19 +143,27 @@ export class DurableAsyncQueue implements AsyncSink {
     if (fn.record.id !== job.functionId) return; // deleted and created anew: not the same function
     const cfg = await this.config(job.functionId);
     if (Date.now() - job.enqueuedAt > cfg.maximumEventAgeSeconds * 1000) return this.fail(fn, job, cfg, "EventAgeExceeded", null);
+    // A job seen again after it started (its server died, or settling it failed) may already
+    // have run: its record says so, and it does not run twice.
+    const ran = redelivery > 0 ? await this.alreadyRan(job) : null;
     let result: InvokeResult;
-    try {
-      result = await this.o.invoker.run(fn, Buffer.from(job.payload), job.requestId, job.trigger ?? "async", undefined, job.attempt);
-    } catch (err) {
-      if (err instanceof AppError && err.code === "TooManyRequestsException") {
-        // Throttled events wait and come back; they do not use up an attempt.
-        const delay = Math.min(8, 2 ** Math.min(job.throttles, 3));
-        return this.send({ ...job, throttles: job.throttles + 1 }, delay, fn.record.timeoutSec);
+    if (ran) result = ran;
+    else {
+      try {
+        result = await this.o.invoker.run(fn, Buffer.from(job.payload), job.requestId, job.trigger ?? "async", undefined, job.attempt);
+      } catch (err) {
+        if (err instanceof AppError && err.code === "TooManyRequestsException") {
+          // Throttled events wait and come back; they do not use up an attempt.
+          const delay = Math.min(8, 2 ** Math.min(job.throttles, 3));
+          return this.send({ ...job, throttles: job.throttles + 1 }, delay, fn.record.timeoutSec);
+        }
+        throw err; // pg-boss retries it
       }
-      throw err; // pg-boss retries it
+      // The record is stored before the job completes, so a crash after this point loses nothing.
+      // When it cannot be stored now the writer keeps it and retries; the job goes on either way,
+      // because failing it would run the function again.
+      await this.o.flushRecords().catch((e: Error) => this.o.log(`[async] event ${job.requestId} ran; its record is not stored yet (${e.message})`));
     }
-    // The record is stored before the job completes: a crash after this point loses nothing.
-    await this.o.flushRecords();
     if (result.outcome === "Success") {
       if (cfg.onSuccessDestination) await this.deliver(cfg.onSuccessDestination, fn, job, "Success", result);
       return;
@@ -164,11 +175,30 @@ export class DurableAsyncQueue implements AsyncSink {
     return this.fail(fn, job, cfg, "RetriesExhausted", result);
   }
 
+  /** The outcome of this job's attempt when it already ran (record stored or still in memory), else null. */
+  private async alreadyRan(job: AsyncJob): Promise<InvokeResult | null> {
+    if (this.o.recordPending(job.requestId, job.attempt)) {
+      await this.o.flushRecords();
+    }
+    const { rows } = await this.o.pool.query<{ outcome: string; errorType: string | null; errorMessage: string | null }>(
+      `SELECT outcome, "errorType", "errorMessage" FROM invocations WHERE "requestId" = $1 AND attempt = $2`,
+      [job.requestId, job.attempt],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    this.o.log(`[async] event ${job.requestId} attempt ${job.attempt} already ran (${row.outcome}); not running it again`);
+    const error = row.errorType ? { errorType: row.errorType, errorMessage: row.errorMessage ?? "", trace: [] } : undefined;
+    return {
+      requestId: job.requestId, outcome: row.outcome as InvokeResult["outcome"], payload: Buffer.alloc(0), error, startedAt: 0, durationMs: 0,
+      billedDurationMs: 0, memorySizeMb: 0, maxMemoryUsedMb: 0, logs: [], logBytes: 0, logTruncated: false,
+    };
+  }
+
   private async fail(fn: ResolvedFunction, job: AsyncJob, cfg: Config, condition: DestinationCondition, result: InvokeResult | null): Promise<void> {
     if (cfg.onFailureDestination && (await this.deliver(cfg.onFailureDestination, fn, job, condition, result))) return;
     await this.o.pool.query(
       `INSERT INTO dead_letters (id, "functionId", "functionName", "requestId", payload, condition, "errorType", "errorMessage", attempts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [randomUUID(), fn.record.id, fn.record.name, job.requestId, job.payload, condition, result?.error?.errorType ?? null, result?.error?.errorMessage?.slice(0, 4096) ?? null, result ? job.attempt : job.attempt - 1],
+      [randomUUID(), fn.record.id, fn.record.name, job.requestId, pgText(job.payload), condition, pgTextOrNull(result?.error?.errorType), pgTextOrNull(result?.error?.errorMessage?.slice(0, 4096)), result ? job.attempt : job.attempt - 1],
     );
   }
 

@@ -13,6 +13,7 @@ import { ScheduleRunner } from "../scheduler/runner";
 import { Invoker } from "../invoke/invoker";
 import { FunctionResolver } from "../invoke/resolver";
 import { RecordWriter } from "../logs/writer";
+import { RecordSpill } from "../logs/spill";
 import { pruneOldRecords } from "../logs/retention";
 import type { FunctionChange, ServiceContext } from "../services/context";
 import { ChangeFeed } from "./change-feed";
@@ -26,8 +27,13 @@ import { AuditBuffer } from "../services/audit/buffer";
 import { startConsoleAuth } from "../auth/start";
 import type { ConsoleAuth } from "../auth/console-auth";
 
+/** What a shutdown could not finish: empty when everything was written and stopped. */
+export interface ShutdownReport {
+  problems: string[];
+}
+
 export interface RuntimeHandle extends NimbusRuntime {
-  close(graceMs: number): Promise<void>;
+  close(graceMs: number): Promise<ShutdownReport>;
   /** Started when NIMBUS_MASTER_KEY_PREVIOUS is set: re-seals everything under the current key. */
   keyRotation: Promise<RotationResult | null> | null;
 }
@@ -62,7 +68,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     log,
     onSandboxKilled: (e) => audit.push({ action: "sandbox.killed", resource: e.functionName, details: { version: e.version, reason: e.reason, pid: e.pid, requestId: e.requestId } }),
   });
-  const writer = new RecordWriter(db.pool, 100, log);
+  const writer = new RecordWriter(db.pool, { log, spill: new RecordSpill(settings.dataDir) });
   const invoker = new Invoker(resolver, admission, executor, writer);
   const asyncQueue = new DurableAsyncQueue({
     url: opts.databaseUrl,
@@ -71,6 +77,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     retryDelaysSeconds: settings.NIMBUS_ASYNC_RETRY_DELAYS_SECONDS,
     concurrency: settings.NIMBUS_ASYNC_CONCURRENCY,
     flushRecords: () => writer.flush(),
+    recordPending: (requestId, attempt) => writer.holds(requestId, attempt),
     log,
   });
   await asyncQueue.start();
@@ -153,21 +160,27 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     state: "starting",
     async close(graceMs: number) {
       rt.state = "stopping";
+      const problems: string[] = [];
       clearInterval(pruneTimer);
       scheduler.stop();
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
-      await writer.close();
+      const records = await writer.close();
+      if (records.spilled) problems.push(`${records.spilled} invocation record rows could not be written (${records.error}); saved to ${records.spillFile}, written at the next start`);
+      if (records.lost) problems.push(`${records.lost} invocation record rows were lost${records.error ? ` (${records.error})` : ""}`);
       await accessKeys.close();
-      await audit.flush();
+      const auditLeft = await audit.close();
+      if (auditLeft) problems.push(`${auditLeft} audit entries could not be written`);
       await feed.close();
       await db.close();
+      return { problems };
     },
   };
   const root = settings.NIMBUS_ROOT_ACCESS_KEY_ID && settings.NIMBUS_ROOT_SECRET_ACCESS_KEY ? { accessKeyId: settings.NIMBUS_ROOT_ACCESS_KEY_ID, secretAccessKey: settings.NIMBUS_ROOT_SECRET_ACCESS_KEY } : null;
   await ensureRootAccessKey(services, root, { dataDir: settings.dataDir, port: opts.port || settings.PORT || 3000, log });
   await executor.warm();
   await scheduler.start();
+  writer.start();
   if (previousKey) {
     // In the background: rows under either key open meanwhile, so serving need not wait.
     rt.keyRotation = rotateMasterKey(services, { log }).then(

@@ -1,26 +1,23 @@
 /**
  * Captures console.* and process.stdout/stderr writes of user code into per-invocation
  * buffers, tagged with a level, as the Lambda Node runtime does. What one invocation may
- * keep is bounded; the rest is counted and reported as truncated.
+ * keep is bounded by a LogBudget (bytes plus a per-line overhead); the rest is counted and
+ * reported as truncated, with a marker line.
  */
 import { format } from "node:util";
-import { MAX_LOG_BYTES_PER_INVOCATION, type LogEntry, type LogLevel } from "../types";
+import { LogBudget } from "../log-budget";
+import type { LogEntry, LogLevel } from "../types";
 
 export class LogCapture {
   entries: LogEntry[] = [];
-  bytes = 0;
-  dropped = 0;
+  readonly budget = new LogBudget();
   /** Called after each kept line: lets the instance ship lines while a call runs. */
   onAdd: (() => void) | null = null;
 
   add(level: LogLevel, message: string): void {
-    const size = message.length;
-    if (this.bytes + size > MAX_LOG_BYTES_PER_INVOCATION) {
-      this.dropped += size;
-      return;
-    }
-    this.bytes += size;
-    this.entries.push({ ts: Date.now(), level, message });
+    const kept = this.budget.admit(message);
+    if (kept === null) return;
+    this.entries.push({ ts: Date.now(), level, message: kept });
     this.onAdd?.();
   }
 
@@ -33,17 +30,13 @@ export class LogCapture {
 
   /** Hands over what was captured and starts afresh. */
   take(): { logs: LogEntry[]; logBytes: number; logTruncated: boolean } {
-    if (this.dropped > 0) {
-      this.entries.push({ ts: Date.now(), level: "WARN", message: `[nimbus] log output truncated: ${this.dropped} more bytes were written and dropped (limit ${MAX_LOG_BYTES_PER_INVOCATION} bytes per invocation)` });
-    }
-    const out = { logs: this.entries, logBytes: this.bytes + this.dropped, logTruncated: this.dropped > 0 };
+    if (this.budget.truncated) this.entries.push(this.budget.marker());
+    const out = { logs: this.entries, logBytes: this.budget.written, logTruncated: this.budget.truncated };
     this.entries = [];
-    this.bytes = 0;
-    this.dropped = 0;
+    this.budget.reset();
     return out;
   }
 }
-
 export function patchConsole(capture: LogCapture): void {
   const levels: Array<[keyof Console, LogLevel]> = [
     ["log", "INFO"], ["info", "INFO"], ["warn", "WARN"], ["error", "ERROR"], ["debug", "DEBUG"], ["trace", "TRACE"],
