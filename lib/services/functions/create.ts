@@ -44,7 +44,7 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
     ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision, record: fn, zip: data.zip });
     return fn;
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`Function already exist: ${data.name}`);
+    if (isUniqueViolation(err, "name")) throw conflict(`Function already exist: ${data.name}`);
     throw err;
   }
 }
