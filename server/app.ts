@@ -17,6 +17,8 @@ import { sendError } from "../lib/aws/http";
 import { AppError } from "../lib/errors";
 import { CLIENT_IP_HEADER } from "../lib/auth/console-auth";
 import { clientIpOf } from "../lib/auth/client-ip";
+import { checkBodySize, malformedPath } from "../lib/http/console-guard";
+import { sendConsoleError } from "../lib/http/console-error";
 
 export interface StartOptions {
   root: string;
@@ -67,6 +69,14 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
 
   /** Everything but the Lambda API and health: the console, behind sign-in (lib/auth/console-auth.ts). */
   async function consoleRequest(rt: RuntimeHandle, req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const pathname = q < 0 ? url : url.slice(0, q);
+    const bad = malformedPath(pathname);
+    if (bad) return sendConsoleError(res, 400, "InvalidRequestContentException", bad);
+    const size = checkBodySize(req.method ?? "GET", pathname, req.headers);
+    // Refused before anything reads the body; the connection closes rather than drain it.
+    if (!size.ok) return sendConsoleError(res, size.status, "RequestTooLargeException", size.message, { Connection: "close" });
     // Route handlers learn the client address only from here: whatever a client sent is dropped.
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], rt.settings.NIMBUS_TRUSTED_PROXIES);
     // Route handlers learn who is calling only from here (the audit log names them); nothing a client sent survives.
@@ -74,10 +84,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     delete req.headers[USER_HEADER];
     const decision = await rt.auth.authorize({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers });
     if (decision.action === "pass" && decision.session) req.headers[USER_HEADER] = decision.session.username;
-    if (decision.action === "deny") {
-      res.writeHead(decision.status, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify({ error: { code: decision.code, message: decision.message } }));
-      return;
-    }
+    if (decision.action === "deny") return sendConsoleError(res, decision.status, decision.code, decision.message);
     if (decision.action === "redirect") {
       res.writeHead(302, { Location: decision.location, "Cache-Control": "no-store" }).end();
       return;

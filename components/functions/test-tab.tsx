@@ -60,7 +60,7 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
     });
   const onTest = () => {
     if (problem) return;
-    invoke.mutate(JSON.parse(text), { onError: (err) => toast("error", err instanceof ApiError ? err.message : "The invocation failed") });
+    invoke.mutate(text, { onError: (err) => toast("error", err instanceof ApiError ? err.message : "The invocation failed") });
   };
 
   return (

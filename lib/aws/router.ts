@@ -17,6 +17,7 @@ import { MAX_SYNC_PAYLOAD_BYTES } from "../invoke/invoker";
 import { checkClaims, presignGet, verifySignature, type Caller } from "./sigv4/verify";
 import { toFunctionConfiguration } from "./shapes";
 import { withActor } from "../services/context";
+import { assertStorableText } from "../services/validate";
 import type { Actor } from "../services/audit/actor";
 
 /**
@@ -234,6 +235,7 @@ function jsonBody(raw: Buffer): Record<string, unknown> {
     throw new AppError("InvalidRequestContentException", "Could not parse request body into json");
   }
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new AppError("InvalidRequestContentException", "The request body must be a JSON object");
+  assertStorableText(v); // names the field as the client sent it (e.g. Environment.Variables.KEY)
   return v as Record<string, unknown>;
 }
 

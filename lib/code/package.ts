@@ -65,3 +65,16 @@ export function readPackage(zip: Uint8Array): CodeFile[] {
   if (files.length === 0) throw invalid("The code package contains no files.");
   return files;
 }
+
+/** The Lambda console edits code inline up to 3 MB; the Nimbus console takes single files up to the same size. */
+export const MAX_CONSOLE_SOURCE_BYTES = 3 * 1024 * 1024;
+
+/** The package of a single file written in the console (`index.mjs`), refused past the inline-editing limit. */
+export function consoleSourcePackage(source: unknown, fileName: string): Uint8Array {
+  if (typeof source !== "string") throw new AppError("InvalidParameterValueException", "source must be a string", { field: "source" });
+  const bytes = Buffer.byteLength(source, "utf8");
+  if (bytes > MAX_CONSOLE_SOURCE_BYTES) {
+    throw new AppError("RequestTooLargeException", `The source is ${bytes} bytes; code edited in the console is limited to ${MAX_CONSOLE_SOURCE_BYTES} bytes (upload a zip through the Lambda API for more)`, { field: "source" });
+  }
+  return zipFiles({ [fileName]: source });
+}

@@ -8,11 +8,13 @@ import { AppError, toAppError } from "../errors";
 import { getRuntime } from "../runtime/global";
 import type { NimbusRuntime } from "../runtime/types";
 import { withActor } from "../services/context";
+import { assertStorableText } from "../services/validate";
 import { SOURCE_IP_HEADER, USER_HEADER, type Actor } from "../services/audit/actor";
 
 /**
- * Who is calling the console API. No console login yet: every request acts as the system,
- * with the caller's address. When login lands, this is the one place that names the user.
+ * Who is calling the console API: the signed-in user the server front put in USER_HEADER after
+ * checking the session (a client's own value is dropped there), else the system, with the
+ * caller's address.
  */
 export function consoleActorOf(req: Request): Actor {
   const user = req.headers.get(USER_HEADER);
@@ -29,7 +31,11 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       if (rt.state !== "ready") throw new AppError("ServiceUnavailableException", "The server is not ready");
       // The handler sees the runtime with services acting for this request's caller.
       const scoped = Object.create(rt, { services: { value: withActor(rt.services, consoleActorOf(req)) } }) as NimbusRuntime;
-      const result = await handler({ req, params: await context.params, rt: scoped });
+      const params = await context.params;
+      // Path parameters and the query are text a handler may pass to PostgreSQL: refused here, once.
+      assertStorableText(params);
+      assertStorableText(Object.fromEntries(new URL(req.url).searchParams));
+      const result = await handler({ req, params, rt: scoped });
       if (result instanceof Response) return result;
       if (result === undefined) return new NextResponse(null, { status: 204 });
       return NextResponse.json(result);
@@ -52,5 +58,6 @@ export async function jsonBody(req: Request): Promise<Record<string, unknown>> {
     throw new AppError("InvalidRequestContentException", "The request body must be JSON");
   }
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new AppError("InvalidRequestContentException", "The request body must be a JSON object");
+  assertStorableText(v);
   return v as Record<string, unknown>;
 }

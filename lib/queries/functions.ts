@@ -103,9 +103,10 @@ export function useDeleteFunction() {
 
 export function useInvoke(name: string) {
   return useMutation({
-    mutationFn: async (event: unknown) => {
+    /** The event as the editor holds it: JSON text, sent as it is. */
+    mutationFn: async (eventJson: string) => {
       const started = performance.now();
-      const r = await api<InvokeResultJson>(`/api/functions/${enc(name)}/invoke`, { method: "POST", json: { event } });
+      const r = await api<InvokeResultJson>(`/api/functions/${enc(name)}/invoke`, { method: "POST", json: { eventJson } });
       return { ...r, roundTripMs: performance.now() - started };
     },
   });

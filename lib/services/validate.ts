@@ -1,16 +1,29 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
+import { unstorableTextPath } from "../db/text";
 
-/** Parses input with a schema; the first problem becomes an InvalidParameterValueException naming its field. */
+/**
+ * Parses input with a schema; the first problem becomes an InvalidParameterValueException naming
+ * its field. Text PostgreSQL cannot store — U+0000, or a lone UTF-16 surrogate — is refused in
+ * every field, one rule for every verb (never cleaned silently, never a database error).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const nul = nulPath(input, []);
-  if (nul) throw new AppError("InvalidParameterValueException", `${nul.join(".") || "The input"} must not contain the NUL character (\\u0000)`, nul.length ? { field: nul.join(".") } : {});
+  assertStorableText(input);
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
+  const issue = r.error.issues[0]!;
   const field = issue.path.join(".");
   const message = issue.code === "invalid_type" && field ? `${field}: ${issue.message}` : issue.message;
   throw new AppError("InvalidParameterValueException", message, field ? { field } : {});
+}
+
+/** Refuses text with U+0000 or a lone surrogate anywhere in `input`, naming where. */
+export function assertStorableText(input: unknown, name?: string): void {
+  const bad = unstorableTextPath(input, name ? [name] : []);
+  if (!bad) return;
+  const field = bad.path.join(".");
+  const what = bad.what === "nul" ? "must not contain the NUL character (\\u0000)" : "must be valid Unicode text: it contains a lone UTF-16 surrogate";
+  throw new AppError("InvalidParameterValueException", `${field || "The input"} ${what}`, field ? { field } : {});
 }
 
 /** True when the text parses as JSON (for fields that hold JSON as text). */
@@ -21,16 +34,4 @@ export function isJsonText(s: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** PostgreSQL text cannot hold U+0000: refused up front as bad input, never a database error. */
-function nulPath(v: unknown, at: string[], depth = 0): string[] | null {
-  if (typeof v === "string") return v.includes("\u0000") ? at : null;
-  if (depth > 32 || v === null || typeof v !== "object" || ArrayBuffer.isView(v)) return null;
-  for (const [k, x] of Object.entries(v)) {
-    if (k.includes("\u0000")) return [...at, k.replaceAll("\u0000", "\\u0000")];
-    const p = nulPath(x, [...at, k], depth + 1);
-    if (p) return p;
-  }
-  return null;
 }

@@ -31,7 +31,7 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const STACK = /\n\s+at\s|node:internal|\/(lib|app|server|node_modules)\/[\w./-]+\.(ts|js|mjs):\d+|TypeError:|ReferenceError:|Prisma|prisma\.|SELECT\s|INSERT\s/;
 
 function randomString(max: number): string {
-  const alphabet = ["a", "Z", "0", "-", "_", ".", "/", "%", "\u0000", "\u202e", "名", "😀", "'", '"', "\\", "$", "{", "}", " ", "\n"];
+  const alphabet = ["a", "Z", "0", "-", "_", ".", "/", "%", "\u0000", "\u202e", "名", "😀", "'", '"', "\\", "$", "{", "}", " ", "\n", "\ud800", "\udfff", "%ff", "%00"];
   let s = "";
   const n = Math.floor(rand() * max);
   for (let i = 0; i < n; i++) s += pick(alphabet);
@@ -63,13 +63,23 @@ function randomBody(): string | Buffer {
   const r = rand();
   if (r < 0.08) return "";
   if (r < 0.16) return pick(["{", "}", "[", "null", "[]", "123", '"x"', "true", "{\"a\":", "\u0000", "{}garbage"]);
-  if (r < 0.2) return "[".repeat(5000) + "]".repeat(5000); // nesting past any sane parser limit
+  if (r < 0.2) return pick(["[".repeat(5000) + "]".repeat(5000), `{"event":${"[".repeat(10_000)}${"]".repeat(10_000)}}`, `{"a":${'{"b":'.repeat(3000)}1${"}".repeat(3000)}}`]); // nesting past any sane limit
+  if (r < 0.22) return pick(['{"Description":"\\ud800"}', '{"description":"a\\udfffb"}', '{"name":"\\ud83d"}', '{"Environment":{"Variables":{"K":"\\ud800"}}}', '{"\\ud800":1}', '{"payload":"\\u0000"}']); // lone surrogates as JSON escapes
   if (r < 0.24) return Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3]); // not UTF-8
   if (r < 0.28) return JSON.stringify({ Code: { ZipFile: pick(["not base64!", "UEsDBA==", Buffer.from("PK\u0003\u0004garbage").toString("base64"), ""]) }, FunctionName: randomString(10) });
   return JSON.stringify(randomValue());
 }
 
-const NAMES = ["", "a".repeat(200), "..", "../../etc/passwd", "%00", "%ZZ", "名前", "a b", "arn:aws:lambda:us-east-1:000000000000:function:x:y:z", "arn:aws:lambda:us-east-1:000000000000:function:", "x%2Fy", "-", "$LATEST", "fn:1:2"];
+/** encodeURIComponent, except that a lone surrogate becomes the bytes it would have in WTF-8 (%ED%A0%80), which no decoder accepts. */
+function enc(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return encodeURIComponent(s.toWellFormed()).replaceAll("%EF%BF%BD", "%ED%A0%80");
+  }
+}
+
+const NAMES = ["", "a".repeat(200), "..", "../../etc/passwd", "%00", "%ZZ", "名前", "a b", "a\u0000b", "\ud800", "x\udfff", "arn:aws:lambda:us-east-1:000000000000:function:x:y:z", "arn:aws:lambda:us-east-1:000000000000:function:", "x%2Fy", "-", "$LATEST", "fn:1:2"];
 
 interface Sent {
   method: string;
@@ -108,12 +118,12 @@ function describeSent(s: Sent): string {
 }
 
 function lambdaRoutes(name: string): [string, string][] {
-  const n = encodeURIComponent(name);
+  const n = enc(name);
   return [
     ["POST", "/2015-03-31/functions"],
-    ["GET", `/2015-03-31/functions?MaxItems=${pick(["-1", "0", "abc", "100000", ""])}&Marker=${encodeURIComponent(randomString(20))}`],
+    ["GET", `/2015-03-31/functions?MaxItems=${pick(["-1", "0", "abc", "100000", ""])}&Marker=${enc(randomString(20))}`],
     ["GET", `/2015-03-31/functions/${n}`],
-    ["DELETE", `/2015-03-31/functions/${n}?Qualifier=${encodeURIComponent(randomString(8))}`],
+    ["DELETE", `/2015-03-31/functions/${n}?Qualifier=${enc(randomString(8))}`],
     ["GET", `/2015-03-31/functions/${n}/configuration`],
     ["PUT", `/2015-03-31/functions/${n}/configuration`],
     ["PUT", `/2015-03-31/functions/${n}/code`],
@@ -128,7 +138,9 @@ function lambdaRoutes(name: string): [string, string][] {
     ["GET", "/2016-08-19/account-settings"],
     ["GET", `/nimbus/code/${n}.zip`],
     [pick(["PATCH", "OPTIONS", "TRACE"]), `/2015-03-31/functions/${n}`],
-    ["GET", `/2015-03-31/${encodeURIComponent(randomString(12))}`],
+    ["GET", `/2015-03-31/${enc(randomString(12))}`],
+    // Percent-encodings that do not decode (raw, not escaped again).
+    [pick(["GET", "DELETE", "PUT"]), `/2015-03-31/functions/${pick(["%ff", "%", "%E", "%ED%A0%80", "a%00b", "%C0%AF"])}${pick(["", "/configuration", "/code"])}`],
   ];
 }
 
@@ -194,10 +206,10 @@ describe(`fuzz (seed ${SEED})`, () => {
         for (let i = 0; i < 25; i++) {
           const params = Object.fromEntries(segments.map((s) => [s, rand() < 0.3 ? uniqueName("x") : pick(NAMES)]));
           const query = new URLSearchParams();
-          for (let k = 0; k < 3; k++) if (rand() < 0.5) query.set(pick(["limit", "cursor", "from", "to", "range", "search", "sort", "order", "page", "pageSize", "level", "q", "status", "action", "resource", "expression", "timezone", "count", "requestId"]), pick([randomString(12), "-1", "NaN", "1e309", "", "0", "999999999999"]));
+          for (let k = 0; k < 3; k++) if (rand() < 0.5) query.set(pick(["limit", "cursor", "from", "to", "range", "search", "sort", "order", "page", "pageSize", "level", "q", "status", "action", "resource", "expression", "timezone", "count", "requestId"]), pick([randomString(12), "-1", "NaN", "1e309", "", "0", "999999999999", "\u0000", "\ud800x"]));
           const body = method === "GET" || method === "DELETE" ? undefined : randomBody();
           const headers: Record<string, string> = { "content-type": pick(["application/json", "text/plain", ""]), "x-nimbus-client-ip": "198.51.100.99" };
-          if (rand() < 0.3) headers.cookie = `nimbus_session=${encodeURIComponent(randomString(30))}`;
+          if (rand() < 0.3) headers.cookie = `nimbus_session=${enc(randomString(30))}`;
           const req = new Request(`http://localhost${urlPath}?${query}`, { method, headers, body: typeof body === "string" || body === undefined ? body : new Uint8Array(body) });
           let res: Response;
           try {

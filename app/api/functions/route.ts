@@ -1,6 +1,6 @@
 import { route, jsonBody } from "@/lib/http/route";
 import { browseFunctions, createFunction } from "@/lib/services/functions";
-import { zipFiles } from "@/lib/code/package";
+import { consoleSourcePackage } from "@/lib/code/package";
 import { templates, SINGLE_FILE_NAME, type TemplateId } from "@/lib/code/templates";
 import { invalid } from "@/lib/errors";
 
@@ -26,6 +26,6 @@ export const POST = route(async ({ req, rt }) => {
     description: typeof body.description === "string" ? body.description : undefined,
     memoryMb: typeof body.memoryMb === "number" ? body.memoryMb : undefined,
     timeoutSec: typeof body.timeoutSec === "number" ? body.timeoutSec : undefined,
-    zip: zipFiles({ [SINGLE_FILE_NAME]: source }),
+    zip: consoleSourcePackage(source, SINGLE_FILE_NAME),
   });
 });

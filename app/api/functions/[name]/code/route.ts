@@ -1,9 +1,8 @@
 import { strFromU8 } from "fflate";
 import { route, jsonBody } from "@/lib/http/route";
 import { getFunctionCode, updateFunctionCode } from "@/lib/services/functions";
-import { readPackage, zipFiles } from "@/lib/code/package";
+import { consoleSourcePackage, readPackage } from "@/lib/code/package";
 import { SINGLE_FILE_NAME } from "@/lib/code/templates";
-import { invalid } from "@/lib/errors";
 
 type P = { name: string };
 
@@ -16,6 +15,5 @@ export const GET = route<P>(async ({ params, rt }) => {
 
 export const PUT = route<P>(async ({ req, params, rt }) => {
   const body = await jsonBody(req);
-  if (typeof body.source !== "string") throw invalid("source must be a string");
-  return updateFunctionCode(rt.services, params.name, zipFiles({ [SINGLE_FILE_NAME]: body.source }));
+  return updateFunctionCode(rt.services, params.name, consoleSourcePackage(body.source, SINGLE_FILE_NAME));
 });
