@@ -5,6 +5,7 @@ import { Providers } from "./providers";
 import { ThemeToggle, themeScript } from "@/components/ui/theme-toggle";
 import { UserMenu } from "@/components/auth/user-menu";
 import { NavLinks } from "@/components/auth/nav-links";
+import { HealthBanner } from "@/components/ui/health-banner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </div>
             </nav>
           </header>
+          <HealthBanner />
           <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
         </Providers>
       </body>

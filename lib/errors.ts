@@ -1,3 +1,5 @@
+import { connectionReason, isConnectionError } from "./db/connection-errors";
+
 /**
  * Typed application errors. Domain code throws AppError with a closed set of codes; the
  * HTTP status for each code lives here and nowhere else. The codes are AWS Lambda's
@@ -46,9 +48,24 @@ export const notFound = (what: string) => new AppError("ResourceNotFoundExceptio
 export const invalid = (message: string) => new AppError("InvalidParameterValueException", message);
 export const conflict = (message: string) => new AppError("ResourceConflictException", message);
 
-/** Maps any thrown value to an AppError; unknown errors become a generic ServiceException. */
+/** How long a client should wait before trying again, for the errors that say "later". */
+export function retryAfterSeconds(error: AppError): number | undefined {
+  const given = error.fields.retryAfterSeconds;
+  if (typeof given === "number") return given;
+  if (error.code === "TooManyRequestsException") return 1;
+  if (error.code === "ServiceUnavailableException") return 2;
+  return undefined;
+}
+
+/**
+ * Maps any thrown value to an AppError. A database that cannot be reached is a 503 naming the
+ * cause (the client may retry); other unknown errors become a generic ServiceException.
+ */
 export function toAppError(err: unknown): { error: AppError; unexpected: boolean } {
   if (err instanceof AppError) return { error: err, unexpected: false };
+  if (isConnectionError(err)) {
+    return { error: new AppError("ServiceUnavailableException", `The database is unavailable (${connectionReason(err)}); Nimbus is reconnecting, retry shortly`), unexpected: false };
+  }
   return {
     error: new AppError("ServiceException", "The service encountered an internal error. Check the server log for details."),
     unexpected: true,

@@ -14,7 +14,7 @@ import { setRuntime } from "../lib/runtime/global";
 import { handleLambdaApi, isLambdaApiPath } from "../lib/aws/router";
 import { SOURCE_IP_HEADER, USER_HEADER } from "../lib/services/audit/actor";
 import { sendError } from "../lib/aws/http";
-import { AppError } from "../lib/errors";
+import { AppError, retryAfterSeconds, toAppError } from "../lib/errors";
 import { CLIENT_IP_HEADER } from "../lib/auth/console-auth";
 import { clientIpOf } from "../lib/auth/client-ip";
 import { checkBodySize, malformedPath } from "../lib/http/console-guard";
@@ -61,11 +61,19 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(stopping ? "Nimbus is stopping" : "Nimbus is starting…");
       return;
     }
-    consoleRequest(runtime, req, res).catch((err: Error) => {
-      log(`[console] ${err.stack ?? err.message}`);
-      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
-    });
+    consoleRequest(runtime, req, res).catch((err: unknown) => consoleFailure(req, res, err));
   });
+
+  /** The gate or Next threw: the console's JSON error for /api, a page saying what is wrong for the rest. */
+  function consoleFailure(req: http.IncomingMessage, res: http.ServerResponse, err: unknown) {
+    const { error, unexpected } = toAppError(err);
+    if (unexpected) log(`[console] ${(err as Error)?.stack ?? String(err)}`);
+    if (res.headersSent) return void res.destroy();
+    const retry = retryAfterSeconds(error);
+    const headers: Record<string, string> = retry !== undefined ? { "Retry-After": String(retry) } : {};
+    if ((req.url ?? "/").startsWith("/api/")) return sendConsoleError(res, error.status, error.code, error.message, headers);
+    res.writeHead(error.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers }).end(unavailablePage(error.message, retry));
+  }
 
   /** Everything but the Lambda API and health: the console, behind sign-in (lib/auth/console-auth.ts). */
   async function consoleRequest(rt: RuntimeHandle, req: http.IncomingMessage, res: http.ServerResponse) {
@@ -98,11 +106,19 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   server.keepAliveTimeout = 65_000;
 
   function health(res: http.ServerResponse) {
-    const ready = runtime?.state === "ready" && (consoleMode === "off" || nextHandler !== null) && !stopping;
+    const started = runtime?.state === "ready" && (consoleMode === "off" || nextHandler !== null) && !stopping;
+    const db = runtime?.dbHealth.snapshot;
+    const ready = started && db?.state === "up";
     const body = JSON.stringify({
-      status: ready ? "ok" : stopping ? "stopping" : "starting",
+      status: ready ? "ok" : stopping ? "stopping" : started ? "degraded" : "starting",
       uptimeSeconds: runtime ? Math.round((Date.now() - runtime.startedAt) / 1000) : 0,
-      database: settings.DATABASE_URL ? "external" : "embedded",
+      database: {
+        kind: settings.DATABASE_URL ? "external" : "embedded",
+        state: db?.state ?? "unknown",
+        ...(db ? { since: new Date(db.since).toISOString() } : {}),
+        ...(db?.error ? { error: db.error } : {}),
+      },
+      records: runtime ? { pending: runtime.writer.pending, failing: runtime.writer.failing } : null,
       executor: runtime ? runtime.executor.stats() : null,
       inFlight: runtime ? runtime.admission.running : 0,
     });
@@ -126,6 +142,8 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     const { applied } = await applyMigrations(databaseUrl, path.join(opts.root, "prisma", "migrations"));
     if (applied.length) log(`[nimbus] applied migrations: ${applied.join(", ")}`);
     runtime = await createRuntime(settings, { databaseUrl, hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"), log, port });
+    const dbHealth = runtime.dbHealth;
+    embedded?.supervise({ down: (reason) => dbHealth.down(reason), restarted: () => void dbHealth.probe(), log });
     setRuntime(runtime);
     runtime.state = "ready";
 
@@ -162,4 +180,13 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     await embedded?.stop().catch(() => {});
     throw err;
   }
+}
+
+/** What a browser shows when the console cannot answer (the database is down, most often). */
+function unavailablePage(message: string, retryAfter: number | undefined): string {
+  const esc = (t: string) => t.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  const refresh = retryAfter !== undefined ? `<meta http-equiv="refresh" content="${Math.max(2, retryAfter)}">` : "";
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nimbus is unavailable</title>${refresh}
+<style>body{font:15px system-ui,sans-serif;margin:4rem auto;max-width:40rem;padding:0 1rem;color:#0f172a}h1{font-size:1.25rem}p{color:#475569}</style></head>
+<body><h1>Nimbus cannot serve the console right now</h1><p>${esc(message)}</p>${refresh ? "<p>This page tries again by itself.</p>" : ""}</body></html>`;
 }

@@ -1,7 +1,7 @@
 /** Minimal HTTP helpers for the Lambda API: body reading with limits, AWS-shaped errors. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
-import { AppError, toAppError } from "../errors";
+import { AppError, retryAfterSeconds, toAppError } from "../errors";
 
 export class BodyTooLarge extends Error {}
 
@@ -33,7 +33,8 @@ export function sendError(res: ServerResponse, err: unknown, log: (m: string) =>
   if (unexpected) log(`[api] unexpected error: ${(err as Error)?.stack ?? String(err)}`);
   const type = error.status >= 500 ? "Service" : "User";
   const headers: Record<string, string> = { "x-amzn-ErrorType": error.code };
-  if (error.code === "TooManyRequestsException") headers["Retry-After"] = "1";
+  const retry = retryAfterSeconds(error);
+  if (retry !== undefined) headers["Retry-After"] = String(retry);
   if (res.headersSent) {
     res.destroy();
     return;

@@ -15,7 +15,17 @@ export interface EmbeddedPostgres {
   url: string;
   port: number;
   pgDir: string;
+  /** The postmaster's pid; a new one after a restart. */
+  readonly pid: number | undefined;
+  /** Who hears about an unasked exit and the restart that follows (the server's database watcher). */
+  supervise(watchers: EmbeddedWatchers): void;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedWatchers {
+  down(reason: string): void;
+  restarted(): void;
+  log(message: string): void;
 }
 
 interface Ids {
@@ -145,26 +155,8 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
   const password = readFileSync(secretFile, "utf8").trim();
   await stopStalePostmaster(pgDir);
   const port = opts.port ?? (await freePort());
-  const child: ChildProcess = spawn(bins.postgres, ["-D", pgDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"], {
-    ...(ids ?? {}),
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let log = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start within 30 s:\n${log}`)), 30_000);
-    child.stderr!.on("data", (c: Buffer) => {
-      log = (log + c.toString()).slice(-8192);
-      if (log.includes("ready to accept connections")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`PostgreSQL exited during start (code ${code}):\n${log}`));
-    });
-  });
-  child.stderr!.resume();
+  const args = ["-D", pgDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
+  let child = await launch(bins.postgres, args, ids);
   const database = opts.database ?? "nimbus";
   const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
   await admin.connect();
@@ -172,15 +164,95 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
   await admin.end();
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+  // Supervision: a postmaster that exits unasked (a crash, a kill -9) is started again on the same
+  // port and data, with back-off; the server keeps running and tells its watchers.
+  let stopping = false;
+  let watchers: EmbeddedWatchers | null = null;
+  let failures = 0;
+  let restartTimer: NodeJS.Timeout | null = null;
+  const watch = (c: ChildProcess) => {
+    c.once("exit", (code, signal) => {
+      if (stopping || c !== child) return;
+      const reason = `the embedded PostgreSQL exited (${signal ? `signal ${signal}` : `code ${code}`})`;
+      watchers?.log(`[db] ${reason}; starting it again`);
+      watchers?.down(reason);
+      scheduleRestart();
+    });
+  };
+  const scheduleRestart = () => {
+    const delay = Math.min(30_000, 200 * 2 ** Math.min(failures, 8));
+    restartTimer = setTimeout(async () => {
+      restartTimer = null;
+      if (stopping) return;
+      try {
+        await stopStalePostmaster(pgDir);
+        child = await launch(bins.postgres, args, ids);
+        watch(child);
+        failures = 0;
+        watchers?.log(`[db] the embedded PostgreSQL is running again (pid ${child.pid})`);
+        watchers?.restarted();
+      } catch (err) {
+        failures++;
+        watchers?.log(`[db] restarting the embedded PostgreSQL failed (${(err as Error).message.split("\n")[0]}); next try in ${Math.min(30, 0.2 * 2 ** Math.min(failures, 8)).toFixed(1)} s`);
+        scheduleRestart();
+      }
+    }, delay);
+    restartTimer.unref();
+  };
+  watch(child);
+
   return {
     url,
     port,
     pgDir,
+    get pid() {
+      return child.pid;
+    },
+    supervise(w) {
+      watchers = w;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        stopping = true;
+        if (restartTimer) clearTimeout(restartTimer);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGINT"); // fast shutdown: active transactions roll back, data is safe
       }),
   };
+}
+
+/**
+ * Starts the postmaster and resolves once it accepts connections. Where util-linux's setpriv is
+ * there (Linux), it sets the parent-death signal: if the server dies, even by SIGKILL, the
+ * kernel sends PostgreSQL SIGINT (fast shutdown), so it never outlives the server that started it.
+ */
+async function launch(postgres: string, args: string[], ids: Ids | undefined): Promise<ChildProcess> {
+  const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
+  const [cmd, argv] = setpriv ? [setpriv, ["--pdeathsig", "SIGINT", postgres, ...args]] : [postgres, args];
+  const child: ChildProcess = spawn(cmd, argv, { ...(ids ?? {}), stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start within 30 s:\n${log}`)), 30_000);
+    const onData = (c: Buffer) => {
+      log = (log + c.toString()).slice(-8192);
+      if (log.includes("ready to accept connections")) {
+        clearTimeout(timer);
+        child.stderr!.off("data", onData);
+        resolve();
+      }
+    };
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL exited during start (code ${code}):\n${log}`));
+    });
+    child.once("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+  child.stderr!.resume();
+  return child;
 }

@@ -4,7 +4,7 @@
  * generic 500 (no stack traces leave the server).
  */
 import { NextResponse } from "next/server";
-import { AppError, toAppError } from "../errors";
+import { AppError, retryAfterSeconds, toAppError } from "../errors";
 import { getRuntime } from "../runtime/global";
 import type { NimbusRuntime } from "../runtime/types";
 import { withActor } from "../services/context";
@@ -43,7 +43,8 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       const { error, unexpected } = toAppError(err);
       if (unexpected) console.error("[console api]", err);
       const headers: Record<string, string> = {};
-      if (typeof error.fields.retryAfterSeconds === "number") headers["Retry-After"] = String(error.fields.retryAfterSeconds);
+      const retry = retryAfterSeconds(error);
+      if (retry !== undefined) headers["Retry-After"] = String(retry);
       return NextResponse.json({ error: { code: error.code, message: error.message, ...error.fields } }, { status: error.status, headers });
     }
   };

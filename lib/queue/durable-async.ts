@@ -56,7 +56,22 @@ export class DurableAsyncQueue implements AsyncSink {
   constructor(private readonly o: DurableAsyncOptions) {
     // LISTEN/NOTIFY wakes a worker when an event arrives instead of at its next poll.
     this.boss = new PgBoss({ connectionString: o.url, schema: "pgboss", max: 6, superviseIntervalSeconds: 5, monitorIntervalSeconds: 30, useListenNotify: true });
-    this.boss.on("error", (err: Error) => o.log(`[async] ${err.message}`));
+    this.boss.on("error", (err: Error) => this.reportError(err));
+  }
+
+  private lastError = { message: "", at: 0, repeats: 0 };
+
+  /** pg-boss reports each failed poll; while the database is away that is the same line twice a second. */
+  private reportError(err: Error): void {
+    const now = Date.now();
+    const last = this.lastError;
+    if (err.message === last.message && now - last.at < 30_000) {
+      last.repeats++;
+      return;
+    }
+    if (last.repeats) this.o.log(`[async] (the previous message repeated ${last.repeats} more times)`);
+    this.lastError = { message: err.message, at: now, repeats: 0 };
+    this.o.log(`[async] ${err.message}`);
   }
 
   async start(): Promise<void> {

@@ -28,7 +28,11 @@ export class ChangeFeed {
   ) {}
 
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000 });
     client.on("notification", (n) => {
       if (!n.payload) return;
       try {
@@ -41,27 +45,47 @@ export class ChangeFeed {
         /* not ours */
       }
     });
-    client.on("error", (err) => this.reconnect(err));
-    client.on("end", () => this.reconnect(new Error("connection ended")));
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    client.on("error", (err) => this.lost(client, err));
+    client.on("end", () => this.lost(client, new Error("connection ended")));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      client.removeAllListeners("end");
+      await client.end().catch(() => {});
+      throw err;
+    }
     this.client = client;
     this.retryMs = 250;
   }
 
-  private reconnect(err: Error): void {
-    if (this.closed || !this.client) return;
+  /**
+   * The listener's connection broke. Caches stay as they are while it is away (nothing can
+   * change without the database, and warm functions keep serving from them); once it is back,
+   * everything cached is dropped, since notifications sent meanwhile were missed.
+   */
+  private lost(client: pg.Client, err: Error): void {
+    if (this.closed || this.client !== client) return;
     this.client = null;
     this.log(`[changes] listener lost (${err.message}); reconnecting`);
-    this.onRemote("all");
-    this.onRemoteKey("all");
-    this.onRemoteSessions();
+    this.retry();
+  }
+
+  private retry(): void {
     setTimeout(() => {
-      this.start().catch((e: Error) => {
-        this.retryMs = Math.min(10_000, this.retryMs * 2);
-        this.client = {} as pg.Client; // mark "connecting" so reconnect() retries
-        this.reconnect(e);
-      });
+      if (this.closed) return;
+      this.connect().then(
+        () => {
+          this.log("[changes] listener back; cached functions, keys and sessions reloaded from the database");
+          this.onRemote("all");
+          this.onRemoteKey("all");
+          this.onRemoteSessions();
+        },
+        () => {
+          this.retryMs = Math.min(10_000, this.retryMs * 2);
+          this.retry();
+        },
+      );
     }, this.retryMs).unref();
   }
 

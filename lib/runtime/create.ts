@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import type { Settings } from "../env";
 import { createDb } from "../db/client";
+import { DatabaseHealth } from "../db/health";
 import { Supervisor } from "../executor/supervisor";
 import { Admission } from "../invoke/admission";
 import { DurableAsyncQueue } from "../queue/durable-async";
@@ -41,6 +42,7 @@ export interface RuntimeHandle extends NimbusRuntime {
 export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void; port?: number }): Promise<RuntimeHandle> {
   const { log } = opts;
   const db = createDb(opts.databaseUrl);
+  const dbHealth = new DatabaseHealth(opts.databaseUrl, db.pool, log);
   const previousKey = settings.NIMBUS_MASTER_KEY_PREVIOUS ? parseMasterKey(settings.NIMBUS_MASTER_KEY_PREVIOUS, "NIMBUS_MASTER_KEY_PREVIOUS") : undefined;
   const masterKey = loadMasterKey(settings.NIMBUS_MASTER_KEY, settings.dataDir);
   const codeCipher = createCodeCipher(masterKey, previousKey);
@@ -155,6 +157,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     writer,
     accessKeys,
     audit,
+    dbHealth,
     keyRotation: null,
     startedAt: Date.now(),
     state: "starting",
@@ -172,6 +175,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
       const auditLeft = await audit.close();
       if (auditLeft) problems.push(`${auditLeft} audit entries could not be written`);
       await feed.close();
+      await dbHealth.stop();
       await db.close();
       return { problems };
     },
@@ -181,6 +185,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
   await executor.warm();
   await scheduler.start();
   writer.start();
+  dbHealth.start();
   if (previousKey) {
     // In the background: rows under either key open meanwhile, so serving need not wait.
     rt.keyRotation = rotateMasterKey(services, { log }).then(

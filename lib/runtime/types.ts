@@ -1,5 +1,6 @@
 import type { Settings } from "../env";
 import type { Db } from "../db/client";
+import type { DatabaseHealth } from "../db/health";
 import type { ServiceContext } from "../services/context";
 import type { Invoker } from "../invoke/invoker";
 import type { FunctionResolver } from "../invoke/resolver";
@@ -30,6 +31,8 @@ export interface NimbusRuntime {
   accessKeys: AccessKeyCache;
   /** Console sign-in: sessions (cached), first-run setup, the request gate. */
   auth: ConsoleAuth;
+  /** Whether the database answers (probed every 2 s; also told by the embedded PostgreSQL's supervisor). */
+  dbHealth: DatabaseHealth;
   startedAt: number;
   state: "starting" | "ready" | "stopping";
 }

@@ -18,7 +18,7 @@ async function deploy(source = `export const handler = async (e) => e;`): Promis
   return name;
 }
 
-type Handler = (req: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (req: Request, c: { params: Promise<any> }) => Promise<Response>;
 async function call(handler: Handler, method: string, url: string, params: Record<string, string>, body?: string) {
   const res = await handler(new Request(`http://localhost${url}`, { method, headers: { "content-type": "application/json" }, body }), { params: Promise.resolve(params) });
   return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string; field?: string } } & Record<string, unknown> };

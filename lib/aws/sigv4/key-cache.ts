@@ -3,19 +3,27 @@
  * lives a minute at most (a backstop); a change made on any server drops it at once here
  * (locally, and through the NOTIFY feed on the others). Unknown ids are remembered briefly, so
  * a flood of made-up keys is not a flood of queries. last_used_at is written in one batch a
- * minute, never on the request path.
+ * minute, never on the request path. While the database is down, a key known from the last
+ * quarter of an hour keeps working, so warm functions keep serving.
  */
 import type pg from "pg";
 import type { SecretSource } from "./verify";
+import { isConnectionError } from "../../db/connection-errors";
 
 const POSITIVE_TTL_MS = 60_000;
 const NEGATIVE_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 const USED_FLUSH_MS = 60_000;
 
+/** While the database cannot be reached, a key loaded this recently keeps working (nobody can deactivate it meanwhile). */
+const STALE_IF_DOWN_MS = 15 * 60_000;
+const RETRY_WHILE_DOWN_MS = 5_000;
+
 interface Entry {
   value: Promise<string | null>;
   expiresAt: number;
+  /** The secret last loaded, and when: served while the database is down. */
+  known?: { secret: string; at: number };
 }
 
 export class AccessKeyCache implements SecretSource {
@@ -38,7 +46,19 @@ export class AccessKeyCache implements SecretSource {
     const hit = this.entries.get(id);
     if (hit && hit.expiresAt > now) return hit.value;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    const entry: Entry = { value: this.load(id), expiresAt: now + POSITIVE_TTL_MS };
+    const known = hit?.known;
+    const entry: Entry = { value: Promise.resolve(null), expiresAt: now + POSITIVE_TTL_MS, known };
+    entry.value = this.load(id).then(
+      (secret) => {
+        entry.known = secret === null ? undefined : { secret, at: Date.now() };
+        return secret;
+      },
+      (err: unknown) => {
+        if (!known || !isConnectionError(err) || Date.now() - known.at > STALE_IF_DOWN_MS) throw err;
+        entry.expiresAt = Date.now() + RETRY_WHILE_DOWN_MS;
+        return known.secret;
+      },
+    );
     this.entries.set(id, entry);
     entry.value.then(
       (secret) => {
