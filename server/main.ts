@@ -6,10 +6,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SettingsError } from "../lib/env";
 import { startServer } from "./app";
+import { guardStdio } from "./stdio-guard";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function main(argv: string[]): Promise<void> {
+  guardStdio(() => path.join(path.resolve(process.env.NIMBUS_DATA_DIR || ".data"), "nimbus.log"));
   const dev = argv.includes("--dev");
   // --no-console: the Lambda API only (tests, benchmarks); the console needs `next build`.
   const consoleMode = argv.includes("--no-console") ? "off" : dev ? "dev" : "production";
