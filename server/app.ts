@@ -118,7 +118,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
         ...(db ? { since: new Date(db.since).toISOString() } : {}),
         ...(db?.error ? { error: db.error } : {}),
       },
-      records: runtime ? { pending: runtime.writer.pending, failing: runtime.writer.failing } : null,
+      records: runtime ? { pending: runtime.writer.pending, failing: runtime.writer.failing, ...runtime.capacity.state } : null,
       executor: runtime ? runtime.executor.stats() : null,
       inFlight: runtime ? runtime.admission.running : 0,
     });
@@ -141,7 +141,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     }
     const { applied } = await applyMigrations(databaseUrl, path.join(opts.root, "prisma", "migrations"));
     if (applied.length) log(`[nimbus] applied migrations: ${applied.join(", ")}`);
-    runtime = await createRuntime(settings, { databaseUrl, hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"), log, port });
+    runtime = await createRuntime(settings, { databaseUrl, hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"), log, port, databaseDir: embedded?.pgDir ?? null });
     const dbHealth = runtime.dbHealth;
     embedded?.supervise({ down: (reason) => dbHealth.down(reason), restarted: () => void dbHealth.probe(), log });
     setRuntime(runtime);

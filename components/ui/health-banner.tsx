@@ -1,5 +1,5 @@
 "use client";
-import { useHealth } from "@/lib/queries/health";
+import { useHealth, type HealthJson } from "@/lib/queries/health";
 
 /**
  * A banner under the header while the server cannot reach its database (or cannot reach the
@@ -10,7 +10,8 @@ export function HealthBanner() {
   if (isError && failureCount > 0) {
     return <Banner title="The Nimbus server does not answer.">The console tries again every few seconds.</Banner>;
   }
-  if (!data || data.database.state !== "down") return null;
+  if (!data) return null;
+  if (data.database.state !== "down") return <CapacityBanner records={data.records} />;
   const since = data.database.since ? new Date(data.database.since).toLocaleTimeString() : null;
   return (
     <Banner title={`Nimbus cannot reach its ${data.database.kind} database${since ? ` since ${since}` : ""}.`}>
@@ -21,9 +22,27 @@ export function HealthBanner() {
   );
 }
 
-function Banner({ title, children }: { title: string; children: React.ReactNode }) {
+/** Disk nearly full, or records deleted for the size cap in the last hour: what Nimbus did about it. */
+function CapacityBanner({ records }: { records: HealthJson["records"] }) {
+  const prune = records?.lastPrune;
+  const recent = prune && Date.now() - Date.parse(prune.at) < 3600_000;
+  if (!records || (!records.diskLow && !recent)) return null;
+  const pruned = prune ? ` At ${new Date(prune.at).toLocaleTimeString()} it deleted ${prune.rows.toLocaleString()} records and log lines from before ${new Date(prune.before).toLocaleString()}, keeping the newest.` : "";
+  if (records.diskLow) {
+    return <Banner tone="warn" title={`Disk space is low: ${records.diskFreeMb} MB free on the database's disk (want ${records.minFreeMb} MB).`}>Nimbus deletes the oldest records to make room.{pruned}</Banner>;
+  }
+  return <Banner tone="info" title={`Records reached their size limit (${records.maxMb} MB).`}>{prune!.reason}.{pruned}</Banner>;
+}
+
+const TONES = {
+  error: "border-red-300 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100",
+  warn: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100",
+  info: "border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100",
+};
+
+function Banner({ title, children, tone = "error" }: { title: string; children: React.ReactNode; tone?: keyof typeof TONES }) {
   return (
-    <div role="alert" className="border-b border-red-300 bg-red-50 px-6 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+    <div role={tone === "info" ? "status" : "alert"} className={`border-b px-6 py-2 text-sm ${TONES[tone]}`}>
       <div className="mx-auto max-w-7xl">
         <strong className="font-semibold">{title}</strong> {children}
       </div>

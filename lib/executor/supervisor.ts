@@ -29,6 +29,12 @@ export interface SupervisorOptions {
   prewarm: number;
   /** Live instances one sandbox process may hold; more go to another process of the same version. */
   instancesPerSandbox?: number;
+  /**
+   * Sandbox processes kept for function versions (pre-spawned ones not counted). Past it, the least
+   * recently used idle ones retire first; busy ones are never ended for it, so under a burst the
+   * count can pass the cap until they are idle.
+   */
+  maxSandboxes?: number;
   /** After a deadline, how long the worker gets to stop before the sandbox is SIGKILLed. */
   killGraceMs?: number;
   /** The Node that runs sandboxes (default: the server's own). */
@@ -84,6 +90,8 @@ export class Supervisor implements Executor {
   private readonly spawner: SpawnerClient;
   private stopping = false;
   private bootFailures = 0;
+  private retiredForCap = 0;
+  private capLoggedAt = 0;
   private respawnTimer: NodeJS.Timeout | null = null;
   private readonly baseEnv = { PATH: "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8", TZ: "UTC" };
   readonly isolation: { plan: IsolationPlan; settings: IsolationSettings };
@@ -255,6 +263,7 @@ export class Supervisor implements Executor {
   private newSandboxFor(spec: FunctionSpec): Sandbox {
     // Pre-spawned sandboxes have the default /tmp; a function with another size needs its own.
     const tmpMb = spec.tmpMb ?? this.isolation.settings.tmpMb;
+    this.retireOverCap(1);
     const sb = (tmpMb === this.isolation.settings.tmpMb ? this.prewarmed.shift() : undefined) ?? this.spawn(spec.memoryMb, tmpMb);
     queueMicrotask(() => this.fillPrewarm());
     sb.assigned = this.assign(sb, spec);
@@ -497,7 +506,28 @@ export class Supervisor implements Executor {
     };
   }
 
+  /** Makes room for `incoming` more assigned sandboxes under maxSandboxes by retiring idle ones, least recently used first. */
+  private retireOverCap(incoming = 0): void {
+    const max = this.opts.maxSandboxes;
+    if (!max) return;
+    const assigned = [...this.sandboxes].filter((s) => s.state === "assigned");
+    let over = assigned.length + incoming - max;
+    if (over <= 0) return;
+    const idle = assigned.filter((s) => s.inFlight === 0).sort((a, b) => a.lastUsed - b.lastUsed);
+    for (const sb of idle) {
+      if (over-- <= 0) break;
+      this.drain(sb);
+      this.retiredForCap++;
+    }
+    const now = Date.now();
+    if (now - this.capLoggedAt > 60_000) {
+      this.capLoggedAt = now;
+      this.opts.log?.(`[executor] ${max} sandbox processes (NIMBUS_MAX_SANDBOXES) reached: the least recently used idle ones retire first (${this.retiredForCap} so far)`);
+    }
+  }
+
   private reap(): void {
+    this.retireOverCap();
     const now = Date.now();
     for (const sb of this.sandboxes) {
       if (sb.state !== "assigned") continue;

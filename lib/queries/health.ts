@@ -5,7 +5,16 @@ import { useQuery } from "@tanstack/react-query";
 export interface HealthJson {
   status: "ok" | "degraded" | "starting" | "stopping";
   database: { kind: "embedded" | "external"; state: "up" | "down" | "unknown"; since?: string; error?: string };
-  records: { pending: number; failing: boolean } | null;
+  records: {
+    pending: number;
+    failing: boolean;
+    estimatedMb: number;
+    maxMb: number;
+    diskFreeMb: number | null;
+    minFreeMb: number;
+    diskLow: boolean;
+    lastPrune: { at: string; reason: string; before: string; rows: number } | null;
+  } | null;
 }
 
 /** The server's health, polled: every 10 s while all is well, every 2 s while it is not. */

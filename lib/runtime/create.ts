@@ -16,6 +16,7 @@ import { FunctionResolver } from "../invoke/resolver";
 import { RecordWriter } from "../logs/writer";
 import { RecordSpill } from "../logs/spill";
 import { pruneOldRecords } from "../logs/retention";
+import { RecordsCapacityGuard } from "../logs/capacity";
 import type { FunctionChange, ServiceContext } from "../services/context";
 import { ChangeFeed } from "./change-feed";
 import { createCodeCipher, loadMasterKey, parseMasterKey } from "../crypto/code-cipher";
@@ -39,7 +40,10 @@ export interface RuntimeHandle extends NimbusRuntime {
   keyRotation: Promise<RotationResult | null> | null;
 }
 
-export async function createRuntime(settings: Settings, opts: { databaseUrl: string; hostScript: string; log: (m: string) => void; port?: number }): Promise<RuntimeHandle> {
+export async function createRuntime(
+  settings: Settings,
+  opts: { databaseUrl: string; hostScript: string; log: (m: string) => void; port?: number; /** The embedded database's folder (its disk is watched). */ databaseDir?: string | null },
+): Promise<RuntimeHandle> {
   const { log } = opts;
   const db = createDb(opts.databaseUrl);
   const dbHealth = new DatabaseHealth(opts.databaseUrl, db.pool, log);
@@ -65,6 +69,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     idleMs: settings.NIMBUS_INSTANCE_IDLE_SECONDS * 1000,
     prewarm: settings.NIMBUS_PREWARM_SANDBOXES,
     instancesPerSandbox: settings.NIMBUS_INSTANCES_PER_SANDBOX,
+    maxSandboxes: settings.NIMBUS_MAX_SANDBOXES,
     isolation: { mode: settings.NIMBUS_SANDBOX_ISOLATION, dataLimitMb: settings.NIMBUS_SANDBOX_MEMORY_LIMIT_MB, maxOpenFiles: settings.NIMBUS_SANDBOX_MAX_OPEN_FILES },
     uidBase: settings.NIMBUS_SANDBOX_UID_BASE,
     log,
@@ -142,6 +147,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
   const prune = () => pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) => log(`[retention] ${e.message}`));
   const pruneTimer = setInterval(prune, 3600_000);
   pruneTimer.unref();
+  const capacity = new RecordsCapacityGuard(db.pool, { maxMb: settings.NIMBUS_RECORDS_MAX_MB, minFreeMb: settings.NIMBUS_DISK_MIN_FREE_MB, diskPath: opts.databaseDir ?? null, log });
 
   const rt: RuntimeHandle = {
     settings,
@@ -158,6 +164,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
     accessKeys,
     audit,
     dbHealth,
+    capacity,
     keyRotation: null,
     startedAt: Date.now(),
     state: "starting",
@@ -165,6 +172,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
       rt.state = "stopping";
       const problems: string[] = [];
       clearInterval(pruneTimer);
+      capacity.stop();
       scheduler.stop();
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
@@ -186,6 +194,7 @@ export async function createRuntime(settings: Settings, opts: { databaseUrl: str
   await scheduler.start();
   writer.start();
   dbHealth.start();
+  capacity.start();
   if (previousKey) {
     // In the background: rows under either key open meanwhile, so serving need not wait.
     rt.keyRotation = rotateMasterKey(services, { log }).then(

@@ -1,6 +1,7 @@
 import type { Settings } from "../env";
 import type { Db } from "../db/client";
 import type { DatabaseHealth } from "../db/health";
+import type { RecordsCapacityGuard } from "../logs/capacity";
 import type { ServiceContext } from "../services/context";
 import type { Invoker } from "../invoke/invoker";
 import type { FunctionResolver } from "../invoke/resolver";
@@ -33,6 +34,8 @@ export interface NimbusRuntime {
   auth: ConsoleAuth;
   /** Whether the database answers (probed every 2 s; also told by the embedded PostgreSQL's supervisor). */
   dbHealth: DatabaseHealth;
+  /** Size and disk bounds on invocation records and log lines (oldest deleted first). */
+  capacity: RecordsCapacityGuard;
   startedAt: number;
   state: "starting" | "ready" | "stopping";
 }

@@ -37,3 +37,23 @@ describe("instances and sandboxes", () => {
     expect(json(await inFlight)).toBe("v1");
   });
 });
+
+describe("the cap on sandbox processes", () => {
+  const sup = makeSupervisor({ maxSandboxes: 2, idleMs: 60_000, prewarm: 0 });
+  afterAll(() => sup.shutdown(1000));
+
+  it("retires the least recently used idle sandbox when a new function version needs one", async () => {
+    const fns = Array.from({ length: 4 }, (_, i) => spec(`export const handler = async () => ${i};`));
+    for (const s of fns) expect(json(await invoke(sup, s))).toBe(fns.indexOf(s));
+    await expect.poll(() => sup.stats().sandboxes, { timeout: 5000, interval: 50 }).toBe(2);
+    // The two most recent stay warm; the first comes back cold.
+    expect((await invoke(sup, fns[3]!)).initDurationMs).toBeUndefined();
+    expect((await invoke(sup, fns[0]!)).initDurationMs).toBeDefined();
+  });
+
+  it("never ends a busy sandbox for the cap", async () => {
+    const slow = Array.from({ length: 3 }, (_, i) => spec(`export const handler = async () => { await new Promise((r) => setTimeout(r, 400)); return ${i}; };`));
+    const results = await Promise.all(slow.map((s) => invoke(sup, s)));
+    expect(results.map((r) => r.outcome)).toEqual(["Success", "Success", "Success"]);
+  });
+});
