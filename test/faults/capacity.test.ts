@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
 import { estimateRecordsBytes, RecordsCapacityGuard } from "../../lib/logs/capacity";
+import { pruneOldRecords } from "../../lib/logs/retention";
 
 let db: EmbeddedPostgres;
 let pool: pg.Pool;
@@ -84,4 +85,22 @@ describe("records capacity", () => {
     await guard.check();
     expect(await count("invocations")).toBe(after);
   }, 120_000);
+});
+
+describe("age-based retention", () => {
+  it("deletes old dead letters and schedule fires, keeping each schedule's newest fire", async () => {
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const sched = randomUUID();
+    const dl = randomUUID();
+    await pool.query(`INSERT INTO dead_letters (id, "functionId", "functionName", "requestId", payload, condition, attempts, "createdAt") VALUES ($1, $2, 'cap', $3, '{}', 'RetriesExhausted', 3, $4)`, [dl, fn, randomUUID(), old]);
+    for (const days of [40, 39, 38]) {
+      const at = new Date(Date.now() - days * 86_400_000);
+      await pool.query(`INSERT INTO schedule_fires ("scheduleId", slot, status, "firedAt") VALUES ($1, $2, 'fired', $2)`, [sched, at]);
+    }
+    await pruneOldRecords(pool, 30);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM dead_letters WHERE id = $1`, [dl])).rows[0].n).toBe(0);
+    const fires = await pool.query(`SELECT slot FROM schedule_fires WHERE "scheduleId" = $1`, [sched]);
+    expect(fires.rows).toHaveLength(1);
+    expect((fires.rows[0].slot as Date).getTime()).toBeGreaterThan(Date.now() - 38.5 * 86_400_000);
+  });
 });

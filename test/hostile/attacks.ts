@@ -289,5 +289,22 @@ export const handler = async (t) => {
       // Its own answer may be mangled; the platform must stay sane (checked by the control function).
       check: (o, t) => noLeak(o, t),
     },
+    {
+      // Text PostgreSQL cannot store, everywhere the platform stores what a function says: once,
+      // one such error stopped every record of every function. The control's records are checked after.
+      name: "poisons the records with text PostgreSQL cannot store",
+      code: `export const handler = async () => {
+  console.log("nul \u0000 here", "lone \ud800 surrogate");
+  process.stdout.write("\u0000".repeat(1000));
+  for (let i = 0; i < 50000; i++) console.log("");
+  const e = new Error("message \u0000 with NUL and \udfff");
+  e.name = "Evil\u0000Type\ud800";
+  throw e;
+};`,
+      check: (o, t) => {
+        noLeak(o, t);
+        expect(o.functionError === "Unhandled", `expected the function's own error, got ${o.functionError} ${o.errorType}`);
+      },
+    },
   ];
 }

@@ -4,6 +4,7 @@
  * get its error class and leak nothing; the control must keep succeeding; the server's pid
  * must never change; and sandboxes, files and memory must come back to their baseline.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, chmodSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -168,6 +169,17 @@ describe("hostile functions", () => {
   it("kept the control function answering through every attack", () => {
     expect(control.failures).toEqual([]);
     expect(control.ok).toBeGreaterThan(20);
+  });
+
+  it("kept storing the control function's records through every attack", async () => {
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    try {
+      const stored = async () => (await db.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [control.name])).rows[0].n as number;
+      await expect.poll(stored, { timeout: 10_000, interval: 200 }).toBeGreaterThanOrEqual(control.ok);
+    } finally {
+      await db.end();
+    }
   });
 
   it("returns sandboxes, descriptors and memory to their baseline", { timeout: 60_000 }, async () => {
