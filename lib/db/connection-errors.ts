@@ -19,11 +19,18 @@ export function isConnectionError(err: unknown, depth = 0): boolean {
   return isConnectionError(e.cause, depth + 1);
 }
 
+const ADAPTER_REASONS: Record<string, string> = {
+  DatabaseNotReachable: "the database server cannot be reached",
+  ConnectionClosed: "the database closed the connection",
+  SocketTimeout: "the database did not answer in time",
+  TooManyConnections: "the database has too many connections",
+};
+
 /** A short reason for an operator, without the URL or the password. */
 export function connectionReason(err: unknown): string {
   const e = err as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
   const kind = e?.meta?.driverAdapterError?.cause?.kind;
-  if (typeof kind === "string") return kind;
+  if (typeof kind === "string") return ADAPTER_REASONS[kind] ?? kind;
   const message = typeof e?.message === "string" ? e.message.split("\n").find((l) => l.trim())?.trim() ?? "" : "";
   return (message || String(e?.code ?? "unknown error")).replace(/postgres(ql)?:\/\/\S+/g, "<database url>").slice(0, 200);
 }
