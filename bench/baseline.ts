@@ -21,7 +21,11 @@ const server = http.createServer((req, res) => {
     const event = raw ? JSON.parse(raw) : {};
     fn(event).then((result) => {
       const body = JSON.stringify(result ?? null);
-      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Amz-Executed-Version": "$LATEST" });
+      res.writeHead(200, {
+        "Content-Type": "application/json",
+        "Content-Length": Buffer.byteLength(body),
+        "X-Amz-Executed-Version": "$LATEST",
+      });
       res.end(body);
     });
   });

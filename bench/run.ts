@@ -8,7 +8,13 @@ import { chmodSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { CreateFunctionCommand, DeleteFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionCodeCommand } from "@aws-sdk/client-lambda";
+import {
+  CreateFunctionCommand,
+  DeleteFunctionCommand,
+  InvokeCommand,
+  LambdaClient,
+  UpdateFunctionCodeCommand,
+} from "@aws-sdk/client-lambda";
 import { zipFiles } from "../lib/code/package";
 import { sources, type BenchFunction } from "./handlers";
 import { latencies, percentile, post, throughput, type Target } from "./client";
@@ -49,13 +55,25 @@ function waitLine(child: ChildProcess, re: RegExp, timeoutMs: number): Promise<R
 async function startNimbus(): Promise<Server & { dataDir: string | null }> {
   if (process.env.BENCH_URL) {
     const u = new URL(process.env.BENCH_URL);
-    return { target: { host: u.hostname, port: Number(u.port || 80) }, pid: process.env.BENCH_PID ? Number(process.env.BENCH_PID) : null, child: null, dataDir: null };
+    return {
+      target: { host: u.hostname, port: Number(u.port || 80) },
+      pid: process.env.BENCH_PID ? Number(process.env.BENCH_PID) : null,
+      child: null,
+      dataDir: null,
+    };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-bench-"));
   chmodSync(dataDir, 0o755);
   const child = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NIMBUS_DATA_DIR: dataDir, NIMBUS_MAX_CONCURRENCY: "200", ...benchServerEnv },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      NIMBUS_DATA_DIR: dataDir,
+      NIMBUS_MAX_CONCURRENCY: "200",
+      ...benchServerEnv,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const m = await waitLine(child, /ready on http:\/\/localhost:(\d+)/, 120_000);
@@ -67,7 +85,14 @@ async function startNimbus(): Promise<Server & { dataDir: string | null }> {
 async function startBaseline(): Promise<Server> {
   const { build } = await import("esbuild");
   const out = path.join(root, ".nimbus", "bench-baseline.mjs");
-  await build({ entryPoints: [path.join(root, "bench", "baseline.ts")], bundle: true, platform: "node", format: "esm", outfile: out, logLevel: "warning" });
+  await build({
+    entryPoints: [path.join(root, "bench", "baseline.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: out,
+    logLevel: "warning",
+  });
   const child = spawn(process.execPath, [out, "0"], { stdio: ["ignore", "pipe", "pipe"] });
   const m = await waitLine(child, /^(\d+)\n/m, 10_000);
   return { target: { host: "127.0.0.1", port: Number(m[1]) }, pid: child.pid!, child };
@@ -97,21 +122,55 @@ async function main() {
   log("[bench] starting servers…");
   const nimbus = await startNimbus();
   const baseline = await startBaseline();
-  const lambda = new LambdaClient({ endpoint: `http://${nimbus.target.host}:${nimbus.target.port}`, region: "us-east-1", credentials: BENCH_CREDENTIALS, maxAttempts: 3 });
+  const lambda = new LambdaClient({
+    endpoint: `http://${nimbus.target.host}:${nimbus.target.port}`,
+    region: "us-east-1",
+    credentials: BENCH_CREDENTIALS,
+    maxAttempts: 3,
+  });
   const prefix = `bench-${Date.now().toString(36)}`;
-  const names: Record<BenchFunction, string> = { noop: `${prefix}-noop`, echo: `${prefix}-echo`, cpu: `${prefix}-cpu`, hold: `${prefix}-hold` };
+  const names: Record<BenchFunction, string> = {
+    noop: `${prefix}-noop`,
+    echo: `${prefix}-echo`,
+    cpu: `${prefix}-cpu`,
+    hold: `${prefix}-hold`,
+  };
   for (const [k, name] of Object.entries(names) as [BenchFunction, string][]) {
-    await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "bench", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipFiles({ "index.mjs": sources[k] }) }, Timeout: 30 }));
+    await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: name,
+        Role: "bench",
+        Runtime: "nodejs20.x",
+        Handler: "index.handler",
+        Code: { ZipFile: zipFiles({ "index.mjs": sources[k] }) },
+        Timeout: 30,
+      }),
+    );
   }
   const echoBody = JSON.stringify({ message: "hello", items: [1, 2, 3], nested: { a: "b" } });
-  const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, settings: { latencyRequests: LAT_N, warmup: WARMUP, seconds: SECONDS, coldStarts: COLD_N } };
+  const results: Record<string, unknown> = {
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    settings: { latencyRequests: LAT_N, warmup: WARMUP, seconds: SECONDS, coldStarts: COLD_N },
+  };
 
   // 1. Warm latency at concurrency 1.
   const latency: Record<string, unknown> = {};
   for (const fn of ["noop", "echo", "cpu"] as const) {
     const body = fn === "echo" ? echoBody : "{}";
     log(`[bench] latency c=1 ${fn}…`);
-    const n = await latencies(nimbus.target, invokePath(names[fn]), body, LAT_N, WARMUP, await signedHeaders(nimbus.target, invokePath(names[fn]), body));
+    const n = await latencies(
+      nimbus.target,
+      invokePath(names[fn]),
+      body,
+      LAT_N,
+      WARMUP,
+      await signedHeaders(nimbus.target, invokePath(names[fn]), body),
+    );
     const b = await latencies(baseline.target, invokePath(fn), body, LAT_N, WARMUP);
     latency[fn] = {
       nimbus: { p50: round(percentile(n, 50)), p90: round(percentile(n, 90)), p99: round(percentile(n, 99)) },
@@ -126,14 +185,26 @@ async function main() {
     for (const c of [1, 8, 64]) {
       log(`[bench] throughput ${fn} c=${c} for ${SECONDS}s…`);
       const c0 = cpuSplit(nimbus.pid);
-      const n = await throughput(nimbus.target, invokePath(names[fn]), "{}", c, SECONDS, await signedHeaders(nimbus.target, invokePath(names[fn]), "{}"));
+      const n = await throughput(
+        nimbus.target,
+        invokePath(names[fn]),
+        "{}",
+        c,
+        SECONDS,
+        await signedHeaders(nimbus.target, invokePath(names[fn]), "{}"),
+      );
       const c1 = cpuSplit(nimbus.pid);
       const b0 = baseline.pid ? treeCpuMs(baseline.pid) : NaN;
       const b = await throughput(baseline.target, invokePath(fn), "{}", c, SECONDS);
       const b1 = baseline.pid ? treeCpuMs(baseline.pid) : NaN;
       tput[`${fn}@c${c}`] = {
         tool: n.tool,
-        nimbus: { rps: round(n.rps, 0), errors: n.errors, cpuMsPerRequest: round((c1.server - c0.server) / n.requests, 4), postgresCpuMsPerRequest: round((c1.postgres - c0.postgres) / n.requests, 4) },
+        nimbus: {
+          rps: round(n.rps, 0),
+          errors: n.errors,
+          cpuMsPerRequest: round((c1.server - c0.server) / n.requests, 4),
+          postgresCpuMsPerRequest: round((c1.postgres - c0.postgres) / n.requests, 4),
+        },
         baseline: { rps: round(b.rps, 0), errors: b.errors, cpuMsPerRequest: round((b1 - b0) / b.requests, 4) },
       };
     }
@@ -145,7 +216,12 @@ async function main() {
   const coldClient: number[] = [];
   const coldInit: number[] = [];
   for (let i = 0; i < COLD_N; i++) {
-    await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: names.noop, ZipFile: zipFiles({ "index.mjs": `// v${i}\n${sources.noop}` }) }));
+    await lambda.send(
+      new UpdateFunctionCodeCommand({
+        FunctionName: names.noop,
+        ZipFile: zipFiles({ "index.mjs": `// v${i}\n${sources.noop}` }),
+      }),
+    );
     await new Promise((r) => setTimeout(r, 150)); // let the pre-spawned sandbox be replaced, as between real deploys
     const s = process.hrtime.bigint();
     const r = await lambda.send(new InvokeCommand({ FunctionName: names.noop, LogType: "Tail" }));
@@ -157,7 +233,11 @@ async function main() {
   coldInit.sort((a, b) => a - b);
   results.coldStartMs = {
     invokeRoundTrip: { p50: round(percentile(coldClient, 50)), p99: round(percentile(coldClient, 99)) },
-    reportedInitDuration: { p50: round(percentile(coldInit, 50)), p99: round(percentile(coldInit, 99)), samples: coldInit.length },
+    reportedInitDuration: {
+      p50: round(percentile(coldInit, 50)),
+      p99: round(percentile(coldInit, 99)),
+      samples: coldInit.length,
+    },
   };
 
   // 4. Memory with 0, 10 and 100 warm instances.
@@ -166,7 +246,8 @@ async function main() {
   const memory: Record<string, unknown> = {};
   const agent = new http.Agent({ keepAlive: true, maxSockets: 200 });
   // Start from no warm instances: delete the functions used so far (their sandboxes go).
-  for (const fn of ["noop", "echo", "cpu"] as const) await lambda.send(new DeleteFunctionCommand({ FunctionName: names[fn] }));
+  for (const fn of ["noop", "echo", "cpu"] as const)
+    await lambda.send(new DeleteFunctionCommand({ FunctionName: names[fn] }));
   await new Promise((r) => setTimeout(r, 1000));
   const zero = rssSplit(nimbus.pid);
   memory["0"] = { serverMb: round(zero.server, 1), sandboxesMb: round(zero.sandboxes, 1) };
@@ -174,7 +255,9 @@ async function main() {
   for (const n of [10, 100]) {
     const holdBody = JSON.stringify({ ms: n === 100 ? 3000 : 500 });
     const holdHeaders = await signedHeaders(nimbus.target, invokePath(names.hold), holdBody);
-    const replies = await Promise.all(Array.from({ length: n }, () => post(agent, nimbus.target, invokePath(names.hold), holdBody, holdHeaders)));
+    const replies = await Promise.all(
+      Array.from({ length: n }, () => post(agent, nimbus.target, invokePath(names.hold), holdBody, holdHeaders)),
+    );
     const bad = replies.filter((r) => r.status !== 200).length;
     await new Promise((r) => setTimeout(r, 500));
     const m = rssSplit(nimbus.pid);
@@ -204,19 +287,51 @@ async function main() {
 
 function printTable(r: Record<string, any>) {
   const rows: string[][] = [["figure", "nimbus", "baseline", "ratio"]];
-  const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b ? `${(a / b).toFixed(2)}×` : "—");
+  const ratio = (a: number, b: number) =>
+    Number.isFinite(a) && Number.isFinite(b) && b ? `${(a / b).toFixed(2)}×` : "—";
   for (const [fn, v] of Object.entries<any>(r.latencyMs)) {
-    for (const p of ["p50", "p90", "p99"]) rows.push([`warm latency ${fn} ${p} (ms)`, String(v.nimbus[p]), String(v.baseline[p]), ratio(v.nimbus[p], v.baseline[p])]);
+    for (const p of ["p50", "p90", "p99"])
+      rows.push([
+        `warm latency ${fn} ${p} (ms)`,
+        String(v.nimbus[p]),
+        String(v.baseline[p]),
+        ratio(v.nimbus[p], v.baseline[p]),
+      ]);
   }
   for (const [k, v] of Object.entries<any>(r.throughput)) {
-    rows.push([`throughput ${k} (req/s)`, String(v.nimbus.rps), String(v.baseline.rps), ratio(v.nimbus.rps, v.baseline.rps)]);
-    rows.push([`server CPU ${k} (ms/req)`, String(v.nimbus.cpuMsPerRequest), String(v.baseline.cpuMsPerRequest), ratio(v.nimbus.cpuMsPerRequest, v.baseline.cpuMsPerRequest)]);
+    rows.push([
+      `throughput ${k} (req/s)`,
+      String(v.nimbus.rps),
+      String(v.baseline.rps),
+      ratio(v.nimbus.rps, v.baseline.rps),
+    ]);
+    rows.push([
+      `server CPU ${k} (ms/req)`,
+      String(v.nimbus.cpuMsPerRequest),
+      String(v.baseline.cpuMsPerRequest),
+      ratio(v.nimbus.cpuMsPerRequest, v.baseline.cpuMsPerRequest),
+    ]);
     rows.push([`postgres CPU ${k} (ms/req)`, String(v.nimbus.postgresCpuMsPerRequest), "—", "—"]);
   }
-  rows.push(["cold start round trip p50 / p99 (ms)", `${r.coldStartMs.invokeRoundTrip.p50} / ${r.coldStartMs.invokeRoundTrip.p99}`, "—", "—"]);
-  rows.push(["cold start Init Duration p50 / p99 (ms)", `${r.coldStartMs.reportedInitDuration.p50} / ${r.coldStartMs.reportedInitDuration.p99}`, "—", "—"]);
+  rows.push([
+    "cold start round trip p50 / p99 (ms)",
+    `${r.coldStartMs.invokeRoundTrip.p50} / ${r.coldStartMs.invokeRoundTrip.p99}`,
+    "—",
+    "—",
+  ]);
+  rows.push([
+    "cold start Init Duration p50 / p99 (ms)",
+    `${r.coldStartMs.reportedInitDuration.p50} / ${r.coldStartMs.reportedInitDuration.p99}`,
+    "—",
+    "—",
+  ]);
   for (const [n, v] of Object.entries<any>(r.memory)) {
-    rows.push([`RSS with ${n} warm instances: server / sandboxes (MB)`, `${v.serverMb} / ${v.sandboxesMb}${v.perInstanceMb !== undefined ? ` (${v.perInstanceMb}/instance, marginal ${v.marginalPerInstanceMb})` : ""}`, "—", "—"]);
+    rows.push([
+      `RSS with ${n} warm instances: server / sandboxes (MB)`,
+      `${v.serverMb} / ${v.sandboxesMb}${v.perInstanceMb !== undefined ? ` (${v.perInstanceMb}/instance, marginal ${v.marginalPerInstanceMb})` : ""}`,
+      "—",
+      "—",
+    ]);
   }
   const w = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(w[i])).join(" | ")} |`;

@@ -20,16 +20,33 @@ const root = path.resolve(import.meta.dirname, "..");
 function spec(): FunctionSpec {
   const id = randomUUID();
   return {
-    functionId: id, functionName: `b-${id.slice(0, 8)}`, revision: 1, version: "$LATEST", runtime: "nodejs24.x", handler: "index.handler",
-    memoryMb: 128, timeoutMs: 10_000, env: {}, codeSha256: "x", arn: "arn", region: "us-east-1",
+    functionId: id,
+    functionName: `b-${id.slice(0, 8)}`,
+    revision: 1,
+    version: "$LATEST",
+    runtime: "nodejs24.x",
+    handler: "index.handler",
+    memoryMb: 128,
+    timeoutMs: 10_000,
+    env: {},
+    codeSha256: "x",
+    arn: "arn",
+    region: "us-east-1",
     loadCode: async () => [{ path: "index.mjs", data: Buffer.from("export const handler = async (e) => e;") }],
   };
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function measure(mode: "auto" | "no-bubblewrap") {
-  const sup = new Supervisor({ hostScript: path.join(root, ".nimbus", "sandbox", "host.mjs"), workDir: mkdtempSync(path.join(os.tmpdir(), "nimbus-bench-sbx-")), idleMs: 600_000, prewarm: 0, isolation: { mode } });
+  const sup = new Supervisor({
+    hostScript: path.join(root, ".nimbus", "sandbox", "host.mjs"),
+    workDir: mkdtempSync(path.join(os.tmpdir(), "nimbus-bench-sbx-")),
+    idleMs: 600_000,
+    prewarm: 0,
+    isolation: { mode },
+  });
   const payload = Buffer.from('{"a":1}');
   const cold: number[] = [];
   let last: FunctionSpec = spec();
@@ -48,12 +65,24 @@ async function measure(mode: "auto" | "no-bubblewrap") {
   }
   const level = sup.stats().isolation.level;
   await sup.shutdown(1000);
-  return { mode, level, coldP50: pct(cold, 50), coldP90: pct(cold, 90), warmP50: pct(warm, 50), warmP99: pct(warm, 99) };
+  return {
+    mode,
+    level,
+    coldP50: pct(cold, 50),
+    coldP90: pct(cold, 90),
+    warmP50: pct(warm, 50),
+    warmP99: pct(warm, 99),
+  };
 }
 
 const rows = [];
 for (const mode of ["auto", "no-bubblewrap"] as const) rows.push(await measure(mode));
 const f = (n: number) => n.toFixed(2);
-console.log(`\nSandbox start and warm invoke, executor only (${os.cpus().length} cores, ${os.cpus()[0]?.model}), N=${N} cold, ${WARM} warm\n`);
+console.log(
+  `\nSandbox start and warm invoke, executor only (${os.cpus().length} cores, ${os.cpus()[0]?.model}), N=${N} cold, ${WARM} warm\n`,
+);
 console.log("| isolation | cold start p50 / p90 (ms) | warm invoke p50 / p99 (ms) |\n|---|---|---|");
-for (const r of rows) console.log(`| ${r.mode === "auto" ? `full (${r.level})` : `no bubblewrap (${r.level})`} | ${f(r.coldP50)} / ${f(r.coldP90)} | ${f(r.warmP50)} / ${f(r.warmP99)} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.mode === "auto" ? `full (${r.level})` : `no bubblewrap (${r.level})`} | ${f(r.coldP50)} / ${f(r.coldP90)} | ${f(r.warmP50)} / ${f(r.warmP99)} |`,
+  );

@@ -14,7 +14,13 @@ import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
 import { sha256Base64, zipFiles } from "../lib/code/package";
 import { getInvocationLog, searchLogLines } from "../lib/logs/query";
-import { encodeCursor, listInvocations, listInvocationsSql, searchInvocationLogs, type ListInvocationsQuery } from "../lib/logs/invocations";
+import {
+  encodeCursor,
+  listInvocations,
+  listInvocationsSql,
+  searchInvocationLogs,
+  type ListInvocationsQuery,
+} from "../lib/logs/invocations";
 
 const FUNCTIONS = Number(process.env.SEED_FUNCTIONS ?? 1000);
 const INVOCATIONS = Number(process.env.SEED_INVOCATIONS ?? 100_000);
@@ -34,7 +40,10 @@ async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
 async function seedFunctions(pool: pg.Pool): Promise<void> {
   const zip = zipFiles({ "index.mjs": `export const handler = async (event) => ({ ok: true, event });\n` });
   const sha = sha256Base64(zip);
-  await pool.query(`INSERT INTO code_packages (sha256, zip, size) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`, [sha, Buffer.from(zip), zip.byteLength]);
+  await pool.query(
+    `INSERT INTO code_packages (sha256, zip, size) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`,
+    [sha, Buffer.from(zip), zip.byteLength],
+  );
   const width = Math.max(4, String(FUNCTIONS).length);
   const r = await pool.query(
     `INSERT INTO functions (id, name, description, runtime, handler, "memoryMb", "timeoutSec", environment, "reservedConcurrency", "codeSha256", "codeSize", revision, state, "createdAt", "updatedAt")
@@ -48,7 +57,9 @@ async function seedFunctions(pool: pg.Pool): Promise<void> {
 
 /** Outcomes roughly as a busy function sees them: 90% success, 6% error, 2% timeout, 1% each throttled and crashed. */
 async function seedInvocations(pool: pg.Pool, fn: { id: string; name: string }): Promise<void> {
-  const have = Number((await pool.query(`SELECT count(*) AS n FROM invocations WHERE "functionId" = $1`, [fn.id])).rows[0].n);
+  const have = Number(
+    (await pool.query(`SELECT count(*) AS n FROM invocations WHERE "functionId" = $1`, [fn.id])).rows[0].n,
+  );
   const want = INVOCATIONS - have;
   if (want <= 0) return log(`invocations: ${have} already present for ${fn.name}, none inserted`);
   await timed(`invocations: ${want} inserted for ${fn.name} over the last 7 days`, () =>
@@ -76,7 +87,12 @@ async function seedInvocations(pool: pg.Pool, fn: { id: string; name: string }):
  * leaves the indexes exactly as the migrations made them. It holds an exclusive lock on the table
  * meanwhile: a server writing to the same database waits (its writer buffers) for those seconds.
  */
-async function withIndexesRebuilt(pool: pg.Pool, table: string, rebuild: boolean, f: (c: pg.PoolClient) => Promise<unknown>): Promise<void> {
+async function withIndexesRebuilt(
+  pool: pg.Pool,
+  table: string,
+  rebuild: boolean,
+  f: (c: pg.PoolClient) => Promise<unknown>,
+): Promise<void> {
   const c = await pool.connect();
   try {
     await c.query("BEGIN");
@@ -102,17 +118,26 @@ async function withIndexesRebuilt(pool: pg.Pool, table: string, rebuild: boolean
 
 /** Lines are spread evenly over the invocations that ran; ERROR lines end the failed ones. */
 async function seedLogLines(pool: pg.Pool, fn: { id: string; name: string }): Promise<void> {
-  const have = Number((await pool.query(`SELECT count(*) AS n FROM log_lines WHERE "functionId" = $1`, [fn.id])).rows[0].n);
+  const have = Number(
+    (await pool.query(`SELECT count(*) AS n FROM log_lines WHERE "functionId" = $1`, [fn.id])).rows[0].n,
+  );
   const want = LOG_LINES - have;
   if (want <= 0) return log(`log lines: ${have} already present for ${fn.name}, none inserted`);
-  const ran = Number((await pool.query(`SELECT count(*) AS n FROM invocations WHERE "functionId" = $1 AND outcome <> 'Throttled'`, [fn.id])).rows[0].n);
+  const ran = Number(
+    (
+      await pool.query(`SELECT count(*) AS n FROM invocations WHERE "functionId" = $1 AND outcome <> 'Throttled'`, [
+        fn.id,
+      ])
+    ).rows[0].n,
+  );
   if (ran === 0) return log("log lines: no invocations to attach them to");
   const per = Math.floor(want / ran);
   const extra = want % ran;
   const step = Math.max(1, Math.floor(ran / RARE_LINES));
   await timed(`log lines: ${want} inserted for ${fn.name} ("${RARE_WORD}" in ${Math.floor(ran / step)} of them)`, () =>
-    withIndexesRebuilt(pool, "log_lines", want > 100_000, (c) => c.query(
-      `INSERT INTO log_lines ("requestId", "functionId", ts, level, message)
+    withIndexesRebuilt(pool, "log_lines", want > 100_000, (c) =>
+      c.query(
+        `INSERT INTO log_lines ("requestId", "functionId", ts, level, message)
        SELECT i."requestId", $1, i."startedAt" + (k * i."durationMs" / (n + 1)) * interval '1 ms',
               CASE WHEN k = n AND i.outcome IN ('Error', 'Crash') THEN 'ERROR' WHEN k % 7 = 3 THEN 'WARN' ELSE 'INFO' END,
               CASE WHEN k = n AND i.outcome IN ('Error', 'Crash') THEN 'Invoke Error {"errorType":"' || coalesce(i."errorType", 'Error') || '","errorMessage":"' || coalesce(i."errorMessage", '') || '"}'
@@ -123,8 +148,9 @@ async function seedLogLines(pool: pg.Pool, fn: { id: string; name: string }): Pr
        CROSS JOIN LATERAL (SELECT $2::int + CASE WHEN i.ord <= $3 THEN 1 ELSE 0 END AS n) c
        CROSS JOIN LATERAL generate_series(1, c.n) k
        ORDER BY i."startedAt", i."requestId", k`,
-      [fn.id, per, extra, step],
-    )),
+        [fn.id, per, extra, step],
+      ),
+    ),
   );
 }
 
@@ -138,7 +164,9 @@ async function time(label: string, f: () => Promise<unknown>, runs = 7): Promise
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
-  log(`  ${label.padEnd(58)} ${ms[runs >> 1].toFixed(2).padStart(8)} ms  (min ${ms[0].toFixed(2)}, max ${ms[runs - 1].toFixed(2)})`);
+  log(
+    `  ${label.padEnd(58)} ${ms[runs >> 1].toFixed(2).padStart(8)} ms  (min ${ms[0].toFixed(2)}, max ${ms[runs - 1].toFixed(2)})`,
+  );
 }
 
 async function explain(pool: pg.Pool, label: string, q: ListInvocationsQuery): Promise<void> {
@@ -148,22 +176,49 @@ async function explain(pool: pg.Pool, label: string, q: ListInvocationsQuery): P
 }
 
 async function measure(pool: pg.Pool, functionId: string): Promise<void> {
-  const total = Number((await pool.query(`SELECT count(*) AS n FROM invocations WHERE "functionId" = $1`, [functionId])).rows[0].n);
+  const total = Number(
+    (await pool.query(`SELECT count(*) AS n FROM invocations WHERE "functionId" = $1`, [functionId])).rows[0].n,
+  );
   log(`\ntimings (median of 7 after a warm-up; ${total} invocations for this function):`);
   const first = await listInvocations(pool, { functionId, limit: 50 });
-  const deep = (await pool.query(`SELECT "requestId", attempt, "startedAt" FROM invocations WHERE "functionId" = $1 ORDER BY "startedAt" DESC, "requestId" DESC, attempt DESC OFFSET $2 LIMIT 1`, [functionId, Math.floor(total / 2)])).rows[0];
-  const deepCursor = deep ? encodeCursor({ startedAtMs: deep.startedAt.getTime(), requestId: deep.requestId, attempt: deep.attempt }) : undefined;
+  const deep = (
+    await pool.query(
+      `SELECT "requestId", attempt, "startedAt" FROM invocations WHERE "functionId" = $1 ORDER BY "startedAt" DESC, "requestId" DESC, attempt DESC OFFSET $2 LIMIT 1`,
+      [functionId, Math.floor(total / 2)],
+    )
+  ).rows[0];
+  const deepCursor = deep
+    ? encodeCursor({ startedAtMs: deep.startedAt.getTime(), requestId: deep.requestId, attempt: deep.attempt })
+    : undefined;
   const dayAgo = Date.now() - 86_400_000;
   await time("listInvocations, first page (50)", () => listInvocations(pool, { functionId, limit: 50 }));
-  await time("listInvocations, second page (cursor)", () => listInvocations(pool, { functionId, limit: 50, cursor: first.nextCursor ?? undefined }));
-  await time(`listInvocations, page at row ${Math.floor(total / 2)} (cursor)`, () => listInvocations(pool, { functionId, limit: 50, cursor: deepCursor }));
-  await time("listInvocations, status=error, first page", () => listInvocations(pool, { functionId, limit: 50, status: "error" }));
-  await time("listInvocations, status=throttled (1%), first page", () => listInvocations(pool, { functionId, limit: 50, status: "throttled" }));
-  await time("listInvocations, status=timeout, last 24 h", () => listInvocations(pool, { functionId, limit: 50, status: "timeout", from: dayAgo }));
-  await time(`searchLogLines, rare word "${RARE_WORD}"`, () => searchLogLines(pool, { functionId, text: RARE_WORD, limit: 100 }));
-  await time(`searchInvocationLogs, rare word (lines + invocations)`, () => searchInvocationLogs(pool, { functionId, text: RARE_WORD, limit: 100 }));
-  await time(`searchLogLines, common text "charged card", first page`, () => searchLogLines(pool, { functionId, text: "charged card", limit: 100 }));
-  await time(`searchLogLines, no match "no-such-text-anywhere"`, () => searchLogLines(pool, { functionId, text: "no-such-text-anywhere", limit: 100 }));
+  await time("listInvocations, second page (cursor)", () =>
+    listInvocations(pool, { functionId, limit: 50, cursor: first.nextCursor ?? undefined }),
+  );
+  await time(`listInvocations, page at row ${Math.floor(total / 2)} (cursor)`, () =>
+    listInvocations(pool, { functionId, limit: 50, cursor: deepCursor }),
+  );
+  await time("listInvocations, status=error, first page", () =>
+    listInvocations(pool, { functionId, limit: 50, status: "error" }),
+  );
+  await time("listInvocations, status=throttled (1%), first page", () =>
+    listInvocations(pool, { functionId, limit: 50, status: "throttled" }),
+  );
+  await time("listInvocations, status=timeout, last 24 h", () =>
+    listInvocations(pool, { functionId, limit: 50, status: "timeout", from: dayAgo }),
+  );
+  await time(`searchLogLines, rare word "${RARE_WORD}"`, () =>
+    searchLogLines(pool, { functionId, text: RARE_WORD, limit: 100 }),
+  );
+  await time(`searchInvocationLogs, rare word (lines + invocations)`, () =>
+    searchInvocationLogs(pool, { functionId, text: RARE_WORD, limit: 100 }),
+  );
+  await time(`searchLogLines, common text "charged card", first page`, () =>
+    searchLogLines(pool, { functionId, text: "charged card", limit: 100 }),
+  );
+  await time(`searchLogLines, no match "no-such-text-anywhere"`, () =>
+    searchLogLines(pool, { functionId, text: "no-such-text-anywhere", limit: 100 }),
+  );
   const busy = first.items.find((i) => i.outcome !== "Throttled");
   if (busy) await time(`getInvocationLog, one invocation`, () => getInvocationLog(pool, busy.requestId));
   await explain(pool, "first page", { functionId, limit: 50 });
@@ -185,7 +240,11 @@ async function main() {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
     await seedFunctions(pool);
-    const fn = (await pool.query<{ id: string; name: string }>(`SELECT id, name FROM functions WHERE name = $1`, [`seed-fn-${"1".padStart(Math.max(4, String(FUNCTIONS).length), "0")}`])).rows[0];
+    const fn = (
+      await pool.query<{ id: string; name: string }>(`SELECT id, name FROM functions WHERE name = $1`, [
+        `seed-fn-${"1".padStart(Math.max(4, String(FUNCTIONS).length), "0")}`,
+      ])
+    ).rows[0];
     if (!fn) throw new Error("seed-fn-0001 is missing");
     await seedInvocations(pool, fn);
     await seedLogLines(pool, fn);

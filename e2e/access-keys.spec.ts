@@ -1,7 +1,11 @@
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { expect, shot, test, watchOffHost } from "./helpers";
 
-test("access keys: create in the console, the secret signs SDK calls, deactivating it refuses them", async ({ page, request, baseURL }) => {
+test("access keys: create in the console, the secret signs SDK calls, deactivating it refuses them", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const off = watchOffHost(page);
   const name = `keys-${Date.now().toString(36)}`;
@@ -24,7 +28,12 @@ test("access keys: create in the console, the secret signs SDK calls, deactivati
   await expect(row).toContainText("e2e key");
   await shot(page, "access-keys-created");
 
-  const lambda = new LambdaClient({ endpoint: baseURL, region: "us-east-1", credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+  const lambda = new LambdaClient({
+    endpoint: baseURL,
+    region: "us-east-1",
+    credentials: { accessKeyId, secretAccessKey },
+    maxAttempts: 1,
+  });
   const ok = await lambda.send(new InvokeCommand({ FunctionName: name, Payload: new TextEncoder().encode("{}") }));
   expect(ok.StatusCode).toBe(200);
   expect(ok.FunctionError).toBeUndefined();
@@ -38,7 +47,9 @@ test("access keys: create in the console, the secret signs SDK calls, deactivati
   await row.getByRole("button", { name: `Deactivate ${accessKeyId}` }).click();
   await expect(row).toContainText("Inactive");
   await expect(page.getByText(`${accessKeyId} is now inactive`)).toBeVisible();
-  await expect(lambda.send(new InvokeCommand({ FunctionName: name }))).rejects.toMatchObject({ name: "UnrecognizedClientException" });
+  await expect(lambda.send(new InvokeCommand({ FunctionName: name }))).rejects.toMatchObject({
+    name: "UnrecognizedClientException",
+  });
   await shot(page, "access-keys");
 
   // Unsigned calls to the Lambda API are refused outright.

@@ -2,7 +2,10 @@ import { expect, shot, test, watchOffHost } from "./helpers";
 
 const TOKEN = "tok-e2e-5ecret";
 
-test("a secret variable set in the console stays masked, reaches the function, and the audit page shows who changed what", async ({ page, request }) => {
+test("a secret variable set in the console stays masked, reaches the function, and the audit page shows who changed what", async ({
+  page,
+  request,
+}) => {
   const offHost = watchOffHost(page);
   const name = `audited-${Date.now().toString(36)}`;
   const source = `export const handler = async () => { console.log("using " + process.env.API_TOKEN); return { token: process.env.API_TOKEN, mode: process.env.MODE }; };`;

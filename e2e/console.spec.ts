@@ -39,11 +39,17 @@ test("the console fits a 1024 px laptop screen", async ({ page, request }) => {
   await page.setViewportSize({ width: 1024, height: 720 });
   const name = `narrow-${Date.now().toString(36)}`;
   expect((await request.post("/api/functions", { data: { name, template: "hello-world" } })).status()).toBe(200);
-  for (const [url, shot] of [["/", "functions-list-1024"], [`/functions/${name}?tab=test`, "function-test-1024"], [`/functions/${name}?tab=logs`, "function-logs-1024"]] as const) {
+  for (const [url, shot] of [
+    ["/", "functions-list-1024"],
+    [`/functions/${name}?tab=test`, "function-test-1024"],
+    [`/functions/${name}?tab=logs`, "function-logs-1024"],
+  ] as const) {
     await page.goto(url);
     await expect(page.getByRole("heading").first()).toBeVisible();
     await page.waitForLoadState("networkidle");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${url} scrolls sideways`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `e2e/screenshots/${shot}.png`, fullPage: true });
   }

@@ -25,8 +25,19 @@ test("a banner says the database is down, and goes once it is back", async ({ pa
   const pgDir = tmp("nimbus-e2e-pg-");
   const pgPort = await freePort();
   let db: EmbeddedPostgres = await startEmbeddedPostgres(pgDir, { port: pgPort, database: "down" });
-  const env: Record<string, string | undefined> = { ...process.env, PORT: "0", HOST: "127.0.0.1", NIMBUS_DATA_DIR: tmp("nimbus-e2e-down-"), DATABASE_URL: db.url, NIMBUS_ADMIN_PASSWORD: "down-admin-pass", NIMBUS_PREWARM_SANDBOXES: "0" };
-  const server: ChildProcess = spawn(process.execPath, [path.resolve(".nimbus/server.mjs")], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    NIMBUS_DATA_DIR: tmp("nimbus-e2e-down-"),
+    DATABASE_URL: db.url,
+    NIMBUS_ADMIN_PASSWORD: "down-admin-pass",
+    NIMBUS_PREWARM_SANDBOXES: "0",
+  };
+  const server: ChildProcess = spawn(process.execPath, [path.resolve(".nimbus/server.mjs")], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   server.stderr!.on("data", (c) => (log += c));
   try {

@@ -10,7 +10,9 @@ export const baseUrl = `http://localhost:${process.env.NIMBUS_E2E_PORT ?? 3100}`
  * other sessions. Pages and the `request` fixture both get the cookie; `request` also sends
  * the CSRF header the API wants on mutations.
  */
-export const test = base.extend<{ session: { state: Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>; csrf: string } }>({
+export const test = base.extend<{
+  session: { state: Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>; csrf: string };
+}>({
   session: async ({ playwright }, use) => {
     const ctx = await playwright.request.newContext({ baseURL: baseUrl });
     const res = await ctx.post("/api/auth/login", { data: ADMIN });
@@ -30,7 +32,12 @@ export const E2E_ROOT_ACCESS_KEY_ID = "NIMBE2EROOTKEY000001";
 export const E2E_ROOT_SECRET_ACCESS_KEY = "E2eRootSecretKey/ForNimbus+Specs00000000";
 
 export function e2eLambda(baseURL: string | undefined): LambdaClient {
-  return new LambdaClient({ endpoint: baseURL, region: "us-east-1", credentials: { accessKeyId: E2E_ROOT_ACCESS_KEY_ID, secretAccessKey: E2E_ROOT_SECRET_ACCESS_KEY }, maxAttempts: 1 });
+  return new LambdaClient({
+    endpoint: baseURL,
+    region: "us-east-1",
+    credentials: { accessKeyId: E2E_ROOT_ACCESS_KEY_ID, secretAccessKey: E2E_ROOT_SECRET_ACCESS_KEY },
+    maxAttempts: 1,
+  });
 }
 
 /** Collects every request that leaves localhost (the console must work offline). */
@@ -43,4 +50,5 @@ export function watchOffHost(page: Page): string[] {
   return off;
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });

@@ -11,8 +11,6 @@ async function setEditor(page: Page, label: string, text: string) {
   await page.keyboard.insertText(text);
 }
 
-
-
 test("create → edit → deploy → configure → test → logs → monitor", async ({ page }) => {
   test.setTimeout(120_000);
   const off = watchOffHost(page);
@@ -37,11 +35,17 @@ test("create → edit → deploy → configure → test → logs → monitor", a
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByRole("tab", { name: "Code", selected: true })).toBeVisible();
   // The sandbox's isolation level is stated (full: CI runs as root with bubblewrap installed).
-  await expect(page.getByTestId("isolation")).toContainText(process.getuid?.() === 0 ? "Isolation: full" : "Isolation:");
+  await expect(page.getByTestId("isolation")).toContainText(
+    process.getuid?.() === 0 ? "Isolation: full" : "Isolation:",
+  );
   // Functions have no outbound network in this version, and the page says so.
   await expect(page.getByText(/no outbound network/)).toBeVisible();
   // One line: Monaco's auto-indent and comment continuation would rewrite typed newlines.
-  await setEditor(page, `Code of ${name}`, `export const handler = async (event, context) => { console.log("journey", event.n); return { doubled: event.n * 2, rid: context.awsRequestId }; };`);
+  await setEditor(
+    page,
+    `Code of ${name}`,
+    `export const handler = async (event, context) => { console.log("journey", event.n); return { doubled: event.n * 2, rid: context.awsRequestId }; };`,
+  );
   await expect(page.getByText("Unsaved changes")).toBeVisible();
   await page.keyboard.press("ControlOrMeta+S");
   await expect(page.getByText(/Deployed · CodeSha256/)).toBeVisible();
@@ -108,7 +112,13 @@ test("create → edit → deploy → configure → test → logs → monitor", a
 
 test("a function that runs past its timeout shows the timeout error", async ({ page, request }) => {
   const name = `sleepy-${Date.now().toString(36)}`;
-  expect((await request.post("/api/functions", { data: { name, source: "export const handler = async () => { await new Promise(() => {}); };" } })).status()).toBe(200);
+  expect(
+    (
+      await request.post("/api/functions", {
+        data: { name, source: "export const handler = async () => { await new Promise(() => {}); };" },
+      })
+    ).status(),
+  ).toBe(200);
   expect((await request.patch(`/api/functions/${name}`, { data: { timeoutSec: 1 } })).status()).toBe(200);
   await page.goto(`/functions/${name}?tab=test`);
   await expect(page.getByRole("tab", { name: "Test", selected: true })).toBeVisible();

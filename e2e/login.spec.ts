@@ -9,7 +9,9 @@ import { ADMIN, baseUrl, expect, shot, watchOffHost } from "./helpers";
 const test = base.extend({});
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("anonymous visits go to /login; a wrong password shows an error; the right one lands where you were going", async ({ page }) => {
+test("anonymous visits go to /login; a wrong password shows an error; the right one lands where you were going", async ({
+  page,
+}) => {
   const offHost = watchOffHost(page);
   await page.goto("/functions/new");
   await expect(page).toHaveURL(/\/login\?next=%2Ffunctions%2Fnew$/);
@@ -65,7 +67,10 @@ test("a session that ends while the console is open sends you to sign in, and ba
   await expect(page.getByLabel("Search functions by name")).toHaveValue("zzz");
 });
 
-test("change password: the current one is checked, other sessions end, the new one signs in", async ({ page, browser }) => {
+test("change password: the current one is checked, other sessions end, the new one signs in", async ({
+  page,
+  browser,
+}) => {
   const newPassword = "changed-e2e-password";
   await signIn(page);
   const other = await browser.newContext({ baseURL: baseUrl });
@@ -89,14 +94,19 @@ test("change password: the current one is checked, other sessions end, the new o
     expect((await page.request.get("/api/functions")).status()).toBe(200);
     expect((await otherPage.request.get("/api/functions")).status()).toBe(401);
     expect((await page.request.post("/api/auth/login", { data: ADMIN })).status()).toBe(401);
-    expect((await page.request.post("/api/auth/login", { data: { ...ADMIN, password: newPassword } })).status()).toBe(200);
+    expect((await page.request.post("/api/auth/login", { data: { ...ADMIN, password: newPassword } })).status()).toBe(
+      200,
+    );
   } finally {
     // Put the password back for the specs that follow (they sign in with ADMIN).
     const api = await request.newContext({ baseURL: baseUrl });
     const login = await api.post("/api/auth/login", { data: { ...ADMIN, password: newPassword } });
     if (login.ok()) {
       const { csrfToken } = await login.json();
-      await api.post("/api/auth/password", { data: { currentPassword: newPassword, newPassword: ADMIN.password }, headers: { "x-nimbus-csrf": csrfToken } });
+      await api.post("/api/auth/password", {
+        data: { currentPassword: newPassword, newPassword: ADMIN.password },
+        headers: { "x-nimbus-csrf": csrfToken },
+      });
     }
     await api.dispose();
     await other.close();
@@ -108,10 +118,19 @@ test("first run: /setup needs the code from the data folder, then signs the new 
   // A second server with its own empty embedded database and no NIMBUS_ADMIN_PASSWORD.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-e2e-setup-"));
   chmodSync(dataDir, 0o755);
-  const env: Record<string, string | undefined> = { ...process.env, PORT: "0", HOST: "127.0.0.1", NIMBUS_DATA_DIR: dataDir, NIMBUS_PREWARM_SANDBOXES: "0" };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    NIMBUS_DATA_DIR: dataDir,
+    NIMBUS_PREWARM_SANDBOXES: "0",
+  };
   delete env.DATABASE_URL;
   delete env.NIMBUS_ADMIN_PASSWORD;
-  const server: ChildProcess = spawn(process.execPath, [path.resolve(".nimbus/server.mjs")], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const server: ChildProcess = spawn(process.execPath, [path.resolve(".nimbus/server.mjs")], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   server.stderr!.on("data", (c) => (log += c));
   try {
@@ -142,7 +161,9 @@ test("first run: /setup needs the code from the data folder, then signs the new 
     // Setup is over: the page now sends you to the functions list, and the API refuses.
     await page.goto(url + "/setup");
     await expect(page).toHaveURL(url + "/");
-    const again = await page.request.post(url + "/api/auth/setup", { data: { password: "stranger-pass", setupCode: code } });
+    const again = await page.request.post(url + "/api/auth/setup", {
+      data: { password: "stranger-pass", setupCode: code },
+    });
     expect(again.status()).toBe(409);
   } finally {
     server.kill("SIGTERM");

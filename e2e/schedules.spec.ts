@@ -2,15 +2,17 @@ import type { Page } from "@playwright/test";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
 import { e2eLambda, expect, shot, test, watchOffHost } from "./helpers";
 
-
-
 /** A card of the console, found by its heading. */
-const card = (page: Page, heading: string | RegExp) => page.locator("section").filter({ has: page.getByRole("heading", { name: heading }) });
+const card = (page: Page, heading: string | RegExp) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { name: heading }) });
 
 /** at() for `ms` from now, written in UTC. */
 const atFromNow = (ms: number) => `at(${new Date(Date.now() + ms).toISOString().slice(0, 19)})`;
 
-test("schedules: live validation, presets, a one-time schedule fires and links to its log, toggle, edit, delete", async ({ page, request }) => {
+test("schedules: live validation, presets, a one-time schedule fires and links to its log, toggle, edit, delete", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(150_000);
   const off = watchOffHost(page);
   const name = `sched-${Date.now().toString(36)}`;
@@ -111,7 +113,9 @@ test("schedules: live validation, presets, a one-time schedule fires and links t
   await page.getByRole("button", { name: "Delete once-soon" }).click();
   await expect(page.getByText("Deleted schedule once-soon")).toBeVisible();
   await expect(rows).toHaveCount(1);
-  expect((await (await request.get(`/api/functions/${name}/schedules`)).json()).map((s: { name: string }) => s.name)).toEqual(["weekday-report"]);
+  expect(
+    (await (await request.get(`/api/functions/${name}/schedules`)).json()).map((s: { name: string }) => s.name),
+  ).toEqual(["weekday-report"]);
 
   await page.getByRole("button", { name: "Switch to dark mode" }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
@@ -128,7 +132,16 @@ test("asynchronous invocation settings and the dead-letter queue", async ({ page
   test.setTimeout(90_000);
   const off = watchOffHost(page);
   const name = `failing-${Date.now().toString(36)}`;
-  expect((await request.post("/api/functions", { data: { name, source: `export const handler = async (event) => { throw new TypeError("no report for " + event.day); };` } })).status()).toBe(200);
+  expect(
+    (
+      await request.post("/api/functions", {
+        data: {
+          name,
+          source: `export const handler = async (event) => { throw new TypeError("no report for " + event.day); };`,
+        },
+      })
+    ).status(),
+  ).toBe(200);
 
   await page.goto(`/functions/${name}?tab=configuration`);
   const settings = card(page, "Asynchronous invocation");
@@ -151,7 +164,13 @@ test("asynchronous invocation settings and the dead-letter queue", async ({ page
   await expect(settings.getByLabel("Maximum age of event (seconds)")).toHaveValue("120");
 
   // An asynchronous event that fails (no retries) lands in the dead-letter queue; redrive it.
-  const sent = await e2eLambda(baseURL).send(new InvokeCommand({ FunctionName: name, InvocationType: "Event", Payload: new TextEncoder().encode(JSON.stringify({ day: "monday" })) }));
+  const sent = await e2eLambda(baseURL).send(
+    new InvokeCommand({
+      FunctionName: name,
+      InvocationType: "Event",
+      Payload: new TextEncoder().encode(JSON.stringify({ day: "monday" })),
+    }),
+  );
   expect(sent.StatusCode).toBe(202);
   const dlq = card(page, "Dead-letter queue");
   await expect(async () => {

@@ -30,16 +30,24 @@ describe("settings", () => {
   });
 
   it("refuses a minimum unreserved pool above the account limit", () => {
-    expect(() => parseSettings({ NIMBUS_MAX_CONCURRENCY: "5", NIMBUS_MIN_UNRESERVED_CONCURRENCY: "10" })).toThrow(/must not exceed/);
+    expect(() => parseSettings({ NIMBUS_MAX_CONCURRENCY: "5", NIMBUS_MIN_UNRESERVED_CONCURRENCY: "10" })).toThrow(
+      /must not exceed/,
+    );
   });
 
   it("takes the root access key as a pair, validated", () => {
     const id = "NIMBEXAMPLEKEY000001";
     const secret = "a".repeat(40);
-    expect(parseSettings({ NIMBUS_ROOT_ACCESS_KEY_ID: id, NIMBUS_ROOT_SECRET_ACCESS_KEY: secret }).NIMBUS_ROOT_ACCESS_KEY_ID).toBe(id);
+    expect(
+      parseSettings({ NIMBUS_ROOT_ACCESS_KEY_ID: id, NIMBUS_ROOT_SECRET_ACCESS_KEY: secret }).NIMBUS_ROOT_ACCESS_KEY_ID,
+    ).toBe(id);
     expect(() => parseSettings({ NIMBUS_ROOT_ACCESS_KEY_ID: id })).toThrow(/set both or neither/);
     expect(() => parseSettings({ NIMBUS_ROOT_SECRET_ACCESS_KEY: secret })).toThrow(/set both or neither/);
-    expect(() => parseSettings({ NIMBUS_ROOT_ACCESS_KEY_ID: "lower-case", NIMBUS_ROOT_SECRET_ACCESS_KEY: secret })).toThrow(/NIMBUS_ROOT_ACCESS_KEY_ID: must be 16-128/);
-    expect(() => parseSettings({ NIMBUS_ROOT_ACCESS_KEY_ID: id, NIMBUS_ROOT_SECRET_ACCESS_KEY: "short" })).toThrow(/NIMBUS_ROOT_SECRET_ACCESS_KEY: must be 40-128/);
+    expect(() =>
+      parseSettings({ NIMBUS_ROOT_ACCESS_KEY_ID: "lower-case", NIMBUS_ROOT_SECRET_ACCESS_KEY: secret }),
+    ).toThrow(/NIMBUS_ROOT_ACCESS_KEY_ID: must be 16-128/);
+    expect(() => parseSettings({ NIMBUS_ROOT_ACCESS_KEY_ID: id, NIMBUS_ROOT_SECRET_ACCESS_KEY: "short" })).toThrow(
+      /NIMBUS_ROOT_SECRET_ACCESS_KEY: must be 40-128/,
+    );
   });
 });

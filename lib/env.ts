@@ -6,7 +6,12 @@ import path from "node:path";
 import { z } from "zod";
 
 const int = (def: number, min: number, max: number) =>
-  z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(def);
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(def);
 
 export const settingsSchema = z.object({
   PORT: int(3000, 0, 65535), // 0: any free port
@@ -25,39 +30,74 @@ export const settingsSchema = z.object({
   NIMBUS_RECORDS_MAX_MB: int(10_240, 0, 100_000_000),
   NIMBUS_DISK_MIN_FREE_MB: int(1024, 0, 100_000_000),
   NIMBUS_SHUTDOWN_GRACE_SECONDS: int(30, 0, 900),
-  NIMBUS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must look like an AWS region, e.g. us-east-1").default("us-east-1"),
-  NIMBUS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "must be 12 digits").default("000000000000"),
+  NIMBUS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must look like an AWS region, e.g. us-east-1")
+    .default("us-east-1"),
+  NIMBUS_ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/, "must be 12 digits")
+    .default("000000000000"),
   NIMBUS_EMBEDDED_PG_PORT: int(0, 0, 65535),
   NIMBUS_LOG_RETENTION_DAYS: int(30, 1, 3650),
-  NIMBUS_MASTER_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64").optional(),
-  NIMBUS_SANDBOX_ISOLATION: z.enum(["auto", "no-bubblewrap"], { error: "must be auto or no-bubblewrap" }).default("auto"),
+  NIMBUS_MASTER_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64")
+    .optional(),
+  NIMBUS_SANDBOX_ISOLATION: z
+    .enum(["auto", "no-bubblewrap"], { error: "must be auto or no-bubblewrap" })
+    .default("auto"),
   NIMBUS_SANDBOX_MEMORY_LIMIT_MB: int(8192, 512, 262_144),
   NIMBUS_SANDBOX_MAX_OPEN_FILES: int(1024, 64, 65_536),
   NIMBUS_SANDBOX_UID_BASE: int(200_000, 1000, 2_000_000_000),
   /** Read where the runtime id is needed (lib/executor/runtime-node.ts); validated here with the rest. */
   NIMBUS_SANDBOX_NODE: z.string().regex(/^\//, "must be an absolute path to a node binary").optional(),
   /** The key being rotated away from: values under it still open, and are re-sealed under NIMBUS_MASTER_KEY at start. */
-  NIMBUS_MASTER_KEY_PREVIOUS: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64").optional(),
+  NIMBUS_MASTER_KEY_PREVIOUS: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64")
+    .optional(),
   NIMBUS_ASYNC_CONCURRENCY: int(16, 1, 1000),
   // Both or neither (checked below): the root access key, created or rotated at start.
-  NIMBUS_ROOT_ACCESS_KEY_ID: z.string().regex(/^[A-Z0-9]{16,128}$/, "must be 16-128 upper-case letters and digits, e.g. NIMBEXAMPLEKEY000001").optional(),
-  NIMBUS_ROOT_SECRET_ACCESS_KEY: z.string().regex(/^[A-Za-z0-9+/=]{40,128}$/, "must be 40-128 characters of A-Z a-z 0-9 + / =").optional(),
+  NIMBUS_ROOT_ACCESS_KEY_ID: z
+    .string()
+    .regex(/^[A-Z0-9]{16,128}$/, "must be 16-128 upper-case letters and digits, e.g. NIMBEXAMPLEKEY000001")
+    .optional(),
+  NIMBUS_ROOT_SECRET_ACCESS_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]{40,128}$/, "must be 40-128 characters of A-Z a-z 0-9 + / =")
+    .optional(),
   NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: z
     .string()
     .regex(/^\d+(,\d+)*$/, "must be a comma-separated list of seconds, e.g. 60,120")
     .default("60,120")
     .transform((s) => s.split(",").map(Number)),
   // Console login. Given: user `admin` gets this password at start (created or reset).
-  NIMBUS_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").max(1024, "must be at most 1024 characters").optional(),
+  NIMBUS_ADMIN_PASSWORD: z
+    .string()
+    .min(8, "must be at least 8 characters")
+    .max(1024, "must be at most 1024 characters")
+    .optional(),
   NIMBUS_SESSION_IDLE_MINUTES: int(720, 1, 525_600),
   NIMBUS_SESSION_MAX_HOURS: int(168, 1, 8760),
   // auto: Secure when the request came over https (X-Forwarded-Proto from a proxy, or TLS).
   // Reverse proxies whose X-Forwarded-For is believed (login limits count the client behind them).
   NIMBUS_TRUSTED_PROXIES: z
     .string()
-    .regex(/^[0-9a-fA-F.:]+(\s*,\s*[0-9a-fA-F.:]+)*$/, "must be a comma-separated list of IP addresses, e.g. 127.0.0.1,::1")
+    .regex(
+      /^[0-9a-fA-F.:]+(\s*,\s*[0-9a-fA-F.:]+)*$/,
+      "must be a comma-separated list of IP addresses, e.g. 127.0.0.1,::1",
+    )
     .default("")
-    .transform((s) => new Set(s.split(",").map((x) => x.trim()).filter(Boolean))),
+    .transform(
+      (s) =>
+        new Set(
+          s
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+    ),
   NIMBUS_COOKIE_SECURE: z.enum(["auto", "always", "never"], { error: "must be auto, always or never" }).default("auto"),
 });
 
@@ -74,10 +114,14 @@ export function parseSettings(env: Record<string, string | undefined> = process.
   }
   const s = parsed.data;
   if (s.NIMBUS_MIN_UNRESERVED_CONCURRENCY > s.NIMBUS_MAX_CONCURRENCY) {
-    throw new SettingsError("Invalid settings:\n  NIMBUS_MIN_UNRESERVED_CONCURRENCY: must not exceed NIMBUS_MAX_CONCURRENCY");
+    throw new SettingsError(
+      "Invalid settings:\n  NIMBUS_MIN_UNRESERVED_CONCURRENCY: must not exceed NIMBUS_MAX_CONCURRENCY",
+    );
   }
   if ((s.NIMBUS_ROOT_ACCESS_KEY_ID === undefined) !== (s.NIMBUS_ROOT_SECRET_ACCESS_KEY === undefined)) {
-    throw new SettingsError("Invalid settings:\n  NIMBUS_ROOT_ACCESS_KEY_ID and NIMBUS_ROOT_SECRET_ACCESS_KEY: set both or neither");
+    throw new SettingsError(
+      "Invalid settings:\n  NIMBUS_ROOT_ACCESS_KEY_ID and NIMBUS_ROOT_SECRET_ACCESS_KEY: set both or neither",
+    );
   }
   return { ...s, dataDir: path.resolve(s.NIMBUS_DATA_DIR) };
 }

@@ -64,10 +64,19 @@ export function retryAfterSeconds(error: AppError): number | undefined {
 export function toAppError(err: unknown): { error: AppError; unexpected: boolean } {
   if (err instanceof AppError) return { error: err, unexpected: false };
   if (isConnectionError(err)) {
-    return { error: new AppError("ServiceUnavailableException", `The database is unavailable (${connectionReason(err)}); Nimbus is reconnecting, retry shortly`), unexpected: false };
+    return {
+      error: new AppError(
+        "ServiceUnavailableException",
+        `The database is unavailable (${connectionReason(err)}); Nimbus is reconnecting, retry shortly`,
+      ),
+      unexpected: false,
+    };
   }
   return {
-    error: new AppError("ServiceException", "The service encountered an internal error. Check the server log for details."),
+    error: new AppError(
+      "ServiceException",
+      "The service encountered an internal error. Check the server log for details.",
+    ),
     unexpected: true,
   };
 }

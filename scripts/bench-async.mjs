@@ -7,5 +7,15 @@ import { buildSandbox, buildServer, root } from "./build-lib.mjs";
 await buildSandbox();
 await buildServer();
 const out = path.join(root, ".nimbus", "bench-async.mjs");
-await build({ entryPoints: [path.join(root, "bench", "async.ts")], bundle: true, platform: "node", target: "node20", format: "esm", outfile: out, packages: "external", logLevel: "warning", alias: { "@": root } });
+await build({
+  entryPoints: [path.join(root, "bench", "async.ts")],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  outfile: out,
+  packages: "external",
+  logLevel: "warning",
+  alias: { "@": root },
+});
 process.exit(spawnSync(process.execPath, [out], { cwd: root, stdio: "inherit" }).status ?? 1);

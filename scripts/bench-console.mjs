@@ -7,7 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { root } from "./build-lib.mjs";
 
-const run = (args, env = {}) => spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status;
+const run = (args, env = {}) =>
+  spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status;
 if (run([path.join(root, "scripts", "build-if-stale.mjs")]) !== 0) process.exit(1);
 
 // The console requires a login; the perf run signs in as admin with this password.
@@ -35,11 +36,19 @@ const databaseUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0
 
 let status = run([path.join(root, "scripts", "seed.mjs")], { DATABASE_URL: databaseUrl });
 if (status === 0) {
-  status = run([path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", "--config", "bench/console/playwright.config.ts"], {
-    CONSOLE_BENCH_URL: url.replace("localhost", "127.0.0.1"),
-    CONSOLE_BENCH_OUT: path.join(root, "bench", "console-results.json"),
-    CONSOLE_BENCH_PASSWORD: adminPassword,
-  });
+  status = run(
+    [
+      path.join(root, "node_modules", "@playwright", "test", "cli.js"),
+      "test",
+      "--config",
+      "bench/console/playwright.config.ts",
+    ],
+    {
+      CONSOLE_BENCH_URL: url.replace("localhost", "127.0.0.1"),
+      CONSOLE_BENCH_OUT: path.join(root, "bench", "console-results.json"),
+      CONSOLE_BENCH_PASSWORD: adminPassword,
+    },
+  );
 }
 server.kill("SIGTERM");
 await new Promise((r) => server.once("exit", r));

@@ -4,11 +4,24 @@ import path from "node:path";
 import { build } from "esbuild";
 import { root } from "./build-lib.mjs";
 
-const stale = spawnSync(process.execPath, [path.join(root, "scripts", "build-if-stale.mjs")], { cwd: root, stdio: "inherit" });
+const stale = spawnSync(process.execPath, [path.join(root, "scripts", "build-if-stale.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+});
 if (stale.status !== 0) process.exit(stale.status ?? 1);
 const out = path.join(root, ".nimbus", "bench.mjs");
 // --sandbox: the isolation layers' cost at sandbox start (bench/sandbox-start.ts).
 const entry = process.argv.includes("--sandbox") ? "sandbox-start.ts" : "run.ts";
-await build({ entryPoints: [path.join(root, "bench", entry)], bundle: true, platform: "node", target: "node20", format: "esm", outfile: out, packages: "external", logLevel: "warning", alias: { "@": root } });
+await build({
+  entryPoints: [path.join(root, "bench", entry)],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  outfile: out,
+  packages: "external",
+  logLevel: "warning",
+  alias: { "@": root },
+});
 const r = spawnSync(process.execPath, [out], { cwd: root, stdio: "inherit" });
 process.exit(r.status ?? 1);

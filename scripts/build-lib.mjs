@@ -22,7 +22,11 @@ const common = {
 export async function buildSandbox() {
   await build({
     ...common,
-    entryPoints: { "sandbox/host": "lib/executor/host/main.ts", "sandbox/worker": "lib/executor/host/worker.ts", "sandbox/spawner": "lib/executor/spawner/main.ts" },
+    entryPoints: {
+      "sandbox/host": "lib/executor/host/main.ts",
+      "sandbox/worker": "lib/executor/host/worker.ts",
+      "sandbox/spawner": "lib/executor/spawner/main.ts",
+    },
     outdir: outDir,
     outExtension: { ".js": ".mjs" },
   });
@@ -36,7 +40,9 @@ export async function buildServer() {
     outdir: outDir,
     outExtension: { ".js": ".mjs" },
     packages: "external",
-    banner: { js: "import { createRequire as __nimbusCreateRequire } from 'node:module'; const require = __nimbusCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __nimbusCreateRequire } from 'node:module'; const require = __nimbusCreateRequire(import.meta.url);",
+    },
   });
 }
 

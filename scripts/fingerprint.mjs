@@ -5,7 +5,15 @@ import path from "node:path";
 import { root } from "./build-lib.mjs";
 
 const DIRS = ["app", "components", "lib", "server", "public", "prisma"];
-const FILES = ["package.json", "package-lock.json", "next.config.js", "tsconfig.json", "postcss.config.mjs", "scripts/build-lib.mjs", "scripts/build.mjs"];
+const FILES = [
+  "package.json",
+  "package-lock.json",
+  "next.config.js",
+  "tsconfig.json",
+  "postcss.config.mjs",
+  "scripts/build-lib.mjs",
+  "scripts/build.mjs",
+];
 
 export function sourceFingerprint() {
   const h = createHash("sha256");

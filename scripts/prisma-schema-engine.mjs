@@ -35,7 +35,11 @@ const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
 async function withClient(connectionString, fn) {
   const client = new pg.Client({ connectionString });
   await client.connect();
-  try { return await fn(client); } finally { await client.end().catch(() => {}); }
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 function maintenanceUrl(u) {
   const m = new URL(u);
@@ -46,10 +50,14 @@ function maintenanceUrl(u) {
 function errorCode(e, u) {
   const { hostname, port } = new URL(u);
   const at = `${hostname}:${port || 5432}`;
-  if (e.code === "3D000") return ["P1003", `Database \`${dbName(u)}\` does not exist on the database server at \`${at}\`.`];
-  if (e.code === "28P01" || e.code === "28000") return ["P1000", `Authentication failed against database server at \`${at}\`: ${e.message}`];
-  if (e.code === "42P04") return ["P1009", `Database \`${dbName(u)}\` already exists on the database server at \`${at}\``];
-  if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(e.code)) return ["P1001", `Can't reach database server at \`${at}\``];
+  if (e.code === "3D000")
+    return ["P1003", `Database \`${dbName(u)}\` does not exist on the database server at \`${at}\`.`];
+  if (e.code === "28P01" || e.code === "28000")
+    return ["P1000", `Authentication failed against database server at \`${at}\`: ${e.message}`];
+  if (e.code === "42P04")
+    return ["P1009", `Database \`${dbName(u)}\` already exists on the database server at \`${at}\``];
+  if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)$/.test(e.code))
+    return ["P1001", `Can't reach database server at \`${at}\``];
   return [undefined, e.message];
 }
 
@@ -59,21 +67,32 @@ if (args.includes("cli")) {
   process.stderr.write(`{"level":"INFO","fields":{"message":"schema-engine wasm shim: cli ${command}"}}\n`);
   try {
     if (command === "can-connect-to-database") await withClient(url, (c) => c.query("SELECT 1"));
-    else if (command === "create-database") await withClient(maintenanceUrl(url), (c) => c.query(`CREATE DATABASE ${quoteIdent(dbName(url))}`));
-    else if (command === "drop-database") await withClient(maintenanceUrl(url), (c) => c.query(`DROP DATABASE ${quoteIdent(dbName(url))}`));
+    else if (command === "create-database")
+      await withClient(maintenanceUrl(url), (c) => c.query(`CREATE DATABASE ${quoteIdent(dbName(url))}`));
+    else if (command === "drop-database")
+      await withClient(maintenanceUrl(url), (c) => c.query(`DROP DATABASE ${quoteIdent(dbName(url))}`));
     else throw new Error(`Unsupported schema-engine command: cli ${command}`);
     process.exit(0);
   } catch (e) {
     const [error_code, message] = errorCode(e, url);
-    process.stderr.write(JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { error_code, message } }));
+    process.stderr.write(
+      JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { error_code, message } }),
+    );
     process.exit(1);
   }
 }
 
 function loadWasm() {
-  globalThis.PRISMA_WASM_PANIC_REGISTRY = { message: "", set_message(m) { this.message = m; } };
+  globalThis.PRISMA_WASM_PANIC_REGISTRY = {
+    message: "",
+    set_message(m) {
+      this.message = m;
+    },
+  };
   const wasmFile = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasmFile)), { "./schema_engine_bg.js": wasmRuntime });
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasmFile)), {
+    "./schema_engine_bg.js": wasmRuntime,
+  });
   wasmRuntime.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
   return wasmRuntime;
@@ -105,7 +124,11 @@ function patchAdapter(adapter) {
     };
   }
   adapter.executeScript = async (script) => {
-    try { await adapter.underlyingDriver().query(script); } catch (e) { adapter.onError(e); }
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (e) {
+      adapter.onError(e);
+    }
   };
   return adapter;
 }
@@ -134,9 +157,17 @@ function adapterFactory() {
       shadowUrl = u.toString();
       drop = () => withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
     }
-    const adapter = patchAdapter(await new PrismaPg({ connectionString: shadowUrl }, adapterOptions(shadowUrl)).connect());
+    const adapter = patchAdapter(
+      await new PrismaPg({ connectionString: shadowUrl }, adapterOptions(shadowUrl)).connect(),
+    );
     let closing;
-    const close = () => (closing ??= adapter.underlyingDriver().end().catch(() => {}).then(drop).then(() => undefined));
+    const close = () =>
+      (closing ??= adapter
+        .underlyingDriver()
+        .end()
+        .catch(() => {})
+        .then(drop)
+        .then(() => undefined));
     shadowCleanups.push(close);
     adapter.dispose = close;
     return adapter;
@@ -147,15 +178,30 @@ function adapterFactory() {
 // A diff between schema files and/or empty needs no database, but SchemaEngine.new() probes one (schema exists?,
 // version): this adapter answers that probe, so such diffs work with no database server at all.
 function offlineFactory() {
-  const noDatabase = async () => { throw new Error("This operation needs a database, none is used for this diff."); };
+  const noDatabase = async () => {
+    throw new Error("This operation needs a database, none is used for this diff.");
+  };
   const { Boolean: bool, Text: text, Int32: int } = ColumnTypeEnum;
   const adapter = {
-    provider: "postgres", adapterName: "@prisma/adapter-pg", executeRaw: noDatabase, executeScript: noDatabase, startTransaction: noDatabase,
-    queryRaw: async () => ({ columnNames: ["exists", "version", "numeric_version"], columnTypes: [bool, text, int], rows: [[true, "PostgreSQL", 170000]] }),
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    executeRaw: noDatabase,
+    executeScript: noDatabase,
+    startTransaction: noDatabase,
+    queryRaw: async () => ({
+      columnNames: ["exists", "version", "numeric_version"],
+      columnTypes: [bool, text, int],
+      rows: [[true, "PostgreSQL", 170000]],
+    }),
     getConnectionInfo: () => ({ schemaName: undefined, supportsRelationJoins: true }),
     dispose: async () => {},
   };
-  return bindMigrationAwareSqlAdapterFactory({ provider: "postgres", adapterName: "@prisma/adapter-pg", connect: async () => adapter, connectToShadowDb: noDatabase });
+  return bindMigrationAwareSqlAdapterFactory({
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect: async () => adapter,
+    connectToShadowDb: noDatabase,
+  });
 }
 
 const { SchemaEngine } = loadWasm();
@@ -173,11 +219,13 @@ async function call(method, params) {
     await withClient(maintenanceUrl(url), (c) => c.query(`CREATE DATABASE ${quoteIdent(dbName(url))}`));
     return { databaseName: dbName(url) };
   }
-  const offline = method === "diff" && [params.from, params.to].every((t) => t.tag === "empty" || t.tag === "schemaDatamodel");
+  const offline =
+    method === "diff" && [params.from, params.to].every((t) => t.tag === "empty" || t.tag === "schemaDatamodel");
   const e = await getEngine(offline);
   // The wasm engine only reports its own connection's version; a `datasource` param would not deserialize.
   if (method === "getDatabaseVersion") return e.version(null);
-  if (typeof e[method] !== "function") throw new Error(`Method \`${method}\` is not supported by @prisma/schema-engine-wasm.`);
+  if (typeof e[method] !== "function")
+    throw new Error(`Method \`${method}\` is not supported by @prisma/schema-engine-wasm.`);
   return (await e[method](params)) ?? {};
 }
 
@@ -188,7 +236,11 @@ let printId = 0;
 let current; // the request in flight
 async function handle(line) {
   let request;
-  try { request = JSON.parse(line); } catch { return; }
+  try {
+    request = JSON.parse(line);
+  } catch {
+    return;
+  }
   if (!request.method) return; // e.g. the CLI acknowledging a `print` request
   current = request;
   try {
@@ -212,7 +264,14 @@ function sendError(id, err) {
   const panic = err instanceof WebAssembly.RuntimeError;
   const message = panic ? globalThis.PRISMA_WASM_PANIC_REGISTRY.message || String(err) : (err?.message ?? String(err));
   const error_code = /^P\d{4}$/.test(err?.code) ? err.code : err?.code && url ? errorCode(err, url)[0] : undefined;
-  send({ id, error: { code: 4466, message: "An error happened. Check the data field for details.", data: { is_panic: panic, message, error_code } } });
+  send({
+    id,
+    error: {
+      code: 4466,
+      message: "An error happened. Check the data field for details.",
+      data: { is_panic: panic, message, error_code },
+    },
+  });
 }
 
 // Params the wasm cannot deserialize throw outside the returned promise: fail the request, then exit.
@@ -225,5 +284,7 @@ process.on("uncaughtException", (err) => {
 // Requests run one at a time: the wasm engine's methods borrow it mutably.
 let queue = Promise.resolve();
 const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-rl.on("line", (line) => { queue = queue.then(() => handle(line)); });
+rl.on("line", (line) => {
+  queue = queue.then(() => handle(line));
+});
 rl.on("close", () => queue.then(() => process.exit(0)));

@@ -5,6 +5,16 @@ import { build } from "esbuild";
 import { root } from "./build-lib.mjs";
 
 const out = path.join(root, ".nimbus", "seed.mjs");
-await build({ entryPoints: [path.join(root, "bench", "seed.ts")], bundle: true, platform: "node", target: "node20", format: "esm", outfile: out, packages: "external", logLevel: "warning", alias: { "@": root } });
+await build({
+  entryPoints: [path.join(root, "bench", "seed.ts")],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  outfile: out,
+  packages: "external",
+  logLevel: "warning",
+  alias: { "@": root },
+});
 const r = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
 process.exit(r.status ?? 1);

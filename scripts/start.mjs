@@ -7,7 +7,10 @@ import { sourceFingerprint } from "./fingerprint.mjs";
 
 const dev = process.argv.includes("--dev");
 const stampFile = path.join(outDir, "build-stamp");
-const current = existsSync(stampFile) && existsSync(path.join(outDir, "server.mjs")) && readFileSync(stampFile, "utf8") === sourceFingerprint();
+const current =
+  existsSync(stampFile) &&
+  existsSync(path.join(outDir, "server.mjs")) &&
+  readFileSync(stampFile, "utf8") === sourceFingerprint();
 if (dev) {
   const { buildSandbox, buildServer } = await import("./build-lib.mjs");
   await buildSandbox();

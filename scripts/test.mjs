@@ -13,19 +13,31 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 
 const run = (label, args) => {
   console.log(`\n[test] ${label}`);
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   return r.status ?? 1;
 };
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
 const finish = (code) => {
-  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+  console.log(
+    `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+  );
   process.exit(code);
 };
 
 const only = process.argv[2];
 if (!only || only === "unit") {
   const file = path.join(reports, "vitest.json");
-  const code = run("vitest: unit and integration", [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const code = run("vitest: unit and integration", [
+    bin("vitest", "vitest.mjs"),
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
   const r = readJson(file);
   totals.passed += r?.numPassedTests ?? 0;
   totals.failed += r?.numFailedTests ?? (code === 0 ? 0 : 1);
@@ -35,11 +47,12 @@ if (!only || only === "unit") {
 if (!only || only === "e2e") {
   if (run("build (when not current)", [path.join(root, "scripts", "build-if-stale.mjs")]) !== 0) finish(1);
   const file = path.join(reports, "playwright.json");
-  const code = spawnSync(process.execPath, [bin("@playwright/test", "cli.js"), "test", "--reporter=list,json"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: file },
-  }).status ?? 1;
+  const code =
+    spawnSync(process.execPath, [bin("@playwright/test", "cli.js"), "test", "--reporter=list,json"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+    }).status ?? 1;
   const r = readJson(file);
   totals.passed += r?.stats?.expected ?? 0;
   totals.failed += (r?.stats?.unexpected ?? 0) + (r?.stats?.flaky ?? 0) || (code === 0 ? 0 : 1);

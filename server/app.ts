@@ -53,12 +53,22 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     const url = req.url ?? "/";
     if (url === "/api/health" || url.startsWith("/api/health?")) return health(res);
     if (isLambdaApiPath(url)) {
-      if (!runtime || runtime.state !== "ready") return sendError(res, new AppError("ServiceUnavailableException", stopping ? "The server is shutting down" : "The server is starting"), log);
+      if (!runtime || runtime.state !== "ready")
+        return sendError(
+          res,
+          new AppError(
+            "ServiceUnavailableException",
+            stopping ? "The server is shutting down" : "The server is starting",
+          ),
+          log,
+        );
       void handleLambdaApi(runtime, req, res);
       return;
     }
     if (!runtime || runtime.state !== "ready") {
-      res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(stopping ? "Nimbus is stopping" : "Nimbus is starting…");
+      res
+        .writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" })
+        .end(stopping ? "Nimbus is stopping" : "Nimbus is starting…");
       return;
     }
     consoleRequest(runtime, req, res).catch((err: unknown) => consoleFailure(req, res, err));
@@ -71,8 +81,11 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     if (res.headersSent) return void res.destroy();
     const retry = retryAfterSeconds(error);
     const headers: Record<string, string> = retry !== undefined ? { "Retry-After": String(retry) } : {};
-    if ((req.url ?? "/").startsWith("/api/")) return sendConsoleError(res, error.status, error.code, error.message, headers);
-    res.writeHead(error.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers }).end(unavailablePage(error.message, retry));
+    if ((req.url ?? "/").startsWith("/api/"))
+      return sendConsoleError(res, error.status, error.code, error.message, headers);
+    res
+      .writeHead(error.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers })
+      .end(unavailablePage(error.message, retry));
   }
 
   /** Everything but the Lambda API and health: the console, behind sign-in (lib/auth/console-auth.ts). */
@@ -84,13 +97,22 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     if (bad) return sendConsoleError(res, 400, "InvalidRequestContentException", bad);
     const size = checkBodySize(req.method ?? "GET", pathname, req.headers);
     // Refused before anything reads the body; the connection closes rather than drain it.
-    if (!size.ok) return sendConsoleError(res, size.status, "RequestTooLargeException", size.message, { Connection: "close" });
+    if (!size.ok)
+      return sendConsoleError(res, size.status, "RequestTooLargeException", size.message, { Connection: "close" });
     // Route handlers learn the client address only from here: whatever a client sent is dropped.
-    req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], rt.settings.NIMBUS_TRUSTED_PROXIES);
+    req.headers[CLIENT_IP_HEADER] = clientIpOf(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      rt.settings.NIMBUS_TRUSTED_PROXIES,
+    );
     // Route handlers learn who is calling only from here (the audit log names them); nothing a client sent survives.
     req.headers[SOURCE_IP_HEADER] = req.headers[CLIENT_IP_HEADER];
     delete req.headers[USER_HEADER];
-    const decision = await rt.auth.authorize({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers });
+    const decision = await rt.auth.authorize({
+      method: req.method ?? "GET",
+      url: req.url ?? "/",
+      headers: req.headers,
+    });
     if (decision.action === "pass" && decision.session) req.headers[USER_HEADER] = decision.session.username;
     if (decision.action === "deny") return sendConsoleError(res, decision.status, decision.code, decision.message);
     if (decision.action === "redirect") {
@@ -98,7 +120,9 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       return;
     }
     if (!nextHandler) {
-      res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" }).end(consoleMode === "off" ? "The console is not served by this process" : "Nimbus is starting…");
+      res
+        .writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" })
+        .end(consoleMode === "off" ? "The console is not served by this process" : "Nimbus is starting…");
       return;
     }
     await nextHandler(req, res);
@@ -118,7 +142,9 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
         ...(db ? { since: new Date(db.since).toISOString() } : {}),
         ...(db?.error ? { error: db.error } : {}),
       },
-      records: runtime ? { pending: runtime.writer.pending, failing: runtime.writer.failing, ...runtime.capacity.state } : null,
+      records: runtime
+        ? { pending: runtime.writer.pending, failing: runtime.writer.failing, ...runtime.capacity.state }
+        : null,
       executor: runtime ? runtime.executor.stats() : null,
       inFlight: runtime ? runtime.admission.running : 0,
     });
@@ -141,7 +167,13 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     }
     const { applied } = await applyMigrations(databaseUrl, path.join(opts.root, "prisma", "migrations"));
     if (applied.length) log(`[nimbus] applied migrations: ${applied.join(", ")}`);
-    runtime = await createRuntime(settings, { databaseUrl, hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"), log, port, databaseDir: embedded?.pgDir ?? null });
+    runtime = await createRuntime(settings, {
+      databaseUrl,
+      hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"),
+      log,
+      port,
+      databaseDir: embedded?.pgDir ?? null,
+    });
     const dbHealth = runtime.dbHealth;
     embedded?.supervise({ down: (reason) => dbHealth.down(reason), restarted: () => void dbHealth.probe(), log });
     setRuntime(runtime);
@@ -184,7 +216,8 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
 
 /** What a browser shows when the console cannot answer (the database is down, most often). */
 function unavailablePage(message: string, retryAfter: number | undefined): string {
-  const esc = (t: string) => t.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  const esc = (t: string) =>
+    t.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
   const refresh = retryAfter !== undefined ? `<meta http-equiv="refresh" content="${Math.max(2, retryAfter)}">` : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nimbus is unavailable</title>${refresh}
 <style>body{font:15px system-ui,sans-serif;margin:4rem auto;max-width:40rem;padding:0 1rem;color:#0f172a}h1{font-size:1.25rem}p{color:#475569}</style></head>

@@ -26,16 +26,21 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`[nimbus] failed to start: ${(err as Error).stack ?? err}\n`);
     process.exit(1);
   }
-  process.stdout.write(`[nimbus] ready on ${handle.url} (console and Lambda API; try: curl ${handle.url}/api/health)\n`);
+  process.stdout.write(
+    `[nimbus] ready on ${handle.url} (console and Lambda API; try: curl ${handle.url}/api/health)\n`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`[nimbus] ${signal}: finishing in-flight work and stopping\n`);
-    const force = setTimeout(() => {
-      process.stderr.write("[nimbus] shutdown took too long; exiting\n");
-      process.exit(1);
-    }, (handle.settings.NIMBUS_SHUTDOWN_GRACE_SECONDS + 15) * 1000);
+    const force = setTimeout(
+      () => {
+        process.stderr.write("[nimbus] shutdown took too long; exiting\n");
+        process.exit(1);
+      },
+      (handle.settings.NIMBUS_SHUTDOWN_GRACE_SECONDS + 15) * 1000,
+    );
     force.unref();
     try {
       const { problems } = await handle.close();

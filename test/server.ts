@@ -21,7 +21,10 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-export async function startTestServer(env: Record<string, string> = {}, log: (m: string) => void = () => {}): Promise<ServerHandle> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  log: (m: string) => void = () => {},
+): Promise<ServerHandle> {
   return startServer({
     root: path.resolve(import.meta.dirname, ".."),
     console: "off",
@@ -41,7 +44,11 @@ export async function startTestServer(env: Record<string, string> = {}, log: (m:
   });
 }
 
-export function lambdaClient(url: string, credentials = TEST_CREDENTIALS, extra: Partial<LambdaClientConfig> = {}): LambdaClient {
+export function lambdaClient(
+  url: string,
+  credentials = TEST_CREDENTIALS,
+  extra: Partial<LambdaClientConfig> = {},
+): LambdaClient {
   return new LambdaClient({ endpoint: url, region: "us-east-1", credentials, maxAttempts: 1, ...extra });
 }
 
@@ -49,10 +56,25 @@ export function lambdaClient(url: string, credentials = TEST_CREDENTIALS, extra:
 export async function signedFetch(
   url: string,
   init: { method?: string; body?: string; headers?: Record<string, string> } = {},
-  opts: { credentials?: { accessKeyId: string; secretAccessKey: string }; region?: string; service?: string; signingDate?: Date } = {},
+  opts: {
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+    region?: string;
+    service?: string;
+    signingDate?: Date;
+  } = {},
 ): Promise<Response> {
   const u = new URL(url);
-  const { host: _host, ...headers } = await signRequest({ method: init.method ?? "GET", host: u.host, path: u.pathname, query: Object.fromEntries(u.searchParams), headers: init.headers, body: init.body }, opts);
+  const { host: _host, ...headers } = await signRequest(
+    {
+      method: init.method ?? "GET",
+      host: u.host,
+      path: u.pathname,
+      query: Object.fromEntries(u.searchParams),
+      headers: init.headers,
+      body: init.body,
+    },
+    opts,
+  );
   return fetch(url, { method: init.method ?? "GET", headers, body: init.body });
 }
 
@@ -61,13 +83,39 @@ export async function signedFetch(
  * as sent) with @smithy/signature-v4, as the SDK would; returns every header to send, host included.
  */
 export async function signRequest(
-  req: { method: string; host: string; path: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string | Uint8Array },
-  opts: { credentials?: { accessKeyId: string; secretAccessKey: string }; region?: string; service?: string; signingDate?: Date } = {},
+  req: {
+    method: string;
+    host: string;
+    path: string;
+    query?: Record<string, string>;
+    headers?: Record<string, string>;
+    body?: string | Uint8Array;
+  },
+  opts: {
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+    region?: string;
+    service?: string;
+    signingDate?: Date;
+  } = {},
 ): Promise<Record<string, string>> {
-  const signer = new SignatureV4({ service: opts.service ?? "lambda", region: opts.region ?? "us-east-1", credentials: opts.credentials ?? TEST_CREDENTIALS, sha256: NodeSha256 });
+  const signer = new SignatureV4({
+    service: opts.service ?? "lambda",
+    region: opts.region ?? "us-east-1",
+    credentials: opts.credentials ?? TEST_CREDENTIALS,
+    sha256: NodeSha256,
+  });
   const [hostname, port] = req.host.split(":");
   const signed = await signer.sign(
-    { method: req.method, protocol: "http:", hostname: hostname!, port: port ? Number(port) : undefined, path: req.path, query: req.query ?? {}, headers: { host: req.host, ...req.headers }, body: req.body },
+    {
+      method: req.method,
+      protocol: "http:",
+      hostname: hostname!,
+      port: port ? Number(port) : undefined,
+      path: req.path,
+      query: req.query ?? {},
+      headers: { host: req.host, ...req.headers },
+      body: req.body,
+    },
     { signingDate: opts.signingDate },
   );
   return signed.headers as Record<string, string>;

@@ -29,7 +29,9 @@ async function timeToInteractive(page: Page, url: string, ready: () => Promise<v
 test("console timings with 1,000 functions and 100,000 invocations", async ({ page }) => {
   test.setTimeout(300_000);
   // Sign in once (page.request shares the page's cookies); timings start signed in.
-  const login = await page.request.post("/api/auth/login", { data: { username: "admin", password: process.env.CONSOLE_BENCH_PASSWORD } });
+  const login = await page.request.post("/api/auth/login", {
+    data: { username: "admin", password: process.env.CONSOLE_BENCH_PASSWORD },
+  });
   expect(login.status(), await login.text()).toBe(200);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   results.list = await median(() =>
@@ -79,20 +81,35 @@ test("console timings with 1,000 functions and 100,000 invocations", async ({ pa
 
   // The Test button: browser round trip minus the handler's own duration, warm.
   const name = `perf-${Date.now().toString(36)}`;
-  expect((await page.request.post("/api/functions", { data: { name, source: "export const handler = async (e) => e;" }, headers: { "x-nimbus-csrf": csrfToken } })).ok()).toBe(true);
+  expect(
+    (
+      await page.request.post("/api/functions", {
+        data: { name, source: "export const handler = async (e) => e;" },
+        headers: { "x-nimbus-csrf": csrfToken },
+      })
+    ).ok(),
+  ).toBe(true);
   await page.goto(`/functions/${name}?tab=test`);
   const overheads: number[] = [];
   for (let i = 0; i < 12; i++) {
     await page.getByRole("button", { name: "Test", exact: true }).click();
     const result = page.getByTestId("test-result");
     await expect(result.getByText("Succeeded")).toBeVisible();
-    const roundTrip = parseFloat((await result.getByText(/^[\d.]+ ms$/).last().textContent()) ?? "NaN");
+    const roundTrip = parseFloat(
+      (await result
+        .getByText(/^[\d.]+ ms$/)
+        .last()
+        .textContent()) ?? "NaN",
+    );
     const duration = parseFloat((await result.locator("dd").first().textContent()) ?? "NaN");
     if (i >= 2) overheads.push(roundTrip - duration); // the first calls are cold
     await page.getByRole("button", { name: "Test", exact: true }).focus();
   }
   overheads.sort((a, b) => a - b);
-  results.testButtonOverheadMs = { p50: +overheads[Math.floor(overheads.length / 2)].toFixed(1), max: +overheads[overheads.length - 1].toFixed(1) };
+  results.testButtonOverheadMs = {
+    p50: +overheads[Math.floor(overheads.length / 2)].toFixed(1),
+    max: +overheads[overheads.length - 1].toFixed(1),
+  };
   writeFileSync(process.env.CONSOLE_BENCH_OUT ?? "bench/console-results.json", JSON.stringify(results, null, 2) + "\n");
   console.log(JSON.stringify(results, null, 2));
 });

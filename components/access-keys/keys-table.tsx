@@ -29,16 +29,26 @@ export function KeysTable({
       </thead>
       <tbody>
         {keys.map((k) => (
-          <tr key={k.accessKeyId} data-testid={`access-key-${k.accessKeyId}`} className="border-t border-slate-200 dark:border-slate-800">
+          <tr
+            key={k.accessKeyId}
+            data-testid={`access-key-${k.accessKeyId}`}
+            className="border-t border-slate-200 dark:border-slate-800"
+          >
             <td className="px-3 py-2 font-mono">
               {k.accessKeyId}
-              {k.root ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 font-sans text-xs dark:bg-slate-700">root</span> : null}
+              {k.root ? (
+                <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 font-sans text-xs dark:bg-slate-700">
+                  root
+                </span>
+              ) : null}
             </td>
             <td className="px-3 py-2">{k.description || <span className="text-slate-400">—</span>}</td>
             <td className="px-3 py-2">
               <span
                 className={`rounded-full px-2 py-0.5 text-xs font-medium ${
-                  k.status === "Active" ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200" : "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200"
+                  k.status === "Active"
+                    ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200"
+                    : "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200"
                 }`}
               >
                 {k.status}
@@ -47,11 +57,21 @@ export function KeysTable({
             <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(k.createdAt)}</td>
             <td className="px-3 py-2 whitespace-nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</td>
             <td className="px-3 py-2 text-right whitespace-nowrap">
-              <Button disabled={busyId === k.accessKeyId} onClick={() => onToggle(k)} aria-label={`${k.status === "Active" ? "Deactivate" : "Activate"} ${k.accessKeyId}`}>
+              <Button
+                disabled={busyId === k.accessKeyId}
+                onClick={() => onToggle(k)}
+                aria-label={`${k.status === "Active" ? "Deactivate" : "Activate"} ${k.accessKeyId}`}
+              >
                 {k.status === "Active" ? "Deactivate" : "Activate"}
               </Button>
               {k.root ? null : (
-                <Button variant="ghost" className="ml-2 text-red-700 dark:text-red-400" disabled={busyId === k.accessKeyId} onClick={() => onDelete(k)} aria-label={`Delete ${k.accessKeyId}`}>
+                <Button
+                  variant="ghost"
+                  className="ml-2 text-red-700 dark:text-red-400"
+                  disabled={busyId === k.accessKeyId}
+                  onClick={() => onDelete(k)}
+                  aria-label={`Delete ${k.accessKeyId}`}
+                >
                   Delete
                 </Button>
               )}

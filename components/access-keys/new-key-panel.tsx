@@ -6,19 +6,30 @@ import { configureSnippet, envSnippet, type KeySnippetInput } from "./snippets";
 /** The one time a secret is shown: copy buttons, a plain warning, and ready-to-paste setup. */
 export function NewKeyPanel({ created, onDone }: { created: KeySnippetInput; onDone: () => void }) {
   return (
-    <section aria-label="New access key" className="rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm dark:border-amber-700 dark:bg-amber-950/40">
+    <section
+      aria-label="New access key"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm dark:border-amber-700 dark:bg-amber-950/40"
+    >
       <p role="alert" className="mb-3 text-sm font-medium text-amber-900 dark:text-amber-200">
-        Copy the secret access key now. You will not see it again: Nimbus stores it encrypted and never shows it a second time.
+        Copy the secret access key now. You will not see it again: Nimbus stores it encrypted and never shows it a
+        second time.
       </p>
       <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
         <dt className="font-medium">Access key ID</dt>
         <dd className="flex items-center gap-2">
-          <code data-testid="new-access-key-id" className="rounded bg-white px-2 py-0.5 font-mono dark:bg-slate-900">{created.accessKeyId}</code>
+          <code data-testid="new-access-key-id" className="rounded bg-white px-2 py-0.5 font-mono dark:bg-slate-900">
+            {created.accessKeyId}
+          </code>
           <CopyButton text={created.accessKeyId} label="Copy ID" />
         </dd>
         <dt className="font-medium">Secret access key</dt>
         <dd className="flex items-center gap-2">
-          <code data-testid="new-secret-access-key" className="rounded bg-white px-2 py-0.5 font-mono break-all dark:bg-slate-900">{created.secretAccessKey}</code>
+          <code
+            data-testid="new-secret-access-key"
+            className="rounded bg-white px-2 py-0.5 font-mono break-all dark:bg-slate-900"
+          >
+            {created.secretAccessKey}
+          </code>
           <CopyButton text={created.secretAccessKey} label="Copy secret" />
         </dd>
       </dl>

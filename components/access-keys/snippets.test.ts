@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { configureSnippet, envSnippet } from "./snippets";
 
-const k = { accessKeyId: "NIMBEXAMPLEKEY000001", secretAccessKey: "abc/def+ghi", region: "eu-west-1", endpoint: "http://nimbus.local:3000" };
+const k = {
+  accessKeyId: "NIMBEXAMPLEKEY000001",
+  secretAccessKey: "abc/def+ghi",
+  region: "eu-west-1",
+  endpoint: "http://nimbus.local:3000",
+};
 
 describe("key snippets", () => {
   it("exports the key, region and endpoint for the SDKs and the CLI", () => {

@@ -15,7 +15,9 @@ export function AuditLog() {
   const pathname = usePathname();
   const filters: AuditFilters = Object.fromEntries([...FILTERS, "cursor"].map((k) => [k, params.get(k) ?? undefined]));
   const q = useAuditEvents(filters);
-  const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ""])) as Record<(typeof FILTERS)[number], string>);
+  const [draft, setDraft] = useState(
+    () => Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ""])) as Record<(typeof FILTERS)[number], string>,
+  );
 
   const go = (next: Record<string, string | undefined>) => {
     const sp = new URLSearchParams(Object.entries(next).filter(([, v]) => v) as [string, string][]);
@@ -42,14 +44,43 @@ export function AuditLog() {
             />
           </label>
         ))}
-        <Button type="submit" variant="primary">Apply</Button>
-        <Button type="button" onClick={() => { setDraft({ action: "", resource: "", actor: "", from: "", to: "" }); go({}); }}>Clear</Button>
+        <Button type="submit" variant="primary">
+          Apply
+        </Button>
+        <Button
+          type="button"
+          onClick={() => {
+            setDraft({ action: "", resource: "", actor: "", from: "", to: "" });
+            go({});
+          }}
+        >
+          Clear
+        </Button>
       </form>
       <Card>
-        {q.isPending ? <Loading label="Loading the audit log…" /> : q.isError ? <ErrorState error={q.error} retry={() => void q.refetch()} /> : <AuditTable items={q.data.items} />}
+        {q.isPending ? (
+          <Loading label="Loading the audit log…" />
+        ) : q.isError ? (
+          <ErrorState error={q.error} retry={() => void q.refetch()} />
+        ) : (
+          <AuditTable items={q.data.items} />
+        )}
         <div className="mt-3 flex gap-2">
-          {filters.cursor ? <Button type="button" onClick={() => go({ ...Object.fromEntries(FILTERS.map((k) => [k, filters[k]])) })}>Newest</Button> : null}
-          {q.data?.nextCursor ? <Button type="button" onClick={() => go({ ...Object.fromEntries(FILTERS.map((k) => [k, filters[k]])), cursor: q.data!.nextCursor! })}>Older →</Button> : null}
+          {filters.cursor ? (
+            <Button type="button" onClick={() => go({ ...Object.fromEntries(FILTERS.map((k) => [k, filters[k]])) })}>
+              Newest
+            </Button>
+          ) : null}
+          {q.data?.nextCursor ? (
+            <Button
+              type="button"
+              onClick={() =>
+                go({ ...Object.fromEntries(FILTERS.map((k) => [k, filters[k]])), cursor: q.data!.nextCursor! })
+              }
+            >
+              Older →
+            </Button>
+          ) : null}
         </div>
       </Card>
     </div>
@@ -57,4 +88,10 @@ export function AuditLog() {
 }
 
 const label = { action: "Action (prefix)", resource: "Resource", actor: "Actor", from: "From", to: "To" };
-const placeholder = { action: "function.", resource: "function name", actor: "nimbus", from: "2026-11-28T00:00Z", to: "" };
+const placeholder = {
+  action: "function.",
+  resource: "function name",
+  actor: "nimbus",
+  from: "2026-11-28T00:00Z",
+  to: "",
+};

@@ -25,13 +25,22 @@ export function AuditTable({ items, showResource = true }: { items: AuditEventJs
                 {new Date(e.at).toLocaleString()}
               </td>
               <td className="py-2 pr-4">
-                <span className="font-medium">{e.actor}</span> <span className="text-xs text-slate-500">({e.actorType}{e.sourceIp ? `, ${e.sourceIp}` : ""})</span>
+                <span className="font-medium">{e.actor}</span>{" "}
+                <span className="text-xs text-slate-500">
+                  ({e.actorType}
+                  {e.sourceIp ? `, ${e.sourceIp}` : ""})
+                </span>
               </td>
               <td className="py-2 pr-4 font-mono text-xs">{e.action}</td>
               {showResource ? <td className="py-2 pr-4 font-mono text-xs">{e.resource}</td> : null}
               <td className="py-2">
                 {Object.keys(e.details).length ? (
-                  <button type="button" className="text-xs text-sky-700 hover:underline dark:text-sky-400" aria-expanded={!!open[e.id]} onClick={() => setOpen((o) => ({ ...o, [e.id]: !o[e.id] }))}>
+                  <button
+                    type="button"
+                    className="text-xs text-sky-700 hover:underline dark:text-sky-400"
+                    aria-expanded={!!open[e.id]}
+                    onClick={() => setOpen((o) => ({ ...o, [e.id]: !o[e.id] }))}
+                  >
                     {open[e.id] ? "Hide" : summarize(e.details)}
                   </button>
                 ) : (
@@ -42,7 +51,9 @@ export function AuditTable({ items, showResource = true }: { items: AuditEventJs
             {open[e.id] ? (
               <tr>
                 <td colSpan={showResource ? 5 : 4} className="pb-3">
-                  <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{JSON.stringify(e.details, null, 2)}</pre>
+                  <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">
+                    {JSON.stringify(e.details, null, 2)}
+                  </pre>
                 </td>
               </tr>
             ) : null}

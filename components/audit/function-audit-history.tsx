@@ -12,12 +12,21 @@ export function FunctionAuditHistory({ functionName }: { functionName: string })
       className="mt-4"
       title="Audit history"
       actions={
-        <Link href={`/audit?resource=${encodeURIComponent(functionName)}`} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+        <Link
+          href={`/audit?resource=${encodeURIComponent(functionName)}`}
+          className="text-sm text-sky-700 hover:underline dark:text-sky-400"
+        >
           All entries →
         </Link>
       }
     >
-      {q.isPending ? <Loading label="Loading audit history…" /> : q.isError ? <ErrorState error={q.error} retry={() => void q.refetch()} /> : <AuditTable items={q.data.items} showResource={false} />}
+      {q.isPending ? (
+        <Loading label="Loading audit history…" />
+      ) : q.isError ? (
+        <ErrorState error={q.error} retry={() => void q.refetch()} />
+      ) : (
+        <AuditTable items={q.data.items} showResource={false} />
+      )}
     </Card>
   );
 }

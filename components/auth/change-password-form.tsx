@@ -33,7 +33,12 @@ export function ChangePasswordForm() {
           setConfirm("");
           setTouched(false);
         },
-        onError: (err) => setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: "Could not change the password." }),
+        onError: (err) =>
+          setError(
+            err instanceof ApiError
+              ? { message: err.message, field: err.field }
+              : { message: "Could not change the password." },
+          ),
       },
     );
   };
@@ -41,10 +46,45 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={submit} className="max-w-md space-y-4" noValidate>
       <h1 className="text-2xl font-semibold">Change password</h1>
-      {session.data?.user ? <p className="text-sm text-slate-500 dark:text-slate-400">Signed in as {session.data.user.username}. Changing the password signs out your other sessions.</p> : null}
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} error={error?.field === "currentPassword" ? error.message : touched && !currentPassword ? "Enter your current password." : null} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} error={touched ? tooShort : error?.field === "newPassword" ? error.message : null} hint="At least 8 characters." />
-      <Field label="Confirm new password" name="confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={touched ? mismatch : null} />
+      {session.data?.user ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          Signed in as {session.data.user.username}. Changing the password signs out your other sessions.
+        </p>
+      ) : null}
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(e) => setCurrent(e.target.value)}
+        error={
+          error?.field === "currentPassword"
+            ? error.message
+            : touched && !currentPassword
+              ? "Enter your current password."
+              : null
+        }
+      />
+      <Field
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+        error={touched ? tooShort : error?.field === "newPassword" ? error.message : null}
+        hint="At least 8 characters."
+      />
+      <Field
+        label="Confirm new password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        error={touched ? mismatch : null}
+      />
       {error && error.field !== "currentPassword" && error.field !== "newPassword" ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {error.message}

@@ -35,8 +35,24 @@ export function LoginForm() {
   return (
     <AuthCard title="Sign in to Nimbus">
       <form onSubmit={submit} className="space-y-4">
-        <Field label="Username" name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field
+          label="Username"
+          name="username"
+          autoComplete="username"
+          autoFocus
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <FormError message={error} />
         <Button type="submit" variant="primary" className="w-full" disabled={login.isPending || !username || !password}>
           {login.isPending ? "Signing in…" : "Sign in"}

@@ -26,7 +26,12 @@ export function SetupForm() {
       { setupCode, username, password },
       {
         onSuccess: () => window.location.replace("/"), // a full load, as after sign-in (login-form.tsx)
-        onError: (err) => setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: "Setup failed. Try again." }),
+        onError: (err) =>
+          setError(
+            err instanceof ApiError
+              ? { message: err.message, field: err.field }
+              : { message: "Setup failed. Try again." },
+          ),
       },
     );
   };
@@ -36,16 +41,52 @@ export function SetupForm() {
       title="Set up Nimbus"
       intro={
         <>
-          Create the first console user. The setup code is in the server log and in the file <code className="font-mono">setup-code</code> in the data folder.
+          Create the first console user. The setup code is in the server log and in the file{" "}
+          <code className="font-mono">setup-code</code> in the data folder.
         </>
       }
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
-        <Field label="Setup code" name="setupCode" autoComplete="off" autoFocus placeholder="XXXX-XXXX-XXXX" value={setupCode} onChange={(e) => setSetupCode(e.target.value)} error={error?.field === "setupCode" ? error.message : null} />
-        <Field label="Username" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} error={error?.field === "username" ? error.message : null} />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={touched ? tooShort : null} hint="At least 8 characters." />
-        <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={touched ? mismatch : null} />
-        <FormError message={error && error.field !== "setupCode" && error.field !== "username" ? error.message : null} />
+        <Field
+          label="Setup code"
+          name="setupCode"
+          autoComplete="off"
+          autoFocus
+          placeholder="XXXX-XXXX-XXXX"
+          value={setupCode}
+          onChange={(e) => setSetupCode(e.target.value)}
+          error={error?.field === "setupCode" ? error.message : null}
+        />
+        <Field
+          label="Username"
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={error?.field === "username" ? error.message : null}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={touched ? tooShort : null}
+          hint="At least 8 characters."
+        />
+        <Field
+          label="Confirm password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={touched ? mismatch : null}
+        />
+        <FormError
+          message={error && error.field !== "setupCode" && error.field !== "username" ? error.message : null}
+        />
         <Button type="submit" variant="primary" className="w-full" disabled={setup.isPending || !setupCode}>
           {setup.isPending ? "Creating…" : "Create user and sign in"}
         </Button>

@@ -22,7 +22,8 @@ function configure() {
   window.MonacoEnvironment = {
     getWorker(_id: string, label: string) {
       if (label === "json") return new Worker(new URL("./workers/json.worker.ts", import.meta.url), { type: "module" });
-      if (label === "typescript" || label === "javascript") return new Worker(new URL("./workers/ts.worker.ts", import.meta.url), { type: "module" });
+      if (label === "typescript" || label === "javascript")
+        return new Worker(new URL("./workers/ts.worker.ts", import.meta.url), { type: "module" });
       return new Worker(new URL("./workers/editor.worker.ts", import.meta.url), { type: "module" });
     },
   };
@@ -60,14 +61,26 @@ export interface CodeEditorProps {
   dark?: boolean;
 }
 
-export default function CodeEditor({ value, onChange, language, path, label, height = "60vh", onSave, dark }: CodeEditorProps) {
+export default function CodeEditor({
+  value,
+  onChange,
+  language,
+  path,
+  label,
+  height = "60vh",
+  onSave,
+  dark,
+}: CodeEditorProps) {
   configure();
   const onMount: OnMount = (editor, m) => {
     if (onSave) editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.KeyS, () => onSave());
     editor.getDomNode()?.querySelector("textarea")?.setAttribute("aria-label", label);
   };
   return (
-    <div className="overflow-hidden rounded-md border border-slate-300 dark:border-slate-700" data-testid={`editor-${language}`}>
+    <div
+      className="overflow-hidden rounded-md border border-slate-300 dark:border-slate-700"
+      data-testid={`editor-${language}`}
+    >
       <Editor
         height={height}
         language={language}
@@ -76,7 +89,14 @@ export default function CodeEditor({ value, onChange, language, path, label, hei
         theme={dark ? "vs-dark" : "vs"}
         onChange={(v) => onChange(v ?? "")}
         onMount={onMount}
-        options={{ minimap: { enabled: false }, fontSize: 13, tabSize: 2, scrollBeyondLastLine: false, automaticLayout: true, ariaLabel: label }}
+        options={{
+          minimap: { enabled: false },
+          fontSize: 13,
+          tabSize: 2,
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          ariaLabel: label,
+        }}
         loading={<div className="p-4 text-sm text-slate-500">Loading editor…</div>}
       />
     </div>

@@ -9,7 +9,10 @@ import { ApiError } from "@/lib/http/client";
 import { formatDateTime } from "@/lib/format";
 import { useDeployCode, useFunctionCode, type FunctionJson } from "@/lib/queries/functions";
 
-const CodeEditor = dynamic(() => import("./code-editor"), { ssr: false, loading: () => <Loading label="Loading editor…" /> });
+const CodeEditor = dynamic(() => import("./code-editor"), {
+  ssr: false,
+  loading: () => <Loading label="Loading editor…" />,
+});
 
 /** Code: edit the handler file in Monaco, deploy with the button or Ctrl/Cmd+S. */
 export function CodeTab({ fn }: { fn: FunctionJson }) {
@@ -54,7 +57,10 @@ export function CodeTab({ fn }: { fn: FunctionJson }) {
   if (!editable) {
     return (
       <div className="space-y-2 text-sm">
-        <p>This function was uploaded as a package of {files.length} files; the console shows them but edits single-file functions only. Deploy new versions with UpdateFunctionCode.</p>
+        <p>
+          This function was uploaded as a package of {files.length} files; the console shows them but edits single-file
+          functions only. Deploy new versions with UpdateFunctionCode.
+        </p>
         <ul className="list-inside list-disc font-mono text-xs">
           {files.map((f) => (
             <li key={f.path}>
@@ -77,7 +83,8 @@ export function CodeTab({ fn }: { fn: FunctionJson }) {
         <div className="ml-auto flex items-center gap-3">
           {deployed && !dirty ? (
             <span className="text-sm text-emerald-700 dark:text-emerald-400" role="status">
-              Deployed · CodeSha256 <code className="font-mono text-xs">{deployed.sha}</code> · {formatDateTime(deployed.at)}
+              Deployed · CodeSha256 <code className="font-mono text-xs">{deployed.sha}</code> ·{" "}
+              {formatDateTime(deployed.at)}
             </span>
           ) : null}
           <Button variant="primary" onClick={save} disabled={!dirty || deploy.isPending} title="Deploy (Ctrl/Cmd+S)">
@@ -90,8 +97,22 @@ export function CodeTab({ fn }: { fn: FunctionJson }) {
           {error}
         </p>
       ) : null}
-      <CodeEditor value={source ?? original} onChange={setSource} language="javascript" path={`file:///${fn.name}/${files[0].path}`} label={`Code of ${fn.name}`} onSave={() => saveRef.current()} dark={dark} />
-      <p className="text-xs text-slate-500">Ctrl/Cmd+S deploys. Types for <code>event</code> and <code>context</code> come from the <code>@type {"{"}import(&quot;nimbus&quot;).Handler{"}"}</code> annotation.</p>
+      <CodeEditor
+        value={source ?? original}
+        onChange={setSource}
+        language="javascript"
+        path={`file:///${fn.name}/${files[0].path}`}
+        label={`Code of ${fn.name}`}
+        onSave={() => saveRef.current()}
+        dark={dark}
+      />
+      <p className="text-xs text-slate-500">
+        Ctrl/Cmd+S deploys. Types for <code>event</code> and <code>context</code> come from the{" "}
+        <code>
+          @type {"{"}import(&quot;nimbus&quot;).Handler{"}"}
+        </code>{" "}
+        annotation.
+      </p>
     </div>
   );
 }

@@ -18,7 +18,12 @@ export const MAX_EVENT_AGE_SECONDS = 21_600;
 /** A function name or a Lambda function ARN (the only destinations Nimbus has). */
 const DESTINATION = /^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?([a-zA-Z0-9_-]{1,64})$/;
 
-export function draftOfConfig(c: Pick<EventInvokeConfigJson, "maximumRetryAttempts" | "maximumEventAgeSeconds" | "onSuccessDestination" | "onFailureDestination">): AsyncDraft {
+export function draftOfConfig(
+  c: Pick<
+    EventInvokeConfigJson,
+    "maximumRetryAttempts" | "maximumEventAgeSeconds" | "onSuccessDestination" | "onFailureDestination"
+  >,
+): AsyncDraft {
   return {
     maximumRetryAttempts: String(c.maximumRetryAttempts),
     maximumEventAgeSeconds: String(c.maximumEventAgeSeconds),
@@ -29,9 +34,11 @@ export function draftOfConfig(c: Pick<EventInvokeConfigJson, "maximumRetryAttemp
 
 export function validateAsync(d: AsyncDraft, functionName: string): AsyncErrors {
   const e: AsyncErrors = {};
-  if (!(RETRY_OPTIONS as readonly string[]).includes(d.maximumRetryAttempts)) e.maximumRetryAttempts = "Retry attempts must be 0, 1 or 2";
+  if (!(RETRY_OPTIONS as readonly string[]).includes(d.maximumRetryAttempts))
+    e.maximumRetryAttempts = "Retry attempts must be 0, 1 or 2";
   const age = d.maximumEventAgeSeconds.trim();
-  if (!/^\d+$/.test(age) || +age < MIN_EVENT_AGE_SECONDS || +age > MAX_EVENT_AGE_SECONDS) e.maximumEventAgeSeconds = `Maximum age of event must be between ${MIN_EVENT_AGE_SECONDS} and ${MAX_EVENT_AGE_SECONDS} seconds (6 hours)`;
+  if (!/^\d+$/.test(age) || +age < MIN_EVENT_AGE_SECONDS || +age > MAX_EVENT_AGE_SECONDS)
+    e.maximumEventAgeSeconds = `Maximum age of event must be between ${MIN_EVENT_AGE_SECONDS} and ${MAX_EVENT_AGE_SECONDS} seconds (6 hours)`;
   for (const key of ["onSuccessDestination", "onFailureDestination"] as const) {
     const problem = destinationProblem(d[key], functionName);
     if (problem) e[key] = problem;
@@ -44,7 +51,8 @@ export function destinationProblem(value: string, functionName: string): string 
   const v = value.trim();
   if (v === "") return null;
   const m = DESTINATION.exec(v);
-  if (!m) return "Destination must be a function name or a Lambda function ARN (queues, topics and event buses are not supported here)";
+  if (!m)
+    return "Destination must be a function name or a Lambda function ARN (queues, topics and event buses are not supported here)";
   if (m[2] === functionName) return "A function cannot be its own destination";
   return null;
 }
@@ -61,7 +69,11 @@ export function toAsyncRequest(d: AsyncDraft): EventInvokeConfigInput {
 
 /** Which field a server error belongs next to; null: show it as a toast only. */
 export function asyncFieldOfError(field: string | undefined, message: string): AsyncField | null {
-  if (field && ["maximumRetryAttempts", "maximumEventAgeSeconds", "onSuccessDestination", "onFailureDestination"].includes(field)) return field as AsyncField;
+  if (
+    field &&
+    ["maximumRetryAttempts", "maximumEventAgeSeconds", "onSuccessDestination", "onFailureDestination"].includes(field)
+  )
+    return field as AsyncField;
   if (/own destination/i.test(message)) return "onFailureDestination";
   return null;
 }

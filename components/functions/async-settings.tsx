@@ -6,8 +6,23 @@ import { Card, ErrorState, Loading } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { formatDateTime } from "@/lib/format";
-import { useDeadLetters, useEventInvokeConfig, usePutEventInvokeConfig, useRedrive, type DeadLetterJson, type EventInvokeConfigJson } from "@/lib/queries/async";
-import { asyncFieldOfError, draftOfConfig, RETRY_OPTIONS, toAsyncRequest, validateAsync, type AsyncDraft, type AsyncErrors } from "./async-form";
+import {
+  useDeadLetters,
+  useEventInvokeConfig,
+  usePutEventInvokeConfig,
+  useRedrive,
+  type DeadLetterJson,
+  type EventInvokeConfigJson,
+} from "@/lib/queries/async";
+import {
+  asyncFieldOfError,
+  draftOfConfig,
+  RETRY_OPTIONS,
+  toAsyncRequest,
+  validateAsync,
+  type AsyncDraft,
+  type AsyncErrors,
+} from "./async-form";
 
 /** Asynchronous invocation: retries, event age and destinations, and the dead-letter queue. */
 export function AsyncSettings({ functionName }: { functionName: string }) {
@@ -15,7 +30,13 @@ export function AsyncSettings({ functionName }: { functionName: string }) {
   return (
     <div className="mt-4 grid gap-4 xl:grid-cols-2">
       <Card title="Asynchronous invocation">
-        {config.isPending ? <Loading label="Loading asynchronous settings…" /> : config.isError ? <ErrorState error={config.error} retry={() => void config.refetch()} /> : <AsyncForm key={config.data.updatedAt ?? "defaults"} functionName={functionName} config={config.data} />}
+        {config.isPending ? (
+          <Loading label="Loading asynchronous settings…" />
+        ) : config.isError ? (
+          <ErrorState error={config.error} retry={() => void config.refetch()} />
+        ) : (
+          <AsyncForm key={config.data.updatedAt ?? "defaults"} functionName={functionName} config={config.data} />
+        )}
       </Card>
       <DeadLetterQueue functionName={functionName} />
     </div>
@@ -55,13 +76,22 @@ function AsyncForm({ functionName, config }: { functionName: string; config: Eve
 
   return (
     <form onSubmit={submit} noValidate aria-label="Asynchronous invocation" className="space-y-4">
-      <p className="text-xs text-slate-500 dark:text-slate-400">For events sent with InvocationType Event and for schedules: how often a failed event is retried, how long it may wait, and where the result goes.</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        For events sent with InvocationType Event and for schedules: how often a failed event is retried, how long it
+        may wait, and where the result goes.
+      </p>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor={retryId} className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-200">
             Retry attempts
           </label>
-          <select id={retryId} value={draft.maximumRetryAttempts} onChange={(e) => set({ maximumRetryAttempts: e.target.value })} aria-invalid={errors.maximumRetryAttempts ? true : undefined} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900">
+          <select
+            id={retryId}
+            value={draft.maximumRetryAttempts}
+            onChange={(e) => set({ maximumRetryAttempts: e.target.value })}
+            aria-invalid={errors.maximumRetryAttempts ? true : undefined}
+            className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+          >
             {RETRY_OPTIONS.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -76,26 +106,62 @@ function AsyncForm({ functionName, config }: { functionName: string; config: Eve
             <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">After the first attempt fails.</p>
           )}
         </div>
-        <Field label="Maximum age of event (seconds)" type="number" min={60} max={21600} value={draft.maximumEventAgeSeconds} onChange={(e) => set({ maximumEventAgeSeconds: e.target.value })} error={errors.maximumEventAgeSeconds} hint="60 to 21600 (6 hours)." />
-        <Field label="On-failure destination" value={draft.onFailureDestination} onChange={(e) => set({ onFailureDestination: e.target.value })} error={errors.onFailureDestination} placeholder="function name or ARN" hint="Optional. Without one, failed events go to the dead-letter queue." autoComplete="off" spellCheck={false} />
-        <Field label="On-success destination" value={draft.onSuccessDestination} onChange={(e) => set({ onSuccessDestination: e.target.value })} error={errors.onSuccessDestination} placeholder="function name or ARN" hint="Optional." autoComplete="off" spellCheck={false} />
+        <Field
+          label="Maximum age of event (seconds)"
+          type="number"
+          min={60}
+          max={21600}
+          value={draft.maximumEventAgeSeconds}
+          onChange={(e) => set({ maximumEventAgeSeconds: e.target.value })}
+          error={errors.maximumEventAgeSeconds}
+          hint="60 to 21600 (6 hours)."
+        />
+        <Field
+          label="On-failure destination"
+          value={draft.onFailureDestination}
+          onChange={(e) => set({ onFailureDestination: e.target.value })}
+          error={errors.onFailureDestination}
+          placeholder="function name or ARN"
+          hint="Optional. Without one, failed events go to the dead-letter queue."
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <Field
+          label="On-success destination"
+          value={draft.onSuccessDestination}
+          onChange={(e) => set({ onSuccessDestination: e.target.value })}
+          error={errors.onSuccessDestination}
+          placeholder="function name or ARN"
+          hint="Optional."
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
       <div className="flex items-center gap-3">
         {/* Not "Save": the Configuration form above already has a Save button on this page. */}
         <Button type="submit" variant="primary" disabled={put.isPending}>
           {put.isPending ? "Updating…" : "Update async settings"}
         </Button>
-        <span className="text-xs text-slate-500 dark:text-slate-400">{config.updatedAt ? `Last changed ${formatDateTime(config.updatedAt)}` : "Using Lambda's defaults"}</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">
+          {config.updatedAt ? `Last changed ${formatDateTime(config.updatedAt)}` : "Using Lambda's defaults"}
+        </span>
       </div>
     </form>
   );
 }
 
 const CONDITIONS: Record<string, { label: string; tone: string }> = {
-  RetriesExhausted: { label: "RetriesExhausted", tone: "bg-red-50 text-red-800 ring-red-600/20 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
-  EventAgeExceeded: { label: "EventAgeExceeded", tone: "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30" },
+  RetriesExhausted: {
+    label: "RetriesExhausted",
+    tone: "bg-red-50 text-red-800 ring-red-600/20 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30",
+  },
+  EventAgeExceeded: {
+    label: "EventAgeExceeded",
+    tone: "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30",
+  },
 };
-const OTHER_TONE = "bg-slate-100 text-slate-700 ring-slate-500/20 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-400/30";
+const OTHER_TONE =
+  "bg-slate-100 text-slate-700 ring-slate-500/20 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-400/30";
 
 function prettyJson(text: string): string {
   try {
@@ -125,7 +191,8 @@ function DeadLetterQueue({ functionName }: { functionName: string }) {
   let body;
   if (letters.isPending) body = <Loading label="Loading dead letters…" />;
   else if (letters.isError) body = <ErrorState error={letters.error} retry={() => void letters.refetch()} />;
-  else if (letters.data.length === 0) body = <p className="text-sm text-slate-500 dark:text-slate-400">No failed events.</p>;
+  else if (letters.data.length === 0)
+    body = <p className="text-sm text-slate-500 dark:text-slate-400">No failed events.</p>;
   else
     body = (
       <ul className="divide-y divide-slate-100 dark:divide-slate-800" aria-label="Dead letters">
@@ -137,15 +204,25 @@ function DeadLetterQueue({ functionName }: { functionName: string }) {
                 <time dateTime={d.createdAt} className="font-mono text-xs tabular-nums">
                   {formatDateTime(d.createdAt)}
                 </time>
-                <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${c?.tone ?? OTHER_TONE}`}>{c?.label ?? d.condition}</span>
+                <span
+                  className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${c?.tone ?? OTHER_TONE}`}
+                >
+                  {c?.label ?? d.condition}
+                </span>
                 <span className="text-xs text-slate-500 dark:text-slate-400">
                   {d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}
                 </span>
                 <span className="ml-auto">
                   {d.redrivenAt ? (
-                    <span className="text-xs text-slate-500 dark:text-slate-400">Redriven at {formatDateTime(d.redrivenAt)}</span>
+                    <span className="text-xs text-slate-500 dark:text-slate-400">
+                      Redriven at {formatDateTime(d.redrivenAt)}
+                    </span>
                   ) : (
-                    <Button onClick={() => onRedrive(d)} disabled={pendingId === d.id} aria-label={`Redrive event of request ${d.requestId}`}>
+                    <Button
+                      onClick={() => onRedrive(d)}
+                      disabled={pendingId === d.id}
+                      aria-label={`Redrive event of request ${d.requestId}`}
+                    >
                       {pendingId === d.id ? "Redriving…" : "Redrive"}
                     </Button>
                   )}
@@ -153,7 +230,9 @@ function DeadLetterQueue({ functionName }: { functionName: string }) {
               </div>
               {d.errorType || d.errorMessage ? (
                 <p className="mt-1 text-sm break-words">
-                  {d.errorType ? <span className="font-medium text-red-700 dark:text-red-400">{d.errorType}</span> : null}
+                  {d.errorType ? (
+                    <span className="font-medium text-red-700 dark:text-red-400">{d.errorType}</span>
+                  ) : null}
                   {d.errorType && d.errorMessage ? ": " : null}
                   {d.errorMessage}
                 </p>
@@ -162,7 +241,9 @@ function DeadLetterQueue({ functionName }: { functionName: string }) {
                 <summary className="cursor-pointer text-slate-600 dark:text-slate-300">
                   Event <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{d.requestId}</span>
                 </summary>
-                <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{prettyJson(d.payload)}</pre>
+                <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">
+                  {prettyJson(d.payload)}
+                </pre>
               </details>
             </li>
           );

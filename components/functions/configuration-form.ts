@@ -13,22 +13,30 @@ export interface ConfigDraft {
   env: Array<{ key: string; value: string; secret?: boolean }>;
 }
 
-export type ConfigErrors = Partial<Record<"description" | "memoryMb" | "ephemeralStorageMb" | "timeoutSec" | "reservedConcurrency" | "env", string>>;
+export type ConfigErrors = Partial<
+  Record<"description" | "memoryMb" | "ephemeralStorageMb" | "timeoutSec" | "reservedConcurrency" | "env", string>
+>;
 
-const RESERVED = /^(AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|AWS_ACCESS_KEY|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|AWS_LAMBDA_.*|LAMBDA_TASK_ROOT|LAMBDA_RUNTIME_DIR|_HANDLER|_X_AMZN_TRACE_ID)$/;
+const RESERVED =
+  /^(AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|AWS_ACCESS_KEY|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|AWS_LAMBDA_.*|LAMBDA_TASK_ROOT|LAMBDA_RUNTIME_DIR|_HANDLER|_X_AMZN_TRACE_ID)$/;
 
 const whole = (s: string) => /^\d+$/.test(s.trim());
 
 export function validateConfig(d: ConfigDraft): ConfigErrors {
   const e: ConfigErrors = {};
   if (d.description.length > 256) e.description = "Description must be at most 256 characters";
-  if (!whole(d.memoryMb) || +d.memoryMb < 128 || +d.memoryMb > 10240) e.memoryMb = "Memory must be between 128 and 10240 MB";
-  if (!whole(d.ephemeralStorageMb) || +d.ephemeralStorageMb < 512 || +d.ephemeralStorageMb > 10240) e.ephemeralStorageMb = "Ephemeral storage must be between 512 and 10240 MB";
-  if (!whole(d.timeoutSec) || +d.timeoutSec < 1 || +d.timeoutSec > 300) e.timeoutSec = "Timeout must be between 1 and 300 seconds";
-  if (d.reservedConcurrency.trim() !== "" && !whole(d.reservedConcurrency)) e.reservedConcurrency = "Reserved concurrency must be a whole number, 0 or more (empty: unreserved)";
+  if (!whole(d.memoryMb) || +d.memoryMb < 128 || +d.memoryMb > 10240)
+    e.memoryMb = "Memory must be between 128 and 10240 MB";
+  if (!whole(d.ephemeralStorageMb) || +d.ephemeralStorageMb < 512 || +d.ephemeralStorageMb > 10240)
+    e.ephemeralStorageMb = "Ephemeral storage must be between 512 and 10240 MB";
+  if (!whole(d.timeoutSec) || +d.timeoutSec < 1 || +d.timeoutSec > 300)
+    e.timeoutSec = "Timeout must be between 1 and 300 seconds";
+  if (d.reservedConcurrency.trim() !== "" && !whole(d.reservedConcurrency))
+    e.reservedConcurrency = "Reserved concurrency must be a whole number, 0 or more (empty: unreserved)";
   const keys = new Set<string>();
   for (const { key } of d.env) {
-    if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(key)) e.env = `Environment variable name "${key}" is invalid: use letters, digits and _, starting with a letter`;
+    if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(key))
+      e.env = `Environment variable name "${key}" is invalid: use letters, digits and _, starting with a letter`;
     else if (RESERVED.test(key)) e.env = `${key} is reserved by the runtime and cannot be set`;
     else if (keys.has(key)) e.env = `${key} is set twice`;
     keys.add(key);

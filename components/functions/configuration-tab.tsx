@@ -32,7 +32,10 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<ConfigErrors>({});
   const [shown, setShown] = useState<Record<number, boolean>>({});
-  const errors = useMemo(() => ({ ...(submitted ? validateConfig(draft) : {}), ...serverErrors }), [draft, submitted, serverErrors]);
+  const errors = useMemo(
+    () => ({ ...(submitted ? validateConfig(draft) : {}), ...serverErrors }),
+    [draft, submitted, serverErrors],
+  );
   const set = (patch: Partial<ConfigDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setServerErrors({});
@@ -61,61 +64,158 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
 
   return (
     <>
-    <form onSubmit={submit} noValidate className="grid gap-4 xl:grid-cols-2">
-      <Card title="General configuration">
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Memory (MB)" type="number" min={128} max={10240} value={draft.memoryMb} onChange={(e) => set({ memoryMb: e.target.value })} error={errors.memoryMb} hint="128 to 10240 MB; CPU scales with it on AWS." />
-          <Field label="Timeout (seconds)" type="number" min={1} max={300} value={draft.timeoutSec} onChange={(e) => set({ timeoutSec: e.target.value })} error={errors.timeoutSec} hint="1 to 300 seconds." />
-          <Field label="Ephemeral storage (MB)" type="number" min={512} max={10240} value={draft.ephemeralStorageMb} onChange={(e) => set({ ephemeralStorageMb: e.target.value })} error={errors.ephemeralStorageMb} hint="Size of /tmp, 512 to 10240 MB (a memory-backed tmpfs in the sandbox)." />
-          <Field className="sm:col-span-2" label="Description" value={draft.description} onChange={(e) => set({ description: e.target.value })} error={errors.description} />
-          <Field label="Reserved concurrency" type="number" min={0} value={draft.reservedConcurrency} onChange={(e) => set({ reservedConcurrency: e.target.value })} error={errors.reservedConcurrency} hint="Empty: use the unreserved pool. 0 stops all invocations." />
-        </div>
-      </Card>
-      <Card title="Environment variables" actions={<Button type="button" onClick={() => set({ env: [...draft.env, { key: "", value: "" }] })}>Add variable</Button>}>
-        {draft.env.length === 0 ? <p className="text-sm text-slate-500">No environment variables.</p> : null}
-        <ul className="space-y-2">
-          {draft.env.map((v, i) => (
-            <li key={i} className="flex items-center gap-2">
-              <input aria-label={`Variable ${i + 1} name`} placeholder="KEY" value={v.key} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)) })} className="w-2/5 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
-              {v.secret && v.value === MASKED ? (
-                // The stored value never comes to the browser: typing replaces it, leaving it keeps it.
-                <input aria-label={`Variable ${i + 1} value`} type="text" readOnly={false} autoComplete="off" value={MASKED} title="Secret: the stored value is kept unless you type a new one" onFocus={(e) => e.target.select()} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, value: e.target.value.replaceAll("*", "") } : x)) })} className="flex-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 font-mono text-sm dark:border-amber-700 dark:bg-slate-900" />
-              ) : (
-                <input aria-label={`Variable ${i + 1} value`} type={shown[i] ? "text" : "password"} autoComplete="off" placeholder="value" value={v.value} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })} className="flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
-              )}
-              <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300">
-                <input type="checkbox" aria-label={`Variable ${i + 1} secret`} checked={!!v.secret} onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, secret: e.target.checked } : x)) })} />
-                Secret
-              </label>
-              {v.secret ? null : (
-                <Button type="button" variant="ghost" onClick={() => setShown((s) => ({ ...s, [i]: !s[i] }))} aria-label={`${shown[i] ? "Hide" : "Show"} value of variable ${i + 1}`}>
-                  {shown[i] ? "Hide" : "Show"}
+      <form onSubmit={submit} noValidate className="grid gap-4 xl:grid-cols-2">
+        <Card title="General configuration">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label="Memory (MB)"
+              type="number"
+              min={128}
+              max={10240}
+              value={draft.memoryMb}
+              onChange={(e) => set({ memoryMb: e.target.value })}
+              error={errors.memoryMb}
+              hint="128 to 10240 MB; CPU scales with it on AWS."
+            />
+            <Field
+              label="Timeout (seconds)"
+              type="number"
+              min={1}
+              max={300}
+              value={draft.timeoutSec}
+              onChange={(e) => set({ timeoutSec: e.target.value })}
+              error={errors.timeoutSec}
+              hint="1 to 300 seconds."
+            />
+            <Field
+              label="Ephemeral storage (MB)"
+              type="number"
+              min={512}
+              max={10240}
+              value={draft.ephemeralStorageMb}
+              onChange={(e) => set({ ephemeralStorageMb: e.target.value })}
+              error={errors.ephemeralStorageMb}
+              hint="Size of /tmp, 512 to 10240 MB (a memory-backed tmpfs in the sandbox)."
+            />
+            <Field
+              className="sm:col-span-2"
+              label="Description"
+              value={draft.description}
+              onChange={(e) => set({ description: e.target.value })}
+              error={errors.description}
+            />
+            <Field
+              label="Reserved concurrency"
+              type="number"
+              min={0}
+              value={draft.reservedConcurrency}
+              onChange={(e) => set({ reservedConcurrency: e.target.value })}
+              error={errors.reservedConcurrency}
+              hint="Empty: use the unreserved pool. 0 stops all invocations."
+            />
+          </div>
+        </Card>
+        <Card
+          title="Environment variables"
+          actions={
+            <Button type="button" onClick={() => set({ env: [...draft.env, { key: "", value: "" }] })}>
+              Add variable
+            </Button>
+          }
+        >
+          {draft.env.length === 0 ? <p className="text-sm text-slate-500">No environment variables.</p> : null}
+          <ul className="space-y-2">
+            {draft.env.map((v, i) => (
+              <li key={i} className="flex items-center gap-2">
+                <input
+                  aria-label={`Variable ${i + 1} name`}
+                  placeholder="KEY"
+                  value={v.key}
+                  onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)) })}
+                  className="w-2/5 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+                />
+                {v.secret && v.value === MASKED ? (
+                  // The stored value never comes to the browser: typing replaces it, leaving it keeps it.
+                  <input
+                    aria-label={`Variable ${i + 1} value`}
+                    type="text"
+                    readOnly={false}
+                    autoComplete="off"
+                    value={MASKED}
+                    title="Secret: the stored value is kept unless you type a new one"
+                    onFocus={(e) => e.target.select()}
+                    onChange={(e) =>
+                      set({
+                        env: draft.env.map((x, j) =>
+                          j === i ? { ...x, value: e.target.value.replaceAll("*", "") } : x,
+                        ),
+                      })
+                    }
+                    className="flex-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 font-mono text-sm dark:border-amber-700 dark:bg-slate-900"
+                  />
+                ) : (
+                  <input
+                    aria-label={`Variable ${i + 1} value`}
+                    type={shown[i] ? "text" : "password"}
+                    autoComplete="off"
+                    placeholder="value"
+                    value={v.value}
+                    onChange={(e) =>
+                      set({ env: draft.env.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })
+                    }
+                    className="flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+                  />
+                )}
+                <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300">
+                  <input
+                    type="checkbox"
+                    aria-label={`Variable ${i + 1} secret`}
+                    checked={!!v.secret}
+                    onChange={(e) =>
+                      set({ env: draft.env.map((x, j) => (j === i ? { ...x, secret: e.target.checked } : x)) })
+                    }
+                  />
+                  Secret
+                </label>
+                {v.secret ? null : (
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    onClick={() => setShown((s) => ({ ...s, [i]: !s[i] }))}
+                    aria-label={`${shown[i] ? "Hide" : "Show"} value of variable ${i + 1}`}
+                  >
+                    {shown[i] ? "Hide" : "Show"}
+                  </Button>
+                )}
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() => set({ env: draft.env.filter((_, j) => j !== i) })}
+                  aria-label={`Remove variable ${i + 1}`}
+                >
+                  ✕
                 </Button>
-              )}
-              <Button type="button" variant="ghost" onClick={() => set({ env: draft.env.filter((_, j) => j !== i) })} aria-label={`Remove variable ${i + 1}`}>
-                ✕
-              </Button>
-            </li>
-          ))}
-        </ul>
-        {errors.env ? (
-          <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
-            {errors.env}
+              </li>
+            ))}
+          </ul>
+          {errors.env ? (
+            <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
+              {errors.env}
+            </p>
+          ) : null}
+          <p className="mt-3 text-xs text-slate-500">
+            Values are masked on screen; the function sees them in process.env. Secret values are encrypted at rest,
+            never shown again (only {MASKED}), and masked in the function&apos;s logs.
           </p>
-        ) : null}
-        <p className="mt-3 text-xs text-slate-500">
-          Values are masked on screen; the function sees them in process.env. Secret values are encrypted at rest, never shown again (only {MASKED}), and
-          masked in the function&apos;s logs.
-        </p>
-      </Card>
-      <div className="xl:col-span-2">
-        <Button type="submit" variant="primary" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save"}
-        </Button>
-      </div>
-    </form>
-    <AsyncSettings functionName={fn.name} />
-    <FunctionAuditHistory functionName={fn.name} />
+        </Card>
+        <div className="xl:col-span-2">
+          <Button type="submit" variant="primary" disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      </form>
+      <AsyncSettings functionName={fn.name} />
+      <FunctionAuditHistory functionName={fn.name} />
     </>
   );
 }

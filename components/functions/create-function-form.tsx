@@ -18,7 +18,8 @@ const TEMPLATES = [
 export function functionNameProblem(name: string): string | null {
   if (name.length === 0) return "Enter a function name.";
   if (name.length > 64) return "Function name must be between 1 and 64 characters";
-  if (!/^[a-zA-Z0-9_-]+$/.test(name)) return "Function name may contain only letters, digits, hyphens (-) and underscores (_)";
+  if (!/^[a-zA-Z0-9_-]+$/.test(name))
+    return "Function name may contain only letters, digits, hyphens (-) and underscores (_)";
   return null;
 }
 
@@ -53,20 +54,41 @@ export function CreateFunctionForm() {
   return (
     <form onSubmit={submit} className="max-w-2xl space-y-6" noValidate>
       <h1 className="text-2xl font-semibold">Create function</h1>
-      <Field label="Function name" value={name} autoFocus onChange={(e) => setName(e.target.value.trim())} onBlur={() => setTouched(true)} error={(touched && problem) || serverError} hint="Letters, digits, hyphens and underscores; up to 64 characters." />
+      <Field
+        label="Function name"
+        value={name}
+        autoFocus
+        onChange={(e) => setName(e.target.value.trim())}
+        onBlur={() => setTouched(true)}
+        error={(touched && problem) || serverError}
+        hint="Letters, digits, hyphens and underscores; up to 64 characters."
+      />
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-700 dark:text-slate-200">Start from a template</legend>
         <div className="grid gap-3 sm:grid-cols-3">
           {TEMPLATES.map((t) => (
-            <label key={t.id} className={`cursor-pointer rounded-lg border p-3 text-sm ${template === t.id ? "border-orange-500 bg-orange-50 dark:bg-orange-950/40" : "border-slate-300 dark:border-slate-700"}`}>
-              <input type="radio" name="template" value={t.id} checked={template === t.id} onChange={() => setTemplate(t.id)} className="mr-2" />
+            <label
+              key={t.id}
+              className={`cursor-pointer rounded-lg border p-3 text-sm ${template === t.id ? "border-orange-500 bg-orange-50 dark:bg-orange-950/40" : "border-slate-300 dark:border-slate-700"}`}
+            >
+              <input
+                type="radio"
+                name="template"
+                value={t.id}
+                checked={template === t.id}
+                onChange={() => setTemplate(t.id)}
+                className="mr-2"
+              />
               <span className="font-medium">{t.label}</span>
               <span className="mt-1 block text-slate-500 dark:text-slate-400">{t.hint}</span>
             </label>
           ))}
         </div>
       </fieldset>
-      <p className="text-sm text-slate-500 dark:text-slate-400">Runtime: {system.data?.runtime ?? "Node.js"}, 128 MB memory, 3 s timeout — change them later under Configuration.</p>
+      <p className="text-sm text-slate-500 dark:text-slate-400">
+        Runtime: {system.data?.runtime ?? "Node.js"}, 128 MB memory, 3 s timeout — change them later under
+        Configuration.
+      </p>
       <div className="flex gap-3">
         <Button type="submit" variant="primary" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create function"}

@@ -31,7 +31,7 @@ export function FunctionsList() {
 
   const setParams = (next: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) (v ? p.set(k, v) : p.delete(k));
+    for (const [k, v] of Object.entries(next)) v ? p.set(k, v) : p.delete(k);
     router.replace(`${pathname}?${p}`, { scroll: false });
   };
   useEffect(() => {
@@ -43,7 +43,8 @@ export function FunctionsList() {
 
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / (list.data?.pageSize ?? 50)));
-  const toggleSort = (key: string) => setParams({ sort: key, order: sort === key && order === "asc" ? "desc" : "asc", page: undefined });
+  const toggleSort = (key: string) =>
+    setParams({ sort: key, order: sort === key && order === "asc" ? "desc" : "asc", page: undefined });
 
   return (
     <section>
@@ -54,8 +55,18 @@ export function FunctionsList() {
           <label className="sr-only" htmlFor="fn-search">
             Search functions by name
           </label>
-          <input id="fn-search" type="search" placeholder="Search by name" value={draft} onChange={(e) => setDraft(e.target.value)} className="w-64 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900" />
-          <Link href="/functions/new" className="rounded-md bg-orange-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-orange-500">
+          <input
+            id="fn-search"
+            type="search"
+            placeholder="Search by name"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            className="w-64 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+          />
+          <Link
+            href="/functions/new"
+            className="rounded-md bg-orange-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-orange-500"
+          >
             Create function
           </Link>
         </div>
@@ -73,7 +84,12 @@ export function FunctionsList() {
               <thead className="bg-slate-100 text-left text-slate-600 dark:bg-slate-800 dark:text-slate-300">
                 <tr>
                   {columns.map((c) => (
-                    <th key={c.key} scope="col" className={`px-4 py-2 font-medium whitespace-nowrap ${c.className ?? ""}`} aria-sort={sort === c.key ? (order === "asc" ? "ascending" : "descending") : undefined}>
+                    <th
+                      key={c.key}
+                      scope="col"
+                      className={`px-4 py-2 font-medium whitespace-nowrap ${c.className ?? ""}`}
+                      aria-sort={sort === c.key ? (order === "asc" ? "ascending" : "descending") : undefined}
+                    >
                       {c.sortable ? (
                         <button onClick={() => toggleSort(c.key)} className="hover:underline">
                           {c.label} {sort === c.key ? (order === "asc" ? "▲" : "▼") : ""}
@@ -85,17 +101,29 @@ export function FunctionsList() {
                   ))}
                 </tr>
               </thead>
-              <tbody>{list.data.items.map((f) => <Row key={f.id} f={f} />)}</tbody>
+              <tbody>
+                {list.data.items.map((f) => (
+                  <Row key={f.id} f={f} />
+                ))}
+              </tbody>
             </table>
           </div>
           <nav aria-label="Pages" className="mt-3 flex items-center justify-end gap-3 text-sm">
-            <button disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })} className="rounded px-2 py-1 disabled:opacity-40">
+            <button
+              disabled={page <= 1}
+              onClick={() => setParams({ page: String(page - 1) })}
+              className="rounded px-2 py-1 disabled:opacity-40"
+            >
               ← Previous
             </button>
             <span>
               Page {page} of {pages}
             </span>
-            <button disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })} className="rounded px-2 py-1 disabled:opacity-40">
+            <button
+              disabled={page >= pages}
+              onClick={() => setParams({ page: String(page + 1) })}
+              className="rounded px-2 py-1 disabled:opacity-40"
+            >
               Next →
             </button>
           </nav>
@@ -109,16 +137,23 @@ function Row({ f }: { f: FunctionSummaryJson }) {
   return (
     <tr className="border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50">
       <td className="px-4 py-2 font-medium">
-        <Link href={`/functions/${encodeURIComponent(f.name)}`} className="text-orange-700 hover:underline dark:text-orange-400">
+        <Link
+          href={`/functions/${encodeURIComponent(f.name)}`}
+          className="text-orange-700 hover:underline dark:text-orange-400"
+        >
           {f.name}
         </Link>
       </td>
-      <td className="hidden max-w-64 truncate px-4 py-2 text-slate-600 xl:table-cell dark:text-slate-400">{f.description || "—"}</td>
+      <td className="hidden max-w-64 truncate px-4 py-2 text-slate-600 xl:table-cell dark:text-slate-400">
+        {f.description || "—"}
+      </td>
       <td className="px-4 py-2">{f.runtime}</td>
       <td className="px-4 py-2 whitespace-nowrap">{f.memoryMb} MB</td>
       <td className="px-4 py-2 whitespace-nowrap">{f.timeoutSec} s</td>
       <td className="px-4 py-2">{formatCount(f.invocations24h)}</td>
-      <td className={`px-4 py-2 ${f.errors24h > 0 ? "font-medium text-red-600 dark:text-red-400" : ""}`}>{formatCount(f.errors24h)}</td>
+      <td className={`px-4 py-2 ${f.errors24h > 0 ? "font-medium text-red-600 dark:text-red-400" : ""}`}>
+        {formatCount(f.errors24h)}
+      </td>
       <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(f.updatedAt)}</td>
     </tr>
   );
@@ -127,8 +162,15 @@ function Row({ f }: { f: FunctionSummaryJson }) {
 function EmptyState({ searching }: { searching: boolean }) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
-      <p className="mb-4 text-slate-600 dark:text-slate-300">{searching ? "No function matches that name." : "You have no functions yet. Write one in the browser, or deploy one with the AWS SDK pointed at this server."}</p>
-      <Link href="/functions/new" className="rounded-md bg-orange-600 px-4 py-2 text-sm font-medium text-white hover:bg-orange-500">
+      <p className="mb-4 text-slate-600 dark:text-slate-300">
+        {searching
+          ? "No function matches that name."
+          : "You have no functions yet. Write one in the browser, or deploy one with the AWS SDK pointed at this server."}
+      </p>
+      <Link
+        href="/functions/new"
+        className="rounded-md bg-orange-600 px-4 py-2 text-sm font-medium text-white hover:bg-orange-500"
+      >
         Create function
       </Link>
     </div>

@@ -31,7 +31,9 @@ export function IsolationBadge() {
             </ul>
           </>
         ) : null}
-        <p className="mt-2 text-slate-600 dark:text-slate-300">Network: none — functions cannot open outbound connections in this version.</p>
+        <p className="mt-2 text-slate-600 dark:text-slate-300">
+          Network: none — functions cannot open outbound connections in this version.
+        </p>
       </div>
     </details>
   );

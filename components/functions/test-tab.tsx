@@ -8,9 +8,19 @@ import { useIsDark } from "@/components/ui/theme-toggle";
 import { ApiError } from "@/lib/http/client";
 import { eventTemplates, jsonProblem, pretty } from "@/lib/code/event-templates";
 import { formatMs } from "@/lib/format";
-import { useDeleteTestEvent, useInvoke, useSaveTestEvent, useTestEvents, type FunctionJson, type InvokeResultJson } from "@/lib/queries/functions";
+import {
+  useDeleteTestEvent,
+  useInvoke,
+  useSaveTestEvent,
+  useTestEvents,
+  type FunctionJson,
+  type InvokeResultJson,
+} from "@/lib/queries/functions";
 
-const CodeEditor = dynamic(() => import("@/components/editor/code-editor"), { ssr: false, loading: () => <Loading label="Loading editor…" /> });
+const CodeEditor = dynamic(() => import("@/components/editor/code-editor"), {
+  ssr: false,
+  loading: () => <Loading label="Loading editor…" />,
+});
 
 /** Test: saved events, templates, and a Test button showing result, figures and log. */
 export function TestTab({ fn }: { fn: FunctionJson }) {
@@ -60,18 +70,32 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
     });
   const onTest = () => {
     if (problem) return;
-    invoke.mutate(text, { onError: (err) => toast("error", err instanceof ApiError ? err.message : "The invocation failed") });
+    invoke.mutate(text, {
+      onError: (err) => toast("error", err instanceof ApiError ? err.message : "The invocation failed"),
+    });
   };
 
   return (
     <div className="grid gap-4 xl:grid-cols-2">
-      <Card title="Test event" actions={<Button variant="primary" onClick={onTest} disabled={!!problem || invoke.isPending}>{invoke.isPending ? "Running…" : "Test"}</Button>}>
+      <Card
+        title="Test event"
+        actions={
+          <Button variant="primary" onClick={onTest} disabled={!!problem || invoke.isPending}>
+            {invoke.isPending ? "Running…" : "Test"}
+          </Button>
+        }
+      >
         <div className="mb-3 grid grid-cols-2 gap-3">
           <div>
             <label htmlFor="saved-event" className="mb-1 block text-sm font-medium">
               Saved event
             </label>
-            <select id="saved-event" value={selected} onChange={(e) => setSelected(e.target.value)} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900">
+            <select
+              id="saved-event"
+              value={selected}
+              onChange={(e) => setSelected(e.target.value)}
+              className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+            >
               <option value="">New event</option>
               {events.data?.map((e) => (
                 <option key={e.id} value={e.id}>
@@ -84,7 +108,12 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
             <label htmlFor="event-template" className="mb-1 block text-sm font-medium">
               Template
             </label>
-            <select id="event-template" defaultValue="" onChange={(e) => e.target.value && load(pretty(eventTemplates[e.target.value].event))} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900">
+            <select
+              id="event-template"
+              defaultValue=""
+              onChange={(e) => e.target.value && load(pretty(eventTemplates[e.target.value].event))}
+              className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+            >
               <option value="">Choose a template…</option>
               {Object.entries(eventTemplates).map(([id, t]) => (
                 <option key={id} value={id}>
@@ -99,7 +128,12 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
             <label htmlFor="event-name" className="mb-1 block text-sm font-medium">
               Event name
             </label>
-            <input id="event-name" value={name} onChange={(e) => setName(e.target.value)} className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900" />
+            <input
+              id="event-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+            />
           </div>
           <Button onClick={onSave} disabled={!!problem || save.isPending}>
             {selected ? "Save" : "Save as new"}
@@ -110,14 +144,29 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
             </Button>
           ) : null}
         </div>
-        <CodeEditor key={loaded} value={text} onChange={setText} language="json" path={`file:///${fn.name}/events/${selected || "new"}.json`} label="Event JSON" height="40vh" dark={dark} />
+        <CodeEditor
+          key={loaded}
+          value={text}
+          onChange={setText}
+          language="json"
+          path={`file:///${fn.name}/events/${selected || "new"}.json`}
+          label="Event JSON"
+          height="40vh"
+          dark={dark}
+        />
         {problem ? (
           <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
             {problem}
           </p>
         ) : null}
       </Card>
-      <Card title="Execution result">{invoke.data ? <Result r={invoke.data} /> : <p className="text-sm text-slate-500">Run a test to see the result, the figures and the log here.</p>}</Card>
+      <Card title="Execution result">
+        {invoke.data ? (
+          <Result r={invoke.data} />
+        ) : (
+          <p className="text-sm text-slate-500">Run a test to see the result, the figures and the log here.</p>
+        )}
+      </Card>
     </div>
   );
 }
@@ -126,7 +175,10 @@ function Result({ r }: { r: InvokeResultJson }) {
   const ok = r.status === "Succeeded";
   return (
     <div className="space-y-3 text-sm" data-testid="test-result">
-      <p className={`inline-block rounded px-2 py-0.5 font-semibold ${ok ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200" : "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-200"}`} role="status">
+      <p
+        className={`inline-block rounded px-2 py-0.5 font-semibold ${ok ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200" : "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-200"}`}
+        role="status"
+      >
         {ok ? "Succeeded" : "Failed"}
       </p>
       <dl className="grid grid-cols-3 gap-2">
@@ -139,11 +191,21 @@ function Result({ r }: { r: InvokeResultJson }) {
       </dl>
       <div>
         <h3 className="mb-1 font-medium">Response</h3>
-        <pre aria-label="Response" className="max-h-64 overflow-auto rounded bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{pretty(r.response)}</pre>
+        <pre
+          aria-label="Response"
+          className="max-h-64 overflow-auto rounded bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800"
+        >
+          {pretty(r.response)}
+        </pre>
       </div>
       <div>
         <h3 className="mb-1 font-medium">Log output</h3>
-        <pre aria-label="Log output" className="max-h-64 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">{r.log.join("\n")}</pre>
+        <pre
+          aria-label="Log output"
+          className="max-h-64 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100"
+        >
+          {r.log.join("\n")}
+        </pre>
       </div>
     </div>
   );

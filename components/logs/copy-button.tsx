@@ -28,7 +28,11 @@ export function CopyButton({ text, label, className = "" }: { text: string; labe
     return () => clearTimeout(t);
   }, [state]);
   return (
-    <Button variant="ghost" className={`px-2 py-1 text-xs ${className}`} onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}>
+    <Button
+      variant="ghost"
+      className={`px-2 py-1 text-xs ${className}`}
+      onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
+    >
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}</span>
     </Button>
   );

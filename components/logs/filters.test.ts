@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatTime, groupMatches, highlightParts, matchesStatus, readLogsState, sinceMsOf, statusBadge, writeLogsState } from "./filters";
+import {
+  formatTime,
+  groupMatches,
+  highlightParts,
+  matchesStatus,
+  readLogsState,
+  sinceMsOf,
+  statusBadge,
+  writeLogsState,
+} from "./filters";
 import type { InvocationItem, LogMatch } from "@/lib/queries/invocations";
 
 const A = "aaaaaaaa-0000-4000-8000-000000000001";
@@ -7,8 +16,20 @@ const B = "bbbbbbbb-0000-4000-8000-000000000002";
 
 describe("logs state in the URL", () => {
   it("reads defaults for missing or unknown values", () => {
-    expect(readLogsState(new URLSearchParams("tab=logs&status=bogus&since=2h&invocation=nope"))).toEqual({ status: "all", since: "all", q: "", live: false, open: null });
-    expect(readLogsState(new URLSearchParams(`status=timeout&since=15m&q=order+7&live=1&invocation=${A}`))).toEqual({ status: "timeout", since: "15m", q: "order 7", live: true, open: A });
+    expect(readLogsState(new URLSearchParams("tab=logs&status=bogus&since=2h&invocation=nope"))).toEqual({
+      status: "all",
+      since: "all",
+      q: "",
+      live: false,
+      open: null,
+    });
+    expect(readLogsState(new URLSearchParams(`status=timeout&since=15m&q=order+7&live=1&invocation=${A}`))).toEqual({
+      status: "timeout",
+      since: "15m",
+      q: "order 7",
+      live: true,
+      open: A,
+    });
   });
 
   it("writes a patch, keeps the page's other params and leaves defaults out", () => {
@@ -30,8 +51,13 @@ describe("logs state in the URL", () => {
 describe("display", () => {
   it("labels outcomes, naming the error type of a failure", () => {
     expect(statusBadge({ outcome: "Success", errorType: null })).toEqual({ label: "Succeeded", tone: "success" });
-    expect(statusBadge({ outcome: "Error", errorType: "TypeError" })).toEqual({ label: "Failed (TypeError)", tone: "error" });
-    expect(statusBadge({ outcome: "OutOfMemory", errorType: "Runtime.OutOfMemory" }).label).toBe("Failed (Runtime.OutOfMemory)");
+    expect(statusBadge({ outcome: "Error", errorType: "TypeError" })).toEqual({
+      label: "Failed (TypeError)",
+      tone: "error",
+    });
+    expect(statusBadge({ outcome: "OutOfMemory", errorType: "Runtime.OutOfMemory" }).label).toBe(
+      "Failed (Runtime.OutOfMemory)",
+    );
     expect(statusBadge({ outcome: "Timeout", errorType: "Sandbox.Timedout" }).label).toBe("Timed out");
     expect(statusBadge({ outcome: "Throttled", errorType: "TooManyRequestsException" }).label).toBe("Throttled");
   });
@@ -43,7 +69,13 @@ describe("display", () => {
   });
 
   it("groups search hits by invocation across pages, newest invocation first, lines in log order", () => {
-    const line = (id: string, requestId: string): LogMatch => ({ id, requestId, ts: "2026-11-27T10:00:00.000Z", level: "INFO", message: `line ${id}` });
+    const line = (id: string, requestId: string): LogMatch => ({
+      id,
+      requestId,
+      ts: "2026-11-27T10:00:00.000Z",
+      level: "INFO",
+      message: `line ${id}`,
+    });
     const inv = { requestId: A, outcome: "Success" } as InvocationItem;
     const groups = groupMatches([
       { items: [line("9", A), line("8", B), line("7", A)], invocations: { [A]: inv } },
@@ -70,6 +102,9 @@ describe("display", () => {
       { text: " 8", hit: false },
     ]);
     expect(highlightParts("abc", "")).toEqual([{ text: "abc", hit: false }]);
-    expect(highlightParts("aaa", "aa")).toEqual([{ text: "aa", hit: true }, { text: "a", hit: false }]);
+    expect(highlightParts("aaa", "aa")).toEqual([
+      { text: "aa", hit: true },
+      { text: "a", hit: false },
+    ]);
   });
 });

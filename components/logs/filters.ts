@@ -35,7 +35,8 @@ export interface LogsState {
 
 export const DEFAULTS: LogsState = { status: "all", since: "all", q: "", live: false, open: null };
 
-const oneOf = <T extends string>(options: readonly { value: T }[], raw: string | null, fallback: T): T => options.find((o) => o.value === raw)?.value ?? fallback;
+const oneOf = <T extends string>(options: readonly { value: T }[], raw: string | null, fallback: T): T =>
+  options.find((o) => o.value === raw)?.value ?? fallback;
 
 export function readLogsState(sp: { get(name: string): string | null }): LogsState {
   const open = sp.get("invocation");
@@ -52,7 +53,8 @@ export function readLogsState(sp: { get(name: string): string | null }): LogsSta
 export function writeLogsState(current: string, patch: Partial<LogsState>): string {
   const next = new URLSearchParams(current);
   const merged = { ...readLogsState(next), ...patch };
-  const put = (key: string, value: string | null, dflt: string | null) => (value === null || value === dflt || value === "" ? next.delete(key) : next.set(key, value));
+  const put = (key: string, value: string | null, dflt: string | null) =>
+    value === null || value === dflt || value === "" ? next.delete(key) : next.set(key, value);
   put("status", merged.status, DEFAULTS.status);
   put("since", merged.since, DEFAULTS.since);
   put("q", merged.q.trim(), "");
@@ -64,7 +66,12 @@ export function writeLogsState(current: string, patch: Partial<LogsState>): stri
 export const sinceMsOf = (since: SinceFilter): number | undefined => SINCE_OPTIONS.find((o) => o.value === since)?.ms;
 export const statusParam = (s: StatusFilter): InvocationStatus | undefined => (s === "all" ? undefined : s);
 
-const OUTCOMES: Record<InvocationStatus, readonly string[]> = { success: ["Success"], error: ["Error", "OutOfMemory", "Crash"], timeout: ["Timeout"], throttled: ["Throttled"] };
+const OUTCOMES: Record<InvocationStatus, readonly string[]> = {
+  success: ["Success"],
+  error: ["Error", "OutOfMemory", "Crash"],
+  timeout: ["Timeout"],
+  throttled: ["Throttled"],
+};
 
 /** The server's status filter, for search hits (the line search itself knows no outcomes). */
 export function matchesStatus(outcome: string | undefined, status: StatusFilter): boolean {
@@ -110,12 +117,18 @@ export interface MatchGroup {
 }
 
 /** Search hits grouped by invocation, newest invocation first, each group's lines oldest first. */
-export function groupMatches(pages: readonly { items: LogMatch[]; invocations: Record<string, InvocationItem> }[]): MatchGroup[] {
+export function groupMatches(
+  pages: readonly { items: LogMatch[]; invocations: Record<string, InvocationItem> }[],
+): MatchGroup[] {
   const groups = new Map<string, MatchGroup>();
   for (const page of pages) {
     for (const line of page.items) {
       let g = groups.get(line.requestId);
-      if (!g) groups.set(line.requestId, (g = { requestId: line.requestId, invocation: page.invocations[line.requestId] ?? null, lines: [] }));
+      if (!g)
+        groups.set(
+          line.requestId,
+          (g = { requestId: line.requestId, invocation: page.invocations[line.requestId] ?? null, lines: [] }),
+        );
       g.lines.push(line);
     }
   }
@@ -128,7 +141,13 @@ export function formatTimeParts(iso: string, now = new Date()): { date: string |
   const d = new Date(iso);
   const pad = (n: number, w = 2) => String(n).padStart(w, "0");
   const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-  return { date: d.toDateString() === now.toDateString() ? null : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time };
+  return {
+    date:
+      d.toDateString() === now.toDateString()
+        ? null
+        : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    time,
+  };
 }
 
 export function formatTime(iso: string, now = new Date()): string {

@@ -15,7 +15,10 @@ const kindStyle: Record<LineKind, string> = {
 
 function Summary({ lines }: { lines: string[] }) {
   // The last attempt's REPORT: what a retried request finally did.
-  const report = lines.map(parseReportLine).filter((r) => r !== null).at(-1);
+  const report = lines
+    .map(parseReportLine)
+    .filter((r) => r !== null)
+    .at(-1);
   if (!report) return null;
   const facts: Array<[string, string]> = [
     ["Duration", formatMs(report.durationMs)],
@@ -23,7 +26,8 @@ function Summary({ lines }: { lines: string[] }) {
     ["Memory", `${report.maxMemoryUsedMb} / ${report.memorySizeMb} MB`],
   ];
   if (report.initDurationMs !== null) facts.push(["Init (cold start)", formatMs(report.initDurationMs)]);
-  if (report.status) facts.push(["Status", report.errorType ? `${report.status} (${report.errorType})` : report.status]);
+  if (report.status)
+    facts.push(["Status", report.errorType ? `${report.status} (${report.errorType})` : report.status]);
   return (
     <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs">
       {facts.map(([k, v]) => (
@@ -37,9 +41,26 @@ function Summary({ lines }: { lines: string[] }) {
 }
 
 /** One invocation's full log (START/END/REPORT included), the request id and copy buttons. */
-export function InvocationLog({ requestId, lines, isLoading, error, retry, onClose }: { requestId: string; lines: string[] | undefined; isLoading: boolean; error: unknown; retry: () => void; onClose: () => void }) {
+export function InvocationLog({
+  requestId,
+  lines,
+  isLoading,
+  error,
+  retry,
+  onClose,
+}: {
+  requestId: string;
+  lines: string[] | undefined;
+  isLoading: boolean;
+  error: unknown;
+  retry: () => void;
+  onClose: () => void;
+}) {
   return (
-    <section aria-label={`Log of request ${requestId}`} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950">
+    <section
+      aria-label={`Log of request ${requestId}`}
+      className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950"
+    >
       <header className="flex flex-wrap items-center gap-2">
         <span className="text-xs text-slate-500 dark:text-slate-400">Request ID</span>
         <code className="rounded bg-white px-1.5 py-0.5 font-mono text-xs dark:bg-slate-900">{requestId}</code>
@@ -56,7 +77,10 @@ export function InvocationLog({ requestId, lines, isLoading, error, retry, onClo
       ) : lines ? (
         <>
           <Summary lines={lines} />
-          <ol style={{ tabSize: 4 }} className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-white py-1 font-mono text-xs leading-5 dark:border-slate-800 dark:bg-slate-900">
+          <ol
+            style={{ tabSize: 4 }}
+            className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-white py-1 font-mono text-xs leading-5 dark:border-slate-800 dark:bg-slate-900"
+          >
             {lines.map((line, i) => {
               const kind = lineKind(line);
               return (

@@ -12,7 +12,19 @@ const td = "px-3 py-2 align-top";
  * Invocations, newest first. A row opens its log in a row right below it: the first cell is a
  * button (keyboard: Tab to it, Enter/Space), and a click anywhere on the row does the same.
  */
-export function InvocationsTable({ items, open, fresh, onToggle, renderLog }: { items: InvocationItem[]; open: string | null; fresh: ReadonlySet<string>; onToggle: (requestId: string) => void; renderLog: (requestId: string) => ReactNode }) {
+export function InvocationsTable({
+  items,
+  open,
+  fresh,
+  onToggle,
+  renderLog,
+}: {
+  items: InvocationItem[];
+  open: string | null;
+  fresh: ReadonlySet<string>;
+  onToggle: (requestId: string) => void;
+  renderLog: (requestId: string) => ReactNode;
+}) {
   // Retries share a request id: the log (all attempts) opens under the first row only.
   let logShown = false;
   return (
@@ -31,13 +43,27 @@ export function InvocationsTable({ items, open, fresh, onToggle, renderLog }: { 
         </colgroup>
         <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-800/60">
           <tr>
-            <th scope="col" className={th}>Time</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={`${th} text-right`}>Duration</th>
-            <th scope="col" className={`${th} text-right`}>Memory</th>
-            <th scope="col" className={th}>Trigger</th>
-            <th scope="col" className={th}>Cold start</th>
-            <th scope="col" className={th}>Request</th>
+            <th scope="col" className={th}>
+              Time
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Duration
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Memory
+            </th>
+            <th scope="col" className={th}>
+              Trigger
+            </th>
+            <th scope="col" className={th}>
+              Cold start
+            </th>
+            <th scope="col" className={th}>
+              Request
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -59,29 +85,50 @@ export function InvocationsTable({ items, open, fresh, onToggle, renderLog }: { 
                       aria-controls={isOpen ? rowId : undefined}
                       className="rounded font-mono text-xs tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-orange-500"
                     >
-                      <span aria-hidden className="mr-1 inline-block w-3 text-slate-400">{isOpen ? "▾" : "▸"}</span>
+                      <span aria-hidden className="mr-1 inline-block w-3 text-slate-400">
+                        {isOpen ? "▾" : "▸"}
+                      </span>
                       <time dateTime={inv.startedAt} title={inv.startedAt}>
                         {when.time}
-                        {when.date ? <span className="block pl-4 text-left text-slate-500 dark:text-slate-400">{when.date}</span> : null}
+                        {when.date ? (
+                          <span className="block pl-4 text-left text-slate-500 dark:text-slate-400">{when.date}</span>
+                        ) : null}
                       </time>
-                      {inv.attempt > 1 ? <span className="block pl-4 text-left text-slate-500">attempt {inv.attempt}</span> : null}
+                      {inv.attempt > 1 ? (
+                        <span className="block pl-4 text-left text-slate-500">attempt {inv.attempt}</span>
+                      ) : null}
                     </button>
                   </td>
                   <td className={td}>
                     <StatusBadge invocation={inv} />
                     {inv.errorMessage && inv.outcome !== "Throttled" ? (
-                      <p className="mt-0.5 truncate text-xs text-slate-500 dark:text-slate-400" title={inv.errorMessage}>{inv.errorMessage}</p>
+                      <p
+                        className="mt-0.5 truncate text-xs text-slate-500 dark:text-slate-400"
+                        title={inv.errorMessage}
+                      >
+                        {inv.errorMessage}
+                      </p>
                     ) : null}
                   </td>
-                  <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{inv.outcome === "Throttled" ? "—" : formatMs(inv.durationMs)}</td>
-                  <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{inv.outcome === "Throttled" ? "—" : `${inv.maxMemoryUsedMb} / ${inv.memorySizeMb} MB`}</td>
+                  <td className={`${td} text-right whitespace-nowrap tabular-nums`}>
+                    {inv.outcome === "Throttled" ? "—" : formatMs(inv.durationMs)}
+                  </td>
+                  <td className={`${td} text-right whitespace-nowrap tabular-nums`}>
+                    {inv.outcome === "Throttled" ? "—" : `${inv.maxMemoryUsedMb} / ${inv.memorySizeMb} MB`}
+                  </td>
                   <td className={td}>{inv.trigger}</td>
-                  <td className={td}><ColdStartBadge initDurationMs={inv.initDurationMs} /></td>
-                  <td className={`${td} font-mono text-xs text-slate-500 dark:text-slate-400`} title={inv.requestId}>{inv.requestId.slice(0, 8)}</td>
+                  <td className={td}>
+                    <ColdStartBadge initDurationMs={inv.initDurationMs} />
+                  </td>
+                  <td className={`${td} font-mono text-xs text-slate-500 dark:text-slate-400`} title={inv.requestId}>
+                    {inv.requestId.slice(0, 8)}
+                  </td>
                 </tr>
                 {isOpen ? (
                   <tr id={rowId}>
-                    <td colSpan={7} className="px-3 pb-3">{renderLog(inv.requestId)}</td>
+                    <td colSpan={7} className="px-3 pb-3">
+                      {renderLog(inv.requestId)}
+                    </td>
                   </tr>
                 ) : null}
               </Fragment>

@@ -5,8 +5,25 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { ErrorState, Loading } from "@/components/ui/states";
-import { invocationKeys, keepFirstPage, LIVE_TAIL_MS, useInvocationLog, useInvocations, useLogSearch } from "@/lib/queries/invocations";
-import { DEFAULTS, groupMatches, matchesStatus, readLogsState, SINCE_OPTIONS, sinceMsOf, statusParam, writeLogsState, type LogsState } from "./filters";
+import {
+  invocationKeys,
+  keepFirstPage,
+  LIVE_TAIL_MS,
+  useInvocationLog,
+  useInvocations,
+  useLogSearch,
+} from "@/lib/queries/invocations";
+import {
+  DEFAULTS,
+  groupMatches,
+  matchesStatus,
+  readLogsState,
+  SINCE_OPTIONS,
+  sinceMsOf,
+  statusParam,
+  writeLogsState,
+  type LogsState,
+} from "./filters";
 import { InvocationLog } from "./invocation-log";
 import { InvocationsTable } from "./invocations-table";
 import { LogsToolbar } from "./logs-toolbar";
@@ -15,10 +32,26 @@ import { SearchResults } from "./search-results";
 const FRESH_MS = 3_000;
 
 function Empty({ children }: { children: ReactNode }) {
-  return <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">{children}</div>;
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
+      {children}
+    </div>
+  );
 }
 
-function MoreButton({ has, loading, onMore, count, noun }: { has: boolean; loading: boolean; onMore: () => void; count: number; noun: string }) {
+function MoreButton({
+  has,
+  loading,
+  onMore,
+  count,
+  noun,
+}: {
+  has: boolean;
+  loading: boolean;
+  onMore: () => void;
+  count: number;
+  noun: string;
+}) {
   return (
     <div className="flex items-center justify-center gap-3 py-2 text-xs text-slate-500 dark:text-slate-400">
       <span>
@@ -71,7 +104,11 @@ export function LogsTab({ functionName }: { functionName: string }) {
     if (state.live) qc.setQueryData(invocationKeys.list(functionName, filters), keepFirstPage);
   }, [state.live, qc, functionName, filters]);
 
-  const fresh = useFreshIds(list.isPlaceholderData ? undefined : list.data?.pages[0]?.items.map((i) => i.requestId), state.live, JSON.stringify(filters));
+  const fresh = useFreshIds(
+    list.isPlaceholderData ? undefined : list.data?.pages[0]?.items.map((i) => i.requestId),
+    state.live,
+    JSON.stringify(filters),
+  );
 
   const renderLog = (requestId: string) => (
     <InvocationLog
@@ -96,15 +133,30 @@ export function LogsTab({ functionName }: { functionName: string }) {
     const visible = groups.filter((g) => matchesStatus(g.invocation?.outcome, state.status));
     shownIds = visible.map((g) => g.requestId);
     const lineCount = groups.reduce((n, g) => n + g.lines.length, 0);
-    summary = search.data ? `${lineCount}${search.hasNextPage ? "+" : ""} matching ${lineCount === 1 ? "line" : "lines"} in ${groups.length} ${groups.length === 1 ? "invocation" : "invocations"}${visible.length < groups.length ? ` (${groups.length - visible.length} hidden by the status filter)` : ""}` : null;
+    summary = search.data
+      ? `${lineCount}${search.hasNextPage ? "+" : ""} matching ${lineCount === 1 ? "line" : "lines"} in ${groups.length} ${groups.length === 1 ? "invocation" : "invocations"}${visible.length < groups.length ? ` (${groups.length - visible.length} hidden by the status filter)` : ""}`
+      : null;
     if (search.isPending) body = <Loading label="Searching log lines…" />;
-    else if (search.isError && !search.data) body = <ErrorState error={search.error} retry={() => void search.refetch()} />;
-    else if (visible.length === 0) body = <Empty>No log lines match “{state.q}”{state.since === "all" ? "" : ` in the ${rangeLabel}`}{groups.length > visible.length ? " with this status" : ""}.</Empty>;
+    else if (search.isError && !search.data)
+      body = <ErrorState error={search.error} retry={() => void search.refetch()} />;
+    else if (visible.length === 0)
+      body = (
+        <Empty>
+          No log lines match “{state.q}”{state.since === "all" ? "" : ` in the ${rangeLabel}`}
+          {groups.length > visible.length ? " with this status" : ""}.
+        </Empty>
+      );
     else
       body = (
         <>
           <SearchResults groups={visible} q={state.q} open={state.open} onToggle={toggle} renderLog={renderLog} />
-          <MoreButton has={search.hasNextPage} loading={search.isFetchingNextPage} onMore={() => void search.fetchNextPage()} count={lineCount} noun={lineCount === 1 ? "line" : "lines"} />
+          <MoreButton
+            has={search.hasNextPage}
+            loading={search.isFetchingNextPage}
+            onMore={() => void search.fetchNextPage()}
+            count={lineCount}
+            noun={lineCount === 1 ? "line" : "lines"}
+          />
         </>
       );
   } else {
@@ -138,7 +190,13 @@ export function LogsTab({ functionName }: { functionName: string }) {
       body = (
         <>
           <InvocationsTable items={items} open={state.open} fresh={fresh} onToggle={toggle} renderLog={renderLog} />
-          <MoreButton has={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} count={items.length} noun={items.length === 1 ? "invocation" : "invocations"} />
+          <MoreButton
+            has={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onMore={() => void list.fetchNextPage()}
+            count={items.length}
+            noun={items.length === 1 ? "invocation" : "invocations"}
+          />
         </>
       );
   }
@@ -147,24 +205,38 @@ export function LogsTab({ functionName }: { functionName: string }) {
     <span className="flex flex-wrap items-center gap-x-3">
       {state.live ? (
         <span className="inline-flex items-center gap-1.5 font-medium text-orange-700 dark:text-orange-400">
-          <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-orange-500" /> Live — checking every {LIVE_TAIL_MS / 1000} s
+          <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-orange-500" /> Live — checking every{" "}
+          {LIVE_TAIL_MS / 1000} s
         </span>
       ) : null}
       {summary ? <span>{summary}</span> : null}
       {updated ? <span>Updated {updated}</span> : null}
-      {active.isError && active.data ? <span className="text-red-600 dark:text-red-400">Refresh failed: {active.error instanceof Error ? active.error.message : "error"}</span> : null}
+      {active.isError && active.data ? (
+        <span className="text-red-600 dark:text-red-400">
+          Refresh failed: {active.error instanceof Error ? active.error.message : "error"}
+        </span>
+      ) : null}
     </span>
   );
 
   return (
     <div className="space-y-3">
-      <LogsToolbar state={state} onChange={setState} status={status} onRefresh={() => void active.refetch()} refreshing={active.isFetching} />
+      <LogsToolbar
+        state={state}
+        onChange={setState}
+        status={status}
+        onRefresh={() => void active.refetch()}
+        refreshing={active.isFetching}
+      />
       <p aria-live="polite" className="sr-only">
         {fresh.size ? `${fresh.size} new ${fresh.size === 1 ? "invocation" : "invocations"}` : ""}
       </p>
       {/* A link straight to an invocation that is not in the current list still shows its log. */}
       {state.open && !shownIds.includes(state.open) ? renderLog(state.open) : null}
-      <div aria-busy={active.isPlaceholderData || undefined} className={active.isPlaceholderData ? "opacity-60 transition-opacity" : ""}>
+      <div
+        aria-busy={active.isPlaceholderData || undefined}
+        className={active.isPlaceholderData ? "opacity-60 transition-opacity" : ""}
+      >
         {body}
       </div>
     </div>

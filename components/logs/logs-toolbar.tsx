@@ -4,9 +4,20 @@ import { Button } from "@/components/ui/button";
 import { SINCE_OPTIONS, STATUS_OPTIONS, type LogsState, type SinceFilter, type StatusFilter } from "./filters";
 
 const SEARCH_DEBOUNCE_MS = 300;
-const control = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-orange-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
+const control =
+  "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-orange-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
 
-function Select<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void }) {
+function Select<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
   const id = useId();
   return (
     <div>
@@ -84,19 +95,44 @@ function LiveTailSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean)
           onChange={(e) => onChange(e.target.checked)}
           className="peer h-5 w-9 cursor-pointer appearance-none rounded-full bg-slate-300 transition-colors checked:bg-orange-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-orange-500 dark:bg-slate-600 dark:checked:bg-orange-600"
         />
-        <span aria-hidden className="pointer-events-none absolute top-0.5 left-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform peer-checked:translate-x-4" />
+        <span
+          aria-hidden
+          className="pointer-events-none absolute top-0.5 left-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform peer-checked:translate-x-4"
+        />
       </span>
       Live tail
     </label>
   );
 }
 
-export function LogsToolbar({ state, onChange, status, onRefresh, refreshing }: { state: LogsState; onChange: (patch: Partial<LogsState>) => void; status: ReactNode; onRefresh: () => void; refreshing: boolean }) {
+export function LogsToolbar({
+  state,
+  onChange,
+  status,
+  onRefresh,
+  refreshing,
+}: {
+  state: LogsState;
+  onChange: (patch: Partial<LogsState>) => void;
+  status: ReactNode;
+  onRefresh: () => void;
+  refreshing: boolean;
+}) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-end gap-3">
-        <Select<StatusFilter> label="Status" value={state.status} options={STATUS_OPTIONS} onChange={(v) => onChange({ status: v })} />
-        <Select<SinceFilter> label="Time range" value={state.since} options={SINCE_OPTIONS} onChange={(v) => onChange({ since: v })} />
+        <Select<StatusFilter>
+          label="Status"
+          value={state.status}
+          options={STATUS_OPTIONS}
+          onChange={(v) => onChange({ status: v })}
+        />
+        <Select<SinceFilter>
+          label="Time range"
+          value={state.since}
+          options={SINCE_OPTIONS}
+          onChange={(v) => onChange({ since: v })}
+        />
         <SearchBox value={state.q} onSearch={(q) => onChange({ q })} />
         <LiveTailSwitch on={state.live} onChange={(live) => onChange({ live })} />
         <Button variant="secondary" onClick={onRefresh} disabled={refreshing || state.live}>

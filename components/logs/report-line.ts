@@ -34,7 +34,14 @@ export function parseReportLine(line: string): ReportSummary | null {
   const billedDurationMs = num("Billed Duration");
   const memorySizeMb = num("Memory Size");
   const maxMemoryUsedMb = num("Max Memory Used");
-  if (!requestId || durationMs === null || billedDurationMs === null || memorySizeMb === null || maxMemoryUsedMb === null) return null;
+  if (
+    !requestId ||
+    durationMs === null ||
+    billedDurationMs === null ||
+    memorySizeMb === null ||
+    maxMemoryUsedMb === null
+  )
+    return null;
   const status = fields.get("Status");
   return {
     requestId,
@@ -50,7 +57,14 @@ export function parseReportLine(line: string): ReportSummary | null {
 
 export type LineKind = "platform" | "error" | "warn" | "info" | "debug";
 
-const LEVELS: Record<string, LineKind> = { ERROR: "error", FATAL: "error", WARN: "warn", INFO: "info", DEBUG: "debug", TRACE: "debug" };
+const LEVELS: Record<string, LineKind> = {
+  ERROR: "error",
+  FATAL: "error",
+  WARN: "warn",
+  INFO: "info",
+  DEBUG: "debug",
+  TRACE: "debug",
+};
 
 /**
  * START/END/REPORT are the platform's; the timeout notice and a REPORT with a Status are errors;

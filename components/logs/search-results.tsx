@@ -20,14 +20,29 @@ function Highlighted({ text, q }: { text: string; q: string }) {
 }
 
 /** Matching log lines grouped by invocation; a group's header opens that invocation's whole log. */
-export function SearchResults({ groups, q, open, onToggle, renderLog }: { groups: MatchGroup[]; q: string; open: string | null; onToggle: (requestId: string) => void; renderLog: (requestId: string) => ReactNode }) {
+export function SearchResults({
+  groups,
+  q,
+  open,
+  onToggle,
+  renderLog,
+}: {
+  groups: MatchGroup[];
+  q: string;
+  open: string | null;
+  onToggle: (requestId: string) => void;
+  renderLog: (requestId: string) => ReactNode;
+}) {
   return (
     <ol aria-label={`Invocations with log lines matching ${q}`} className="space-y-2">
       {groups.map((g) => {
         const isOpen = g.requestId === open;
         const regionId = `search-log-${g.requestId}`;
         return (
-          <li key={g.requestId} className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <li
+            key={g.requestId}
+            className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
+          >
             <button
               type="button"
               onClick={() => onToggle(g.requestId)}
@@ -35,10 +50,14 @@ export function SearchResults({ groups, q, open, onToggle, renderLog }: { groups
               aria-controls={isOpen ? regionId : undefined}
               className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 rounded-t-lg px-3 py-2 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-orange-500 dark:hover:bg-slate-800/50"
             >
-              <span aria-hidden className="w-3 text-slate-400">{isOpen ? "▾" : "▸"}</span>
+              <span aria-hidden className="w-3 text-slate-400">
+                {isOpen ? "▾" : "▸"}
+              </span>
               {g.invocation ? (
                 <>
-                  <time dateTime={g.invocation.startedAt} className="font-mono text-xs tabular-nums">{formatTime(g.invocation.startedAt)}</time>
+                  <time dateTime={g.invocation.startedAt} className="font-mono text-xs tabular-nums">
+                    {formatTime(g.invocation.startedAt)}
+                  </time>
                   <StatusBadge invocation={g.invocation} />
                 </>
               ) : (
@@ -51,7 +70,10 @@ export function SearchResults({ groups, q, open, onToggle, renderLog }: { groups
             </button>
             <ul className="border-t border-slate-100 py-1 font-mono text-xs leading-5 dark:border-slate-800">
               {g.lines.map((l) => (
-                <li key={l.id} className={`px-3 whitespace-pre-wrap break-all ${l.level === "ERROR" ? "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-200" : ""}`}>
+                <li
+                  key={l.id}
+                  className={`px-3 whitespace-pre-wrap break-all ${l.level === "ERROR" ? "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-200" : ""}`}
+                >
                   <span className="mr-2 text-slate-500 dark:text-slate-400">{formatTime(l.ts)}</span>
                   <span className="mr-2 font-semibold">{l.level}</span>
                   <Highlighted text={l.message} q={q} />

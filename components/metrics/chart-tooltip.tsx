@@ -13,7 +13,13 @@ export interface TooltipSeries {
  * Recharts' default tooltip is styled inline (white box, dark text); this one uses the
  * house classes so it reads in dark mode too, and names the bucket as a time span.
  */
-export function ChartTooltip({ active, payload, label, stepMs, series }: Partial<TooltipContentProps> & { stepMs: number; series: TooltipSeries[] }) {
+export function ChartTooltip({
+  active,
+  payload,
+  label,
+  stepMs,
+  series,
+}: Partial<TooltipContentProps> & { stepMs: number; series: TooltipSeries[] }) {
   if (!active || !payload?.length || typeof label !== "number") return null;
   return (
     <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md dark:border-slate-700 dark:bg-slate-800">

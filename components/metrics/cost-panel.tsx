@@ -12,20 +12,45 @@ import type { StoredPrices } from "./use-stored-prices";
  * "Pay only for what runs": what the measured usage would cost on Lambda — billed duration
  * × memory (GB-seconds) plus requests — at prices the user can change.
  */
-export function CostPanel({ totals, phrase, measuredMs, pricing }: { totals: MetricsTotals; phrase: string; measuredMs: number; pricing: StoredPrices }) {
+export function CostPanel({
+  totals,
+  phrase,
+  measuredMs,
+  pricing,
+}: {
+  totals: MetricsTotals;
+  phrase: string;
+  measuredMs: number;
+  pricing: StoredPrices;
+}) {
   const cost = estimateCost(totals, pricing.prices);
-  const isDefault = pricing.prices.perGbSecondUsd === DEFAULT_PRICES.perGbSecondUsd && pricing.prices.perMillionRequestsUsd === DEFAULT_PRICES.perMillionRequestsUsd;
+  const isDefault =
+    pricing.prices.perGbSecondUsd === DEFAULT_PRICES.perGbSecondUsd &&
+    pricing.prices.perMillionRequestsUsd === DEFAULT_PRICES.perMillionRequestsUsd;
   return (
     <Card title="Cost estimate">
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
-        You pay only for what runs: billed duration × memory, plus requests. Idle time and throttled requests cost nothing. Usage in {phrase}:
+        You pay only for what runs: billed duration × memory, plus requests. Idle time and throttled requests cost
+        nothing. Usage in {phrase}:
       </p>
       <div className="grid gap-6 md:grid-cols-2">
         <dl className="grid grid-cols-2 gap-x-4 gap-y-3 text-sm">
-          <Stat label="Compute (GB-seconds)" value={formatGbSeconds(totals.gbSeconds)} sub={formatUsd(cost.computeUsd)} />
+          <Stat
+            label="Compute (GB-seconds)"
+            value={formatGbSeconds(totals.gbSeconds)}
+            sub={formatUsd(cost.computeUsd)}
+          />
           <Stat label="Requests" value={formatCount(totals.requests)} sub={formatUsd(cost.requestsUsd)} />
-          <Stat label="Estimated cost" value={<span className="text-lg font-semibold">{formatUsd(cost.totalUsd)}</span>} sub={isDefault ? "at AWS x86 prices, no free tier" : "at your prices, no free tier"} />
-          <Stat label="Per 30 days at this rate" value={formatUsd(projectThirtyDaysUsd(cost.totalUsd, measuredMs))} sub="a rate, not a forecast" />
+          <Stat
+            label="Estimated cost"
+            value={<span className="text-lg font-semibold">{formatUsd(cost.totalUsd)}</span>}
+            sub={isDefault ? "at AWS x86 prices, no free tier" : "at your prices, no free tier"}
+          />
+          <Stat
+            label="Per 30 days at this rate"
+            value={formatUsd(projectThirtyDaysUsd(cost.totalUsd, measuredMs))}
+            sub="a rate, not a forecast"
+          />
         </dl>
         <div className="space-y-3">
           <Field

@@ -34,7 +34,18 @@ const tick = { fill: "currentColor", fontSize: 11 };
 const frame =
   "text-slate-500 dark:text-slate-400 [&_.recharts-cartesian-grid_line]:stroke-slate-200 dark:[&_.recharts-cartesian-grid_line]:stroke-slate-700/70";
 
-export function MetricChart({ title, summary, data, series, range, stepMs, formatLeft, formatRight, rightDomain, empty }: MetricChartProps) {
+export function MetricChart({
+  title,
+  summary,
+  data,
+  series,
+  range,
+  stepMs,
+  formatLeft,
+  formatRight,
+  rightDomain,
+  empty,
+}: MetricChartProps) {
   const hasBars = series.some((s) => s.kind === "bar");
   const hasRight = series.some((s) => s.axis === "right");
   return (
@@ -44,20 +55,55 @@ export function MetricChart({ title, summary, data, series, range, stepMs, forma
       </p>
       {series.length > 1 && !empty ? <Legend series={series} /> : null}
       {empty ? (
-        <div role="img" aria-label={`${title}: ${empty}`} className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400" style={{ height: HEIGHT }}>
+        <div
+          role="img"
+          aria-label={`${title}: ${empty}`}
+          className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400"
+          style={{ height: HEIGHT }}
+        >
           {empty}
         </div>
       ) : (
         <div role="img" aria-label={summary} className={frame} style={{ height: HEIGHT }}>
           <ResponsiveContainer width="100%" height="100%">
             {/* accessibilityLayer off: the whole chart is one image with a summary, not a focus trap of points. */}
-            <ComposedChart data={data as Array<{ t: number }>} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <ComposedChart
+              data={data as Array<{ t: number }>}
+              margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+              accessibilityLayer={false}
+            >
               <CartesianGrid vertical={false} />
-              <XAxis dataKey="t" tickFormatter={(v: number) => formatTick(v, range)} tick={tick} stroke="currentColor" minTickGap={28} interval="preserveStartEnd" />
-              <YAxis yAxisId="left" tickFormatter={formatLeft} tick={tick} stroke="currentColor" width={56} allowDecimals={series.some((s) => s.axis !== "right" && s.kind !== "bar")} />
-              {hasRight ? <YAxis yAxisId="right" orientation="right" domain={rightDomain} tickFormatter={formatRight} tick={tick} stroke="currentColor" width={44} /> : null}
+              <XAxis
+                dataKey="t"
+                tickFormatter={(v: number) => formatTick(v, range)}
+                tick={tick}
+                stroke="currentColor"
+                minTickGap={28}
+                interval="preserveStartEnd"
+              />
+              <YAxis
+                yAxisId="left"
+                tickFormatter={formatLeft}
+                tick={tick}
+                stroke="currentColor"
+                width={56}
+                allowDecimals={series.some((s) => s.axis !== "right" && s.kind !== "bar")}
+              />
+              {hasRight ? (
+                <YAxis
+                  yAxisId="right"
+                  orientation="right"
+                  domain={rightDomain}
+                  tickFormatter={formatRight}
+                  tick={tick}
+                  stroke="currentColor"
+                  width={44}
+                />
+              ) : null}
               <Tooltip
-                cursor={hasBars ? { fill: "currentColor", fillOpacity: 0.08 } : { stroke: "currentColor", strokeOpacity: 0.4 }}
+                cursor={
+                  hasBars ? { fill: "currentColor", fillOpacity: 0.08 } : { stroke: "currentColor", strokeOpacity: 0.4 }
+                }
                 content={(p) => <ChartTooltip {...p} stepMs={stepMs} series={series} />}
                 isAnimationActive={false}
               />
@@ -74,10 +120,24 @@ export function MetricChart({ title, summary, data, series, range, stepMs, forma
 function renderSeries(s: ChartSeries) {
   const common = { dataKey: s.key, name: s.name, yAxisId: s.axis ?? "left", isAnimationActive: false };
   if (s.kind === "bar") return <Bar key={s.key} {...common} fill={s.color} maxBarSize={24} radius={[2, 2, 0, 0]} />;
-  if (s.kind === "area") return <Area key={s.key} {...common} type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.2} strokeWidth={2} />;
+  if (s.kind === "area")
+    return (
+      <Area key={s.key} {...common} type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.2} strokeWidth={2} />
+    );
   // Empty buckets (null) break the line rather than inventing values across them; the dots
   // keep a lone busy bucket between two idle ones visible.
-  return <Line key={s.key} {...common} type="monotone" stroke={s.color} strokeWidth={2} dot={{ r: 1.5, fill: s.color }} activeDot={{ r: 4 }} connectNulls={false} />;
+  return (
+    <Line
+      key={s.key}
+      {...common}
+      type="monotone"
+      stroke={s.color}
+      strokeWidth={2}
+      dot={{ r: 1.5, fill: s.color }}
+      activeDot={{ r: 4 }}
+      connectNulls={false}
+    />
+  );
 }
 
 function Legend({ series }: { series: ChartSeries[] }) {

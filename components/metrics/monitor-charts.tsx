@@ -6,13 +6,33 @@ import { successRate, summarizeMetrics, type ChartId } from "@/lib/metrics/summa
 import { MetricChart, type ChartSeries } from "./metric-chart";
 
 // Mid-tone (500) hues: enough contrast on both the white and the slate-900 card.
-const C = { sky: "#0ea5e9", red: "#ef4444", emerald: "#10b981", amber: "#f59e0b", violet: "#8b5cf6", orange: "#f97316", indigo: "#6366f1", teal: "#14b8a6" };
+const C = {
+  sky: "#0ea5e9",
+  red: "#ef4444",
+  emerald: "#10b981",
+  amber: "#f59e0b",
+  violet: "#8b5cf6",
+  orange: "#f97316",
+  indigo: "#6366f1",
+  teal: "#14b8a6",
+};
 
 const count = (v: number) => formatCount(v);
 const pct = (v: number) => `${Math.round(v)}%`;
 
-const CHARTS: Array<{ id: ChartId; title: string; series: ChartSeries[]; formatLeft: (v: number) => string; right?: boolean }> = [
-  { id: "invocations", title: "Invocations", formatLeft: count, series: [{ key: "invocations", name: "Invocations", color: C.sky, kind: "bar", format: count }] },
+const CHARTS: Array<{
+  id: ChartId;
+  title: string;
+  series: ChartSeries[];
+  formatLeft: (v: number) => string;
+  right?: boolean;
+}> = [
+  {
+    id: "invocations",
+    title: "Invocations",
+    formatLeft: count,
+    series: [{ key: "invocations", name: "Invocations", color: C.sky, kind: "bar", format: count }],
+  },
   {
     id: "errors",
     title: "Errors and success rate",
@@ -20,10 +40,22 @@ const CHARTS: Array<{ id: ChartId; title: string; series: ChartSeries[]; formatL
     right: true,
     series: [
       { key: "errors", name: "Errors", color: C.red, kind: "bar", format: count },
-      { key: "successPct", name: "Success rate", color: C.emerald, kind: "line", axis: "right", format: (v) => `${v.toFixed(1)}%` },
+      {
+        key: "successPct",
+        name: "Success rate",
+        color: C.emerald,
+        kind: "line",
+        axis: "right",
+        format: (v) => `${v.toFixed(1)}%`,
+      },
     ],
   },
-  { id: "throttles", title: "Throttles", formatLeft: count, series: [{ key: "throttles", name: "Throttles", color: C.amber, kind: "bar", format: count }] },
+  {
+    id: "throttles",
+    title: "Throttles",
+    formatLeft: count,
+    series: [{ key: "throttles", name: "Throttles", color: C.amber, kind: "bar", format: count }],
+  },
   {
     id: "duration",
     title: "Duration",
@@ -34,12 +66,19 @@ const CHARTS: Array<{ id: ChartId; title: string; series: ChartSeries[]; formatL
       { key: "durationMsP99", name: "p99", color: C.orange, kind: "line", format: (v) => formatMs(v) },
     ],
   },
-  { id: "coldStarts", title: "Cold starts", formatLeft: count, series: [{ key: "coldStarts", name: "Cold starts", color: C.indigo, kind: "bar", format: count }] },
+  {
+    id: "coldStarts",
+    title: "Cold starts",
+    formatLeft: count,
+    series: [{ key: "coldStarts", name: "Cold starts", color: C.indigo, kind: "bar", format: count }],
+  },
   {
     id: "concurrency",
     title: "Concurrent executions (average)",
     formatLeft: formatAxisNumber,
-    series: [{ key: "concurrencyAvg", name: "Average concurrent", color: C.teal, kind: "area", format: formatConcurrency }],
+    series: [
+      { key: "concurrencyAvg", name: "Average concurrent", color: C.teal, kind: "area", format: formatConcurrency },
+    ],
   },
 ];
 
@@ -49,9 +88,15 @@ export const EMPTY_MESSAGE = "No invocations in this period";
 export function MonitorCharts({ metrics }: { metrics: FunctionMetrics }) {
   const summaries = useMemo(() => summarizeMetrics(metrics), [metrics]);
   // Success rate per bucket; null (a gap) where nothing ran, so the line does not dive to 0%.
-  const data = useMemo(() => metrics.buckets.map((b) => ({ ...b, successPct: nullablePct(successRate(b.invocations, b.errors)) })), [metrics]);
+  const data = useMemo(
+    () => metrics.buckets.map((b) => ({ ...b, successPct: nullablePct(successRate(b.invocations, b.errors)) })),
+    [metrics],
+  );
   // Throttled attempts are not invocations: with only throttles, the throttle chart alone has data.
-  const empty = (id: ChartId) => (id === "throttles" ? metrics.totals.throttles === 0 && metrics.totals.invocations === 0 : metrics.totals.invocations === 0);
+  const empty = (id: ChartId) =>
+    id === "throttles"
+      ? metrics.totals.throttles === 0 && metrics.totals.invocations === 0
+      : metrics.totals.invocations === 0;
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       {CHARTS.map((c) => (

@@ -46,7 +46,12 @@ export function MonitorTab({ functionName }: { functionName: string }) {
       {data ? (
         <>
           <MonitorCharts metrics={data} />
-          <CostPanel totals={data.totals} phrase={RANGE_SPECS[data.range].phrase} measuredMs={data.generatedAt - data.fromMs} pricing={pricing} />
+          <CostPanel
+            totals={data.totals}
+            phrase={RANGE_SPECS[data.range].phrase}
+            measuredMs={data.generatedAt - data.fromMs}
+            pricing={pricing}
+          />
         </>
       ) : query.isPending ? (
         <Loading label="Loading metrics…" />

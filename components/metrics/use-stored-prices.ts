@@ -15,7 +15,10 @@ export interface StoredPrices {
   reset: () => void;
 }
 
-const toDrafts = (p: Prices): Record<PriceKey, string> => ({ perGbSecondUsd: String(p.perGbSecondUsd), perMillionRequestsUsd: String(p.perMillionRequestsUsd) });
+const toDrafts = (p: Prices): Record<PriceKey, string> => ({
+  perGbSecondUsd: String(p.perGbSecondUsd),
+  perMillionRequestsUsd: String(p.perMillionRequestsUsd),
+});
 
 function readStored(): Prices | null {
   try {
@@ -41,7 +44,10 @@ function writeStored(p: Prices): void {
 export function useStoredPrices(): StoredPrices {
   const [prices, setPrices] = useState<Prices>(DEFAULT_PRICES);
   const [drafts, setDrafts] = useState(() => toDrafts(DEFAULT_PRICES));
-  const [errors, setErrors] = useState<Record<PriceKey, string | null>>({ perGbSecondUsd: null, perMillionRequestsUsd: null });
+  const [errors, setErrors] = useState<Record<PriceKey, string | null>>({
+    perGbSecondUsd: null,
+    perMillionRequestsUsd: null,
+  });
 
   // Read after mount, not during render, so the server-rendered HTML and the first client render agree.
   useEffect(() => {

@@ -1,5 +1,15 @@
 /** An on/off switch (WAI-ARIA switch: a button with aria-checked); the state is also written in words. */
-export function EnabledSwitch({ checked, label, disabled, onChange }: { checked: boolean; label: string; disabled?: boolean; onChange: (next: boolean) => void }) {
+export function EnabledSwitch({
+  checked,
+  label,
+  disabled,
+  onChange,
+}: {
+  checked: boolean;
+  label: string;
+  disabled?: boolean;
+  onChange: (next: boolean) => void;
+}) {
   return (
     <span className="inline-flex items-center gap-2">
       <button
@@ -13,7 +23,10 @@ export function EnabledSwitch({ checked, label, disabled, onChange }: { checked:
           checked ? "bg-orange-600" : "bg-slate-300 dark:bg-slate-600"
         }`}
       >
-        <span aria-hidden className={`inline-block h-4 w-4 rounded-full bg-white shadow transition-transform ${checked ? "translate-x-4.5" : "translate-x-0.5"}`} />
+        <span
+          aria-hidden
+          className={`inline-block h-4 w-4 rounded-full bg-white shadow transition-transform ${checked ? "translate-x-4.5" : "translate-x-0.5"}`}
+        />
       </button>
       <span aria-hidden className="w-6 text-xs text-slate-600 dark:text-slate-400">
         {checked ? "On" : "Off"}

@@ -15,18 +15,40 @@ export interface ExpressionProblem {
  * types. A mistake is shown under the field in words, with the offending character marked in a
  * copy of the expression (an overlay inside the input would drift once the text scrolls).
  */
-export function ExpressionField({ value, onChange, timeZone, problem, checking }: { value: string; onChange: (expression: string) => void; timeZone: string; problem: ExpressionProblem | null; checking: boolean }) {
+export function ExpressionField({
+  value,
+  onChange,
+  timeZone,
+  problem,
+  checking,
+}: {
+  value: string;
+  onChange: (expression: string) => void;
+  timeZone: string;
+  problem: ExpressionProblem | null;
+  checking: boolean;
+}) {
   const id = useId();
   const split = problem ? splitAtPosition(value, problem.position) : null;
   return (
     <div>
       <div role="group" aria-label="Expression presets" className="mb-3 flex flex-wrap gap-2">
         {SCHEDULE_PRESETS.map((p) => (
-          <Button key={p.label} type="button" onClick={() => onChange(p.expression)} aria-pressed={value === p.expression} className={value === p.expression ? "ring-2 ring-orange-500" : ""}>
+          <Button
+            key={p.label}
+            type="button"
+            onClick={() => onChange(p.expression)}
+            aria-pressed={value === p.expression}
+            className={value === p.expression ? "ring-2 ring-orange-500" : ""}
+          >
             {p.label}
           </Button>
         ))}
-        <Button type="button" onClick={() => onChange(atOneHourFromNow(isKnownTimeZone(timeZone) ? timeZone : "UTC"))} title="One time, an hour from now, in the schedule's time zone">
+        <Button
+          type="button"
+          onClick={() => onChange(atOneHourFromNow(isKnownTimeZone(timeZone) ? timeZone : "UTC"))}
+          title="One time, an hour from now, in the schedule's time zone"
+        >
           Once at…
         </Button>
       </div>
@@ -50,9 +72,15 @@ export function ExpressionField({ value, onChange, timeZone, problem, checking }
         {problem ? (
           <>
             {split ? (
-              <pre aria-hidden data-testid="expression-marker" className="overflow-x-auto rounded bg-red-50 px-2 py-1 font-mono text-sm text-slate-800 dark:bg-red-950/50 dark:text-slate-200">
+              <pre
+                aria-hidden
+                data-testid="expression-marker"
+                className="overflow-x-auto rounded bg-red-50 px-2 py-1 font-mono text-sm text-slate-800 dark:bg-red-950/50 dark:text-slate-200"
+              >
                 {split.before}
-                <mark className="rounded-sm bg-red-300 text-red-950 underline decoration-red-700 decoration-wavy dark:bg-red-700 dark:text-white">{split.at || "\u00a0"}</mark>
+                <mark className="rounded-sm bg-red-300 text-red-950 underline decoration-red-700 decoration-wavy dark:bg-red-700 dark:text-white">
+                  {split.at || "\u00a0"}
+                </mark>
                 {split.after}
               </pre>
             ) : null}
@@ -60,7 +88,8 @@ export function ExpressionField({ value, onChange, timeZone, problem, checking }
           </>
         ) : (
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            <code>rate(5 minutes)</code>, <code>cron(0 8 ? * MON-FRI *)</code> or <code>at(2026-12-31T23:59:00)</code> — checked as you type{checking ? "…" : "."}
+            <code>rate(5 minutes)</code>, <code>cron(0 8 ? * MON-FRI *)</code> or <code>at(2026-12-31T23:59:00)</code> —
+            checked as you type{checking ? "…" : "."}
           </p>
         )}
       </div>

@@ -7,16 +7,29 @@ const td = "px-3 py-2 align-top";
 
 function FireStatus({ status }: { status: ScheduleFireJson["status"] }) {
   return status === "fired" ? (
-    <span className="inline-flex items-center rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-600/20 ring-inset dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30">Fired</span>
+    <span className="inline-flex items-center rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-600/20 ring-inset dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30">
+      Fired
+    </span>
   ) : (
-    <span title="Not run: the slot was older than the schedule's maximum event age when a server got to it" className="inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/20 ring-inset dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30">
+    <span
+      title="Not run: the slot was older than the schedule's maximum event age when a server got to it"
+      className="inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/20 ring-inset dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30"
+    >
       Missed
     </span>
   );
 }
 
 /** A schedule's latest fires, newest first; a fired slot links to its invocation's log. */
-export function FireHistory({ functionName, timeZone, fires }: { functionName: string; timeZone: string; fires: ScheduleFireJson[] }) {
+export function FireHistory({
+  functionName,
+  timeZone,
+  fires,
+}: {
+  functionName: string;
+  timeZone: string;
+  fires: ScheduleFireJson[];
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
@@ -48,11 +61,16 @@ export function FireHistory({ functionName, timeZone, fires }: { functionName: s
               <td className={td}>
                 <FireStatus status={f.status} />
               </td>
-              <td className={`${td} text-right font-mono text-xs whitespace-nowrap tabular-nums`}>{f.lateMs === null ? "—" : `${f.lateMs.toLocaleString("en-US")} ms`}</td>
+              <td className={`${td} text-right font-mono text-xs whitespace-nowrap tabular-nums`}>
+                {f.lateMs === null ? "—" : `${f.lateMs.toLocaleString("en-US")} ms`}
+              </td>
               <td className={td}>
                 {f.requestId ? (
                   <span className="flex items-center gap-2">
-                    <Link href={`/functions/${encodeURIComponent(functionName)}?tab=logs&invocation=${f.requestId}`} className="text-orange-700 hover:underline dark:text-orange-400">
+                    <Link
+                      href={`/functions/${encodeURIComponent(functionName)}?tab=logs&invocation=${f.requestId}`}
+                      className="text-orange-700 hover:underline dark:text-orange-400"
+                    >
                       View log
                     </Link>
                     <span className="truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={f.requestId}>

@@ -2,15 +2,36 @@ import type { SchedulePreview } from "@/lib/queries/schedules";
 import { formatInZone } from "./zoned-time";
 
 /** The next fire times of the expression being edited, in its zone and in UTC side by side. */
-export function FirePreview({ preview, timeZone, checking, expression }: { preview: SchedulePreview | undefined; timeZone: string; checking: boolean; expression: string }) {
+export function FirePreview({
+  preview,
+  timeZone,
+  checking,
+  expression,
+}: {
+  preview: SchedulePreview | undefined;
+  timeZone: string;
+  checking: boolean;
+  expression: string;
+}) {
   let body;
-  if (expression === "") body = <p className="text-sm text-slate-500 dark:text-slate-400">Pick a preset or type an expression to see when it fires.</p>;
+  if (expression === "")
+    body = (
+      <p className="text-sm text-slate-500 dark:text-slate-400">
+        Pick a preset or type an expression to see when it fires.
+      </p>
+    );
   else if (!preview) body = <p className="text-sm text-slate-500 dark:text-slate-400">Checking…</p>;
-  else if (!preview.ok) body = <p className="text-sm text-slate-500 dark:text-slate-400">Fix the {preview.field === "timeZone" ? "time zone" : "expression"} to see when it fires.</p>;
+  else if (!preview.ok)
+    body = (
+      <p className="text-sm text-slate-500 dark:text-slate-400">
+        Fix the {preview.field === "timeZone" ? "time zone" : "expression"} to see when it fires.
+      </p>
+    );
   else if (preview.next.length === 0)
     body = (
       <p className="text-sm text-amber-700 dark:text-amber-400">
-        <span className="font-medium">Runs {preview.description}</span> — that time has passed, so this schedule would never fire.
+        <span className="font-medium">Runs {preview.description}</span> — that time has passed, so this schedule would
+        never fire.
       </p>
     );
   else
@@ -18,7 +39,9 @@ export function FirePreview({ preview, timeZone, checking, expression }: { previ
       <>
         <p className="mb-2 text-sm">
           Runs <span className="font-medium">{preview.description}</span>
-          {timeZone !== "UTC" && !/^rate\(/.test(expression) ? <span className="text-slate-500 dark:text-slate-400"> ({timeZone})</span> : null}
+          {timeZone !== "UTC" && !/^rate\(/.test(expression) ? (
+            <span className="text-slate-500 dark:text-slate-400"> ({timeZone})</span>
+          ) : null}
         </p>
         <table className="w-full text-sm" aria-label="Next fire times">
           <thead className="text-left text-xs text-slate-500 dark:text-slate-400">
@@ -44,11 +67,20 @@ export function FirePreview({ preview, timeZone, checking, expression }: { previ
             ))}
           </tbody>
         </table>
-        {/^rate\(/.test(expression) ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">A rate counts from when the schedule is saved: it fires then, and every period after. Time zones do not change it.</p> : null}
+        {/^rate\(/.test(expression) ? (
+          <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+            A rate counts from when the schedule is saved: it fires then, and every period after. Time zones do not
+            change it.
+          </p>
+        ) : null}
       </>
     );
   return (
-    <section aria-labelledby="fire-preview-title" aria-busy={checking || undefined} className={`rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-950/40 ${checking ? "opacity-70" : ""}`}>
+    <section
+      aria-labelledby="fire-preview-title"
+      aria-busy={checking || undefined}
+      className={`rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-950/40 ${checking ? "opacity-70" : ""}`}
+    >
       <h3 id="fire-preview-title" className="mb-2 text-sm font-semibold">
         Next 5 fire times
       </h3>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { atExpression, atOneHourFromNow, browserTimeZone, COMMON_TIME_ZONES, SCHEDULE_PRESETS, timeZoneOptions } from "./presets";
+import {
+  atExpression,
+  atOneHourFromNow,
+  browserTimeZone,
+  COMMON_TIME_ZONES,
+  SCHEDULE_PRESETS,
+  timeZoneOptions,
+} from "./presets";
 import { formatInZone, isKnownTimeZone, wallClockOf } from "./zoned-time";
 
 describe("presets", () => {
@@ -61,6 +68,13 @@ describe("time zones", () => {
     expect(formatInZone("2026-03-29T01:30:00Z", "Europe/London")).toBe("2026-03-29 02:30:00"); // BST began at 01:00 UTC
     expect(formatInZone("2026-03-29T00:30:00Z", "Europe/London")).toBe("2026-03-29 00:30:00");
     expect(formatInZone("2026-03-29T00:30:00Z", "No/Where")).toBe("2026-03-29T00:30:00Z");
-    expect(wallClockOf("2026-11-01T05:30:00Z", "America/New_York")).toEqual({ year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0 });
+    expect(wallClockOf("2026-11-01T05:30:00Z", "America/New_York")).toEqual({
+      year: 2026,
+      month: 11,
+      day: 1,
+      hour: 1,
+      minute: 30,
+      second: 0,
+    });
   });
 });

@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { ScheduleJson } from "@/lib/queries/schedules";
-import { draftOf, emptyDraft, fieldOfError, inputProblem, nextFireOf, splitAtPosition, toScheduleRequest, validateSchedule, type ScheduleDraft } from "./schedule-draft";
+import {
+  draftOf,
+  emptyDraft,
+  fieldOfError,
+  inputProblem,
+  nextFireOf,
+  splitAtPosition,
+  toScheduleRequest,
+  validateSchedule,
+  type ScheduleDraft,
+} from "./schedule-draft";
 
-const valid: ScheduleDraft = { ...emptyDraft("Europe/Berlin"), name: "nightly-report", expression: "cron(0 2 * * ? *)" };
+const valid: ScheduleDraft = {
+  ...emptyDraft("Europe/Berlin"),
+  name: "nightly-report",
+  expression: "cron(0 2 * * ? *)",
+};
 
 describe("validateSchedule", () => {
   it("accepts a complete draft", () => {
@@ -11,16 +25,33 @@ describe("validateSchedule", () => {
   });
 
   it("puts each problem on its field", () => {
-    const e = validateSchedule({ name: "bad name", expression: "", timeZone: " ", description: "x".repeat(513), input: "{", maximumEventAgeSeconds: "59", enabled: true });
-    expect(Object.keys(e).sort()).toEqual(["description", "expression", "input", "maximumEventAgeSeconds", "name", "timeZone"]);
+    const e = validateSchedule({
+      name: "bad name",
+      expression: "",
+      timeZone: " ",
+      description: "x".repeat(513),
+      input: "{",
+      maximumEventAgeSeconds: "59",
+      enabled: true,
+    });
+    expect(Object.keys(e).sort()).toEqual([
+      "description",
+      "expression",
+      "input",
+      "maximumEventAgeSeconds",
+      "name",
+      "timeZone",
+    ]);
     expect(e.name).toMatch(/1–64 letters/);
     expect(e.input).toMatch(/^Input must be valid JSON: /);
     expect(e.maximumEventAgeSeconds).toBe("Maximum event age must be between 60 and 86400 seconds");
   });
 
   it("checks the event age bounds and whole numbers", () => {
-    for (const bad of ["", "86401", "1.5", "-60", "abc"]) expect(validateSchedule({ ...valid, maximumEventAgeSeconds: bad }).maximumEventAgeSeconds, bad).toBeDefined();
-    for (const ok of ["60", "3600", " 86400 "]) expect(validateSchedule({ ...valid, maximumEventAgeSeconds: ok }).maximumEventAgeSeconds, ok).toBeUndefined();
+    for (const bad of ["", "86401", "1.5", "-60", "abc"])
+      expect(validateSchedule({ ...valid, maximumEventAgeSeconds: bad }).maximumEventAgeSeconds, bad).toBeDefined();
+    for (const ok of ["60", "3600", " 86400 "])
+      expect(validateSchedule({ ...valid, maximumEventAgeSeconds: ok }).maximumEventAgeSeconds, ok).toBeUndefined();
   });
 
   it("treats an empty input as 'send the Scheduled Event'", () => {
@@ -33,7 +64,9 @@ describe("validateSchedule", () => {
 
 describe("toScheduleRequest", () => {
   it("builds the API body", () => {
-    expect(toScheduleRequest({ ...valid, timeZone: " UTC ", input: "", maximumEventAgeSeconds: " 120 ", enabled: false })).toEqual({
+    expect(
+      toScheduleRequest({ ...valid, timeZone: " UTC ", input: "", maximumEventAgeSeconds: " 120 ", enabled: false }),
+    ).toEqual({
       name: "nightly-report",
       expression: "cron(0 2 * * ? *)",
       timeZone: "UTC",
@@ -46,7 +79,20 @@ describe("toScheduleRequest", () => {
   });
 
   it("round-trips a saved schedule", () => {
-    const saved = { id: "x", functionId: "f", name: "a", expression: "rate(1 hour)", timeZone: "UTC", enabled: true, description: "d", input: null, maximumEventAgeSeconds: 600, startAt: "", createdAt: "", updatedAt: "" } satisfies ScheduleJson;
+    const saved = {
+      id: "x",
+      functionId: "f",
+      name: "a",
+      expression: "rate(1 hour)",
+      timeZone: "UTC",
+      enabled: true,
+      description: "d",
+      input: null,
+      maximumEventAgeSeconds: 600,
+      startAt: "",
+      createdAt: "",
+      updatedAt: "",
+    } satisfies ScheduleJson;
     const { id: _id, functionId: _f, startAt: _s, createdAt: _c, updatedAt: _u, ...rest } = saved;
     expect(toScheduleRequest(draftOf(saved))).toEqual(rest);
   });
@@ -83,7 +129,9 @@ describe("nextFireOf", () => {
 
   it("gives a rate's start when it has not fired yet", () => {
     const next = ["2026-06-01T10:01:30.000Z", "2026-06-01T10:02:30.000Z"];
-    expect(nextFireOf({ ...base, startAt: "2026-06-01T10:00:40.000Z", expression: "rate(1 minute)" }, next, now)).toBe("2026-06-01T10:00:40.000Z");
+    expect(nextFireOf({ ...base, startAt: "2026-06-01T10:00:40.000Z", expression: "rate(1 minute)" }, next, now)).toBe(
+      "2026-06-01T10:00:40.000Z",
+    );
   });
 
   it("takes the first future preview time for cron and at", () => {
@@ -93,7 +141,9 @@ describe("nextFireOf", () => {
   });
 
   it("is null while disabled or unknown", () => {
-    expect(nextFireOf({ ...base, enabled: false, expression: "rate(1 hour)" }, ["2026-06-01T11:00:00Z"], now)).toBeNull();
+    expect(
+      nextFireOf({ ...base, enabled: false, expression: "rate(1 hour)" }, ["2026-06-01T11:00:00Z"], now),
+    ).toBeNull();
     expect(nextFireOf({ ...base, expression: "rate(1 hour)" }, undefined, now)).toBeNull();
   });
 });

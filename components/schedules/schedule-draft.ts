@@ -19,11 +19,27 @@ export const MIN_EVENT_AGE_SECONDS = 60;
 export const MAX_EVENT_AGE_SECONDS = 86_400;
 
 export function emptyDraft(timeZone: string): ScheduleDraft {
-  return { name: "", expression: "", timeZone, description: "", input: "", maximumEventAgeSeconds: "3600", enabled: true };
+  return {
+    name: "",
+    expression: "",
+    timeZone,
+    description: "",
+    input: "",
+    maximumEventAgeSeconds: "3600",
+    enabled: true,
+  };
 }
 
 export function draftOf(s: ScheduleJson): ScheduleDraft {
-  return { name: s.name, expression: s.expression, timeZone: s.timeZone, description: s.description, input: s.input ?? "", maximumEventAgeSeconds: String(s.maximumEventAgeSeconds), enabled: s.enabled };
+  return {
+    name: s.name,
+    expression: s.expression,
+    timeZone: s.timeZone,
+    description: s.description,
+    input: s.input ?? "",
+    maximumEventAgeSeconds: String(s.maximumEventAgeSeconds),
+    enabled: s.enabled,
+  };
 }
 
 /** The expression's own syntax is checked by the server's preview as the user types; here only what is local. */
@@ -36,7 +52,8 @@ export function validateSchedule(d: ScheduleDraft): ScheduleErrors {
   const input = inputProblem(d.input);
   if (input) e.input = input;
   const age = d.maximumEventAgeSeconds.trim();
-  if (!/^\d+$/.test(age) || +age < MIN_EVENT_AGE_SECONDS || +age > MAX_EVENT_AGE_SECONDS) e.maximumEventAgeSeconds = `Maximum event age must be between ${MIN_EVENT_AGE_SECONDS} and ${MAX_EVENT_AGE_SECONDS} seconds`;
+  if (!/^\d+$/.test(age) || +age < MIN_EVENT_AGE_SECONDS || +age > MAX_EVENT_AGE_SECONDS)
+    e.maximumEventAgeSeconds = `Maximum event age must be between ${MIN_EVENT_AGE_SECONDS} and ${MAX_EVENT_AGE_SECONDS} seconds`;
   return e;
 }
 
@@ -64,7 +81,15 @@ export function toScheduleRequest(d: ScheduleDraft): ScheduleInput {
   };
 }
 
-const FIELDS: readonly ScheduleField[] = ["name", "expression", "timeZone", "description", "input", "maximumEventAgeSeconds", "enabled"];
+const FIELDS: readonly ScheduleField[] = [
+  "name",
+  "expression",
+  "timeZone",
+  "description",
+  "input",
+  "maximumEventAgeSeconds",
+  "enabled",
+];
 
 /** Which field a server error belongs next to (ApiError.field, or a name clash); null: show it as a toast only. */
 export function fieldOfError(field: string | undefined, message: string): ScheduleField | null {
@@ -77,9 +102,16 @@ export function fieldOfError(field: string | undefined, message: string): Schedu
  * The expression split around the character at `position`, for highlighting. A position at the
  * end (a missing ')') marks an empty slot after the text; null when there is nothing to mark.
  */
-export function splitAtPosition(expression: string, position: number | null): { before: string; at: string; after: string } | null {
+export function splitAtPosition(
+  expression: string,
+  position: number | null,
+): { before: string; at: string; after: string } | null {
   if (position === null || !Number.isInteger(position) || position < 0 || position > expression.length) return null;
-  return { before: expression.slice(0, position), at: expression.slice(position, position + 1), after: expression.slice(position + 1) };
+  return {
+    before: expression.slice(0, position),
+    at: expression.slice(position, position + 1),
+    after: expression.slice(position + 1),
+  };
 }
 
 /**
@@ -87,7 +119,11 @@ export function splitAtPosition(expression: string, position: number | null): { 
  * the schedule's start, not from now, so its slots are re-aligned to `startAt` using the
  * period the preview shows. Null when disabled or nothing is left to fire.
  */
-export function nextFireOf(s: Pick<ScheduleJson, "expression" | "enabled" | "startAt">, next: readonly string[] | undefined, now: number = Date.now()): string | null {
+export function nextFireOf(
+  s: Pick<ScheduleJson, "expression" | "enabled" | "startAt">,
+  next: readonly string[] | undefined,
+  now: number = Date.now(),
+): string | null {
   if (!s.enabled || !next) return null;
   if (s.expression.startsWith("rate(") && next.length >= 2) {
     const period = Date.parse(next[1]) - Date.parse(next[0]);

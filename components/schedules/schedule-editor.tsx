@@ -9,7 +9,16 @@ import { useSchedulePreview, type ScheduleInput, type ScheduleJson } from "@/lib
 import { ExpressionField, type ExpressionProblem } from "./expression-field";
 import { FirePreview } from "./fire-preview";
 import { timeZoneOptions } from "./presets";
-import { draftOf, emptyDraft, fieldOfError, inputProblem, toScheduleRequest, validateSchedule, type ScheduleDraft, type ScheduleErrors } from "./schedule-draft";
+import {
+  draftOf,
+  emptyDraft,
+  fieldOfError,
+  inputProblem,
+  toScheduleRequest,
+  validateSchedule,
+  type ScheduleDraft,
+  type ScheduleErrors,
+} from "./schedule-draft";
 import { useDebouncedValue } from "./use-debounced-value";
 
 export const PREVIEW_DEBOUNCE_MS = 250;
@@ -19,7 +28,19 @@ export const PREVIEW_DEBOUNCE_MS = 250;
  * the user types (one implementation for the check, the preview and the firing); the rest is
  * checked locally on Save, and the server's answer lands next to its field.
  */
-export function ScheduleEditor({ initial, defaultTimeZone, saving, onSave, onCancel }: { initial: ScheduleJson | null; defaultTimeZone: string; saving: boolean; onSave: (body: ScheduleInput) => Promise<unknown>; onCancel: () => void }) {
+export function ScheduleEditor({
+  initial,
+  defaultTimeZone,
+  saving,
+  onSave,
+  onCancel,
+}: {
+  initial: ScheduleJson | null;
+  defaultTimeZone: string;
+  saving: boolean;
+  onSave: (body: ScheduleInput) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   const toast = useToast();
   const zonesId = useId();
   const [draft, setDraft] = useState<ScheduleDraft>(() => (initial ? draftOf(initial) : emptyDraft(defaultTimeZone)));
@@ -72,24 +93,70 @@ export function ScheduleEditor({ initial, defaultTimeZone, saving, onSave, onCan
 
   return (
     <Card title={initial ? `Edit schedule ${initial.name}` : "New schedule"}>
-      <form onSubmit={submit} noValidate aria-label={initial ? `Edit schedule ${initial.name}` : "New schedule"} className="grid gap-6 lg:grid-cols-5">
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-label={initial ? `Edit schedule ${initial.name}` : "New schedule"}
+        className="grid gap-6 lg:grid-cols-5"
+      >
         <div className="space-y-4 lg:col-span-3">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Schedule name" value={draft.name} onChange={(e) => set({ name: e.target.value })} error={err("name")} hint="Letters, digits, '.', '-' and '_'; unique for this function." autoComplete="off" />
-            <Field label="Time zone" value={draft.timeZone} onChange={(e) => set({ timeZone: e.target.value })} error={zoneError} list={zonesId} hint="IANA name; cron and at() times are read in it." autoComplete="off" spellCheck={false} />
+            <Field
+              label="Schedule name"
+              value={draft.name}
+              onChange={(e) => set({ name: e.target.value })}
+              error={err("name")}
+              hint="Letters, digits, '.', '-' and '_'; unique for this function."
+              autoComplete="off"
+            />
+            <Field
+              label="Time zone"
+              value={draft.timeZone}
+              onChange={(e) => set({ timeZone: e.target.value })}
+              error={zoneError}
+              list={zonesId}
+              hint="IANA name; cron and at() times are read in it."
+              autoComplete="off"
+              spellCheck={false}
+            />
             <datalist id={zonesId}>
               {timeZoneOptions(defaultTimeZone).map((z) => (
                 <option key={z} value={z} />
               ))}
             </datalist>
           </div>
-          <ExpressionField value={draft.expression} onChange={(expression) => set({ expression })} timeZone={draft.timeZone.trim()} problem={exprProblem} checking={checking && draft.expression !== ""} />
-          <Field label="Description" value={draft.description} onChange={(e) => set({ description: e.target.value })} error={err("description")} />
+          <ExpressionField
+            value={draft.expression}
+            onChange={(expression) => set({ expression })}
+            timeZone={draft.timeZone.trim()}
+            problem={exprProblem}
+            checking={checking && draft.expression !== ""}
+          />
+          <Field
+            label="Description"
+            value={draft.description}
+            onChange={(e) => set({ description: e.target.value })}
+            error={err("description")}
+          />
           <InputField value={draft.input} onChange={(input) => set({ input })} error={err("input") ?? liveInputError} />
           <div className="grid items-start gap-4 sm:grid-cols-2">
-            <Field label="Maximum event age (seconds)" type="number" min={60} max={86400} value={draft.maximumEventAgeSeconds} onChange={(e) => set({ maximumEventAgeSeconds: e.target.value })} error={err("maximumEventAgeSeconds")} hint="60 to 86400. A fire later than this (no server was up) is recorded as missed." />
+            <Field
+              label="Maximum event age (seconds)"
+              type="number"
+              min={60}
+              max={86400}
+              value={draft.maximumEventAgeSeconds}
+              onChange={(e) => set({ maximumEventAgeSeconds: e.target.value })}
+              error={err("maximumEventAgeSeconds")}
+              hint="60 to 86400. A fire later than this (no server was up) is recorded as missed."
+            />
             <label className="mt-7 inline-flex items-center gap-2 text-sm font-medium">
-              <input type="checkbox" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} className="h-4 w-4 accent-orange-600" />
+              <input
+                type="checkbox"
+                checked={draft.enabled}
+                onChange={(e) => set({ enabled: e.target.checked })}
+                className="h-4 w-4 accent-orange-600"
+              />
               Enabled
             </label>
           </div>
@@ -103,7 +170,12 @@ export function ScheduleEditor({ initial, defaultTimeZone, saving, onSave, onCan
           </div>
         </div>
         <div className="lg:col-span-2">
-          <FirePreview preview={result} timeZone={zone || "UTC"} checking={checking && draft.expression !== ""} expression={result ? expression : draft.expression} />
+          <FirePreview
+            preview={result}
+            timeZone={zone || "UTC"}
+            checking={checking && draft.expression !== ""}
+            expression={result ? expression : draft.expression}
+          />
         </div>
       </form>
     </Card>
@@ -111,7 +183,15 @@ export function ScheduleEditor({ initial, defaultTimeZone, saving, onSave, onCan
 }
 
 /** Optional fixed input: JSON text in a plain textarea, checked as it is typed. */
-function InputField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: string | null | undefined }) {
+function InputField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error: string | null | undefined;
+}) {
   const id = useId();
   return (
     <div>
@@ -129,8 +209,13 @@ function InputField({ value, onChange, error }: { value: string; onChange: (v: s
         aria-describedby={`${id}-note`}
         className={`w-full rounded-md border bg-white px-3 py-1.5 font-mono text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-orange-500 dark:bg-slate-900 dark:text-slate-100 ${error ? "border-red-500" : "border-slate-300 dark:border-slate-600"}`}
       />
-      <p id={`${id}-note`} aria-live="polite" className={`mt-1 ${error ? "text-sm text-red-600 dark:text-red-400" : "text-xs text-slate-500 dark:text-slate-400"}`}>
-        {error ?? "Empty: the function receives EventBridge's Scheduled Event (source aws.events, detail-type \"Scheduled Event\")."}
+      <p
+        id={`${id}-note`}
+        aria-live="polite"
+        className={`mt-1 ${error ? "text-sm text-red-600 dark:text-red-400" : "text-xs text-slate-500 dark:text-slate-400"}`}
+      >
+        {error ??
+          'Empty: the function receives EventBridge\'s Scheduled Event (source aws.events, detail-type "Scheduled Event").'}
       </p>
     </div>
   );

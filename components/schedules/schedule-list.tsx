@@ -28,14 +28,28 @@ function NextFire({ s, preview, now }: { s: ScheduleJson; preview: SchedulePrevi
   const next = nextFireOf(s, preview.next, now);
   if (!next) return <span className="text-slate-500 dark:text-slate-400">No more fires</span>;
   return (
-    <time dateTime={next} title={`${formatInZone(next, "UTC")} UTC`} className="font-mono text-xs whitespace-nowrap tabular-nums">
+    <time
+      dateTime={next}
+      title={`${formatInZone(next, "UTC")} UTC`}
+      className="font-mono text-xs whitespace-nowrap tabular-nums"
+    >
       {formatInZone(next, s.timeZone)}
     </time>
   );
 }
 
 /** The function's schedules; selecting one shows its fire history below. */
-export function ScheduleList({ schedules, previews, now, selectedId, busyId, onSelect, onToggle, onEdit, onDelete }: ScheduleListProps) {
+export function ScheduleList({
+  schedules,
+  previews,
+  now,
+  selectedId,
+  busyId,
+  onSelect,
+  onToggle,
+  onEdit,
+  onDelete,
+}: ScheduleListProps) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
@@ -67,15 +81,36 @@ export function ScheduleList({ schedules, previews, now, selectedId, busyId, onS
             const preview = previews.get(s.id);
             const selected = s.id === selectedId;
             return (
-              <tr key={s.id} data-testid="schedule-row" data-selected={selected || undefined} className={`border-t border-slate-100 dark:border-slate-800 ${selected ? "bg-orange-50/60 dark:bg-orange-950/20" : ""}`}>
+              <tr
+                key={s.id}
+                data-testid="schedule-row"
+                data-selected={selected || undefined}
+                className={`border-t border-slate-100 dark:border-slate-800 ${selected ? "bg-orange-50/60 dark:bg-orange-950/20" : ""}`}
+              >
                 <td className={`${td} max-w-48`}>
-                  <button type="button" onClick={() => onSelect(s)} aria-pressed={selected} title="Show its fire history" className="rounded text-left font-medium break-all text-orange-700 hover:underline focus-visible:outline-2 focus-visible:outline-orange-500 dark:text-orange-400">
+                  <button
+                    type="button"
+                    onClick={() => onSelect(s)}
+                    aria-pressed={selected}
+                    title="Show its fire history"
+                    className="rounded text-left font-medium break-all text-orange-700 hover:underline focus-visible:outline-2 focus-visible:outline-orange-500 dark:text-orange-400"
+                  >
                     {s.name}
                   </button>
-                  {s.description ? <p className="mt-0.5 line-clamp-2 text-xs text-slate-500 dark:text-slate-400">{s.description}</p> : null}
+                  {s.description ? (
+                    <p className="mt-0.5 line-clamp-2 text-xs text-slate-500 dark:text-slate-400">{s.description}</p>
+                  ) : null}
                 </td>
                 <td className={td}>
-                  <p>{preview?.ok ? `Runs ${preview.description}` : preview ? <span className="text-red-600 dark:text-red-400">{preview.message}</span> : "…"}</p>
+                  <p>
+                    {preview?.ok ? (
+                      `Runs ${preview.description}`
+                    ) : preview ? (
+                      <span className="text-red-600 dark:text-red-400">{preview.message}</span>
+                    ) : (
+                      "…"
+                    )}
+                  </p>
                   <code className="text-xs break-all text-slate-500 dark:text-slate-400">{s.expression}</code>
                 </td>
                 <td className={`${td} whitespace-nowrap`}>{s.timeZone}</td>
@@ -83,13 +118,23 @@ export function ScheduleList({ schedules, previews, now, selectedId, busyId, onS
                   <NextFire s={s} preview={preview} now={now} />
                 </td>
                 <td className={td}>
-                  <EnabledSwitch checked={s.enabled} label={`Enable ${s.name}`} disabled={busyId === s.id} onChange={() => onToggle(s)} />
+                  <EnabledSwitch
+                    checked={s.enabled}
+                    label={`Enable ${s.name}`}
+                    disabled={busyId === s.id}
+                    onChange={() => onToggle(s)}
+                  />
                 </td>
                 <td className={`${td} text-right whitespace-nowrap`}>
                   <Button variant="ghost" onClick={() => onEdit(s)} aria-label={`Edit ${s.name}`}>
                     Edit
                   </Button>
-                  <Button variant="ghost" onClick={() => onDelete(s)} aria-label={`Delete ${s.name}`} className="text-red-700 dark:text-red-400">
+                  <Button
+                    variant="ghost"
+                    onClick={() => onDelete(s)}
+                    aria-label={`Delete ${s.name}`}
+                    className="text-red-700 dark:text-red-400"
+                  >
                     Delete
                   </Button>
                 </td>

@@ -5,7 +5,17 @@ import { Button } from "@/components/ui/button";
 import { Card, ErrorState, Loading } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
-import { FIRES_REFRESH_MS, useCreateSchedule, useDeleteSchedule, useScheduleFires, useSchedulePreviews, useSchedules, useUpdateSchedule, type ScheduleInput, type ScheduleJson } from "@/lib/queries/schedules";
+import {
+  FIRES_REFRESH_MS,
+  useCreateSchedule,
+  useDeleteSchedule,
+  useScheduleFires,
+  useSchedulePreviews,
+  useSchedules,
+  useUpdateSchedule,
+  type ScheduleInput,
+  type ScheduleJson,
+} from "@/lib/queries/schedules";
 import { FireHistory } from "./fire-history";
 import { browserTimeZone } from "./presets";
 import { ScheduleEditor } from "./schedule-editor";
@@ -58,7 +68,10 @@ export function SchedulesTab({ functionName }: { functionName: string }) {
   const toggle = (s: ScheduleJson) =>
     update.mutate(
       { id: s.id, enabled: !s.enabled },
-      { onSuccess: (row) => toast("success", `${row.name} ${row.enabled ? "enabled" : "paused"}`), onError: (err) => fail(err, "Could not change the schedule") },
+      {
+        onSuccess: (row) => toast("success", `${row.name} ${row.enabled ? "enabled" : "paused"}`),
+        onError: (err) => fail(err, "Could not change the schedule"),
+      },
     );
   const onDelete = (s: ScheduleJson) => {
     if (!confirm(`Delete schedule ${s.name}? It stops firing and its fire history is removed.`)) return;
@@ -99,7 +112,14 @@ export function SchedulesTab({ functionName }: { functionName: string }) {
   return (
     <div className="space-y-4">
       {editing && (editing === "new" || edited) ? (
-        <ScheduleEditor key={editing} initial={edited} defaultTimeZone={defaultZone} saving={create.isPending || update.isPending} onSave={save} onCancel={() => setEditing(null)} />
+        <ScheduleEditor
+          key={editing}
+          initial={edited}
+          defaultTimeZone={defaultZone}
+          saving={create.isPending || update.isPending}
+          onSave={save}
+          onCancel={() => setEditing(null)}
+        />
       ) : null}
       <Card
         title="Schedules"
@@ -112,13 +132,24 @@ export function SchedulesTab({ functionName }: { functionName: string }) {
         {body}
       </Card>
       {selected ? (
-        <Card title={`Fire history · ${selected.name}`} actions={<span className="text-xs text-slate-500 dark:text-slate-400">Checking every {FIRES_REFRESH_MS / 1000} s</span>}>
+        <Card
+          title={`Fire history · ${selected.name}`}
+          actions={
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              Checking every {FIRES_REFRESH_MS / 1000} s
+            </span>
+          }
+        >
           {fires.isPending ? (
             <Loading label="Loading fire history…" />
           ) : fires.isError && !fires.data ? (
             <ErrorState error={fires.error} retry={() => void fires.refetch()} />
           ) : fires.data.length === 0 ? (
-            <p className="text-sm text-slate-500 dark:text-slate-400">{selected.enabled ? "Not fired yet. Fires appear here as they happen." : "Not fired yet. The schedule is paused."}</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">
+              {selected.enabled
+                ? "Not fired yet. Fires appear here as they happen."
+                : "Not fired yet. The schedule is paused."}
+            </p>
           ) : (
             <FireHistory functionName={functionName} timeZone={selected.timeZone} fires={fires.data} />
           )}

@@ -1,7 +1,13 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 
 /** A labelled input with its hint and its error next to it (announced, and linked by aria). */
-export function Field({ label, hint, error, className = "", ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode; error?: string | null }) {
+export function Field({
+  label,
+  hint,
+  error,
+  className = "",
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode; error?: string | null }) {
   const id = useId();
   return (
     <div className={className}>

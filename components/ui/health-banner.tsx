@@ -16,8 +16,9 @@ export function HealthBanner() {
   return (
     <Banner title={`Nimbus cannot reach its ${data.database.kind} database${since ? ` since ${since}` : ""}.`}>
       {data.database.error ? <span className="font-mono">{data.database.error}. </span> : null}
-      It reconnects by itself{data.database.kind === "embedded" ? " and restarts the embedded PostgreSQL" : ""}. Until then changes cannot be saved and pages may not
-      load; warm functions keep answering, and their records ({data.records?.pending ?? 0} waiting) are written once it is back.
+      It reconnects by itself{data.database.kind === "embedded" ? " and restarts the embedded PostgreSQL" : ""}. Until
+      then changes cannot be saved and pages may not load; warm functions keep answering, and their records (
+      {data.records?.pending ?? 0} waiting) are written once it is back.
     </Banner>
   );
 }
@@ -27,11 +28,24 @@ function CapacityBanner({ records }: { records: HealthJson["records"] }) {
   const prune = records?.lastPrune;
   const recent = prune && Date.now() - Date.parse(prune.at) < 3600_000;
   if (!records || (!records.diskLow && !recent)) return null;
-  const pruned = prune ? ` At ${new Date(prune.at).toLocaleTimeString()} it deleted ${prune.rows.toLocaleString()} records and log lines from before ${new Date(prune.before).toLocaleString()}, keeping the newest.` : "";
+  const pruned = prune
+    ? ` At ${new Date(prune.at).toLocaleTimeString()} it deleted ${prune.rows.toLocaleString()} records and log lines from before ${new Date(prune.before).toLocaleString()}, keeping the newest.`
+    : "";
   if (records.diskLow) {
-    return <Banner tone="warn" title={`Disk space is low: ${records.diskFreeMb} MB free on the database's disk (want ${records.minFreeMb} MB).`}>Nimbus deletes the oldest records to make room.{pruned}</Banner>;
+    return (
+      <Banner
+        tone="warn"
+        title={`Disk space is low: ${records.diskFreeMb} MB free on the database's disk (want ${records.minFreeMb} MB).`}
+      >
+        Nimbus deletes the oldest records to make room.{pruned}
+      </Banner>
+    );
   }
-  return <Banner tone="info" title={`Records reached their size limit (${records.maxMb} MB).`}>{prune!.reason}.{pruned}</Banner>;
+  return (
+    <Banner tone="info" title={`Records reached their size limit (${records.maxMb} MB).`}>
+      {prune!.reason}.{pruned}
+    </Banner>
+  );
 }
 
 const TONES = {
@@ -40,7 +54,15 @@ const TONES = {
   info: "border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100",
 };
 
-function Banner({ title, children, tone = "error" }: { title: string; children: React.ReactNode; tone?: keyof typeof TONES }) {
+function Banner({
+  title,
+  children,
+  tone = "error",
+}: {
+  title: string;
+  children: React.ReactNode;
+  tone?: keyof typeof TONES;
+}) {
   return (
     <div role={tone === "info" ? "status" : "alert"} className={`border-b px-6 py-2 text-sm ${TONES[tone]}`}>
       <div className="mx-auto max-w-7xl">

@@ -10,9 +10,24 @@ export interface TabDef {
  * WAI-ARIA tabs: a tablist of buttons with roving tabindex (arrow keys, Home, End) and one
  * tabpanel labelled by the active tab. The caller owns the selection (kept in the URL).
  */
-export function Tabs({ tabs, active, onChange, label, children }: { tabs: TabDef[]; active: string; onChange: (id: string) => void; label: string; children: ReactNode }) {
+export function Tabs({
+  tabs,
+  active,
+  onChange,
+  label,
+  children,
+}: {
+  tabs: TabDef[];
+  active: string;
+  onChange: (id: string) => void;
+  label: string;
+  children: ReactNode;
+}) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
-  const index = Math.max(0, tabs.findIndex((t) => t.id === active));
+  const index = Math.max(
+    0,
+    tabs.findIndex((t) => t.id === active),
+  );
   const move = (to: number) => {
     const i = (to + tabs.length) % tabs.length;
     onChange(tabs[i].id);
@@ -28,7 +43,12 @@ export function Tabs({ tabs, active, onChange, label, children }: { tabs: TabDef
   };
   return (
     <div>
-      <div role="tablist" aria-label={label} onKeyDown={onKey} className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+      <div
+        role="tablist"
+        aria-label={label}
+        onKeyDown={onKey}
+        className="flex gap-1 border-b border-slate-200 dark:border-slate-800"
+      >
         {tabs.map((t, i) => (
           <button
             key={t.id}
@@ -42,14 +62,22 @@ export function Tabs({ tabs, active, onChange, label, children }: { tabs: TabDef
             tabIndex={t.id === tabs[index].id ? 0 : -1}
             onClick={() => onChange(t.id)}
             className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-orange-500 ${
-              t.id === tabs[index].id ? "border-orange-500 text-orange-700 dark:text-orange-400" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
+              t.id === tabs[index].id
+                ? "border-orange-500 text-orange-700 dark:text-orange-400"
+                : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
             }`}
           >
             {t.label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${tabs[index].id}`} aria-labelledby={`tab-${tabs[index].id}`} className="pt-4" tabIndex={0}>
+      <div
+        role="tabpanel"
+        id={`panel-${tabs[index].id}`}
+        aria-labelledby={`tab-${tabs[index].id}`}
+        className="pt-4"
+        tabIndex={0}
+      >
         {children}
       </div>
     </div>

@@ -27,12 +27,20 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={push}>
       {children}
-      <div aria-live="polite" role="status" className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 flex-col gap-2">
+      <div
+        aria-live="polite"
+        role="status"
+        className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 flex-col gap-2"
+      >
         {toasts.map((t) => (
           <div
             key={t.id}
             className={`pointer-events-auto rounded-md px-4 py-3 text-sm shadow-lg ${
-              t.tone === "success" ? "bg-emerald-600 text-white" : t.tone === "error" ? "bg-red-600 text-white" : "bg-slate-800 text-white"
+              t.tone === "success"
+                ? "bg-emerald-600 text-white"
+                : t.tone === "error"
+                  ? "bg-red-600 text-white"
+                  : "bg-slate-800 text-white"
             }`}
           >
             {t.text}

@@ -6,10 +6,16 @@ import { isIP } from "node:net";
  * (entries further left were written by the client and could be anything). Without this, every
  * client behind a reverse proxy shares its address and one stranger's guesses lock out everyone.
  */
-export function clientIpOf(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: ReadonlySet<string>): string {
+export function clientIpOf(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: ReadonlySet<string>,
+): string {
   const socketIp = normalize(peer ?? "unknown");
   if (!trusted.has(socketIp) || !forwardedFor) return socketIp;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor).split(",").map((h) => normalize(h.trim()));
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor)
+    .split(",")
+    .map((h) => normalize(h.trim()));
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!isIP(hops[i])) return socketIp; // garbage in the chain: do not trust any of it
     if (!trusted.has(hops[i])) return hops[i];

@@ -42,7 +42,11 @@ const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function isStaticPath(pathname: string): boolean {
   // Next's bundles and images, dev-overlay endpoints, and top-level public files by type. Kept
   // narrow on purpose: a dynamic route (`/api/functions/[name]`) must never pass as "a file".
-  return pathname.startsWith("/_next/") || pathname.startsWith("/__nextjs") || /^\/[\w.-]+\.(ico|png|svg|jpg|webp|txt|xml|webmanifest)$/.test(pathname);
+  return (
+    pathname.startsWith("/_next/") ||
+    pathname.startsWith("/__nextjs") ||
+    /^\/[\w.-]+\.(ico|png|svg|jpg|webp|txt|xml|webmanifest)$/.test(pathname)
+  );
 }
 
 export class ConsoleAuth {
@@ -97,7 +101,13 @@ export class ConsoleAuth {
   async authorize(req: GateRequest): Promise<GateDecision> {
     // Only origin-form targets ("/path?query"): `new URL("//api/x", base)` would read "api" as a
     // host, and an absolute-form target may be routed by Next differently than it looks here.
-    if (!req.url.startsWith("/")) return { action: "deny", status: 400, code: "InvalidRequestContentException", message: "The request target must be a path" };
+    if (!req.url.startsWith("/"))
+      return {
+        action: "deny",
+        status: 400,
+        code: "InvalidRequestContentException",
+        message: "The request target must be a path",
+      };
     const url = new URL("http://x" + req.url);
     // The path as a router sees it: dot segments resolved (by URL), repeated slashes collapsed.
     const path = url.pathname.replace(/\/{2,}/g, "/");
@@ -106,15 +116,31 @@ export class ConsoleAuth {
     const isApi = path === "/api" || path.startsWith("/api/");
     const mutation = MUTATIONS.has(method);
     if (mutation && isApi && !sameOrigin(req.headers)) {
-      return { action: "deny", status: 403, code: "AccessDeniedException", message: "Cross-origin requests are not allowed" };
+      return {
+        action: "deny",
+        status: 403,
+        code: "AccessDeniedException",
+        message: "Cross-origin requests are not allowed",
+      };
     }
     if (isApi && OPEN_API.has(path)) return { action: "pass", session: null };
     const session = await this.session(req.headers.cookie);
 
     if (isApi) {
-      if (!session) return { action: "deny", status: 401, code: "UnauthorizedException", message: "Sign in to use the console API" };
+      if (!session)
+        return {
+          action: "deny",
+          status: 401,
+          code: "UnauthorizedException",
+          message: "Sign in to use the console API",
+        };
       if (mutation && req.headers[CSRF_HEADER] !== session.csrfToken) {
-        return { action: "deny", status: 403, code: "AccessDeniedException", message: `Missing or wrong ${CSRF_HEADER} header (the CSRF token from /api/auth/session)` };
+        return {
+          action: "deny",
+          status: 403,
+          code: "AccessDeniedException",
+          message: `Missing or wrong ${CSRF_HEADER} header (the CSRF token from /api/auth/session)`,
+        };
       }
       return { action: "pass", session };
     }
@@ -148,6 +174,8 @@ export function sameOrigin(headers: IncomingHttpHeaders): boolean {
   } catch {
     return false; // includes Origin: null (sandboxed frames, file: pages)
   }
-  const hosts = [headers.host, headers["x-forwarded-host"]].flatMap((h) => (typeof h === "string" ? h.split(",").map((x) => x.trim()) : []));
+  const hosts = [headers.host, headers["x-forwarded-host"]].flatMap((h) =>
+    typeof h === "string" ? h.split(",").map((x) => x.trim()) : [],
+  );
   return hosts.includes(host);
 }

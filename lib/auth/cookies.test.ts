@@ -10,7 +10,9 @@ describe("session cookie", () => {
     expect(cookieSecure("auto", null)).toBe(false);
     expect(cookieSecure("always", null)).toBe(true);
     expect(cookieSecure("never", "https")).toBe(false);
-    expect(sessionCookie("tok", 60, true)).toBe("nimbus_session=tok; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure");
+    expect(sessionCookie("tok", 60, true)).toBe(
+      "nimbus_session=tok; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure",
+    );
   });
 
   it("is read from a Cookie header among others", () => {
@@ -24,7 +26,13 @@ describe("gate helpers", () => {
   it("accepts Origin/Referer of this host (or the proxy's forwarded host) only", () => {
     expect(sameOrigin({ host: "nimbus.local:3000" })).toBe(true);
     expect(sameOrigin({ host: "nimbus.local:3000", origin: "http://nimbus.local:3000" })).toBe(true);
-    expect(sameOrigin({ host: "127.0.0.1:3000", "x-forwarded-host": "console.example.com", origin: "https://console.example.com" })).toBe(true);
+    expect(
+      sameOrigin({
+        host: "127.0.0.1:3000",
+        "x-forwarded-host": "console.example.com",
+        origin: "https://console.example.com",
+      }),
+    ).toBe(true);
     expect(sameOrigin({ host: "nimbus.local:3000", origin: "http://nimbus.local:3001" })).toBe(false);
     expect(sameOrigin({ host: "nimbus.local:3000", referer: "http://evil.example/x" })).toBe(false);
     expect(sameOrigin({ host: "nimbus.local:3000", origin: "null" })).toBe(false);

@@ -4,6 +4,16 @@ import { safeNext } from "./next-path";
 describe("safeNext", () => {
   it("keeps paths on this site and drops everything else", () => {
     expect(safeNext("/functions/a?tab=logs")).toBe("/functions/a?tab=logs");
-    for (const bad of [null, "", "functions", "//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "/x\n/y"]) expect(safeNext(bad)).toBe("/");
+    for (const bad of [
+      null,
+      "",
+      "functions",
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "/x\n/y",
+    ])
+      expect(safeNext(bad)).toBe("/");
   });
 });

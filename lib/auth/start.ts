@@ -9,11 +9,19 @@ import { newSetupCode, writeSetupCode } from "./setup-code";
  * first-run setup opens behind a one-time code that only whoever reads the log or the data
  * folder knows — a stranger who reaches the port first cannot claim the console.
  */
-export async function startConsoleAuth(settings: Settings, ctx: ServiceContext, log: (m: string) => void, port: number = settings.PORT): Promise<ConsoleAuth> {
+export async function startConsoleAuth(
+  settings: Settings,
+  ctx: ServiceContext,
+  log: (m: string) => void,
+  port: number = settings.PORT,
+): Promise<ConsoleAuth> {
   const auth = new ConsoleAuth(ctx, settings.dataDir);
   if (settings.NIMBUS_ADMIN_PASSWORD) {
     const outcome = await applyAdminPassword(ctx, settings.NIMBUS_ADMIN_PASSWORD);
-    if (outcome !== "unchanged") log(`[auth] NIMBUS_ADMIN_PASSWORD: user admin ${outcome === "created" ? "created" : "password reset, its sessions ended"}`);
+    if (outcome !== "unchanged")
+      log(
+        `[auth] NIMBUS_ADMIN_PASSWORD: user admin ${outcome === "created" ? "created" : "password reset, its sessions ended"}`,
+      );
   }
   if (await hasUsers(ctx)) {
     auth.usersCreated();
@@ -22,6 +30,8 @@ export async function startConsoleAuth(settings: Settings, ctx: ServiceContext, 
   auth.setupCode = newSetupCode();
   const file = writeSetupCode(settings.dataDir, auth.setupCode);
   const host = settings.HOST === "0.0.0.0" || settings.HOST === "::" ? "localhost" : settings.HOST;
-  log(`[auth] No console user yet. Open http://${host}:${port}/setup and enter the code ${auth.setupCode} (also in ${file}), or start with NIMBUS_ADMIN_PASSWORD.`);
+  log(
+    `[auth] No console user yet. Open http://${host}:${port}/setup and enter the code ${auth.setupCode} (also in ${file}), or start with NIMBUS_ADMIN_PASSWORD.`,
+  );
   return auth;
 }

@@ -16,14 +16,26 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size > limit) over = true;
       if (!over) chunks.push(c);
     });
-    req.on("end", () => (over ? reject(new BodyTooLarge()) : resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))));
+    req.on("end", () =>
+      over ? reject(new BodyTooLarge()) : resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+    );
     req.on("error", reject);
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = body === undefined ? "" : JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text), "x-amzn-RequestId": randomUUID(), ...headers });
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+    "x-amzn-RequestId": randomUUID(),
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -6,9 +6,20 @@ import type { InvocationType, Invoker } from "../invoke/invoker";
 const TYPES = new Set(["RequestResponse", "Event", "DryRun"]);
 
 /** `payload` is the body the router already read (and hashed for the signature check). */
-export async function handleInvoke(invoker: Invoker, req: IncomingMessage, res: ServerResponse, name: string, qualifier: string | null, payload: Buffer): Promise<void> {
+export async function handleInvoke(
+  invoker: Invoker,
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+  qualifier: string | null,
+  payload: Buffer,
+): Promise<void> {
   const type = (req.headers["x-amz-invocation-type"] as string | undefined) ?? "RequestResponse";
-  if (!TYPES.has(type)) throw new AppError("InvalidParameterValueException", `InvocationType must be one of RequestResponse, Event, DryRun; got ${type.slice(0, 40)}`);
+  if (!TYPES.has(type))
+    throw new AppError(
+      "InvalidParameterValueException",
+      `InvocationType must be one of RequestResponse, Event, DryRun; got ${type.slice(0, 40)}`,
+    );
   const logType = req.headers["x-amz-log-type"] === "Tail" ? "Tail" : "None";
   const out = await invoker.invoke({
     functionRef: name,

@@ -9,7 +9,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, invalid } from "../errors";
 import type { NimbusRuntime } from "../runtime/types";
 import * as functions from "../services/functions";
-import { deleteEventInvokeConfig, getEventInvokeConfig, putEventInvokeConfig, type EventInvokeConfigRecord } from "../services/event-invoke-config";
+import {
+  deleteEventInvokeConfig,
+  getEventInvokeConfig,
+  putEventInvokeConfig,
+  type EventInvokeConfigRecord,
+} from "../services/event-invoke-config";
 import { parseFunctionRef } from "../invoke/names";
 import { BodyTooLarge, readBody, sendError, sendJson, unknownOperation } from "./http";
 import { handleInvoke } from "./invoke";
@@ -32,7 +37,19 @@ export function lambdaActorOf(req: IncomingMessage, caller: Caller): Actor {
 /** A 50 MB zip, base64-encoded inside JSON. */
 const MAX_CONTROL_BODY = 70 * 1024 * 1024;
 
-export const LAMBDA_API_PREFIXES = ["/2015-03-31/", "/2017-10-31/", "/2019-09-30/", "/2019-09-25/", "/2016-08-19/", "/2014-11-13/", "/2018-10-31/", "/2020-04-22/", "/2021-10-31/", "/2017-03-31/", "/nimbus/code/"];
+export const LAMBDA_API_PREFIXES = [
+  "/2015-03-31/",
+  "/2017-10-31/",
+  "/2019-09-30/",
+  "/2019-09-25/",
+  "/2016-08-19/",
+  "/2014-11-13/",
+  "/2018-10-31/",
+  "/2020-04-22/",
+  "/2021-10-31/",
+  "/2017-03-31/",
+  "/nimbus/code/",
+];
 
 export function isLambdaApiPath(url: string): boolean {
   if (url.charCodeAt(0) !== 47 || url.charCodeAt(1) === 95) return false; // '/', not '/_next'
@@ -45,14 +62,23 @@ export async function handleLambdaApi(rt: NimbusRuntime, req: IncomingMessage, r
   try {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
-    const parts = { method: req.method ?? "GET", path: q < 0 ? url : url.slice(0, q), query: new URLSearchParams(q < 0 ? "" : url.slice(q + 1)), headers: req.headers };
+    const parts = {
+      method: req.method ?? "GET",
+      path: q < 0 ? url : url.slice(0, q),
+      query: new URLSearchParams(q < 0 ? "" : url.slice(q + 1)),
+      headers: req.headers,
+    };
     const pending = await checkClaims(parts, rt.accessKeys, rt.settings.NIMBUS_REGION);
     const invoke = isInvokePath(parts.path);
     let body: Buffer;
     try {
       body = await readBody(req, invoke ? MAX_SYNC_PAYLOAD_BYTES : MAX_CONTROL_BODY);
     } catch (err) {
-      if (err instanceof BodyTooLarge && invoke) throw new AppError("RequestTooLargeException", `Request must be smaller than ${MAX_SYNC_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
+      if (err instanceof BodyTooLarge && invoke)
+        throw new AppError(
+          "RequestTooLargeException",
+          `Request must be smaller than ${MAX_SYNC_PAYLOAD_BYTES} bytes for the InvokeFunction operation`,
+        );
       throw err;
     }
     const caller = await verifySignature(parts, pending, body, rt.accessKeys);
@@ -75,7 +101,12 @@ interface Authenticated {
   caller: Caller;
 }
 
-async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerResponse, { path, query, body: raw, caller }: Authenticated): Promise<void> {
+async function route(
+  rt: NimbusRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  { path, query, body: raw, caller }: Authenticated,
+): Promise<void> {
   const parts = path.split("/").filter(Boolean).map(safeDecode);
   const [date, collection, rawName, sub] = parts;
   const method = req.method ?? "GET";
@@ -83,7 +114,13 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
   const nameOf = (ref: string) => parseFunctionRef(ref).name;
 
   // Invoke first: it is the hot path.
-  if (date === "2015-03-31" && collection === "functions" && sub === "invocations" && method === "POST" && parts.length === 4) {
+  if (
+    date === "2015-03-31" &&
+    collection === "functions" &&
+    sub === "invocations" &&
+    method === "POST" &&
+    parts.length === 4
+  ) {
     return handleInvoke(rt.invoker, req, res, rawName, query.get("Qualifier"), raw);
   }
   const ctx = withActor(rt.services, lambdaActorOf(req, caller)); // after Invoke: the hot path needs no actor
@@ -92,13 +129,23 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
     if (parts.length === 2) {
       if (method === "POST") {
         const body = jsonBody(raw);
-        const fn = await functions.createFunction(ctx, { name: str(body.FunctionName, "FunctionName"), ...configurationOf(body), zip: zipFrom(body.Code) });
+        const fn = await functions.createFunction(ctx, {
+          name: str(body.FunctionName, "FunctionName"),
+          ...configurationOf(body),
+          zip: zipFrom(body.Code),
+        });
         return sendJson(res, 201, toFunctionConfiguration(shape, fn));
       }
       if (method === "GET") {
         const maxItems = query.get("MaxItems");
-        const page = await functions.listFunctions(ctx, { marker: query.get("Marker") ?? undefined, maxItems: maxItems ? Number(maxItems) : 50 });
-        return sendJson(res, 200, { Functions: page.items.map((f) => toFunctionConfiguration(shape, f)), ...(page.nextMarker ? { NextMarker: page.nextMarker } : {}) });
+        const page = await functions.listFunctions(ctx, {
+          marker: query.get("Marker") ?? undefined,
+          maxItems: maxItems ? Number(maxItems) : 50,
+        });
+        return sendJson(res, 200, {
+          Functions: page.items.map((f) => toFunctionConfiguration(shape, f)),
+          ...(page.nextMarker ? { NextMarker: page.nextMarker } : {}),
+        });
       }
     }
     if (parts.length === 3) {
@@ -109,8 +156,13 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
         return sendJson(res, 200, {
           Configuration: toFunctionConfiguration(shape, fn),
           // Presigned with the caller's own key, like the S3 URL real Lambda answers (valid 10 minutes).
-          Code: { RepositoryType: "S3", Location: await presignGet(caller, shape.region, host, `/nimbus/code/${encodeURIComponent(fn.name)}.zip`) },
-          ...(fn.reservedConcurrency !== null ? { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } } : {}),
+          Code: {
+            RepositoryType: "S3",
+            Location: await presignGet(caller, shape.region, host, `/nimbus/code/${encodeURIComponent(fn.name)}.zip`),
+          },
+          ...(fn.reservedConcurrency !== null
+            ? { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } }
+            : {}),
           Tags: {},
         });
       }
@@ -122,7 +174,8 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
     }
     if (parts.length === 4) {
       const name = nameOf(rawName);
-      if (sub === "configuration" && method === "GET") return sendJson(res, 200, toFunctionConfiguration(shape, await functions.getFunctionOrThrow(ctx, name)));
+      if (sub === "configuration" && method === "GET")
+        return sendJson(res, 200, toFunctionConfiguration(shape, await functions.getFunctionOrThrow(ctx, name)));
       if (sub === "configuration" && method === "PUT") {
         const body = jsonBody(raw);
         const fn = await functions.updateFunctionConfiguration(ctx, name, configurationOf(body));
@@ -136,11 +189,17 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
     }
   }
 
-  if ((date === "2017-10-31" || date === "2019-09-30") && collection === "functions" && sub === "concurrency" && parts.length === 4) {
+  if (
+    (date === "2017-10-31" || date === "2019-09-30") &&
+    collection === "functions" &&
+    sub === "concurrency" &&
+    parts.length === 4
+  ) {
     const name = nameOf(rawName);
     if (date === "2017-10-31" && method === "PUT") {
       const body = jsonBody(raw);
-      if (typeof body.ReservedConcurrentExecutions !== "number") throw invalid("ReservedConcurrentExecutions is required and must be a number");
+      if (typeof body.ReservedConcurrentExecutions !== "number")
+        throw invalid("ReservedConcurrentExecutions is required and must be a number");
       const reserved = await functions.putFunctionConcurrency(ctx, name, body.ReservedConcurrentExecutions);
       return sendJson(res, 200, { ReservedConcurrentExecutions: reserved });
     }
@@ -151,7 +210,11 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
     }
     if (date === "2019-09-30" && method === "GET") {
       const fn = await functions.getFunctionOrThrow(ctx, name);
-      return sendJson(res, 200, fn.reservedConcurrency === null ? {} : { ReservedConcurrentExecutions: fn.reservedConcurrency });
+      return sendJson(
+        res,
+        200,
+        fn.reservedConcurrency === null ? {} : { ReservedConcurrentExecutions: fn.reservedConcurrency },
+      );
     }
   }
 
@@ -175,8 +238,15 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
     }
     if (method === "PUT" || method === "POST") {
       const body = jsonBody(raw);
-      const dest = body.DestinationConfig as { OnSuccess?: { Destination?: unknown }; OnFailure?: { Destination?: unknown } } | undefined;
-      const destOf = (d: { Destination?: unknown } | undefined) => (d === undefined ? undefined : d.Destination === undefined ? null : optStr(d.Destination, "Destination") ?? null);
+      const dest = body.DestinationConfig as
+        | { OnSuccess?: { Destination?: unknown }; OnFailure?: { Destination?: unknown } }
+        | undefined;
+      const destOf = (d: { Destination?: unknown } | undefined) =>
+        d === undefined
+          ? undefined
+          : d.Destination === undefined
+            ? null
+            : (optStr(d.Destination, "Destination") ?? null);
       const cfg = await putEventInvokeConfig(
         ctx,
         name,
@@ -193,7 +263,10 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
   }
 
   if (date === "2016-08-19" && collection === "account-settings" && method === "GET") {
-    const [count, size] = await Promise.all([ctx.db.fn.count(), ctx.db.fn.aggregate({ _sum: { codeSize: true, reservedConcurrency: true } })]);
+    const [count, size] = await Promise.all([
+      ctx.db.fn.count(),
+      ctx.db.fn.aggregate({ _sum: { codeSize: true, reservedConcurrency: true } }),
+    ]);
     const max = rt.settings.NIMBUS_MAX_CONCURRENCY;
     return sendJson(res, 200, {
       AccountLimit: {
@@ -208,7 +281,13 @@ async function route(rt: NimbusRuntime, req: IncomingMessage, res: ServerRespons
   }
 
   // The code download behind GetFunction's Code.Location.
-  if (date === "nimbus" && collection === "code" && parts.length === 3 && method === "GET" && rawName.endsWith(".zip")) {
+  if (
+    date === "nimbus" &&
+    collection === "code" &&
+    parts.length === 3 &&
+    method === "GET" &&
+    rawName.endsWith(".zip")
+  ) {
     const { zip } = await functions.getFunctionCode(ctx, nameOf(rawName.slice(0, -4)));
     res.writeHead(200, { "Content-Type": "application/zip", "Content-Length": zip.byteLength });
     res.end(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
@@ -234,7 +313,8 @@ function jsonBody(raw: Buffer): Record<string, unknown> {
   } catch {
     throw new AppError("InvalidRequestContentException", "Could not parse request body into json");
   }
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new AppError("InvalidRequestContentException", "The request body must be a JSON object");
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw new AppError("InvalidRequestContentException", "The request body must be a JSON object");
   assertStorableText(v); // names the field as the client sent it (e.g. Environment.Variables.KEY)
   return v as Record<string, unknown>;
 }
@@ -274,13 +354,15 @@ function envVars(v: unknown): Record<string, string> | undefined {
   const vars = (v as { Variables?: unknown }).Variables;
   if (vars === undefined || vars === null) return {};
   if (typeof vars !== "object" || Array.isArray(vars)) throw invalid("Environment.Variables must be a map of strings");
-  for (const val of Object.values(vars)) if (typeof val !== "string") throw invalid("Environment.Variables values must be strings");
+  for (const val of Object.values(vars))
+    if (typeof val !== "string") throw invalid("Environment.Variables values must be strings");
   return vars as Record<string, string>;
 }
 function zipFrom(code: unknown): Uint8Array {
   const z = (code as { ZipFile?: unknown } | undefined)?.ZipFile;
   if (typeof z !== "string" || z.length === 0) {
-    if (code && typeof code === "object" && ("S3Bucket" in code || "ImageUri" in code)) throw invalid("Only Code.ZipFile is supported by this server (no S3 or container images)");
+    if (code && typeof code === "object" && ("S3Bucket" in code || "ImageUri" in code))
+      throw invalid("Only Code.ZipFile is supported by this server (no S3 or container images)");
     throw invalid("Code.ZipFile is required (a base64-encoded zip)");
   }
   if (!/^[A-Za-z0-9+/=\s]*$/.test(z)) throw invalid("Code.ZipFile must be base64");

@@ -7,7 +7,7 @@ describe("test event templates", () => {
   });
 
   it("explain what is wrong with invalid JSON", () => {
-    expect(jsonProblem("{ \"a\": ")).toMatch(/^Invalid JSON: /);
+    expect(jsonProblem('{ "a": ')).toMatch(/^Invalid JSON: /);
     expect(jsonProblem("")).toMatch(/^Invalid JSON/);
   });
 

@@ -39,7 +39,11 @@ function normalizeEntry(name: string): string | null {
 /** Unpacks and checks a package; throws InvalidParameterValueException for anything unusable. */
 export function readPackage(zip: Uint8Array): CodeFile[] {
   if (zip.byteLength === 0) throw invalid("The code package is empty.");
-  if (zip.byteLength > MAX_ZIP_BYTES) throw new AppError("RequestTooLargeException", `The code package is ${zip.byteLength} bytes; the limit is ${MAX_ZIP_BYTES} bytes zipped.`);
+  if (zip.byteLength > MAX_ZIP_BYTES)
+    throw new AppError(
+      "RequestTooLargeException",
+      `The code package is ${zip.byteLength} bytes; the limit is ${MAX_ZIP_BYTES} bytes zipped.`,
+    );
   let entries: Record<string, Uint8Array>;
   let total = 0;
   let count = 0;
@@ -54,7 +58,9 @@ export function readPackage(zip: Uint8Array): CodeFile[] {
       },
     });
   } catch (err) {
-    throw invalid(`Could not unzip uploaded file. Please check your file, then try to upload again. (${(err as Error).message})`);
+    throw invalid(
+      `Could not unzip uploaded file. Please check your file, then try to upload again. (${(err as Error).message})`,
+    );
   }
   const files: CodeFile[] = [];
   for (const [name, data] of Object.entries(entries)) {
@@ -71,10 +77,15 @@ export const MAX_CONSOLE_SOURCE_BYTES = 3 * 1024 * 1024;
 
 /** The package of a single file written in the console (`index.mjs`), refused past the inline-editing limit. */
 export function consoleSourcePackage(source: unknown, fileName: string): Uint8Array {
-  if (typeof source !== "string") throw new AppError("InvalidParameterValueException", "source must be a string", { field: "source" });
+  if (typeof source !== "string")
+    throw new AppError("InvalidParameterValueException", "source must be a string", { field: "source" });
   const bytes = Buffer.byteLength(source, "utf8");
   if (bytes > MAX_CONSOLE_SOURCE_BYTES) {
-    throw new AppError("RequestTooLargeException", `The source is ${bytes} bytes; code edited in the console is limited to ${MAX_CONSOLE_SOURCE_BYTES} bytes (upload a zip through the Lambda API for more)`, { field: "source" });
+    throw new AppError(
+      "RequestTooLargeException",
+      `The source is ${bytes} bytes; code edited in the console is limited to ${MAX_CONSOLE_SOURCE_BYTES} bytes (upload a zip through the Lambda API for more)`,
+      { field: "source" },
+    );
   }
   return zipFiles({ [fileName]: source });
 }

@@ -23,7 +23,9 @@ describe("code at rest", () => {
     const flipped = Buffer.from(sealed);
     flipped[flipped.length - 1] ^= 1;
     expect(() => cipher.open(flipped, sha(zip))).toThrow(CodeIntegrityError);
-    expect(() => createCodeCipher(randomBytes(32)).open(sealed, sha(zip))).toThrow(/neither the current key nor the previous/);
+    expect(() => createCodeCipher(randomBytes(32)).open(sealed, sha(zip))).toThrow(
+      /neither the current key nor the previous/,
+    );
     expect(() => cipher.open(zip, sha(Buffer.from("other")))).toThrow(/does not match its CodeSha256/);
     expect(cipher.open(zip, sha(zip)).equals(zip)).toBe(true); // rows from before encryption
   });

@@ -81,7 +81,10 @@ export function createCodeCipher(key: Buffer, previous?: Buffer): CodeCipher {
     if (magic.equals(MAGIC)) {
       const kid = buf.subarray(4, 12).toString("hex");
       const k = keys.get(kid);
-      if (!k) throw new CodeIntegrityError(`the value is sealed under master key id ${kid}, which is neither the current key nor the previous one`);
+      if (!k)
+        throw new CodeIntegrityError(
+          `the value is sealed under master key id ${kid}, which is neither the current key nor the previous one`,
+        );
       try {
         return decrypt(k, buf.subarray(12, 24), buf.subarray(24, HEADER), buf.subarray(HEADER));
       } catch {
@@ -116,7 +119,10 @@ export function createCodeCipher(key: Buffer, previous?: Buffer): CodeCipher {
     open(stored, expectedSha256) {
       const zip = openBytes(stored);
       const actual = createHash("sha256").update(zip).digest("base64");
-      if (actual !== expectedSha256) throw new CodeIntegrityError(`the stored code package does not match its CodeSha256 (expected ${expectedSha256}, found ${actual})`);
+      if (actual !== expectedSha256)
+        throw new CodeIntegrityError(
+          `the stored code package does not match its CodeSha256 (expected ${expectedSha256}, found ${actual})`,
+        );
       return zip;
     },
     needsReseal(stored) {

@@ -5,7 +5,19 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, realpathSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  realpathSync,
+} from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -43,7 +55,9 @@ function postgresUser(): Ids | undefined {
   const lookup = () => {
     const r = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
     const g = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
-    return r.status === 0 && g.status === 0 ? { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) } : undefined;
+    return r.status === 0 && g.status === 0
+      ? { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) }
+      : undefined;
   };
   let ids = lookup();
   if (!ids) {
@@ -65,11 +79,15 @@ function reachableBy(ids: Ids, dir: string): boolean {
  * clone under /root it cannot: then the package's native folder (binaries, libraries, share)
  * is copied once to /var/lib/nimbus/pg-bin-<version>.
  */
-function placeBinaries(bins: { postgres: string; initdb: string }, ids: Ids | undefined): { postgres: string; initdb: string } {
+function placeBinaries(
+  bins: { postgres: string; initdb: string },
+  ids: Ids | undefined,
+): { postgres: string; initdb: string } {
   const binDir = path.dirname(bins.postgres);
   if (!ids || reachableBy(ids, binDir)) return bins;
   const nativeDir = path.dirname(binDir);
-  const version = (JSON.parse(readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")) as { version: string })
+    .version;
   const target = `/var/lib/nimbus/pg-bin-${version}`;
   if (!existsSync(path.join(target, ".complete"))) {
     mkdirSync("/var/lib/nimbus", { recursive: true, mode: 0o755 });
@@ -78,7 +96,9 @@ function placeBinaries(bins: { postgres: string; initdb: string }, ids: Ids | un
     cpSync(nativeDir, target, { recursive: true, verbatimSymlinks: true });
     chmodSync(target, 0o755);
     writeFileSync(path.join(target, ".complete"), version);
-    process.stderr.write(`[nimbus] the 'postgres' user cannot reach ${nativeDir}; PostgreSQL's binaries were copied to ${target}\n`);
+    process.stderr.write(
+      `[nimbus] the 'postgres' user cannot reach ${nativeDir}; PostgreSQL's binaries were copied to ${target}\n`,
+    );
   }
   return { postgres: path.join(target, "bin", "postgres"), initdb: path.join(target, "bin", "initdb") };
 }
@@ -98,7 +118,9 @@ function placeDataDir(dataDir: string, ids: Ids | undefined): string {
   chmodSync(base, 0o755);
   const target = path.join(base, `pg-${hash}`);
   if (!existsSync(linkPath)) symlinkSync(target, linkPath);
-  process.stderr.write(`[nimbus] ${dataDir} is not reachable by the 'postgres' user; PostgreSQL data lives in ${target} (linked from ${linkPath})\n`);
+  process.stderr.write(
+    `[nimbus] ${dataDir} is not reachable by the 'postgres' user; PostgreSQL data lives in ${target} (linked from ${linkPath})\n`,
+  );
   return target;
 }
 
@@ -135,7 +157,10 @@ async function stopStalePostmaster(pgDir: string): Promise<void> {
   for (let i = 0; i < 40 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
-export async function startEmbeddedPostgres(dataDir: string, opts: { port?: number; database?: string } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  opts: { port?: number; database?: string } = {},
+): Promise<EmbeddedPostgres> {
   const ids = postgresUser();
   const bins = placeBinaries(await binaries(), ids);
   const pgDir = placeDataDir(path.resolve(dataDir), ids);
@@ -148,14 +173,37 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
     writeFileSync(secretFile, password, { mode: 0o600 });
     const pwFile = path.join(os.tmpdir(), `nimbus-pw-${randomBytes(6).toString("hex")}`);
     writeFileSync(pwFile, password + "\n", { mode: 0o644 });
-    const r = spawnSync(bins.initdb, [`--pgdata=${pgDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--encoding=UTF8", "--no-locale"], { ...(ids ?? {}), encoding: "utf8" });
+    const r = spawnSync(
+      bins.initdb,
+      [
+        `--pgdata=${pgDir}`,
+        "--auth=scram-sha-256",
+        "--username=postgres",
+        `--pwfile=${pwFile}`,
+        "--encoding=UTF8",
+        "--no-locale",
+      ],
+      { ...(ids ?? {}), encoding: "utf8" },
+    );
     rmSync(pwFile, { force: true });
-    if (r.status !== 0) throw new Error(`initdb failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr || r.stdout}`);
+    if (r.status !== 0)
+      throw new Error(`initdb failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr || r.stdout}`);
   }
   const password = readFileSync(secretFile, "utf8").trim();
   await stopStalePostmaster(pgDir);
   const port = opts.port ?? (await freePort());
-  const args = ["-D", pgDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
+  const args = [
+    "-D",
+    pgDir,
+    "-p",
+    String(port),
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=200",
+  ];
   let child = await launch(bins.postgres, args, ids);
   const database = opts.database ?? "nimbus";
   const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
@@ -194,7 +242,9 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { port?: numb
         watchers?.restarted();
       } catch (err) {
         failures++;
-        watchers?.log(`[db] restarting the embedded PostgreSQL failed (${(err as Error).message.split("\n")[0]}); next try in ${Math.min(30, 0.2 * 2 ** Math.min(failures, 8)).toFixed(1)} s`);
+        watchers?.log(
+          `[db] restarting the embedded PostgreSQL failed (${(err as Error).message.split("\n")[0]}); next try in ${Math.min(30, 0.2 * 2 ** Math.min(failures, 8)).toFixed(1)} s`,
+        );
         scheduleRestart();
       }
     }, delay);

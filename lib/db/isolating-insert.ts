@@ -13,7 +13,11 @@ export function isDataError(err: unknown): boolean {
 }
 
 /** Inserts `rows` with `insert` (which writes all it is given in one statement); returns how many were refused. */
-export async function insertIsolating<T>(rows: T[], insert: (rows: T[]) => Promise<unknown>, onRefused: (row: T, err: Error) => void): Promise<number> {
+export async function insertIsolating<T>(
+  rows: T[],
+  insert: (rows: T[]) => Promise<unknown>,
+  onRefused: (row: T, err: Error) => void,
+): Promise<number> {
   if (rows.length === 0) return 0;
   try {
     await insert(rows);
@@ -25,6 +29,9 @@ export async function insertIsolating<T>(rows: T[], insert: (rows: T[]) => Promi
       return 1;
     }
     const mid = Math.ceil(rows.length / 2);
-    return (await insertIsolating(rows.slice(0, mid), insert, onRefused)) + (await insertIsolating(rows.slice(mid), insert, onRefused));
+    return (
+      (await insertIsolating(rows.slice(0, mid), insert, onRefused)) +
+      (await insertIsolating(rows.slice(mid), insert, onRefused))
+    );
   }
 }

@@ -42,8 +42,13 @@ export function jsonbStringify(v: unknown): string {
  * Where text may contain NUL or a lone surrogate: the path of the first such string (keys
  * included), or null. Used to refuse bad input before it reaches the database.
  */
-export function unstorableTextPath(v: unknown, at: string[] = [], depth = 0): { path: string[]; what: "nul" | "surrogate" } | null {
-  if (typeof v === "string") return v.includes("\u0000") ? { path: at, what: "nul" } : v.isWellFormed() ? null : { path: at, what: "surrogate" };
+export function unstorableTextPath(
+  v: unknown,
+  at: string[] = [],
+  depth = 0,
+): { path: string[]; what: "nul" | "surrogate" } | null {
+  if (typeof v === "string")
+    return v.includes("\u0000") ? { path: at, what: "nul" } : v.isWellFormed() ? null : { path: at, what: "surrogate" };
   if (depth > 64 || v === null || typeof v !== "object" || ArrayBuffer.isView(v)) return null;
   for (const [k, x] of Object.entries(v)) {
     const key = unstorableTextPath(k, [...at, jsonbText(k).replaceAll(REPLACEMENT, "?")], depth + 1);

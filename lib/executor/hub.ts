@@ -71,7 +71,8 @@ export class Hub {
       greeted = true;
       clearTimeout(timer);
       const hello = header as Hello;
-      const client = hello?.t === "hello" && typeof hello.sandbox === "string" ? this.clients.get(hello.sandbox) : undefined;
+      const client =
+        hello?.t === "hello" && typeof hello.sandbox === "string" ? this.clients.get(hello.sandbox) : undefined;
       const token = typeof hello?.token === "string" ? Buffer.from(hello.token) : Buffer.alloc(0);
       if (!client || token.length !== client.token.length || !timingSafeEqual(token, client.token)) {
         socket.destroy();

@@ -47,7 +47,12 @@ const PRLIMIT = "/usr/bin/prlimit";
 const SETPRIV = "/usr/bin/setpriv";
 
 /** Paths inside a bubblewrap sandbox, as in Lambda. */
-export const IN_SANDBOX = { hostDir: "/opt/nimbus", codeDir: "/var/task", tmpDir: "/tmp", socket: "/run/nimbus/supervisor.sock" } as const;
+export const IN_SANDBOX = {
+  hostDir: "/opt/nimbus",
+  codeDir: "/var/task",
+  tmpDir: "/tmp",
+  socket: "/run/nimbus/supervisor.sock",
+} as const;
 
 export function detectIsolation(settings: IsolationSettings): IsolationPlan {
   const missing: string[] = [];
@@ -56,25 +61,63 @@ export function detectIsolation(settings: IsolationSettings): IsolationPlan {
   if (!rlimits) missing.push("prlimit (util-linux) not found: no rlimits");
   let bubblewrap = false;
   const uidSwitch = root;
-  if (root && !existsSync(SETPRIV)) throw new Error("Nimbus runs as root but /usr/bin/setpriv (util-linux) is missing: it will not run user code as root");
+  if (root && !existsSync(SETPRIV))
+    throw new Error(
+      "Nimbus runs as root but /usr/bin/setpriv (util-linux) is missing: it will not run user code as root",
+    );
   if (!root) missing.push("the server is not root: sandboxes share its uid");
-  if (settings.mode === "no-bubblewrap") missing.push("bubblewrap turned off by NIMBUS_SANDBOX_ISOLATION=no-bubblewrap");
+  if (settings.mode === "no-bubblewrap")
+    missing.push("bubblewrap turned off by NIMBUS_SANDBOX_ISOLATION=no-bubblewrap");
   else {
     bubblewrap = existsSync(BWRAP) && bwrapWorks(root);
-    if (!bubblewrap) missing.push(existsSync(BWRAP) ? "bubblewrap is installed but cannot create namespaces here" : "bubblewrap is not installed (apt-get install bubblewrap): no namespaces, sandboxes see the host's files, processes and loopback");
+    if (!bubblewrap)
+      missing.push(
+        existsSync(BWRAP)
+          ? "bubblewrap is installed but cannot create namespaces here"
+          : "bubblewrap is not installed (apt-get install bubblewrap): no namespaces, sandboxes see the host's files, processes and loopback",
+      );
   }
   const full = bubblewrap && uidSwitch && rlimits;
   return { level: full ? "full" : "reduced", bubblewrap, uidSwitch, rlimits, permission: true, missing };
 }
 
 function bwrapWorks(root: boolean): boolean {
-  const r = spawnSync(BWRAP, [...namespaceArgs(), ...(root ? ["--cap-add", "CAP_SETUID"] : []), "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--", "/bin/true"], { stdio: "ignore", timeout: 5000 });
+  const r = spawnSync(
+    BWRAP,
+    [
+      ...namespaceArgs(),
+      ...(root ? ["--cap-add", "CAP_SETUID"] : []),
+      "--ro-bind",
+      "/usr",
+      "/usr",
+      "--symlink",
+      "usr/bin",
+      "/bin",
+      "--symlink",
+      "usr/lib",
+      "/lib",
+      "--symlink",
+      "usr/lib64",
+      "/lib64",
+      "--",
+      "/bin/true",
+    ],
+    { stdio: "ignore", timeout: 5000 },
+  );
   return r.status === 0;
 }
 
 function namespaceArgs(): string[] {
   // Not --unshare-all: it includes a user namespace, in which setpriv could not switch to a real uid.
-  return ["--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent", "--new-session"];
+  return [
+    "--unshare-pid",
+    "--unshare-net",
+    "--unshare-ipc",
+    "--unshare-uts",
+    "--unshare-cgroup-try",
+    "--die-with-parent",
+    "--new-session",
+  ];
 }
 
 export interface SandboxLaunch {
@@ -103,12 +146,28 @@ export interface LaunchCommand {
 /** The command line that starts one sandbox under the plan. */
 export function launchCommand(plan: IsolationPlan, settings: IsolationSettings, l: SandboxLaunch): LaunchCommand {
   const inside = plan.bubblewrap
-    ? { hostScript: path.posix.join(IN_SANDBOX.hostDir, path.basename(l.hostScript)), socketPath: IN_SANDBOX.socket, codeDir: IN_SANDBOX.codeDir, tmpDir: IN_SANDBOX.tmpDir }
+    ? {
+        hostScript: path.posix.join(IN_SANDBOX.hostDir, path.basename(l.hostScript)),
+        socketPath: IN_SANDBOX.socket,
+        codeDir: IN_SANDBOX.codeDir,
+        tmpDir: IN_SANDBOX.tmpDir,
+      }
     : { hostScript: l.hostScript, socketPath: l.socketPath, codeDir: l.codeDir, tmpDir: l.tmpDir };
   const nodePath = plan.bubblewrap ? runtimeInside(l.nodePath) : l.nodePath;
   const node = nodeFlags(l.nodeMajor, path.dirname(inside.hostScript));
   let argv: string[] = [nodePath, ...node, inside.hostScript, inside.socketPath, ...l.args];
-  if (plan.uidSwitch) argv = [SETPRIV, `--reuid=${l.uid}`, `--regid=${l.uid}`, "--clear-groups", "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--", ...argv];
+  if (plan.uidSwitch)
+    argv = [
+      SETPRIV,
+      `--reuid=${l.uid}`,
+      `--regid=${l.uid}`,
+      "--clear-groups",
+      "--no-new-privs",
+      "--inh-caps=-all",
+      "--bounding-set=-all",
+      "--",
+      ...argv,
+    ];
   if (plan.rlimits) {
     const data = settings.dataLimitMb * 1024 * 1024;
     const limits = [`--nofile=${settings.maxOpenFiles}`, `--data=${data}`, "--core=0"];
@@ -119,32 +178,79 @@ export function launchCommand(plan: IsolationPlan, settings: IsolationSettings, 
   if (plan.bubblewrap) {
     const bw = [
       ...namespaceArgs(),
-      "--ro-bind", "/usr", "/usr",
-      "--symlink", "usr/bin", "/bin",
-      "--symlink", "usr/lib", "/lib",
-      "--symlink", "usr/lib64", "/lib64",
-      "--symlink", "usr/sbin", "/sbin",
-      "--perms", "0755", "--dir", "/etc",
-      "--ro-bind-try", "/etc/ssl", "/etc/ssl",
-      "--ro-bind-try", "/etc/ca-certificates", "/etc/ca-certificates",
-      "--ro-bind-try", "/etc/localtime", "/etc/localtime",
-      "--ro-bind-try", "/usr/share/zoneinfo", "/usr/share/zoneinfo",
-      "--proc", "/proc",
-      "--dev", "/dev",
+      "--ro-bind",
+      "/usr",
+      "/usr",
+      "--symlink",
+      "usr/bin",
+      "/bin",
+      "--symlink",
+      "usr/lib",
+      "/lib",
+      "--symlink",
+      "usr/lib64",
+      "/lib64",
+      "--symlink",
+      "usr/sbin",
+      "/sbin",
+      "--perms",
+      "0755",
+      "--dir",
+      "/etc",
+      "--ro-bind-try",
+      "/etc/ssl",
+      "/etc/ssl",
+      "--ro-bind-try",
+      "/etc/ca-certificates",
+      "/etc/ca-certificates",
+      "--ro-bind-try",
+      "/etc/localtime",
+      "/etc/localtime",
+      "--ro-bind-try",
+      "/usr/share/zoneinfo",
+      "/usr/share/zoneinfo",
+      "--proc",
+      "/proc",
+      "--dev",
+      "/dev",
       // Folders bubblewrap makes for mount points are 0700 unless told; the sandbox's uid must pass.
-      "--perms", "0755", "--dir", "/opt",
-      "--perms", "0755", "--dir", "/var",
-      "--perms", "0755", "--dir", "/run",
-      "--perms", "0755", "--dir", "/run/nimbus",
-      "--ro-bind", path.dirname(l.hostScript), IN_SANDBOX.hostDir,
+      "--perms",
+      "0755",
+      "--dir",
+      "/opt",
+      "--perms",
+      "0755",
+      "--dir",
+      "/var",
+      "--perms",
+      "0755",
+      "--dir",
+      "/run",
+      "--perms",
+      "0755",
+      "--dir",
+      "/run/nimbus",
+      "--ro-bind",
+      path.dirname(l.hostScript),
+      IN_SANDBOX.hostDir,
       ...runtimeBinds(l.nodePath),
-      "--ro-bind", l.codeDir, IN_SANDBOX.codeDir,
-      "--bind", l.socketPath, IN_SANDBOX.socket,
-      "--size", String(l.tmpMb * 1024 * 1024), "--tmpfs", IN_SANDBOX.tmpDir,
-      "--chmod", "1777", IN_SANDBOX.tmpDir,
+      "--ro-bind",
+      l.codeDir,
+      IN_SANDBOX.codeDir,
+      "--bind",
+      l.socketPath,
+      IN_SANDBOX.socket,
+      "--size",
+      String(l.tmpMb * 1024 * 1024),
+      "--tmpfs",
+      IN_SANDBOX.tmpDir,
+      "--chmod",
+      "1777",
+      IN_SANDBOX.tmpDir,
       // setpriv needs these to drop to the sandbox's uid; it then clears every capability.
       ...(plan.uidSwitch ? ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"] : []),
-      "--chdir", IN_SANDBOX.tmpDir,
+      "--chdir",
+      IN_SANDBOX.tmpDir,
       "--",
     ];
     return { command: BWRAP, args: [...bw, ...argv], inside };

@@ -80,6 +80,10 @@ export function admitLines(raw: unknown, budget: LogBudget, into: LogEntry[]): v
     if (typeof message !== "string") continue;
     const kept = budget.admit(message);
     if (kept === null) continue;
-    into.push({ ts: typeof ts === "number" && Number.isFinite(ts) ? ts : Date.now(), level: level && LEVELS.has(level) ? level : "INFO", message: kept });
+    into.push({
+      ts: typeof ts === "number" && Number.isFinite(ts) ? ts : Date.now(),
+      level: level && LEVELS.has(level) ? level : "INFO",
+      message: kept,
+    });
   }
 }

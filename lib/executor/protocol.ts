@@ -31,15 +31,10 @@ export interface AssignedFunction {
 }
 
 /** Control channel, supervisor → host. */
-export type ToHost =
-  | { t: "assign"; fn: AssignedFunction }
-  | { t: "start"; iid: number }
-  | { t: "kill"; iid: number };
+export type ToHost = { t: "assign"; fn: AssignedFunction } | { t: "start"; iid: number } | { t: "kill"; iid: number };
 
 /** Control channel, host → supervisor. */
-export type FromHost =
-  | { t: "ready" }
-  | { t: "exit"; iid: number; code: number; oom: boolean; error?: SerializedError };
+export type FromHost = { t: "ready" } | { t: "exit"; iid: number; code: number; oom: boolean; error?: SerializedError };
 
 /** Lane, supervisor → instance. */
 export interface InvokeFrame {
@@ -96,7 +91,11 @@ export interface StartInstance {
 export const MAX_CONTROL_FRAME_BYTES = 1024 * 1024;
 export const MAX_LANE_FRAME_BYTES = 8 * 1024 * 1024;
 
-export function encodeFrame(header: object, body?: Uint8Array, stringify: (v: unknown) => string = JSON.stringify): Buffer {
+export function encodeFrame(
+  header: object,
+  body?: Uint8Array,
+  stringify: (v: unknown) => string = JSON.stringify,
+): Buffer {
   const head = Buffer.from(stringify(header));
   const bodyLen = body ? body.byteLength : 0;
   const frame = Buffer.allocUnsafe(8 + head.length + bodyLen);
@@ -129,7 +128,8 @@ export class FrameReader {
       if (buf.length < 8) buf = this.join();
       const headLen = buf.readUInt32LE(0);
       const bodyLen = buf.readUInt32LE(4);
-      if (headLen + bodyLen > this.maxFrameBytes) throw new FrameError(`frame of ${headLen + bodyLen} bytes exceeds the limit of ${this.maxFrameBytes}`);
+      if (headLen + bodyLen > this.maxFrameBytes)
+        throw new FrameError(`frame of ${headLen + bodyLen} bytes exceeds the limit of ${this.maxFrameBytes}`);
       const total = 8 + headLen + bodyLen;
       if (this.buffered < total) return;
       if (buf.length < total) buf = this.join();

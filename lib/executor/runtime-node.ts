@@ -29,7 +29,9 @@ export function runtimeOf(nodePath: string): SandboxRuntime {
         ? process.versions.node
         : nodePath.includes(".nimbus-runtime") && existsSync(versionFile)
           ? readFileSync(versionFile, "utf8").trim()
-          : (/^v?(\d+\.\d+\.\d+)/.exec(execFileSync(nodePath, ["--version"], { encoding: "utf8", timeout: 10_000 }).trim())?.[1] ?? process.versions.node);
+          : (/^v?(\d+\.\d+\.\d+)/.exec(
+              execFileSync(nodePath, ["--version"], { encoding: "utf8", timeout: 10_000 }).trim(),
+            )?.[1] ?? process.versions.node);
     const major = Number(version.split(".")[0]);
     rt = { nodePath, version, major, id: `nodejs${major}.x` };
     byPath.set(nodePath, rt);
@@ -41,7 +43,9 @@ export function sandboxRuntime(root = process.cwd(), override = process.env.NIMB
   if (override) return runtimeOf(path.resolve(override));
   if (pinnedIn?.root !== root) {
     const dir = path.join(root, "node_modules", ".nimbus-runtime");
-    const found = existsSync(dir) ? readdirSync(dir).find((d) => /^node-v\d+\.\d+\.\d+$/.test(d) && existsSync(path.join(dir, d, "bin", "node"))) : undefined;
+    const found = existsSync(dir)
+      ? readdirSync(dir).find((d) => /^node-v\d+\.\d+\.\d+$/.test(d) && existsSync(path.join(dir, d, "bin", "node")))
+      : undefined;
     pinnedIn = { root, nodePath: found ? path.join(dir, found, "bin", "node") : null };
   }
   return runtimeOf(pinnedIn.nodePath ?? process.execPath);

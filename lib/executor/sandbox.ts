@@ -8,7 +8,17 @@ import { chmodSync, chownSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path";
 import type net from "node:net";
 import type { HubClient, SwitchableReader } from "./hub";
-import { encodeFrame, type AssignedFunction, type FatalFrame, type FromHost, type Hello, type InvokeFrame, type LogsFrame, type ResultFrame, type ToHost } from "./protocol";
+import {
+  encodeFrame,
+  type AssignedFunction,
+  type FatalFrame,
+  type FromHost,
+  type Hello,
+  type InvokeFrame,
+  type LogsFrame,
+  type ResultFrame,
+  type ToHost,
+} from "./protocol";
 import type { SpawnerClient } from "./spawner-client";
 import type { CodeFile } from "./types";
 import { launchCommand, type IsolationPlan, type IsolationSettings } from "./isolation";
@@ -80,7 +90,11 @@ export class Sandbox implements HubClient {
   private killRequested = false;
   private controlLostTimer: NodeJS.Timeout | null = null;
 
-  constructor(opts: SandboxOptions, private readonly events: SandboxEvents, private readonly spawner: SpawnerClient) {
+  constructor(
+    opts: SandboxOptions,
+    private readonly events: SandboxEvents,
+    private readonly spawner: SpawnerClient,
+  ) {
     this.id = opts.id;
     this.dir = path.join(opts.workDir, opts.id);
     this.codeDir = path.join(this.dir, "code");
@@ -195,7 +209,14 @@ export class Sandbox implements HubClient {
   }
 
   newInstance(): InstanceState {
-    const inst: InstanceState = { iid: nextIid++, busy: false, lastUsed: Date.now(), dead: false, lane: null, queued: null };
+    const inst: InstanceState = {
+      iid: nextIid++,
+      busy: false,
+      lastUsed: Date.now(),
+      dead: false,
+      lane: null,
+      queued: null,
+    };
     this.instances.set(inst.iid, inst);
     this.sendControl({ t: "start", iid: inst.iid });
     return inst;

@@ -46,6 +46,11 @@ export function untrustedError(raw: unknown): SerializedError | undefined {
   return {
     errorType: typeof errorType === "string" && errorType ? errorType.slice(0, 256) : "Error",
     errorMessage: typeof errorMessage === "string" ? errorMessage.slice(0, 64 * 1024) : "",
-    trace: Array.isArray(trace) ? trace.filter((l): l is string => typeof l === "string").slice(0, 50).map((l) => l.slice(0, 4096)) : [],
+    trace: Array.isArray(trace)
+      ? trace
+          .filter((l): l is string => typeof l === "string")
+          .slice(0, 50)
+          .map((l) => l.slice(0, 4096))
+      : [],
   };
 }

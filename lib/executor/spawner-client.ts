@@ -20,16 +20,31 @@ export class SpawnerClient {
   }
 
   private start(): void {
-    const child = fork(this.script, [], { env: this.env as NodeJS.ProcessEnv, execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "json" });
-    child.on("message", (m: { t: string; id: string; pid?: number; code?: number | null; signal?: NodeJS.Signals | null; stderr?: string }) => {
-      const cb = this.waiting.get(m.id);
-      if (!cb) return;
-      if (m.t === "spawned" && typeof m.pid === "number") cb.onSpawned(m.pid);
-      else if (m.t === "exit") {
-        this.waiting.delete(m.id);
-        cb.onExit(m.code ?? null, m.signal ?? null, String(m.stderr ?? ""));
-      }
+    const child = fork(this.script, [], {
+      env: this.env as NodeJS.ProcessEnv,
+      execArgv: [],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      serialization: "json",
     });
+    child.on(
+      "message",
+      (m: {
+        t: string;
+        id: string;
+        pid?: number;
+        code?: number | null;
+        signal?: NodeJS.Signals | null;
+        stderr?: string;
+      }) => {
+        const cb = this.waiting.get(m.id);
+        if (!cb) return;
+        if (m.t === "spawned" && typeof m.pid === "number") cb.onSpawned(m.pid);
+        else if (m.t === "exit") {
+          this.waiting.delete(m.id);
+          cb.onExit(m.code ?? null, m.signal ?? null, String(m.stderr ?? ""));
+        }
+      },
+    );
     child.on("exit", (code, signal) => {
       if (this.stopped) return;
       // Sandboxes it started keep running (their control connections tell us when they end).
@@ -40,7 +55,14 @@ export class SpawnerClient {
     this.child = child;
   }
 
-  spawn(id: string, command: string, args: string[], cwd: string, env: Record<string, string>, cb: SpawnCallbacks): void {
+  spawn(
+    id: string,
+    command: string,
+    args: string[],
+    cwd: string,
+    env: Record<string, string>,
+    cb: SpawnCallbacks,
+  ): void {
     this.waiting.set(id, cb);
     if (!this.child?.connected) {
       this.waiting.delete(id);

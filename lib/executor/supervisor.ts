@@ -13,7 +13,18 @@ import { Sandbox, type InstanceState } from "./sandbox";
 import { Hub } from "./hub";
 import { SpawnerClient } from "./spawner-client";
 import { MAX_LANE_FRAME_BYTES, type FatalFrame, type FromHost, type ResultFrame } from "./protocol";
-import { MAX_LOG_BYTES_PER_INVOCATION, MAX_RESPONSE_BYTES, type Executor, type ExecutorStats, type FunctionSpec, type InvokeRequest, type InvokeResult, type LogEntry, type SandboxKilledEvent, type SerializedError } from "./types";
+import {
+  MAX_LOG_BYTES_PER_INVOCATION,
+  MAX_RESPONSE_BYTES,
+  type Executor,
+  type ExecutorStats,
+  type FunctionSpec,
+  type InvokeRequest,
+  type InvokeResult,
+  type LogEntry,
+  type SandboxKilledEvent,
+  type SerializedError,
+} from "./types";
 import { runtimeError, untrustedError } from "./serialize-error";
 import { LogBudget, admitLines } from "./log-budget";
 import { functionEnvironment } from "./function-env";
@@ -115,8 +126,12 @@ export class Supervisor implements Executor {
     this.nodeMajor = runtime.major;
     // Servers on one host each start at a random block, so their sandboxes rarely meet under one uid.
     this.nextUid = (opts.uidBase ?? 200_000) + randomInt(0, 1000) * 1000;
-    if (this.isolation.plan.level !== "full") opts.log?.(`[executor] WARNING: sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
-    else opts.log?.(`[executor] sandbox isolation: full (bubblewrap, own uid, rlimits, permission model); user code runs on ${this.runtime}`);
+    if (this.isolation.plan.level !== "full")
+      opts.log?.(`[executor] WARNING: sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
+    else
+      opts.log?.(
+        `[executor] sandbox isolation: full (bubblewrap, own uid, rlimits, permission model); user code runs on ${this.runtime}`,
+      );
     // Sandboxes under uids of their own (without namespaces) must be able to reach their folders.
     // Sandboxes under uids of their own but without namespaces must reach their folders and the
     // socket by path; the data folder (0700, it holds the master key) is no place for them.
@@ -138,7 +153,14 @@ export class Supervisor implements Executor {
   }
 
   async invoke(spec: FunctionSpec, req: InvokeRequest): Promise<InvokeResult> {
-    if (this.stopping) return this.failure(spec, req, Date.now(), "Crash", runtimeError("Sandbox.Unavailable", "The server is shutting down"));
+    if (this.stopping)
+      return this.failure(
+        spec,
+        req,
+        Date.now(),
+        "Crash",
+        runtimeError("Sandbox.Unavailable", "The server is shutting down"),
+      );
     const placed = this.place(spec);
     const { sb } = placed;
     // Counted before any await: a sandbox that starts draining meanwhile is not killed under us.
@@ -149,9 +171,16 @@ export class Supervisor implements Executor {
     try {
       if (sb.assigned) await sb.assigned;
     } catch (err) {
-      failed = runtimeError("Sandbox.CodeUnavailable", `RequestId: ${req.requestId} Error: the function's code could not be prepared: ${(err as Error).message}`);
+      failed = runtimeError(
+        "Sandbox.CodeUnavailable",
+        `RequestId: ${req.requestId} Error: the function's code could not be prepared: ${(err as Error).message}`,
+      );
     }
-    if (!failed && sb.state === "dead") failed = runtimeError("Runtime.ExitError", `RequestId: ${req.requestId} Error: the sandbox failed to start: ${sb.stderr.slice(-500)}`);
+    if (!failed && sb.state === "dead")
+      failed = runtimeError(
+        "Runtime.ExitError",
+        `RequestId: ${req.requestId} Error: the sandbox failed to start: ${sb.stderr.slice(-500)}`,
+      );
     if (failed) {
       sb.inFlight--;
       placed.inst.busy = false;
@@ -162,8 +191,23 @@ export class Supervisor implements Executor {
     const startedAt = Date.now();
     return new Promise<InvokeResult>((resolve) => {
       const timer = setTimeout(() => this.onTimeout(inst.iid), spec.timeoutMs);
-      this.pending.set(inst.iid, { sb, inst, spec, req, startedAt, cold: placed.cold, timer, logs: [], budget: new LogBudget(SUPERVISOR_LOG_LIMIT), resolve });
-      sb.invoke(inst, { t: "invoke", id: req.requestId, deadline: startedAt + spec.timeoutMs, clientContext: req.clientContext }, req.payload);
+      this.pending.set(inst.iid, {
+        sb,
+        inst,
+        spec,
+        req,
+        startedAt,
+        cold: placed.cold,
+        timer,
+        logs: [],
+        budget: new LogBudget(SUPERVISOR_LOG_LIMIT),
+        resolve,
+      });
+      sb.invoke(
+        inst,
+        { t: "invoke", id: req.requestId, deadline: startedAt + spec.timeoutMs, clientContext: req.clientContext },
+        req.payload,
+      );
     });
   }
 
@@ -201,7 +245,8 @@ export class Supervisor implements Executor {
   isolationSummary(): ExecutorStats["isolation"] {
     const { plan } = this.isolation;
     const layers = ["separate process", "scrubbed environment", "supervisor deadlines"];
-    if (plan.bubblewrap) layers.push("bubblewrap namespaces (pid, net, ipc, uts, mount)", "read-only code and runtime", "size-capped tmp");
+    if (plan.bubblewrap)
+      layers.push("bubblewrap namespaces (pid, net, ipc, uts, mount)", "read-only code and runtime", "size-capped tmp");
     if (plan.uidSwitch) layers.push("own uid");
     if (plan.rlimits) layers.push("rlimits");
     layers.push("Node permission model");
@@ -264,7 +309,9 @@ export class Supervisor implements Executor {
     // Pre-spawned sandboxes have the default /tmp; a function with another size needs its own.
     const tmpMb = spec.tmpMb ?? this.isolation.settings.tmpMb;
     this.retireOverCap(1);
-    const sb = (tmpMb === this.isolation.settings.tmpMb ? this.prewarmed.shift() : undefined) ?? this.spawn(spec.memoryMb, tmpMb);
+    const sb =
+      (tmpMb === this.isolation.settings.tmpMb ? this.prewarmed.shift() : undefined) ??
+      this.spawn(spec.memoryMb, tmpMb);
     queueMicrotask(() => this.fillPrewarm());
     sb.assigned = this.assign(sb, spec);
     sb.assigned.catch(() => {});
@@ -372,7 +419,10 @@ export class Supervisor implements Executor {
     let error = h.ok ? undefined : untrustedError(h.error ?? null);
     if (body.byteLength > MAX_RESPONSE_BYTES) {
       outcome = "Error";
-      error = runtimeError("Function.ResponseSizeTooLarge", `Response payload size (${body.byteLength} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`);
+      error = runtimeError(
+        "Function.ResponseSizeTooLarge",
+        `Response payload size (${body.byteLength} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+      );
       payload = Buffer.from(JSON.stringify(error));
     }
     // A module that failed to load ends its instance; the next call starts a fresh one.
@@ -401,7 +451,10 @@ export class Supervisor implements Executor {
     if (!p) return;
     this.finish(p);
     const secs = (p.spec.timeoutMs / 1000).toFixed(2);
-    const error = runtimeError("Sandbox.Timedout", `RequestId: ${p.req.requestId} Error: Task timed out after ${secs} seconds`);
+    const error = runtimeError(
+      "Sandbox.Timedout",
+      `RequestId: ${p.req.requestId} Error: Task timed out after ${secs} seconds`,
+    );
     p.resolve(this.failure(p.spec, p.req, p.startedAt, "Timeout", error, p.spec.timeoutMs, p.logs));
     this.reportKill(p, "timeout");
     // The worker is terminated (fast path); if native code holds it, the whole sandbox goes.
@@ -417,7 +470,13 @@ export class Supervisor implements Executor {
   private reportKill(p: Pending, reason: SandboxKilledEvent["reason"]): void {
     const listener = this.opts.onSandboxKilled;
     if (!listener) return;
-    const event: SandboxKilledEvent = { functionName: p.spec.functionName, version: p.spec.version, reason, pid: p.sb.pid ?? null, requestId: p.req.requestId };
+    const event: SandboxKilledEvent = {
+      functionName: p.spec.functionName,
+      version: p.spec.version,
+      reason,
+      pid: p.sb.pid ?? null,
+      requestId: p.req.requestId,
+    };
     try {
       listener(event);
     } catch (err) {
@@ -432,9 +491,17 @@ export class Supervisor implements Executor {
       this.finish(p);
       const cause = untrustedError(p.fatal?.error ?? msg.error);
       const error = msg.oom
-        ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: JavaScript heap out of memory (limit ${p.spec.memoryMb} MB)`)
-        : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${describeExit(msg.code, cause)}`);
-      p.resolve(this.failure(p.spec, p.req, p.startedAt, msg.oom ? "OutOfMemory" : "Crash", error, undefined, this.logsOf(p)));
+        ? runtimeError(
+            "Runtime.OutOfMemory",
+            `RequestId: ${p.req.requestId} Error: Runtime exited with error: JavaScript heap out of memory (limit ${p.spec.memoryMb} MB)`,
+          )
+        : runtimeError(
+            "Runtime.ExitError",
+            `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${describeExit(msg.code, cause)}`,
+          );
+      p.resolve(
+        this.failure(p.spec, p.req, p.startedAt, msg.oom ? "OutOfMemory" : "Crash", error, undefined, this.logsOf(p)),
+      );
       this.reportKill(p, msg.oom ? "out-of-memory" : "crash");
       // A crash mid-invocation: this sandbox takes no new work and goes when idle.
       this.drain(sb);
@@ -448,7 +515,8 @@ export class Supervisor implements Executor {
     const pi = this.prewarmed.indexOf(sb);
     if (pi >= 0) {
       this.prewarmed.splice(pi, 1);
-      if (!this.stopping) this.scheduleRespawn(`pre-spawned sandbox exited (code ${code}, signal ${signal}): ${stderr.slice(-300)}`);
+      if (!this.stopping)
+        this.scheduleRespawn(`pre-spawned sandbox exited (code ${code}, signal ${signal}): ${stderr.slice(-300)}`);
     }
     for (const pool of this.pools.values()) pool.sandboxes = pool.sandboxes.filter((s) => s !== sb);
     const oom = /out of memory|heap limit|ERR_WORKER_OUT_OF_MEMORY|Allocation failed/i.test(stderr);
@@ -456,9 +524,17 @@ export class Supervisor implements Executor {
       if (p.sb !== sb) continue;
       this.finish(p);
       const error = oom
-        ? runtimeError("Runtime.OutOfMemory", `RequestId: ${p.req.requestId} Error: Runtime exited with error: out of memory`)
-        : runtimeError("Runtime.ExitError", `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`);
-      p.resolve(this.failure(p.spec, p.req, p.startedAt, oom ? "OutOfMemory" : "Crash", error, undefined, this.logsOf(p)));
+        ? runtimeError(
+            "Runtime.OutOfMemory",
+            `RequestId: ${p.req.requestId} Error: Runtime exited with error: out of memory`,
+          )
+        : runtimeError(
+            "Runtime.ExitError",
+            `RequestId: ${p.req.requestId} Error: Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`,
+          );
+      p.resolve(
+        this.failure(p.spec, p.req, p.startedAt, oom ? "OutOfMemory" : "Crash", error, undefined, this.logsOf(p)),
+      );
       this.reportKill(p, oom ? "out-of-memory" : "crash");
     }
   }
@@ -469,10 +545,13 @@ export class Supervisor implements Executor {
     if (this.bootFailures > 1) this.opts.log?.(`[executor] ${reason}`);
     const delay = Math.min(30_000, 50 * 2 ** Math.min(this.bootFailures, 10));
     if (this.respawnTimer) return;
-    this.respawnTimer = setTimeout(() => {
-      this.respawnTimer = null;
-      this.fillPrewarm();
-    }, this.bootFailures > 1 ? delay : 0);
+    this.respawnTimer = setTimeout(
+      () => {
+        this.respawnTimer = null;
+        this.fillPrewarm();
+      },
+      this.bootFailures > 1 ? delay : 0,
+    );
     this.respawnTimer.unref();
   }
 
@@ -489,7 +568,15 @@ export class Supervisor implements Executor {
     p.sb.lastUsed = Date.now();
   }
 
-  private failure(spec: FunctionSpec, req: InvokeRequest, startedAt: number, outcome: InvokeResult["outcome"], error: SerializedError, durationMs = Date.now() - startedAt, logs: LogEntry[] = []): InvokeResult {
+  private failure(
+    spec: FunctionSpec,
+    req: InvokeRequest,
+    startedAt: number,
+    outcome: InvokeResult["outcome"],
+    error: SerializedError,
+    durationMs = Date.now() - startedAt,
+    logs: LogEntry[] = [],
+  ): InvokeResult {
     return {
       requestId: req.requestId,
       outcome,
@@ -522,7 +609,9 @@ export class Supervisor implements Executor {
     const now = Date.now();
     if (now - this.capLoggedAt > 60_000) {
       this.capLoggedAt = now;
-      this.opts.log?.(`[executor] ${max} sandbox processes (NIMBUS_MAX_SANDBOXES) reached: the least recently used idle ones retire first (${this.retiredForCap} so far)`);
+      this.opts.log?.(
+        `[executor] ${max} sandbox processes (NIMBUS_MAX_SANDBOXES) reached: the least recently used idle ones retire first (${this.retiredForCap} so far)`,
+      );
     }
   }
 
@@ -540,7 +629,12 @@ export class Supervisor implements Executor {
 }
 
 function isInitFailure(e: SerializedError): boolean {
-  return e.errorType === "Runtime.ImportModuleError" || e.errorType === "Runtime.UserCodeSyntaxError" || e.errorType === "Runtime.HandlerNotFound" || e.errorType === "Runtime.MalformedHandlerName";
+  return (
+    e.errorType === "Runtime.ImportModuleError" ||
+    e.errorType === "Runtime.UserCodeSyntaxError" ||
+    e.errorType === "Runtime.HandlerNotFound" ||
+    e.errorType === "Runtime.MalformedHandlerName"
+  );
 }
 
 function describeExit(code: number, error?: SerializedError): string {

@@ -31,11 +31,16 @@ async function freshCsrfToken(): Promise<string | null> {
 export async function api<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const { json, ...rest } = init ?? {};
   // Signing in needs no token (there is no session yet); every other mutation sends one.
-  const mutation = !SAFE_METHODS.has((rest.method ?? "GET").toUpperCase()) && path !== "/api/auth/login" && path !== "/api/auth/setup";
+  const mutation =
+    !SAFE_METHODS.has((rest.method ?? "GET").toUpperCase()) && path !== "/api/auth/login" && path !== "/api/auth/setup";
   const send = async (token: string | null) =>
     fetch(path, {
       ...rest,
-      headers: { ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...(mutation && token ? { [CSRF_HEADER]: token } : {}), ...rest.headers },
+      headers: {
+        ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...(mutation && token ? { [CSRF_HEADER]: token } : {}),
+        ...rest.headers,
+      },
       body: json !== undefined ? JSON.stringify(json) : rest.body,
     });
   let res = await send(mutation ? (csrfToken ?? (await freshCsrfToken())) : null);

@@ -9,10 +9,18 @@ export function consoleErrorBody(code: string, message: string, fields: Record<s
   return JSON.stringify({ error: { code, message, ...fields } });
 }
 
-export function sendConsoleError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+export function sendConsoleError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers }).end(consoleErrorBody(code, message));
+  res
+    .writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers })
+    .end(consoleErrorBody(code, message));
 }

@@ -9,10 +9,25 @@
 /** Per route: the most bytes of body it takes. The first match wins; the last entry is the default. */
 export const CONSOLE_BODY_LIMITS: ReadonlyArray<{ method: string; path: RegExp; bytes: number; what: string }> = [
   // A test invocation carries an event of up to 6 MB (Lambda's synchronous limit) as JSON text.
-  { method: "POST", path: /^\/api\/functions\/[^/]+\/invoke$/, bytes: 8 * 1024 * 1024, what: "a test event (6 MB) as JSON text" },
+  {
+    method: "POST",
+    path: /^\/api\/functions\/[^/]+\/invoke$/,
+    bytes: 8 * 1024 * 1024,
+    what: "a test event (6 MB) as JSON text",
+  },
   // Code written in the console: up to 3 MB of source (as the Lambda console), escaped in JSON.
-  { method: "PUT", path: /^\/api\/functions\/[^/]+\/code$/, bytes: 7 * 1024 * 1024, what: "3 MB of source code as JSON" },
-  { method: "POST", path: /^\/api\/functions$/, bytes: 7 * 1024 * 1024, what: "a new function with up to 3 MB of source code" },
+  {
+    method: "PUT",
+    path: /^\/api\/functions\/[^/]+\/code$/,
+    bytes: 7 * 1024 * 1024,
+    what: "3 MB of source code as JSON",
+  },
+  {
+    method: "POST",
+    path: /^\/api\/functions$/,
+    bytes: 7 * 1024 * 1024,
+    what: "a new function with up to 3 MB of source code",
+  },
   { method: "*", path: /^/, bytes: 1024 * 1024, what: "a console request" },
 ];
 
@@ -24,7 +39,11 @@ export function consoleBodyLimit(method: string, pathname: string): { bytes: num
 export type BodyVerdict = { ok: true } | { ok: false; status: 411 | 413; message: string };
 
 /** Judges a request's body from its headers alone. */
-export function checkBodySize(method: string, pathname: string, headers: { "content-length"?: string; "transfer-encoding"?: string }): BodyVerdict {
+export function checkBodySize(
+  method: string,
+  pathname: string,
+  headers: { "content-length"?: string; "transfer-encoding"?: string },
+): BodyVerdict {
   const declared = headers["content-length"];
   if (declared === undefined) {
     if (!headers["transfer-encoding"]) return { ok: true }; // no body
@@ -35,7 +54,11 @@ export function checkBodySize(method: string, pathname: string, headers: { "cont
   const n = Number(declared);
   const limit = consoleBodyLimit(method, pathname);
   if (Number.isSafeInteger(n) && n <= limit.bytes) return { ok: true };
-  return { ok: false, status: 413, message: `The request body is ${declared} bytes; at most ${limit.bytes} bytes are taken here (${limit.what})` };
+  return {
+    ok: false,
+    status: 413,
+    message: `The request body is ${declared} bytes; at most ${limit.bytes} bytes are taken here (${limit.what})`,
+  };
 }
 
 /** Why a path cannot be served (bad percent-encoding, an encoded NUL or a lone surrogate), or null. */

@@ -30,7 +30,9 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       const rt = getRuntime();
       if (rt.state !== "ready") throw new AppError("ServiceUnavailableException", "The server is not ready");
       // The handler sees the runtime with services acting for this request's caller.
-      const scoped = Object.create(rt, { services: { value: withActor(rt.services, consoleActorOf(req)) } }) as NimbusRuntime;
+      const scoped = Object.create(rt, {
+        services: { value: withActor(rt.services, consoleActorOf(req)) },
+      }) as NimbusRuntime;
       const params = await context.params;
       // Path parameters and the query are text a handler may pass to PostgreSQL: refused here, once.
       assertStorableText(params);
@@ -45,7 +47,10 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       const headers: Record<string, string> = {};
       const retry = retryAfterSeconds(error);
       if (retry !== undefined) headers["Retry-After"] = String(retry);
-      return NextResponse.json({ error: { code: error.code, message: error.message, ...error.fields } }, { status: error.status, headers });
+      return NextResponse.json(
+        { error: { code: error.code, message: error.message, ...error.fields } },
+        { status: error.status, headers },
+      );
     }
   };
 }
@@ -58,7 +63,8 @@ export async function jsonBody(req: Request): Promise<Record<string, unknown>> {
   } catch {
     throw new AppError("InvalidRequestContentException", "The request body must be JSON");
   }
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new AppError("InvalidRequestContentException", "The request body must be a JSON object");
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw new AppError("InvalidRequestContentException", "The request body must be a JSON object");
   assertStorableText(v);
   return v as Record<string, unknown>;
 }

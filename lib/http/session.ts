@@ -9,7 +9,8 @@ import type { NimbusRuntime } from "../runtime/types";
 /** Set by server/app.ts from the socket (a client's own value is overwritten). */
 export const clientIp = (req: Request) => req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
 
-const secure = (req: Request, rt: NimbusRuntime) => cookieSecure(rt.settings.NIMBUS_COOKIE_SECURE, req.headers.get("x-forwarded-proto"));
+const secure = (req: Request, rt: NimbusRuntime) =>
+  cookieSecure(rt.settings.NIMBUS_COOKIE_SECURE, req.headers.get("x-forwarded-proto"));
 
 /** The request's session; the gate in server/app.ts already refused requests without one. */
 export async function requireSession(req: Request, rt: NimbusRuntime): Promise<SessionRecord> {
@@ -18,9 +19,19 @@ export async function requireSession(req: Request, rt: NimbusRuntime): Promise<S
   return session;
 }
 
-export const sessionView = (s: SessionRecord) => ({ user: { username: s.username }, csrfToken: s.csrfToken, expiresAt: s.expiresAt });
+export const sessionView = (s: SessionRecord) => ({
+  user: { username: s.username },
+  csrfToken: s.csrfToken,
+  expiresAt: s.expiresAt,
+});
 
-export function signedIn(req: Request, rt: NimbusRuntime, token: string, session: SessionRecord, status = 200): Response {
+export function signedIn(
+  req: Request,
+  rt: NimbusRuntime,
+  token: string,
+  session: SessionRecord,
+  status = 200,
+): Response {
   const res = NextResponse.json(sessionView(session), { status, headers: { "Cache-Control": "no-store" } });
   res.headers.append("Set-Cookie", sessionCookie(token, rt.settings.NIMBUS_SESSION_MAX_HOURS * 3600, secure(req, rt)));
   return res;

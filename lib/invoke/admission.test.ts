@@ -7,7 +7,12 @@ describe("admission", () => {
     a.setTotalReserved(2);
     const r1 = a.acquire("f", 2);
     a.acquire("f", 2);
-    expect(() => a.acquire("f", 2)).toThrow(expect.objectContaining({ code: "TooManyRequestsException", fields: { Reason: "ReservedFunctionConcurrentInvocationLimitExceeded" } }));
+    expect(() => a.acquire("f", 2)).toThrow(
+      expect.objectContaining({
+        code: "TooManyRequestsException",
+        fields: { Reason: "ReservedFunctionConcurrentInvocationLimitExceeded" },
+      }),
+    );
     r1();
     expect(() => a.acquire("f", 2)).not.toThrow();
   });
@@ -22,7 +27,9 @@ describe("admission", () => {
     a.setTotalReserved(1);
     a.acquire("x", null);
     const release = a.acquire("y", null);
-    expect(() => a.acquire("z", null)).toThrow(expect.objectContaining({ fields: { Reason: "ConcurrentInvocationLimitExceeded" } }));
+    expect(() => a.acquire("z", null)).toThrow(
+      expect.objectContaining({ fields: { Reason: "ConcurrentInvocationLimitExceeded" } }),
+    );
     release();
     release(); // releasing twice is harmless
     expect(a.running).toBe(1);

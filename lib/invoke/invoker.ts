@@ -29,7 +29,14 @@ export interface InvokeParams {
 }
 
 export type InvokeOutcome =
-  | { kind: "sync"; requestId: string; result: InvokeResult; functionError?: "Unhandled"; logTail?: string; executedVersion: string }
+  | {
+      kind: "sync";
+      requestId: string;
+      result: InvokeResult;
+      functionError?: "Unhandled";
+      logTail?: string;
+      executedVersion: string;
+    }
   | { kind: "accepted"; requestId: string }
   | { kind: "dryRun"; requestId: string };
 
@@ -51,7 +58,8 @@ export class Invoker {
   async resolve(functionRef: string, qualifier?: string | null): Promise<ResolvedFunction> {
     const { name, qualifier: q } = parseFunctionRef(functionRef, qualifier);
     const fn = await this.resolver.get(name);
-    if (!fn || q !== "$LATEST") throw notFound(`Function not found: ${this.resolver.arnOf(name)}${q !== "$LATEST" ? `:${q}` : ""}`);
+    if (!fn || q !== "$LATEST")
+      throw notFound(`Function not found: ${this.resolver.arnOf(name)}${q !== "$LATEST" ? `:${q}` : ""}`);
     return fn;
   }
 
@@ -60,7 +68,10 @@ export class Invoker {
     const requestId = p.requestId ?? randomUUID();
     const limit = type === "Event" ? MAX_ASYNC_PAYLOAD_BYTES : MAX_SYNC_PAYLOAD_BYTES;
     if (p.payload.byteLength > limit) {
-      throw new AppError("RequestTooLargeException", `Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+      throw new AppError(
+        "RequestTooLargeException",
+        `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+      );
     }
     const fn = await this.resolve(p.functionRef, p.qualifier);
     const payload = p.payload.byteLength === 0 ? Buffer.from("{}") : p.payload;
@@ -69,9 +80,13 @@ export class Invoker {
       try {
         JSON.parse(payload.toString("utf8"));
       } catch {
-        throw new AppError("InvalidRequestContentException", "Could not parse request body into json: the payload is not valid JSON");
+        throw new AppError(
+          "InvalidRequestContentException",
+          "Could not parse request body into json: the payload is not valid JSON",
+        );
       }
-      if (!this.asyncSink) throw new AppError("ServiceUnavailableException", "Asynchronous invocation is not available");
+      if (!this.asyncSink)
+        throw new AppError("ServiceUnavailableException", "Asynchronous invocation is not available");
       await this.asyncSink.enqueue(fn, payload, requestId);
       return { kind: "accepted", requestId };
     }
@@ -81,13 +96,21 @@ export class Invoker {
       requestId,
       result,
       functionError: result.outcome === "Success" ? undefined : "Unhandled",
-      logTail: p.logType === "Tail" ? tailBase64(invocationLines(result, result.logs, fn.spec.version), requestId) : undefined,
+      logTail:
+        p.logType === "Tail" ? tailBase64(invocationLines(result, result.logs, fn.spec.version), requestId) : undefined,
       executedVersion: fn.spec.version,
     };
   }
 
   /** Runs one invocation under admission control and records it. Throws on throttle. */
-  async run(fn: ResolvedFunction, payload: Buffer, requestId: string, trigger: Trigger, clientContext?: string, attempt = 1): Promise<InvokeResult> {
+  async run(
+    fn: ResolvedFunction,
+    payload: Buffer,
+    requestId: string,
+    trigger: Trigger,
+    clientContext?: string,
+    attempt = 1,
+  ): Promise<InvokeResult> {
     let release: () => void;
     try {
       release = this.admission.acquire(fn.record.id, fn.record.reservedConcurrency);
@@ -102,7 +125,11 @@ export class Invoker {
       release();
     }
     if (fn.redact) redactResult(result, fn.redact);
-    if (result.invalidPayload) throw new AppError("InvalidRequestContentException", "Could not parse request body into json: the payload is not valid JSON");
+    if (result.invalidPayload)
+      throw new AppError(
+        "InvalidRequestContentException",
+        "Could not parse request body into json: the payload is not valid JSON",
+      );
     this.writer.push(
       {
         requestId,
@@ -134,10 +161,25 @@ export class Invoker {
   private recordThrottle(fn: ResolvedFunction, requestId: string, trigger: Trigger, requestBytes: number): void {
     this.writer.push(
       {
-        requestId, attempt: 0, functionId: fn.record.id, functionName: fn.record.name, version: fn.spec.version, trigger,
-        startedAt: Date.now(), durationMs: 0, billedDurationMs: 0, initDurationMs: null, memorySizeMb: fn.record.memoryMb,
-        maxMemoryUsedMb: 0, outcome: "Throttled", errorType: "TooManyRequestsException", errorMessage: "Rate Exceeded.",
-        requestBytes, responseBytes: 0, logBytes: 0, logTruncated: false,
+        requestId,
+        attempt: 0,
+        functionId: fn.record.id,
+        functionName: fn.record.name,
+        version: fn.spec.version,
+        trigger,
+        startedAt: Date.now(),
+        durationMs: 0,
+        billedDurationMs: 0,
+        initDurationMs: null,
+        memorySizeMb: fn.record.memoryMb,
+        maxMemoryUsedMb: 0,
+        outcome: "Throttled",
+        errorType: "TooManyRequestsException",
+        errorMessage: "Rate Exceeded.",
+        requestBytes,
+        responseBytes: 0,
+        logBytes: 0,
+        logTruncated: false,
       },
       [],
     );

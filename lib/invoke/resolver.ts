@@ -52,7 +52,8 @@ export class FunctionResolver {
     this.cache.set(name, entry);
     void value.then(
       (v) => {
-        if (v === null) setTimeout(() => this.cache.get(name) === entry && this.cache.delete(name), NEGATIVE_TTL_MS).unref();
+        if (v === null)
+          setTimeout(() => this.cache.get(name) === entry && this.cache.delete(name), NEGATIVE_TTL_MS).unref();
       },
       () => this.cache.get(name) === entry && this.cache.delete(name),
     );
@@ -112,7 +113,12 @@ export class FunctionResolver {
       loadCode: () => this.loadCode(record.codeSha256, record.name),
     };
     if (!record.secretNames.length) return { record, spec };
-    return { record, spec, redact: (text) => (redactor === undefined ? (redactor = secretRedactor(loadSecrets())) : redactor)?.(text) ?? text };
+    return {
+      record,
+      spec,
+      redact: (text) =>
+        (redactor === undefined ? (redactor = secretRedactor(loadSecrets())) : redactor)?.(text) ?? text,
+    };
   }
 
   private loadCode(sha: string, functionName: string): Promise<CodeFile[]> {

@@ -39,7 +39,9 @@ export interface CapacityOptions {
   log: (m: string) => void;
 }
 
-export async function estimateRecordsBytes(pool: pg.Pool): Promise<{ bytes: number; invocations: number; logLines: number }> {
+export async function estimateRecordsBytes(
+  pool: pg.Pool,
+): Promise<{ bytes: number; invocations: number; logLines: number }> {
   const { rows } = await pool.query<{ inv: string | null; lines: string | null; width: number | null }>(`
     SELECT (SELECT n_live_tup FROM pg_stat_user_tables WHERE relid = 'invocations'::regclass) AS inv,
            (SELECT n_live_tup FROM pg_stat_user_tables WHERE relid = 'log_lines'::regclass) AS lines,
@@ -47,13 +49,24 @@ export async function estimateRecordsBytes(pool: pg.Pool): Promise<{ bytes: numb
   const invocations = Number(rows[0]?.inv ?? 0);
   const logLines = Number(rows[0]?.lines ?? 0);
   const width = rows[0]?.width ?? 80;
-  return { bytes: invocations * INVOCATION_ROW_BYTES + logLines * (LOG_LINE_BASE_BYTES + LOG_LINE_BYTES_PER_CHAR * width), invocations, logLines };
+  return {
+    bytes: invocations * INVOCATION_ROW_BYTES + logLines * (LOG_LINE_BASE_BYTES + LOG_LINE_BYTES_PER_CHAR * width),
+    invocations,
+    logLines,
+  };
 }
 
 /** Deletes the oldest `fraction` of invocations (by start time) and the log lines before the same instant. */
-export async function pruneOldestRecords(pool: pg.Pool, fraction: number, total: number): Promise<{ before: Date | null; rows: number }> {
+export async function pruneOldestRecords(
+  pool: pg.Pool,
+  fraction: number,
+  total: number,
+): Promise<{ before: Date | null; rows: number }> {
   const skip = Math.max(1, Math.floor(total * fraction));
-  const { rows } = await pool.query<{ t: Date }>(`SELECT "startedAt" AS t FROM invocations ORDER BY "startedAt" OFFSET $1 LIMIT 1`, [skip]);
+  const { rows } = await pool.query<{ t: Date }>(
+    `SELECT "startedAt" AS t FROM invocations ORDER BY "startedAt" OFFSET $1 LIMIT 1`,
+    [skip],
+  );
   const before = rows[0]?.t ?? null;
   if (!before) return { before: null, rows: 0 };
   let deleted = 0;
@@ -83,7 +96,14 @@ export class RecordsCapacityGuard {
     private readonly pool: pg.Pool,
     private readonly o: CapacityOptions,
   ) {
-    this.state = { estimatedMb: 0, maxMb: o.maxMb, diskFreeMb: null, minFreeMb: o.minFreeMb, diskLow: false, lastPrune: null };
+    this.state = {
+      estimatedMb: 0,
+      maxMb: o.maxMb,
+      diskFreeMb: null,
+      minFreeMb: o.minFreeMb,
+      diskLow: false,
+      lastPrune: null,
+    };
   }
 
   start(): void {
@@ -134,7 +154,9 @@ export class RecordsCapacityGuard {
         if (!r.before) return;
         this.state.lastPrune = { at: new Date().toISOString(), reason, before: r.before.toISOString(), rows: r.rows };
         if (this.state.diskLow) this.freeAtLastPrune = this.state.diskFreeMb;
-        this.o.log(`[capacity] ${reason}: deleted ${r.rows} records and log lines from before ${r.before.toISOString()} (the newest are kept)`);
+        this.o.log(
+          `[capacity] ${reason}: deleted ${r.rows} records and log lines from before ${r.before.toISOString()} (the newest are kept)`,
+        );
         const after = await estimateRecordsBytes(this.pool);
         this.state.estimatedMb = Math.round(after.bytes / 1048576);
       } finally {

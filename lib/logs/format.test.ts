@@ -18,7 +18,9 @@ const base: InvokeResult = {
 
 describe("log format", () => {
   it("writes REPORT like Lambda, with Init Duration on cold starts", () => {
-    expect(reportLine(base)).toBe("REPORT RequestId: c0ffee00-0000-4000-8000-000000000001\tDuration: 1.23 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 12 MB");
+    expect(reportLine(base)).toBe(
+      "REPORT RequestId: c0ffee00-0000-4000-8000-000000000001\tDuration: 1.23 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 12 MB",
+    );
     expect(reportLine({ ...base, initDurationMs: 15.678 })).toMatch(/\tInit Duration: 15\.68 ms$/);
     expect(reportLine({ ...base, outcome: "Timeout" })).toMatch(/\tStatus: timeout$/);
   });
@@ -39,8 +41,18 @@ describe("log format", () => {
   });
 
   it("keeps only the last 4 KB for LogType=Tail", () => {
-    const many = { ...base, logs: Array.from({ length: 500 }, (_, i) => ({ ts: base.startedAt, level: "INFO" as const, message: `line ${i}` })) };
-    const text = Buffer.from(tailBase64(invocationLines(many, many.logs, "$LATEST"), base.requestId), "base64").toString();
+    const many = {
+      ...base,
+      logs: Array.from({ length: 500 }, (_, i) => ({
+        ts: base.startedAt,
+        level: "INFO" as const,
+        message: `line ${i}`,
+      })),
+    };
+    const text = Buffer.from(
+      tailBase64(invocationLines(many, many.logs, "$LATEST"), base.requestId),
+      "base64",
+    ).toString();
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4096);
     expect(text).toContain("REPORT RequestId");
     expect(text).not.toContain("line 0\n");

@@ -23,16 +23,40 @@ export function endLine(requestId: string): string {
   return `END RequestId: ${requestId}`;
 }
 
-export function reportLine(r: Pick<InvokeResult, "requestId" | "durationMs" | "billedDurationMs" | "memorySizeMb" | "maxMemoryUsedMb" | "initDurationMs" | "outcome" | "error">): string {
+export function reportLine(
+  r: Pick<
+    InvokeResult,
+    | "requestId"
+    | "durationMs"
+    | "billedDurationMs"
+    | "memorySizeMb"
+    | "maxMemoryUsedMb"
+    | "initDurationMs"
+    | "outcome"
+    | "error"
+  >,
+): string {
   let line = `REPORT RequestId: ${r.requestId}\tDuration: ${ms(r.durationMs)} ms\tBilled Duration: ${r.billedDurationMs} ms\tMemory Size: ${r.memorySizeMb} MB\tMax Memory Used: ${r.maxMemoryUsedMb} MB`;
   if (r.initDurationMs !== undefined) line += `\tInit Duration: ${ms(r.initDurationMs)} ms`;
   if (r.outcome === "Timeout") line += `\tStatus: timeout`;
-  else if (r.outcome === "OutOfMemory" || r.outcome === "Crash") line += `\tStatus: error\tError Type: ${r.error?.errorType ?? "Runtime.ExitError"}`;
+  else if (r.outcome === "OutOfMemory" || r.outcome === "Crash")
+    line += `\tStatus: error\tError Type: ${r.error?.errorType ?? "Runtime.ExitError"}`;
   return line;
 }
 
 /** What the platform lines are made from: an invocation record or a fresh result. */
-export type InvocationSummary = Pick<InvokeResult, "requestId" | "startedAt" | "durationMs" | "billedDurationMs" | "memorySizeMb" | "maxMemoryUsedMb" | "initDurationMs" | "outcome" | "error">;
+export type InvocationSummary = Pick<
+  InvokeResult,
+  | "requestId"
+  | "startedAt"
+  | "durationMs"
+  | "billedDurationMs"
+  | "memorySizeMb"
+  | "maxMemoryUsedMb"
+  | "initDurationMs"
+  | "outcome"
+  | "error"
+>;
 
 /**
  * The full log of one invocation, in order. Only the function's own lines are stored;
@@ -44,8 +68,16 @@ export function invocationLines(r: InvocationSummary, userLines: readonly LogEnt
   const end = start + r.durationMs;
   const lines: StoredLine[] = [{ ts: start, level: "SYSTEM", message: startLine(r.requestId, version) }];
   for (const l of userLines) lines.push(l);
-  if (r.outcome === "Timeout") lines.push({ ts: end, level: "SYSTEM", message: `${new Date(end).toISOString()} ${r.requestId} Task timed out after ${(r.durationMs / 1000).toFixed(2)} seconds` });
-  lines.push({ ts: end, level: "SYSTEM", message: endLine(r.requestId) }, { ts: end, level: "SYSTEM", message: reportLine(r) });
+  if (r.outcome === "Timeout")
+    lines.push({
+      ts: end,
+      level: "SYSTEM",
+      message: `${new Date(end).toISOString()} ${r.requestId} Task timed out after ${(r.durationMs / 1000).toFixed(2)} seconds`,
+    });
+  lines.push(
+    { ts: end, level: "SYSTEM", message: endLine(r.requestId) },
+    { ts: end, level: "SYSTEM", message: reportLine(r) },
+  );
   return lines;
 }
 

@@ -69,7 +69,8 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(raw: string): Cursor {
   const [ms, requestId, attempt] = Buffer.from(raw, "base64url").toString("utf8").split(":");
   const c = { startedAtMs: Number(ms), requestId: requestId ?? "", attempt: Number(attempt) };
-  if (!Number.isSafeInteger(c.startedAtMs) || !isUuid(c.requestId) || !Number.isInteger(c.attempt) || c.attempt < 1) throw invalid("cursor is not valid: pass the nextCursor of the previous page");
+  if (!Number.isSafeInteger(c.startedAtMs) || !isUuid(c.requestId) || !Number.isInteger(c.attempt) || c.attempt < 1)
+    throw invalid("cursor is not valid: pass the nextCursor of the previous page");
   return c;
 }
 
@@ -91,7 +92,10 @@ export function listInvocationsSql(q: ListInvocationsQuery): { text: string; val
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const ts = arg(new Date(c.startedAtMs).toISOString());
-    where.push(`"startedAt" <= ${ts}::timestamptz`, `("startedAt", "requestId", attempt) < (${ts}::timestamptz, ${arg(c.requestId)}::uuid, ${arg(c.attempt)}::int)`);
+    where.push(
+      `"startedAt" <= ${ts}::timestamptz`,
+      `("startedAt", "requestId", attempt) < (${ts}::timestamptz, ${arg(c.requestId)}::uuid, ${arg(c.attempt)}::int)`,
+    );
   }
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
   const text = `SELECT ${COLUMNS} FROM invocations WHERE ${where.join(" AND ")} ORDER BY "startedAt" DESC, "requestId" DESC, attempt DESC LIMIT ${limit + 1}`;
@@ -107,7 +111,13 @@ export async function listInvocations(pool: pg.Pool, q: ListInvocationsQuery): P
   const { rows } = await pool.query<Row>(text, values);
   const items = rows.slice(0, limit).map(toItem);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit ? encodeCursor({ startedAtMs: Date.parse(last.startedAt), requestId: last.requestId, attempt: last.attempt }) : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > limit
+        ? encodeCursor({ startedAtMs: Date.parse(last.startedAt), requestId: last.requestId, attempt: last.attempt })
+        : null,
+  };
 }
 
 export interface LogMatch {
@@ -124,16 +134,28 @@ export interface LogSearchPage extends Page<LogMatch> {
 }
 
 /** Full-text search over a function's log lines (trigram index), newest first. */
-export async function searchInvocationLogs(pool: pg.Pool, q: LogSearch & { functionId: string }): Promise<LogSearchPage> {
+export async function searchInvocationLogs(
+  pool: pg.Pool,
+  q: LogSearch & { functionId: string },
+): Promise<LogSearchPage> {
   const found = await searchLogLines(pool, q);
   const ids = [...new Set(found.items.map((l) => l.requestId))];
   const invocations: Record<string, InvocationItem> = {};
   if (ids.length) {
-    const { rows } = await pool.query<Row>(`SELECT DISTINCT ON ("requestId") ${COLUMNS} FROM invocations WHERE "requestId" = ANY($1::uuid[]) ORDER BY "requestId", attempt DESC`, [ids]);
+    const { rows } = await pool.query<Row>(
+      `SELECT DISTINCT ON ("requestId") ${COLUMNS} FROM invocations WHERE "requestId" = ANY($1::uuid[]) ORDER BY "requestId", attempt DESC`,
+      [ids],
+    );
     for (const r of rows) invocations[r.requestId] = toItem(r);
   }
   return {
-    items: found.items.map((l) => ({ id: l.id, requestId: l.requestId, ts: l.ts.toISOString(), level: l.level, message: l.message })),
+    items: found.items.map((l) => ({
+      id: l.id,
+      requestId: l.requestId,
+      ts: l.ts.toISOString(),
+      level: l.level,
+      message: l.message,
+    })),
     invocations,
     nextCursor: found.nextCursor,
   };
@@ -146,14 +168,16 @@ export function parseTimeParam(name: string, raw: string | null): number | undef
   if (raw === null || raw === "") return undefined;
   const ms = /^\d+$/.test(raw) ? Number(raw) : /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : NaN;
   // Beyond ±8.64e15 ms a Date cannot exist; reject rather than build an Invalid Date.
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) throw invalid(`${name} must be an ISO 8601 time or epoch milliseconds, got "${raw}"`);
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15)
+    throw invalid(`${name} must be an ISO 8601 time or epoch milliseconds, got "${raw}"`);
   return ms;
 }
 
 function parseLimit(raw: string | null, max: number): number | undefined {
   if (raw === null || raw === "") return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw invalid(`limit must be an integer from 1 to ${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw invalid(`limit must be an integer from 1 to ${max}, got "${raw}"`);
   return n;
 }
 
@@ -171,14 +195,20 @@ export function parseListParams(sp: URLSearchParams): Omit<ListInvocationsQuery,
   }
   const cursor = sp.get("cursor") || undefined;
   if (cursor) decodeCursor(cursor);
-  return { status: status === "all" ? undefined : (status as InvocationStatus | undefined), ...parseRange(sp), cursor, limit: parseLimit(sp.get("limit"), 200) };
+  return {
+    status: status === "all" ? undefined : (status as InvocationStatus | undefined),
+    ...parseRange(sp),
+    cursor,
+    limit: parseLimit(sp.get("limit"), 200),
+  };
 }
 
 export function parseSearchParams(sp: URLSearchParams): Omit<LogSearch, "functionId"> {
   const text = sp.get("q")?.trim() || undefined;
   if (text && text.length > 200) throw invalid("q must be at most 200 characters");
   const before = sp.get("before") || undefined;
-  if (before !== undefined && !/^\d{1,18}$/.test(before)) throw invalid(`before must be the nextCursor of the previous page, got "${before}"`);
+  if (before !== undefined && !/^\d{1,18}$/.test(before))
+    throw invalid(`before must be the nextCursor of the previous page, got "${before}"`);
   return { text, before, ...parseRange(sp), limit: parseLimit(sp.get("limit"), 500) };
 }
 
@@ -188,7 +218,10 @@ export function assertRequestId(raw: string): string {
 }
 
 /** The id of a function by name, from the resolver's cache; 404 like the rest of the API. */
-export async function functionIdOrThrow(resolver: Pick<FunctionResolver, "get" | "arnOf">, name: string): Promise<string> {
+export async function functionIdOrThrow(
+  resolver: Pick<FunctionResolver, "get" | "arnOf">,
+  name: string,
+): Promise<string> {
   const fn = await resolver.get(name);
   if (!fn) throw notFound(`Function not found: ${resolver.arnOf(name)}`);
   return fn.record.id;

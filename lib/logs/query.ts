@@ -22,7 +22,10 @@ interface InvocationRow {
 export async function getInvocationLog(pool: pg.Pool, requestId: string): Promise<string[]> {
   const [inv, lines] = await Promise.all([
     pool.query<InvocationRow>(`SELECT * FROM invocations WHERE "requestId" = $1 ORDER BY attempt`, [requestId]),
-    pool.query<{ ts: Date; level: LogEntry["level"]; message: string }>(`SELECT ts, level, message FROM log_lines WHERE "requestId" = $1 ORDER BY id`, [requestId]),
+    pool.query<{ ts: Date; level: LogEntry["level"]; message: string }>(
+      `SELECT ts, level, message FROM log_lines WHERE "requestId" = $1 ORDER BY id`,
+      [requestId],
+    ),
   ]);
   const out: string[] = [];
   const user = lines.rows.map((l) => ({ ts: l.ts.getTime(), level: l.level, message: l.message }));
@@ -72,7 +75,10 @@ export interface LogLineRow {
 }
 
 /** Log lines by function, invocation, time range and text, newest first, cursor-paged. */
-export async function searchLogLines(pool: pg.Pool, q: LogSearch): Promise<{ items: LogLineRow[]; nextCursor: string | null }> {
+export async function searchLogLines(
+  pool: pg.Pool,
+  q: LogSearch,
+): Promise<{ items: LogLineRow[]; nextCursor: string | null }> {
   const where: string[] = [];
   const args: unknown[] = [];
   const add = (sql: string, v: unknown) => {

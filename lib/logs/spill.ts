@@ -95,7 +95,9 @@ export class RecordSpill {
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       if (existsSync(this.quarantineFile) && statSync(this.quarantineFile).size > MAX_QUARANTINE_BYTES) return false;
-      appendFileSync(this.quarantineFile, JSON.stringify({ at: new Date().toISOString(), kind, reason, row }) + "\n", { mode: 0o600 });
+      appendFileSync(this.quarantineFile, JSON.stringify({ at: new Date().toISOString(), kind, reason, row }) + "\n", {
+        mode: 0o600,
+      });
       return true;
     } catch {
       return false;

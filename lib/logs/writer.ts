@@ -152,12 +152,20 @@ export class RecordWriter {
       // Rows leave the buffer only once written, so a failure part-way never writes a row twice.
       while (this.invocations.length) {
         const chunk = this.invocations.slice(0, CHUNK);
-        await insertIsolating(chunk, (rows) => this.insertInvocations(rows), (row, err) => this.refused("invocation", row, err));
+        await insertIsolating(
+          chunk,
+          (rows) => this.insertInvocations(rows),
+          (row, err) => this.refused("invocation", row, err),
+        );
         this.invocations.splice(0, chunk.length);
       }
       while (this.lines.length) {
         const chunk = this.lines.slice(0, CHUNK);
-        await insertIsolating(chunk, (rows) => this.insertLines(rows), (row, err) => this.refused("log line", row, err));
+        await insertIsolating(
+          chunk,
+          (rows) => this.insertLines(rows),
+          (row, err) => this.refused("log line", row, err),
+        );
         this.lines.splice(0, chunk.length);
       }
     } catch (err) {
@@ -165,7 +173,9 @@ export class RecordWriter {
       throw err;
     }
     if (this.failingSince !== null) {
-      this.log(`[records] database writes work again after ${Math.round((Date.now() - this.failingSince) / 1000)} s; nothing pending was lost`);
+      this.log(
+        `[records] database writes work again after ${Math.round((Date.now() - this.failingSince) / 1000)} s; nothing pending was lost`,
+      );
       this.failingSince = null;
     }
     if (this.spill?.hasPending() && !this.replaying && !this.closed) this.replay();
@@ -176,10 +186,14 @@ export class RecordWriter {
     if (this.failingSince === null) {
       this.failingSince = now;
       this.lastFailReport = now;
-      this.log(`[records] cannot write invocation records (${err.message}); keeping them and retrying every ${RETRY_MS / 1000} s`);
+      this.log(
+        `[records] cannot write invocation records (${err.message}); keeping them and retrying every ${RETRY_MS / 1000} s`,
+      );
     } else if (now - this.lastFailReport >= FAILING_REPORT_MS) {
       this.lastFailReport = now;
-      this.log(`[records] still cannot write records after ${Math.round((now - this.failingSince) / 1000)} s (${err.message}); ${this.pending} pending`);
+      this.log(
+        `[records] still cannot write records after ${Math.round((now - this.failingSince) / 1000)} s (${err.message}); ${this.pending} pending`,
+      );
     }
     const over = this.pending - MAX_PENDING_ROWS;
     if (over > 0) this.offload(over, err.message);
@@ -194,7 +208,9 @@ export class RecordWriter {
     if (this.spill) {
       try {
         const file = this.spill.save(rows);
-        this.log(`[records] memory bound reached while the database fails (${reason}): ${rows.length} rows saved to ${file}, written once it is back`);
+        this.log(
+          `[records] memory bound reached while the database fails (${reason}): ${rows.length} rows saved to ${file}, written once it is back`,
+        );
         return;
       } catch (err) {
         this.log(`[records] could not save ${rows.length} rows to disk: ${(err as Error).message}`);
@@ -208,7 +224,9 @@ export class RecordWriter {
     this.quarantined++;
     const id = "line" in row ? row.requestId : `${row.requestId}#${row.attempt}`;
     const kept = this.spill?.quarantine(kind, row, err.message) ?? false;
-    this.log(`[records] PostgreSQL refused the ${kind} of ${id} (${err.message}); ${kept ? `kept in ${this.spill!.quarantinePath}` : "dropped"}, every other row is written`);
+    this.log(
+      `[records] PostgreSQL refused the ${kind} of ${id} (${err.message}); ${kept ? `kept in ${this.spill!.quarantinePath}` : "dropped"}, every other row is written`,
+    );
   }
 
   /** Feeds saved rows back through the buffer, a batch at a time, while the database keeps up. */
@@ -238,11 +256,25 @@ export class RecordWriter {
   private async insertInvocations(rows: InvocationRecord[]): Promise<void> {
     const col = <K extends keyof InvocationRecord>(k: K) => rows.map((r) => r[k]);
     await this.pool.query(INSERT_INVOCATIONS, [
-      col("requestId"), col("attempt"), col("functionId"), col("functionName"), col("version"), col("trigger"),
-      col("startedAt"), col("durationMs"), col("billedDurationMs"), col("initDurationMs"),
-      col("memorySizeMb"), col("maxMemoryUsedMb"), col("outcome"),
-      rows.map((r) => pgTextOrNull(r.errorType)), rows.map((r) => pgTextOrNull(r.errorMessage)),
-      col("requestBytes"), col("responseBytes"), col("logBytes"), col("logTruncated"),
+      col("requestId"),
+      col("attempt"),
+      col("functionId"),
+      col("functionName"),
+      col("version"),
+      col("trigger"),
+      col("startedAt"),
+      col("durationMs"),
+      col("billedDurationMs"),
+      col("initDurationMs"),
+      col("memorySizeMb"),
+      col("maxMemoryUsedMb"),
+      col("outcome"),
+      rows.map((r) => pgTextOrNull(r.errorType)),
+      rows.map((r) => pgTextOrNull(r.errorMessage)),
+      col("requestBytes"),
+      col("responseBytes"),
+      col("logBytes"),
+      col("logTruncated"),
     ]);
   }
 

@@ -22,7 +22,10 @@ export interface CostEstimate {
   totalUsd: number;
 }
 
-export function estimateCost(totals: { gbSeconds: number; requests: number }, prices: Prices = DEFAULT_PRICES): CostEstimate {
+export function estimateCost(
+  totals: { gbSeconds: number; requests: number },
+  prices: Prices = DEFAULT_PRICES,
+): CostEstimate {
   const gbSeconds = Math.max(0, totals.gbSeconds - (prices.freeGbSeconds ?? 0));
   const requests = Math.max(0, totals.requests - (prices.freeRequests ?? 0));
   const computeUsd = gbSeconds * prices.perGbSecondUsd;

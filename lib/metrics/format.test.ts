@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { formatAxisNumber, formatBucketSpan, formatConcurrency, formatCount, formatGbSeconds, formatMs, formatMsShort, formatPercent, formatTick, formatUsd } from "./format";
+import {
+  formatAxisNumber,
+  formatBucketSpan,
+  formatConcurrency,
+  formatCount,
+  formatGbSeconds,
+  formatMs,
+  formatMsShort,
+  formatPercent,
+  formatTick,
+  formatUsd,
+} from "./format";
 import { successRate, summarizeMetrics } from "./summary";
 import type { FunctionMetrics, MetricsBucket } from "./query";
 
@@ -32,14 +43,41 @@ describe("formatting", () => {
 });
 
 const bucket = (t: number, b: Partial<MetricsBucket> = {}): MetricsBucket => ({
-  t, invocations: 0, errors: 0, throttles: 0, coldStarts: 0, durationMsP50: null, durationMsP90: null, durationMsP99: null, concurrencyAvg: 0, ...b,
+  t,
+  invocations: 0,
+  errors: 0,
+  throttles: 0,
+  coldStarts: 0,
+  durationMsP50: null,
+  durationMsP90: null,
+  durationMsP99: null,
+  concurrencyAvg: 0,
+  ...b,
 });
 
 describe("summarizeMetrics", () => {
   const metrics: FunctionMetrics = {
-    range: "1h", stepMs: 60_000, fromMs: 0, toMs: 120_000, generatedAt: 90_000,
-    buckets: [bucket(0, { invocations: 30, errors: 1, throttles: 2, concurrencyAvg: 0.4 }), bucket(60_000, { invocations: 12, errors: 1 })],
-    totals: { invocations: 42, errors: 2, throttles: 2, coldStarts: 1, requests: 42, gbSeconds: 1, durationMsP50: 12.34, durationMsP90: 40, durationMsP99: 1200, concurrencyAvg: 0.0213 },
+    range: "1h",
+    stepMs: 60_000,
+    fromMs: 0,
+    toMs: 120_000,
+    generatedAt: 90_000,
+    buckets: [
+      bucket(0, { invocations: 30, errors: 1, throttles: 2, concurrencyAvg: 0.4 }),
+      bucket(60_000, { invocations: 12, errors: 1 }),
+    ],
+    totals: {
+      invocations: 42,
+      errors: 2,
+      throttles: 2,
+      coldStarts: 1,
+      requests: 42,
+      gbSeconds: 1,
+      durationMsP50: 12.34,
+      durationMsP90: 40,
+      durationMsP99: 1200,
+      concurrencyAvg: 0.0213,
+    },
   };
 
   it("gives each chart one sentence with its headline figure", () => {
@@ -54,7 +92,22 @@ describe("summarizeMetrics", () => {
   });
 
   it("says so when nothing ran", () => {
-    const idle = { ...metrics, range: "7d" as const, buckets: [bucket(0)], totals: { ...metrics.totals, invocations: 0, errors: 0, throttles: 0, coldStarts: 0, concurrencyAvg: 0, durationMsP50: null, durationMsP90: null, durationMsP99: null } };
+    const idle = {
+      ...metrics,
+      range: "7d" as const,
+      buckets: [bucket(0)],
+      totals: {
+        ...metrics.totals,
+        invocations: 0,
+        errors: 0,
+        throttles: 0,
+        coldStarts: 0,
+        concurrencyAvg: 0,
+        durationMsP50: null,
+        durationMsP90: null,
+        durationMsP99: null,
+      },
+    };
     const s = summarizeMetrics(idle);
     expect(s.invocations).toBe("Invocations: 0 in the last 7 days");
     expect(s.errors).toBe("Errors: no invocations in the last 7 days");

@@ -44,7 +44,12 @@ export function formatConcurrency(v: number): string {
 
 const small = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 const smallUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 3 });
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const usd = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
 
 export function formatGbSeconds(v: number): string {
   return v < 1 ? small.format(v) : v.toLocaleString("en-US", { maximumFractionDigits: 2 });
@@ -61,13 +66,22 @@ export function formatUsd(v: number): string {
 /** X-axis ticks: clock time within a day, weekday + time across a week. */
 export function formatTick(t: number, range: MetricsRange, timeZone?: string): string {
   const opts: Intl.DateTimeFormatOptions =
-    range === "7d" ? { weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone } : { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone };
+    range === "7d"
+      ? { weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }
+      : { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone };
   return new Intl.DateTimeFormat("en-US", opts).format(t);
 }
 
 /** A bucket in a tooltip: "Nov 27, 14:05 – 14:06". */
 export function formatBucketSpan(t: number, stepMs: number, timeZone?: string): string {
-  const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
+  const day = new Intl.DateTimeFormat("en-US", {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  });
   const time = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
   return `${day.format(t)} – ${time.format(t + stepMs)}`;
 }

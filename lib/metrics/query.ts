@@ -98,7 +98,12 @@ const pctAt = (row: Row, i: number) => (row.pct?.[i] == null ? null : round(row.
 // it. A floor of one second keeps a bucket that began a moment ago from spiking.
 const elapsedMs = (start: number, end: number, now: number) => Math.max(Math.min(end, now) - start, 1000);
 
-export async function getFunctionMetrics(db: pg.Pool | pg.PoolClient, functionId: string, range: MetricsRange, now: number = Date.now()): Promise<FunctionMetrics> {
+export async function getFunctionMetrics(
+  db: pg.Pool | pg.PoolClient,
+  functionId: string,
+  range: MetricsRange,
+  now: number = Date.now(),
+): Promise<FunctionMetrics> {
   const w = bucketWindow(range, now);
   const { rows } = await db.query<Row>(FUNCTION_METRICS_SQL, [functionId, w.fromMs, w.toMs, w.stepMs]);
   const total = rows[rows.length - 1];

@@ -32,13 +32,27 @@ describe("bucketWindow", () => {
 
   it("cuts 1h into 60 one-minute buckets, the last one holding now", () => {
     const w = bucketWindow("1h", now);
-    expect(w).toEqual({ stepMs: 60_000, count: 60, toMs: Date.UTC(2026, 10, 27, 14, 6), fromMs: Date.UTC(2026, 10, 27, 13, 6) });
+    expect(w).toEqual({
+      stepMs: 60_000,
+      count: 60,
+      toMs: Date.UTC(2026, 10, 27, 14, 6),
+      fromMs: Date.UTC(2026, 10, 27, 13, 6),
+    });
     expect(w.fromMs).toBeGreaterThan(now - 3_600_000);
   });
 
   it("cuts 24h into 96 quarter hours and 7d into 84 two-hour buckets, aligned to UTC", () => {
-    expect(bucketWindow("24h", now)).toMatchObject({ stepMs: 900_000, count: 96, toMs: Date.UTC(2026, 10, 27, 14, 15) });
-    expect(bucketWindow("7d", now)).toMatchObject({ stepMs: 7_200_000, count: 84, toMs: Date.UTC(2026, 10, 27, 16), fromMs: Date.UTC(2026, 10, 20, 16) });
+    expect(bucketWindow("24h", now)).toMatchObject({
+      stepMs: 900_000,
+      count: 96,
+      toMs: Date.UTC(2026, 10, 27, 14, 15),
+    });
+    expect(bucketWindow("7d", now)).toMatchObject({
+      stepMs: 7_200_000,
+      count: 84,
+      toMs: Date.UTC(2026, 10, 27, 16),
+      fromMs: Date.UTC(2026, 10, 20, 16),
+    });
   });
 
   it("keeps the same buckets for refreshes within one bucket", () => {

@@ -11,7 +11,10 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** label: the switch's text; phrase: "… in the last hour"; per: "… per minute". */
-export const RANGE_SPECS: Record<MetricsRange, { rangeMs: number; stepMs: number; label: string; phrase: string; per: string }> = {
+export const RANGE_SPECS: Record<
+  MetricsRange,
+  { rangeMs: number; stepMs: number; label: string; phrase: string; per: string }
+> = {
   "1h": { rangeMs: HOUR, stepMs: MINUTE, label: "1 hour", phrase: "the last hour", per: "minute" },
   "24h": { rangeMs: 24 * HOUR, stepMs: 15 * MINUTE, label: "24 hours", phrase: "the last 24 hours", per: "15 minutes" },
   "7d": { rangeMs: 7 * 24 * HOUR, stepMs: 2 * HOUR, label: "7 days", phrase: "the last 7 days", per: "2 hours" },

@@ -25,7 +25,8 @@ export function useAccessKeys() {
 export function useCreateAccessKey() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (description: string) => api<CreatedAccessKeyJson>("/api/access-keys", { method: "POST", json: { description } }),
+    mutationFn: (description: string) =>
+      api<CreatedAccessKeyJson>("/api/access-keys", { method: "POST", json: { description } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: accessKeyKeys.all }),
   });
 }
@@ -33,7 +34,8 @@ export function useCreateAccessKey() {
 export function useSetAccessKeyStatus() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, status }: { id: string; status: AccessKeyStatus }) => api<AccessKeyJson>(`/api/access-keys/${enc(id)}`, { method: "PATCH", json: { status } }),
+    mutationFn: ({ id, status }: { id: string; status: AccessKeyStatus }) =>
+      api<AccessKeyJson>(`/api/access-keys/${enc(id)}`, { method: "PATCH", json: { status } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: accessKeyKeys.all }),
   });
 }

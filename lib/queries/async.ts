@@ -37,19 +37,29 @@ export const asyncKeys = {
 };
 
 export function useEventInvokeConfig(functionName: string) {
-  return useQuery({ queryKey: asyncKeys.config(functionName), queryFn: () => api<EventInvokeConfigJson>(`/api/functions/${enc(functionName)}/event-invoke-config`) });
+  return useQuery({
+    queryKey: asyncKeys.config(functionName),
+    queryFn: () => api<EventInvokeConfigJson>(`/api/functions/${enc(functionName)}/event-invoke-config`),
+  });
 }
 
 export function usePutEventInvokeConfig(functionName: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: EventInvokeConfigInput) => api<EventInvokeConfigJson>(`/api/functions/${enc(functionName)}/event-invoke-config`, { method: "PUT", json: body }),
+    mutationFn: (body: EventInvokeConfigInput) =>
+      api<EventInvokeConfigJson>(`/api/functions/${enc(functionName)}/event-invoke-config`, {
+        method: "PUT",
+        json: body,
+      }),
     onSuccess: (row) => qc.setQueryData(asyncKeys.config(functionName), row),
   });
 }
 
 export function useDeadLetters(functionName: string) {
-  return useQuery({ queryKey: asyncKeys.deadLetters(functionName), queryFn: () => api<DeadLetterJson[]>(`/api/functions/${enc(functionName)}/dead-letters`) });
+  return useQuery({
+    queryKey: asyncKeys.deadLetters(functionName),
+    queryFn: () => api<DeadLetterJson[]>(`/api/functions/${enc(functionName)}/dead-letters`),
+  });
 }
 
 export function useRedrive(functionName: string) {

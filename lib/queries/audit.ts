@@ -22,7 +22,11 @@ export const auditKeys = {
 };
 
 export function useAuditEvents(f: AuditFilters) {
-  const qs = new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  const qs = new URLSearchParams(
+    Object.entries(f)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  );
   return useQuery({
     queryKey: auditKeys.list(f),
     queryFn: () => api<{ items: AuditEventJson[]; nextCursor: string | null }>(`/api/audit?${qs}`),

@@ -34,7 +34,8 @@ function useSignedIn() {
 export function useLogin() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) => api<SessionJson>("/api/auth/login", { method: "POST", json: body }),
+    mutationFn: (body: { username: string; password: string }) =>
+      api<SessionJson>("/api/auth/login", { method: "POST", json: body }),
     onSuccess: signedIn,
   });
 }
@@ -42,7 +43,8 @@ export function useLogin() {
 export function useSetup() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (body: { username: string; password: string; setupCode: string }) => api<SessionJson>("/api/auth/setup", { method: "POST", json: body }),
+    mutationFn: (body: { username: string; password: string; setupCode: string }) =>
+      api<SessionJson>("/api/auth/setup", { method: "POST", json: body }),
     onSuccess: signedIn,
   });
 }
@@ -56,6 +58,7 @@ export function useLogout() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api<void>("/api/auth/password", { method: "POST", json: body }),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api<void>("/api/auth/password", { method: "POST", json: body }),
   });
 }

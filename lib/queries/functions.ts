@@ -41,22 +41,33 @@ export const functionKeys = {
 };
 
 export function useFunctionList(p: ListParams) {
-  const qs = new URLSearchParams(Object.entries(p).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  const qs = new URLSearchParams(
+    Object.entries(p)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  );
   return useQuery({
     queryKey: functionKeys.list(p),
-    queryFn: () => api<{ items: FunctionSummaryJson[]; total: number; page: number; pageSize: number }>(`/api/functions?${qs}`),
+    queryFn: () =>
+      api<{ items: FunctionSummaryJson[]; total: number; page: number; pageSize: number }>(`/api/functions?${qs}`),
     placeholderData: (prev) => prev,
   });
 }
 
 export function useFunction(name: string) {
-  return useQuery({ queryKey: functionKeys.detail(name), queryFn: () => api<FunctionJson>(`/api/functions/${enc(name)}`) });
+  return useQuery({
+    queryKey: functionKeys.detail(name),
+    queryFn: () => api<FunctionJson>(`/api/functions/${enc(name)}`),
+  });
 }
 
 export function useFunctionCode(name: string) {
   return useQuery({
     queryKey: functionKeys.code(name),
-    queryFn: () => api<{ codeSha256: string; files: Array<{ path: string; size: number; text: string | null }> }>(`/api/functions/${enc(name)}/code`),
+    queryFn: () =>
+      api<{ codeSha256: string; files: Array<{ path: string; size: number; text: string | null }> }>(
+        `/api/functions/${enc(name)}/code`,
+      ),
     staleTime: Infinity,
   });
 }
@@ -64,7 +75,8 @@ export function useFunctionCode(name: string) {
 export function useCreateFunction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; template: string }) => api<FunctionJson>("/api/functions", { method: "POST", json: body }),
+    mutationFn: (body: { name: string; template: string }) =>
+      api<FunctionJson>("/api/functions", { method: "POST", json: body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: functionKeys.all }),
   });
 }
@@ -72,7 +84,8 @@ export function useCreateFunction() {
 export function useDeployCode(name: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (source: string) => api<FunctionJson>(`/api/functions/${enc(name)}/code`, { method: "PUT", json: { source } }),
+    mutationFn: (source: string) =>
+      api<FunctionJson>(`/api/functions/${enc(name)}/code`, { method: "PUT", json: { source } }),
     onSuccess: (fn) => {
       qc.setQueryData(functionKeys.detail(name), fn);
       void qc.invalidateQueries({ queryKey: functionKeys.code(name) });
@@ -84,7 +97,8 @@ export function useDeployCode(name: string) {
 export function useUpdateConfiguration(name: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<FunctionJson>(`/api/functions/${enc(name)}`, { method: "PATCH", json: body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      api<FunctionJson>(`/api/functions/${enc(name)}`, { method: "PATCH", json: body }),
     onSuccess: (fn) => {
       qc.setQueryData(functionKeys.detail(name), fn);
       void qc.invalidateQueries({ queryKey: ["functions", "list"] });
@@ -106,14 +120,20 @@ export function useInvoke(name: string) {
     /** The event as the editor holds it: JSON text, sent as it is. */
     mutationFn: async (eventJson: string) => {
       const started = performance.now();
-      const r = await api<InvokeResultJson>(`/api/functions/${enc(name)}/invoke`, { method: "POST", json: { eventJson } });
+      const r = await api<InvokeResultJson>(`/api/functions/${enc(name)}/invoke`, {
+        method: "POST",
+        json: { eventJson },
+      });
       return { ...r, roundTripMs: performance.now() - started };
     },
   });
 }
 
 export function useTestEvents(name: string) {
-  return useQuery({ queryKey: functionKeys.testEvents(name), queryFn: () => api<TestEventJson[]>(`/api/functions/${enc(name)}/test-events`) });
+  return useQuery({
+    queryKey: functionKeys.testEvents(name),
+    queryFn: () => api<TestEventJson[]>(`/api/functions/${enc(name)}/test-events`),
+  });
 }
 
 export function useSaveTestEvent(name: string) {
@@ -121,8 +141,14 @@ export function useSaveTestEvent(name: string) {
   return useMutation({
     mutationFn: (e: { id?: string; name: string; payload: string }) =>
       e.id
-        ? api<TestEventJson>(`/api/functions/${enc(name)}/test-events/${e.id}`, { method: "PATCH", json: { name: e.name, payload: e.payload } })
-        : api<TestEventJson>(`/api/functions/${enc(name)}/test-events`, { method: "POST", json: { name: e.name, payload: e.payload } }),
+        ? api<TestEventJson>(`/api/functions/${enc(name)}/test-events/${e.id}`, {
+            method: "PATCH",
+            json: { name: e.name, payload: e.payload },
+          })
+        : api<TestEventJson>(`/api/functions/${enc(name)}/test-events`, {
+            method: "POST",
+            json: { name: e.name, payload: e.payload },
+          }),
     onSuccess: () => qc.invalidateQueries({ queryKey: functionKeys.testEvents(name) }),
   });
 }

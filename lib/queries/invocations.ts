@@ -45,12 +45,22 @@ function query(params: Record<string, string | number | undefined>): string {
 
 const fromOf = (sinceMs?: number) => (sinceMs === undefined ? undefined : Date.now() - sinceMs);
 
-export function fetchInvocations(name: string, f: InvocationFilters, cursor: string | null, signal?: AbortSignal): Promise<InvocationPage> {
+export function fetchInvocations(
+  name: string,
+  f: InvocationFilters,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<InvocationPage> {
   const qs = query({ status: f.status, from: fromOf(f.sinceMs), cursor: cursor ?? undefined, limit: PAGE_SIZE });
   return api<InvocationPage>(`/api/functions/${enc(name)}/invocations?${qs}`, { signal });
 }
 
-export function fetchLogSearch(name: string, f: LogSearchFilters, before: string | null, signal?: AbortSignal): Promise<LogSearchPage> {
+export function fetchLogSearch(
+  name: string,
+  f: LogSearchFilters,
+  before: string | null,
+  signal?: AbortSignal,
+): Promise<LogSearchPage> {
   const qs = query({ q: f.q, from: fromOf(f.sinceMs), before: before ?? undefined, limit: 100 });
   return api<LogSearchPage>(`/api/functions/${enc(name)}/logs?${qs}`, { signal });
 }
@@ -64,7 +74,11 @@ export function fetchInvocationLog(requestId: string, signal?: AbortSignal): Pro
  * (React Query refetches an infinite query page by page from the first, recomputing each cursor),
  * so new invocations appear at the top; the container trims to one page when live tail starts.
  */
-export function useInvocations(name: string, f: InvocationFilters, { live, enabled = true }: { live: boolean; enabled?: boolean }) {
+export function useInvocations(
+  name: string,
+  f: InvocationFilters,
+  { live, enabled = true }: { live: boolean; enabled?: boolean },
+) {
   return useInfiniteQuery({
     queryKey: invocationKeys.list(name, f),
     queryFn: ({ pageParam, signal }) => fetchInvocations(name, f, pageParam, signal),
@@ -92,8 +106,12 @@ export function useLogSearch(name: string, f: LogSearchFilters, live: boolean) {
 }
 
 /** Keeps only the newest page, so a live tail polls one request rather than every page loaded. */
-export function keepFirstPage<T>(data: InfiniteData<T, string | null> | undefined): InfiniteData<T, string | null> | undefined {
-  return data && data.pages.length > 1 ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) } : data;
+export function keepFirstPage<T>(
+  data: InfiniteData<T, string | null> | undefined,
+): InfiniteData<T, string | null> | undefined {
+  return data && data.pages.length > 1
+    ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) }
+    : data;
 }
 
 /** A finished invocation's log does not change (a retry adds an attempt, found on reopen). */

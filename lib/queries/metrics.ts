@@ -12,7 +12,11 @@ export const metricsKeys = {
   range: (name: string, range: MetricsRange) => [...metricsKeys.function(name), range] as const,
 };
 
-export function fetchFunctionMetrics(name: string, range: MetricsRange, signal?: AbortSignal): Promise<FunctionMetrics> {
+export function fetchFunctionMetrics(
+  name: string,
+  range: MetricsRange,
+  signal?: AbortSignal,
+): Promise<FunctionMetrics> {
   return api<FunctionMetrics>(`/api/functions/${encodeURIComponent(name)}/metrics?range=${range}`, { signal });
 }
 

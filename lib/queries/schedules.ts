@@ -16,7 +16,10 @@ export interface ScheduleFireJson {
 }
 
 /** The body of POST (all fields) and PATCH (any of them). */
-export type ScheduleInput = Pick<ScheduleRecord, "name" | "expression" | "timeZone" | "enabled" | "description" | "input" | "maximumEventAgeSeconds">;
+export type ScheduleInput = Pick<
+  ScheduleRecord,
+  "name" | "expression" | "timeZone" | "enabled" | "description" | "input" | "maximumEventAgeSeconds"
+>;
 
 /**
  * A preview is data either way: a wrong expression is the expected answer while someone types,
@@ -36,13 +39,22 @@ export const scheduleKeys = {
   preview: (expression: string, timeZone: string) => [...scheduleKeys.all, "preview", expression, timeZone] as const,
 };
 
-export async function fetchSchedulePreview(expression: string, timeZone: string, signal?: AbortSignal): Promise<SchedulePreview> {
+export async function fetchSchedulePreview(
+  expression: string,
+  timeZone: string,
+  signal?: AbortSignal,
+): Promise<SchedulePreview> {
   const res = await fetch(`/api/schedules/preview?${new URLSearchParams({ expression, timeZone })}`, { signal });
   const body = await res.json().catch(() => null);
   if (res.ok) return { ok: true, ...(body as { description: string; next: string[] }) };
   const e = (body as { error?: { code?: string; message?: string; field?: string; position?: unknown } } | null)?.error;
   if (res.status === 400 && e?.message) {
-    return { ok: false, field: e.field === "timeZone" ? "timeZone" : "expression", message: e.message, position: typeof e.position === "number" ? e.position : null };
+    return {
+      ok: false,
+      field: e.field === "timeZone" ? "timeZone" : "expression",
+      message: e.message,
+      position: typeof e.position === "number" ? e.position : null,
+    };
   }
   throw new ApiError(res.status, e?.code ?? "Error", e?.message ?? `Request failed (${res.status})`, e?.field);
 }
@@ -56,16 +68,25 @@ const previewQuery = (expression: string, timeZone: string) => ({
 
 /** Feed it a debounced expression; the previous answer stays on screen while the next loads. */
 export function useSchedulePreview(expression: string, timeZone: string) {
-  return useQuery({ ...previewQuery(expression, timeZone), enabled: expression !== "" && timeZone !== "", placeholderData: keepPreviousData });
+  return useQuery({
+    ...previewQuery(expression, timeZone),
+    enabled: expression !== "" && timeZone !== "",
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Previews for a list of schedules at once (words and next fire time per row). */
 export function useSchedulePreviews(items: Array<{ expression: string; timeZone: string }>) {
-  return useQueries({ queries: items.map((s) => ({ ...previewQuery(s.expression, s.timeZone), refetchInterval: 60_000 })) });
+  return useQueries({
+    queries: items.map((s) => ({ ...previewQuery(s.expression, s.timeZone), refetchInterval: 60_000 })),
+  });
 }
 
 export function useSchedules(functionName: string) {
-  return useQuery({ queryKey: scheduleKeys.list(functionName), queryFn: () => api<ScheduleJson[]>(`/api/functions/${enc(functionName)}/schedules`) });
+  return useQuery({
+    queryKey: scheduleKeys.list(functionName),
+    queryFn: () => api<ScheduleJson[]>(`/api/functions/${enc(functionName)}/schedules`),
+  });
 }
 
 export function useScheduleFires(functionName: string, id: string | null) {
@@ -81,7 +102,8 @@ export function useScheduleFires(functionName: string, id: string | null) {
 export function useCreateSchedule(functionName: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ScheduleInput) => api<ScheduleJson>(`/api/functions/${enc(functionName)}/schedules`, { method: "POST", json: body }),
+    mutationFn: (body: ScheduleInput) =>
+      api<ScheduleJson>(`/api/functions/${enc(functionName)}/schedules`, { method: "POST", json: body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: scheduleKeys.list(functionName) }),
   });
 }
@@ -89,9 +111,12 @@ export function useCreateSchedule(functionName: string) {
 export function useUpdateSchedule(functionName: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: Partial<ScheduleInput> & { id: string }) => api<ScheduleJson>(`/api/functions/${enc(functionName)}/schedules/${enc(id)}`, { method: "PATCH", json: body }),
+    mutationFn: ({ id, ...body }: Partial<ScheduleInput> & { id: string }) =>
+      api<ScheduleJson>(`/api/functions/${enc(functionName)}/schedules/${enc(id)}`, { method: "PATCH", json: body }),
     onSuccess: (row) => {
-      qc.setQueryData<ScheduleJson[]>(scheduleKeys.list(functionName), (list) => list?.map((s) => (s.id === row.id ? row : s)));
+      qc.setQueryData<ScheduleJson[]>(scheduleKeys.list(functionName), (list) =>
+        list?.map((s) => (s.id === row.id ? row : s)),
+      );
       return qc.invalidateQueries({ queryKey: scheduleKeys.list(functionName) });
     },
   });
@@ -100,7 +125,8 @@ export function useUpdateSchedule(functionName: string) {
 export function useDeleteSchedule(functionName: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>(`/api/functions/${enc(functionName)}/schedules/${enc(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      api<void>(`/api/functions/${enc(functionName)}/schedules/${enc(id)}`, { method: "DELETE" }),
     onSuccess: (_, id) => {
       qc.removeQueries({ queryKey: scheduleKeys.fires(functionName, id) });
       return qc.invalidateQueries({ queryKey: scheduleKeys.list(functionName) });

@@ -20,11 +20,20 @@ export function destinationRecord(o: {
   const record: Record<string, unknown> = {
     version: "1.0",
     timestamp: new Date().toISOString(),
-    requestContext: { requestId: o.requestId, functionArn: `${o.functionArn}:$LATEST`, condition: o.condition, approximateInvokeCount: o.approximateInvokeCount },
+    requestContext: {
+      requestId: o.requestId,
+      functionArn: `${o.functionArn}:$LATEST`,
+      condition: o.condition,
+      approximateInvokeCount: o.approximateInvokeCount,
+    },
     requestPayload,
   };
   if (o.result) {
-    record.responseContext = { statusCode: 200, executedVersion: "$LATEST", ...(o.result.outcome === "Success" ? {} : { functionError: "Unhandled" }) };
+    record.responseContext = {
+      statusCode: 200,
+      executedVersion: "$LATEST",
+      ...(o.result.outcome === "Success" ? {} : { functionError: "Unhandled" }),
+    };
     let responsePayload: unknown = null;
     try {
       responsePayload = JSON.parse(o.result.payload.toString("utf8"));

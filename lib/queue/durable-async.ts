@@ -55,7 +55,14 @@ export class DurableAsyncQueue implements AsyncSink {
 
   constructor(private readonly o: DurableAsyncOptions) {
     // LISTEN/NOTIFY wakes a worker when an event arrives instead of at its next poll.
-    this.boss = new PgBoss({ connectionString: o.url, schema: "pgboss", max: 6, superviseIntervalSeconds: 5, monitorIntervalSeconds: 30, useListenNotify: true });
+    this.boss = new PgBoss({
+      connectionString: o.url,
+      schema: "pgboss",
+      max: 6,
+      superviseIntervalSeconds: 5,
+      monitorIntervalSeconds: 30,
+      useListenNotify: true,
+    });
     this.boss.on("error", (err: Error) => this.reportError(err));
   }
 
@@ -86,7 +93,14 @@ export class DurableAsyncQueue implements AsyncSink {
     const batchSize = Math.min(4, this.o.concurrency);
     await this.boss.work<AsyncJob>(
       ASYNC_QUEUE,
-      { batchSize, localConcurrency: Math.max(1, Math.ceil(this.o.concurrency / batchSize)), pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2, burstWhenBatchFull: true, perJobResults: true },
+      {
+        batchSize,
+        localConcurrency: Math.max(1, Math.ceil(this.o.concurrency / batchSize)),
+        pollingIntervalSeconds: 0.5,
+        notifyPollingIntervalSeconds: 2,
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      },
       async (jobs) =>
         Promise.all(
           jobs.map(async (job) => {
@@ -104,10 +118,29 @@ export class DurableAsyncQueue implements AsyncSink {
 
   /** Resolves once the event is stored: the caller may then answer 202. */
   async enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string): Promise<void> {
-    await this.send({ functionName: fn.record.name, functionId: fn.record.id, requestId, payload: payload.toString("utf8"), attempt: 1, throttles: 0, enqueuedAt: Date.now() }, 0, fn.record.timeoutSec, requestId);
+    await this.send(
+      {
+        functionName: fn.record.name,
+        functionId: fn.record.id,
+        requestId,
+        payload: payload.toString("utf8"),
+        attempt: 1,
+        throttles: 0,
+        enqueuedAt: Date.now(),
+      },
+      0,
+      fn.record.timeoutSec,
+      requestId,
+    );
   }
 
-  private async send(job: AsyncJob, delaySeconds: number, timeoutSec: number, id: string = randomUUID(), db?: pg.PoolClient): Promise<void> {
+  private async send(
+    job: AsyncJob,
+    delaySeconds: number,
+    timeoutSec: number,
+    id: string = randomUUID(),
+    db?: pg.PoolClient,
+  ): Promise<void> {
     // A job held longer than the function can run belongs to a server that died: run it again.
     await this.boss.send(ASYNC_QUEUE, job as unknown as object, {
       id,
@@ -122,7 +155,13 @@ export class DurableAsyncQueue implements AsyncSink {
    * event in the same transaction: a slot is either claimed and queued, or neither — by exactly
    * one server. Returns false when another server had claimed it.
    */
-  async enqueueClaimed(claimSql: string, claimParams: unknown[], fn: ResolvedFunction, payload: string, requestId: string): Promise<boolean> {
+  async enqueueClaimed(
+    claimSql: string,
+    claimParams: unknown[],
+    fn: ResolvedFunction,
+    payload: string,
+    requestId: string,
+  ): Promise<boolean> {
     const client = await this.o.pool.connect();
     try {
       await client.query("BEGIN");
@@ -131,7 +170,22 @@ export class DurableAsyncQueue implements AsyncSink {
         await client.query("ROLLBACK");
         return false;
       }
-      await this.send({ trigger: "schedule", functionName: fn.record.name, functionId: fn.record.id, requestId, payload, attempt: 1, throttles: 0, enqueuedAt: Date.now() }, 0, fn.record.timeoutSec, requestId, client);
+      await this.send(
+        {
+          trigger: "schedule",
+          functionName: fn.record.name,
+          functionId: fn.record.id,
+          requestId,
+          payload,
+          attempt: 1,
+          throttles: 0,
+          enqueuedAt: Date.now(),
+        },
+        0,
+        fn.record.timeoutSec,
+        requestId,
+        client,
+      );
       await client.query("COMMIT");
       return true;
     } catch (err) {
@@ -143,7 +197,10 @@ export class DurableAsyncQueue implements AsyncSink {
   }
 
   private async config(functionId: string): Promise<Config> {
-    const { rows } = await this.o.pool.query<Config>(`SELECT "maximumRetryAttempts", "maximumEventAgeSeconds", "onSuccessDestination", "onFailureDestination" FROM event_invoke_configs WHERE "functionId" = $1`, [functionId]);
+    const { rows } = await this.o.pool.query<Config>(
+      `SELECT "maximumRetryAttempts", "maximumEventAgeSeconds", "onSuccessDestination", "onFailureDestination" FROM event_invoke_configs WHERE "functionId" = $1`,
+      [functionId],
+    );
     return rows[0] ?? DEFAULT_EVENT_INVOKE_CONFIG;
   }
 
@@ -157,7 +214,8 @@ export class DurableAsyncQueue implements AsyncSink {
     }
     if (fn.record.id !== job.functionId) return; // deleted and created anew: not the same function
     const cfg = await this.config(job.functionId);
-    if (Date.now() - job.enqueuedAt > cfg.maximumEventAgeSeconds * 1000) return this.fail(fn, job, cfg, "EventAgeExceeded", null);
+    if (Date.now() - job.enqueuedAt > cfg.maximumEventAgeSeconds * 1000)
+      return this.fail(fn, job, cfg, "EventAgeExceeded", null);
     // A job seen again after it started (its server died, or settling it failed) may already
     // have run: its record says so, and it does not run twice.
     const ran = redelivery > 0 ? await this.alreadyRan(job) : null;
@@ -165,7 +223,14 @@ export class DurableAsyncQueue implements AsyncSink {
     if (ran) result = ran;
     else {
       try {
-        result = await this.o.invoker.run(fn, Buffer.from(job.payload), job.requestId, job.trigger ?? "async", undefined, job.attempt);
+        result = await this.o.invoker.run(
+          fn,
+          Buffer.from(job.payload),
+          job.requestId,
+          job.trigger ?? "async",
+          undefined,
+          job.attempt,
+        );
       } catch (err) {
         if (err instanceof AppError && err.code === "TooManyRequestsException") {
           // Throttled events wait and come back; they do not use up an attempt.
@@ -177,7 +242,11 @@ export class DurableAsyncQueue implements AsyncSink {
       // The record is stored before the job completes, so a crash after this point loses nothing.
       // When it cannot be stored now the writer keeps it and retries; the job goes on either way,
       // because failing it would run the function again.
-      await this.o.flushRecords().catch((e: Error) => this.o.log(`[async] event ${job.requestId} ran; its record is not stored yet (${e.message})`));
+      await this.o
+        .flushRecords()
+        .catch((e: Error) =>
+          this.o.log(`[async] event ${job.requestId} ran; its record is not stored yet (${e.message})`),
+        );
     }
     if (result.outcome === "Success") {
       if (cfg.onSuccessDestination) await this.deliver(cfg.onSuccessDestination, fn, job, "Success", result);
@@ -195,30 +264,70 @@ export class DurableAsyncQueue implements AsyncSink {
     if (this.o.recordPending(job.requestId, job.attempt)) {
       await this.o.flushRecords();
     }
-    const { rows } = await this.o.pool.query<{ outcome: string; errorType: string | null; errorMessage: string | null }>(
-      `SELECT outcome, "errorType", "errorMessage" FROM invocations WHERE "requestId" = $1 AND attempt = $2`,
-      [job.requestId, job.attempt],
-    );
+    const { rows } = await this.o.pool.query<{
+      outcome: string;
+      errorType: string | null;
+      errorMessage: string | null;
+    }>(`SELECT outcome, "errorType", "errorMessage" FROM invocations WHERE "requestId" = $1 AND attempt = $2`, [
+      job.requestId,
+      job.attempt,
+    ]);
     const row = rows[0];
     if (!row) return null;
-    this.o.log(`[async] event ${job.requestId} attempt ${job.attempt} already ran (${row.outcome}); not running it again`);
-    const error = row.errorType ? { errorType: row.errorType, errorMessage: row.errorMessage ?? "", trace: [] } : undefined;
+    this.o.log(
+      `[async] event ${job.requestId} attempt ${job.attempt} already ran (${row.outcome}); not running it again`,
+    );
+    const error = row.errorType
+      ? { errorType: row.errorType, errorMessage: row.errorMessage ?? "", trace: [] }
+      : undefined;
     return {
-      requestId: job.requestId, outcome: row.outcome as InvokeResult["outcome"], payload: Buffer.alloc(0), error, startedAt: 0, durationMs: 0,
-      billedDurationMs: 0, memorySizeMb: 0, maxMemoryUsedMb: 0, logs: [], logBytes: 0, logTruncated: false,
+      requestId: job.requestId,
+      outcome: row.outcome as InvokeResult["outcome"],
+      payload: Buffer.alloc(0),
+      error,
+      startedAt: 0,
+      durationMs: 0,
+      billedDurationMs: 0,
+      memorySizeMb: 0,
+      maxMemoryUsedMb: 0,
+      logs: [],
+      logBytes: 0,
+      logTruncated: false,
     };
   }
 
-  private async fail(fn: ResolvedFunction, job: AsyncJob, cfg: Config, condition: DestinationCondition, result: InvokeResult | null): Promise<void> {
+  private async fail(
+    fn: ResolvedFunction,
+    job: AsyncJob,
+    cfg: Config,
+    condition: DestinationCondition,
+    result: InvokeResult | null,
+  ): Promise<void> {
     if (cfg.onFailureDestination && (await this.deliver(cfg.onFailureDestination, fn, job, condition, result))) return;
     await this.o.pool.query(
       `INSERT INTO dead_letters (id, "functionId", "functionName", "requestId", payload, condition, "errorType", "errorMessage", attempts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [randomUUID(), fn.record.id, fn.record.name, job.requestId, pgText(job.payload), condition, pgTextOrNull(result?.error?.errorType), pgTextOrNull(result?.error?.errorMessage?.slice(0, 4096)), result ? job.attempt : job.attempt - 1],
+      [
+        randomUUID(),
+        fn.record.id,
+        fn.record.name,
+        job.requestId,
+        pgText(job.payload),
+        condition,
+        pgTextOrNull(result?.error?.errorType),
+        pgTextOrNull(result?.error?.errorMessage?.slice(0, 4096)),
+        result ? job.attempt : job.attempt - 1,
+      ],
     );
   }
 
   /** Sends the destination record to a function, asynchronously. False if it does not exist. */
-  private async deliver(destination: string, fn: ResolvedFunction, job: AsyncJob, condition: DestinationCondition, result: InvokeResult | null): Promise<boolean> {
+  private async deliver(
+    destination: string,
+    fn: ResolvedFunction,
+    job: AsyncJob,
+    condition: DestinationCondition,
+    result: InvokeResult | null,
+  ): Promise<boolean> {
     let target: ResolvedFunction;
     try {
       target = await this.o.invoker.resolve(destination);
@@ -226,16 +335,28 @@ export class DurableAsyncQueue implements AsyncSink {
       this.o.log(`[async] destination ${destination} of ${fn.record.name} does not exist`);
       return false;
     }
-    const record = destinationRecord({ requestId: job.requestId, functionArn: fn.spec.arn, condition, approximateInvokeCount: result ? job.attempt : job.attempt - 1, payload: job.payload, result });
+    const record = destinationRecord({
+      requestId: job.requestId,
+      functionArn: fn.spec.arn,
+      condition,
+      approximateInvokeCount: result ? job.attempt : job.attempt - 1,
+      payload: job.payload,
+      result,
+    });
     await this.enqueue(target, Buffer.from(JSON.stringify(record)), randomUUID());
     return true;
   }
 
   /** Redrives a dead letter: its event is queued again as a new invocation. */
   async redrive(deadLetterId: string): Promise<string> {
-    if (!/^[0-9a-f-]{36}$/i.test(deadLetterId)) throw new AppError("ResourceNotFoundException", `Dead letter ${deadLetterId.slice(0, 64)} not found`);
-    const { rows } = await this.o.pool.query<{ functionName: string; payload: string }>(`UPDATE dead_letters SET "redrivenAt" = now() WHERE id = $1 AND "redrivenAt" IS NULL RETURNING "functionName", payload`, [deadLetterId]);
-    if (!rows[0]) throw new AppError("ResourceNotFoundException", `Dead letter ${deadLetterId} not found or already redriven`);
+    if (!/^[0-9a-f-]{36}$/i.test(deadLetterId))
+      throw new AppError("ResourceNotFoundException", `Dead letter ${deadLetterId.slice(0, 64)} not found`);
+    const { rows } = await this.o.pool.query<{ functionName: string; payload: string }>(
+      `UPDATE dead_letters SET "redrivenAt" = now() WHERE id = $1 AND "redrivenAt" IS NULL RETURNING "functionName", payload`,
+      [deadLetterId],
+    );
+    if (!rows[0])
+      throw new AppError("ResourceNotFoundException", `Dead letter ${deadLetterId} not found or already redriven`);
     const fn = await this.o.invoker.resolve(rows[0].functionName);
     const requestId = randomUUID();
     await this.enqueue(fn, Buffer.from(rows[0].payload), requestId);
@@ -244,6 +365,8 @@ export class DurableAsyncQueue implements AsyncSink {
 
   /** Stops fetching and lets running events finish (bounded); queued ones stay for the next start. */
   async stop(graceMs: number): Promise<void> {
-    await this.boss.stop({ graceful: true, timeout: graceMs, close: true }).catch((e: Error) => this.o.log(`[async] stop: ${e.message}`));
+    await this.boss
+      .stop({ graceful: true, timeout: graceMs, close: true })
+      .catch((e: Error) => this.o.log(`[async] stop: ${e.message}`));
   }
 }

@@ -103,7 +103,9 @@ export class ChangeFeed {
 
   private notify(message: object): void {
     const payload = JSON.stringify({ ...message, origin: this.origin });
-    this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
+    this.pool
+      .query("SELECT pg_notify($1, $2)", [CHANNEL, payload])
+      .catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
   }
 
   async close(): Promise<void> {

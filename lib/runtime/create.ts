@@ -42,12 +42,20 @@ export interface RuntimeHandle extends NimbusRuntime {
 
 export async function createRuntime(
   settings: Settings,
-  opts: { databaseUrl: string; hostScript: string; log: (m: string) => void; port?: number; /** The embedded database's folder (its disk is watched). */ databaseDir?: string | null },
+  opts: {
+    databaseUrl: string;
+    hostScript: string;
+    log: (m: string) => void;
+    port?: number /** The embedded database's folder (its disk is watched). */;
+    databaseDir?: string | null;
+  },
 ): Promise<RuntimeHandle> {
   const { log } = opts;
   const db = createDb(opts.databaseUrl);
   const dbHealth = new DatabaseHealth(opts.databaseUrl, db.pool, log);
-  const previousKey = settings.NIMBUS_MASTER_KEY_PREVIOUS ? parseMasterKey(settings.NIMBUS_MASTER_KEY_PREVIOUS, "NIMBUS_MASTER_KEY_PREVIOUS") : undefined;
+  const previousKey = settings.NIMBUS_MASTER_KEY_PREVIOUS
+    ? parseMasterKey(settings.NIMBUS_MASTER_KEY_PREVIOUS, "NIMBUS_MASTER_KEY_PREVIOUS")
+    : undefined;
   const masterKey = loadMasterKey(settings.NIMBUS_MASTER_KEY, settings.dataDir);
   const codeCipher = createCodeCipher(masterKey, previousKey);
   const secretCipher = createSecretCipher(masterKey, previousKey);
@@ -55,11 +63,22 @@ export async function createRuntime(
   const audit = new AuditBuffer(db.pool, 1000, log);
   // Every retried invoke of a tampered function is refused again; one entry a minute per package is enough.
   const refusedAt = new Map<string, number>();
-  const resolver = new FunctionResolver(db.pool, settings.NIMBUS_REGION, settings.NIMBUS_ACCOUNT_ID, codeCipher, log, (e) => {
-    if (Date.now() - (refusedAt.get(e.codeSha256) ?? 0) < 60_000) return;
-    refusedAt.set(e.codeSha256, Date.now());
-    audit.push({ action: "security.code-tampered", resource: e.functionName, details: { codeSha256: e.codeSha256, reason: e.reason, refused: "invoke" } });
-  });
+  const resolver = new FunctionResolver(
+    db.pool,
+    settings.NIMBUS_REGION,
+    settings.NIMBUS_ACCOUNT_ID,
+    codeCipher,
+    log,
+    (e) => {
+      if (Date.now() - (refusedAt.get(e.codeSha256) ?? 0) < 60_000) return;
+      refusedAt.set(e.codeSha256, Date.now());
+      audit.push({
+        action: "security.code-tampered",
+        resource: e.functionName,
+        details: { codeSha256: e.codeSha256, reason: e.reason, refused: "invoke" },
+      });
+    },
+  );
   const admission = new Admission(settings.NIMBUS_MAX_CONCURRENCY);
   const workDir = path.join(settings.dataDir, "sandboxes");
   rmSync(workDir, { recursive: true, force: true }); // folders of sandboxes from an earlier run
@@ -70,10 +89,19 @@ export async function createRuntime(
     prewarm: settings.NIMBUS_PREWARM_SANDBOXES,
     instancesPerSandbox: settings.NIMBUS_INSTANCES_PER_SANDBOX,
     maxSandboxes: settings.NIMBUS_MAX_SANDBOXES,
-    isolation: { mode: settings.NIMBUS_SANDBOX_ISOLATION, dataLimitMb: settings.NIMBUS_SANDBOX_MEMORY_LIMIT_MB, maxOpenFiles: settings.NIMBUS_SANDBOX_MAX_OPEN_FILES },
+    isolation: {
+      mode: settings.NIMBUS_SANDBOX_ISOLATION,
+      dataLimitMb: settings.NIMBUS_SANDBOX_MEMORY_LIMIT_MB,
+      maxOpenFiles: settings.NIMBUS_SANDBOX_MAX_OPEN_FILES,
+    },
     uidBase: settings.NIMBUS_SANDBOX_UID_BASE,
     log,
-    onSandboxKilled: (e) => audit.push({ action: "sandbox.killed", resource: e.functionName, details: { version: e.version, reason: e.reason, pid: e.pid, requestId: e.requestId } }),
+    onSandboxKilled: (e) =>
+      audit.push({
+        action: "sandbox.killed",
+        resource: e.functionName,
+        details: { version: e.version, reason: e.reason, pid: e.pid, requestId: e.requestId },
+      }),
   });
   const writer = new RecordWriter(db.pool, { log, spill: new RecordSpill(settings.dataDir) });
   const invoker = new Invoker(resolver, admission, executor, writer);
@@ -144,10 +172,16 @@ export async function createRuntime(
   };
   auth = await startConsoleAuth(settings, services, log, opts.port);
 
-  const prune = () => pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) => log(`[retention] ${e.message}`));
+  const prune = () =>
+    pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) => log(`[retention] ${e.message}`));
   const pruneTimer = setInterval(prune, 3600_000);
   pruneTimer.unref();
-  const capacity = new RecordsCapacityGuard(db.pool, { maxMb: settings.NIMBUS_RECORDS_MAX_MB, minFreeMb: settings.NIMBUS_DISK_MIN_FREE_MB, diskPath: opts.databaseDir ?? null, log });
+  const capacity = new RecordsCapacityGuard(db.pool, {
+    maxMb: settings.NIMBUS_RECORDS_MAX_MB,
+    minFreeMb: settings.NIMBUS_DISK_MIN_FREE_MB,
+    diskPath: opts.databaseDir ?? null,
+    log,
+  });
 
   const rt: RuntimeHandle = {
     settings,
@@ -177,8 +211,12 @@ export async function createRuntime(
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
       const records = await writer.close();
-      if (records.spilled) problems.push(`${records.spilled} invocation record rows could not be written (${records.error}); saved to ${records.spillFile}, written at the next start`);
-      if (records.lost) problems.push(`${records.lost} invocation record rows were lost${records.error ? ` (${records.error})` : ""}`);
+      if (records.spilled)
+        problems.push(
+          `${records.spilled} invocation record rows could not be written (${records.error}); saved to ${records.spillFile}, written at the next start`,
+        );
+      if (records.lost)
+        problems.push(`${records.lost} invocation record rows were lost${records.error ? ` (${records.error})` : ""}`);
       await accessKeys.close();
       const auditLeft = await audit.close();
       if (auditLeft) problems.push(`${auditLeft} audit entries could not be written`);
@@ -188,8 +226,15 @@ export async function createRuntime(
       return { problems };
     },
   };
-  const root = settings.NIMBUS_ROOT_ACCESS_KEY_ID && settings.NIMBUS_ROOT_SECRET_ACCESS_KEY ? { accessKeyId: settings.NIMBUS_ROOT_ACCESS_KEY_ID, secretAccessKey: settings.NIMBUS_ROOT_SECRET_ACCESS_KEY } : null;
-  await ensureRootAccessKey(services, root, { dataDir: settings.dataDir, port: opts.port || settings.PORT || 3000, log });
+  const root =
+    settings.NIMBUS_ROOT_ACCESS_KEY_ID && settings.NIMBUS_ROOT_SECRET_ACCESS_KEY
+      ? { accessKeyId: settings.NIMBUS_ROOT_ACCESS_KEY_ID, secretAccessKey: settings.NIMBUS_ROOT_SECRET_ACCESS_KEY }
+      : null;
+  await ensureRootAccessKey(services, root, {
+    dataDir: settings.dataDir,
+    port: opts.port || settings.PORT || 3000,
+    log,
+  });
   await executor.warm();
   await scheduler.start();
   writer.start();
@@ -199,7 +244,9 @@ export async function createRuntime(
     // In the background: rows under either key open meanwhile, so serving need not wait.
     rt.keyRotation = rotateMasterKey(services, { log }).then(
       (r) => {
-        log(`[security] master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) re-sealed under key id ${r.keyId}${r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""}`);
+        log(
+          `[security] master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) re-sealed under key id ${r.keyId}${r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""}`,
+        );
         return r;
       },
       (err: Error) => {

@@ -23,7 +23,9 @@ describe("at() parsing", () => {
   });
 
   it("range-checks each part and names it", () => {
-    expect(refusal("at(2026-02-30T00:00:00)").message).toBe("at: day '30' does not exist in February 2026 (at character 12)");
+    expect(refusal("at(2026-02-30T00:00:00)").message).toBe(
+      "at: day '30' does not exist in February 2026 (at character 12)",
+    );
     expect(parseScheduleExpression("at(2028-02-29T00:00:00)").kind).toBe("at");
     expect(refusal("at(2026-13-01T00:00:00)").message).toBe("at: month '13' is out of range 01-12 (at character 9)");
     expect(refusal("at(2026-01-00T00:00:00)").position).toBe(11);

@@ -18,12 +18,24 @@ export function parseAt(expression: string, body: Token): AtSchedule {
     const got = text[i];
     const ok = want === undefined ? false : /[ymdhs]/.test(want) ? got !== undefined && /\d/.test(got) : got === want;
     if (!ok) {
-      const what = want === undefined ? `unexpected '${got}'` : got === undefined ? "the value is incomplete" : `expected ${describe(want)} but found '${got}'`;
+      const what =
+        want === undefined
+          ? `unexpected '${got}'`
+          : got === undefined
+            ? "the value is incomplete"
+            : `expected ${describe(want)} but found '${got}'`;
       fail(`${what}; write 'at(${TEMPLATE})', e.g. 'at(2026-03-08T02:30:00)'`, body.position + i, 1);
     }
   }
   const num = (from: number, len: number) => Number(text.slice(from, from + len));
-  const local = { year: num(0, 4), month: num(5, 2), day: num(8, 2), hour: num(11, 2), minute: num(14, 2), second: num(17, 2) };
+  const local = {
+    year: num(0, 4),
+    month: num(5, 2),
+    day: num(8, 2),
+    hour: num(11, 2),
+    minute: num(14, 2),
+    second: num(17, 2),
+  };
   const check = (ok: boolean, message: string, from: number, len: number) => {
     if (!ok) fail(message, body.position + from, len);
   };
@@ -31,7 +43,12 @@ export function parseAt(expression: string, body: Token): AtSchedule {
   check(local.month >= 1 && local.month <= 12, `month '${text.slice(5, 7)}' is out of range 01-12`, 5, 2);
   const last = daysInMonth(local.year, local.month);
   check(local.day >= 1, `day '${text.slice(8, 10)}' is out of range 01-${last}`, 8, 2);
-  check(local.day <= last, `day '${text.slice(8, 10)}' does not exist in ${MONTH_NAMES[local.month - 1]} ${local.year}`, 8, 2);
+  check(
+    local.day <= last,
+    `day '${text.slice(8, 10)}' does not exist in ${MONTH_NAMES[local.month - 1]} ${local.year}`,
+    8,
+    2,
+  );
   check(local.hour <= 23, `hour '${text.slice(11, 13)}' is out of range 00-23`, 11, 2);
   check(local.minute <= 59, `minute '${text.slice(14, 16)}' is out of range 00-59`, 14, 2);
   check(local.second <= 59, `second '${text.slice(17, 19)}' is out of range 00-59`, 17, 2);

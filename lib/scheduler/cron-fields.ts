@@ -18,11 +18,17 @@ export const MINUTES: FieldSpec = { name: "minutes", number: 1, min: 0, max: 59 
 export const HOURS: FieldSpec = { name: "hours", number: 2, min: 0, max: 23 };
 export const DAY_OF_MONTH: FieldSpec = { name: "day-of-month", number: 3, min: 1, max: 31 };
 export const MONTH: FieldSpec = {
-  name: "month", number: 4, min: 1, max: 12,
+  name: "month",
+  number: 4,
+  min: 1,
+  max: 12,
   names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"],
 };
 export const DAY_OF_WEEK: FieldSpec = {
-  name: "day-of-week", number: 5, min: 1, max: 7,
+  name: "day-of-week",
+  number: 5,
+  min: 1,
+  max: 7,
   names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"],
 };
 export const YEAR: FieldSpec = { name: "year", number: 6, min: 1970, max: 2199 };
@@ -97,7 +103,8 @@ function parseItem(spec: FieldSpec, item: Token): number[] {
   const endAt = { text: rangeText.slice(dash + 1), position: item.position + dash + 1 };
   if (startAt.text === "*") throw fieldError(spec, `'*' can't start a range in ${spec.name}`, startAt);
   if (startAt.text === "") throw fieldError(spec, `${spec.name} range is missing its start before '-'`, startAt);
-  if (endAt.text === "") throw fieldError(spec, `${spec.name} range '${rangeText}' is missing its end after '-'`, endAt);
+  if (endAt.text === "")
+    throw fieldError(spec, `${spec.name} range '${rangeText}' is missing its end after '-'`, endAt);
   const start = parseFieldValue(spec, startAt);
   const end = parseFieldValue(spec, endAt);
   if (start > end) {

@@ -18,13 +18,17 @@ describe("cron() next five, UTC", () => {
   });
 
   it("fires at second 0, strictly after `after`", () => {
-    expect(fires("cron(* * * * ? *)", "2026-01-01T10:00:00Z", { count: 2 })).toEqual(utc("2026-01-01T10:01", "2026-01-01T10:02"));
+    expect(fires("cron(* * * * ? *)", "2026-01-01T10:00:00Z", { count: 2 })).toEqual(
+      utc("2026-01-01T10:01", "2026-01-01T10:02"),
+    );
     expect(fires("cron(* * * * ? *)", "2026-01-01T10:00:59.999Z", { count: 1 })).toEqual(utc("2026-01-01T10:01"));
     expect(fires("cron(* * * * ? *)", "2026-01-01T09:59:00.001Z", { count: 1 })).toEqual(utc("2026-01-01T10:00"));
   });
 
   it("rolls over the end of a year", () => {
-    expect(fires("cron(30 23 31 DEC ? *)", "2026-06-01T00:00:00Z", { count: 2 })).toEqual(utc("2026-12-31T23:30", "2027-12-31T23:30"));
+    expect(fires("cron(30 23 31 DEC ? *)", "2026-06-01T00:00:00Z", { count: 2 })).toEqual(
+      utc("2026-12-31T23:30", "2027-12-31T23:30"),
+    );
   });
 
   it("first Monday of each month (2#1)", () => {
@@ -53,7 +57,9 @@ describe("cron() next five, UTC", () => {
   });
 
   it("'L' alone in day-of-week is Saturday", () => {
-    expect(fires("cron(0 0 ? * L *)", "2026-01-01T00:00:00Z", { count: 2 })).toEqual(utc("2026-01-03T00:00", "2026-01-10T00:00"));
+    expect(fires("cron(0 0 ? * L *)", "2026-01-01T00:00:00Z", { count: 2 })).toEqual(
+      utc("2026-01-03T00:00", "2026-01-10T00:00"),
+    );
   });
 
   it("last day of the month (L), leap years included", () => {
@@ -114,7 +120,9 @@ describe("cron() next five, UTC", () => {
 
   it("respects start and end", () => {
     const start = new Date("2026-01-10T00:00:00Z");
-    expect(fires("cron(0 0 * * ? *)", "2026-01-01T00:00:00Z", { start, count: 2 })).toEqual(utc("2026-01-10T00:00", "2026-01-11T00:00"));
+    expect(fires("cron(0 0 * * ? *)", "2026-01-01T00:00:00Z", { start, count: 2 })).toEqual(
+      utc("2026-01-10T00:00", "2026-01-11T00:00"),
+    );
     expect(fires("cron(0 0 * * ? *)", "2026-01-01T00:00:00Z", { end: new Date("2026-01-03T00:00:00Z") })).toEqual(
       utc("2026-01-02T00:00", "2026-01-03T00:00"),
     );
@@ -130,7 +138,9 @@ describe("cron() that never fires", () => {
     // The year range 1970-2199 with a rule that never matches, searched to the end.
     const t0 = performance.now();
     expect(nextFireTimes(never, { after: new Date("2026-01-01T00:00:00Z"), count: 5 })).toEqual([]);
-    expect(nextFireTimes(rare, { after: new Date("2026-01-01T00:00:00Z"), count: 5, timeZone: "Europe/Berlin" })).toEqual([]);
+    expect(
+      nextFireTimes(rare, { after: new Date("2026-01-01T00:00:00Z"), count: 5, timeZone: "Europe/Berlin" }),
+    ).toEqual([]);
     expect(performance.now() - t0).toBeLessThan(100);
   });
 

@@ -3,7 +3,8 @@ import { parseScheduleExpression, type CronSchedule } from "./expression";
 import { refusal } from "./test-helpers";
 
 const cron = (expression: string) => parseScheduleExpression(expression) as CronSchedule;
-const range = (a: number, b: number, step = 1) => Array.from({ length: Math.floor((b - a) / step) + 1 }, (_, i) => a + i * step);
+const range = (a: number, b: number, step = 1) =>
+  Array.from({ length: Math.floor((b - a) / step) + 1 }, (_, i) => a + i * step);
 
 describe("cron() fields", () => {
   it("minutes: values, ranges, lists, increments", () => {
@@ -69,7 +70,9 @@ describe("cron() '?' rule", () => {
       "cron: day-of-month and day-of-week can't both be '?': give one of them a value (e.g. '*') (field 5, at character 14)",
     );
     const neither = refusal("cron(0 0 * * MON *)");
-    expect(neither.message).toContain("day-of-month '*' and day-of-week 'MON' can't both be set: one of them must be '?'");
+    expect(neither.message).toContain(
+      "day-of-month '*' and day-of-week 'MON' can't both be set: one of them must be '?'",
+    );
     // Points at the '*' that should become '?'.
     expect([neither.field, neither.position]).toEqual(["day-of-month", 9]);
     expect(refusal("cron(0 0 1 * * *)").field).toBe("day-of-week");

@@ -6,7 +6,16 @@
  */
 import { maxDaysInMonth, MONTH_NAMES } from "./calendar";
 import {
-  DAY_OF_MONTH, DAY_OF_WEEK, FIELDS, fieldError, HOURS, MINUTES, MONTH, parseFieldList, parseFieldValue, YEAR,
+  DAY_OF_MONTH,
+  DAY_OF_WEEK,
+  FIELDS,
+  fieldError,
+  HOURS,
+  MINUTES,
+  MONTH,
+  parseFieldList,
+  parseFieldValue,
+  YEAR,
 } from "./cron-fields";
 import { ScheduleExpressionError } from "./errors";
 import type { CronDayRule, CronSchedule, Token } from "./types";
@@ -26,7 +35,11 @@ export function parseCron(expression: string, body: Token): CronSchedule {
     years: parseFieldList(YEAR, year),
   };
   if (!parsed.dayOfMonth && !parsed.dayOfWeek) {
-    throw fieldError(DAY_OF_WEEK, "day-of-month and day-of-week can't both be '?': give one of them a value (e.g. '*')", dow);
+    throw fieldError(
+      DAY_OF_WEEK,
+      "day-of-month and day-of-week can't both be '?': give one of them a value (e.g. '*')",
+      dow,
+    );
   }
   if (parsed.dayOfMonth && parsed.dayOfWeek) {
     // Point at a '*' if there is one: replacing it with '?' is almost always what was meant.
@@ -57,7 +70,9 @@ function splitFields(body: Token): Token[] {
     position += text.length + 1;
   }
   if (fields.length !== 6) {
-    const missing = FIELDS.slice(fields.length).map((f) => f.name).join(" ");
+    const missing = FIELDS.slice(fields.length)
+      .map((f) => f.name)
+      .join(" ");
     const at = fields.length > 6 ? fields[6].position : body.position + body.text.length;
     throw new ScheduleExpressionError(
       `cron: expected 6 fields (${FIELD_LIST}) but found ${fields.length}` +
@@ -104,10 +119,15 @@ function parseDayOfWeek(at: Token): CronDayRule {
 function checkDayCanOccur(rule: CronDayRule, months: number[], dom: Token): void {
   let earliest: number;
   if (rule.type === "monthDays") earliest = rule.days[0];
-  else if (rule.type === "nearestBusinessDay") earliest = rule.day; // W never crosses into the next month
+  else if (rule.type === "nearestBusinessDay")
+    earliest = rule.day; // W never crosses into the next month
   else return;
   if (months.some((m) => maxDaysInMonth(m) >= earliest)) return;
   const names = months.map((m) => MONTH_NAMES[m - 1]);
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : names[0];
-  throw fieldError(DAY_OF_MONTH, `day-of-month '${dom.text}' never occurs in ${list}, so this schedule would never run`, dom);
+  throw fieldError(
+    DAY_OF_MONTH,
+    `day-of-month '${dom.text}' never occurs in ${list}, so this schedule would never run`,
+    dom,
+  );
 }

@@ -18,7 +18,9 @@ describe("describeSchedule", () => {
     expect(text("cron(*/5 * * * ? *)")).toBe("every 5 minutes");
     expect(text("cron(* * * * ? *)")).toBe("every minute");
     expect(text("cron(0 * * * ? *)")).toBe("every hour at minute 0");
-    expect(text("cron(0/15 9-17 ? * MON-FRI *)")).toBe("every 15 minutes during hours 9 through 17 on Monday through Friday");
+    expect(text("cron(0/15 9-17 ? * MON-FRI *)")).toBe(
+      "every 15 minutes during hours 9 through 17 on Monday through Friday",
+    );
     expect(text("cron(0 */6 * * ? *)")).toBe("at 00:00, 06:00, 12:00 and 18:00");
     expect(text("cron(15 */2 * * ? *)")).toBe("every 2 hours at minute 15");
     expect(text("cron(10,40 8,20 * * ? *)")).toBe("at minutes 10 and 40 during hours 8 and 20");
@@ -30,6 +32,8 @@ describe("describeSchedule", () => {
     expect(text("cron(0 0 15W * ? *)")).toBe("at 00:00 on the weekday nearest day 15 of the month");
     expect(text("cron(0 0 ? * 3#2 *)")).toBe("at 00:00 on the second Tuesday of the month");
     expect(text("cron(0 0 ? * 5L *)")).toBe("at 00:00 on the last Thursday of the month");
-    expect(text("cron(0 0 1,15 JAN-MAR ? 2026)")).toBe("at 00:00 on day 1 and 15 of the month in January through March in 2026");
+    expect(text("cron(0 0 1,15 JAN-MAR ? 2026)")).toBe(
+      "at 00:00 on day 1 and 15 of the month in January through March in 2026",
+    );
   });
 });

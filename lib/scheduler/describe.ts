@@ -17,7 +17,12 @@ export function describeSchedule(schedule: ParsedSchedule): string {
       return `once at ${l.year}-${pad(l.month)}-${pad(l.day)} ${pad(l.hour)}:${pad(l.minute)}:${pad(l.second)}`;
     }
     case "cron":
-      return [describeTime(schedule), describeDays(schedule.dayRule), describeMonths(schedule.months), describeYears(schedule.years)]
+      return [
+        describeTime(schedule),
+        describeDays(schedule.dayRule),
+        describeMonths(schedule.months),
+        describeYears(schedule.years),
+      ]
         .filter(Boolean)
         .join(" ");
   }
@@ -30,10 +35,13 @@ function describeTime({ minutes, hours }: CronSchedule): string {
   }
   const step = stepOf(minutes, 0, 59);
   const minutePart =
-    minutes.length === 60 ? "every minute"
-    : step && minutes[0] === 0 ? `every ${step} minutes`
-    : minutes.length === 1 ? `at minute ${minutes[0]}`
-    : `at minutes ${listOf(minutes, String)}`;
+    minutes.length === 60
+      ? "every minute"
+      : step && minutes[0] === 0
+        ? `every ${step} minutes`
+        : minutes.length === 1
+          ? `at minute ${minutes[0]}`
+          : `at minutes ${listOf(minutes, String)}`;
   const hourStep = allHours ? 1 : hours[0] === 0 ? stepOf(hours, 0, 23) : undefined;
   if (minutes.length === 1 && hourStep) {
     return `every ${hourStep === 1 ? "hour" : `${hourStep} hours`} at minute ${minutes[0]}`;

@@ -28,7 +28,12 @@ describe("cron() errors say what and where", () => {
     ["cron(0 0 ? * 15W *)", "'W' is only allowed in day-of-month", "day-of-week", 13],
     ["cron(0 0 1#2 * ? *)", "'#' is only allowed in day-of-week", "day-of-month", 9],
     ["cron(5L * * * ? *)", "'L' is only allowed in day-of-month or day-of-week, not in minutes", "minutes", 5],
-    ["cron(0 0 30 2 ? *)", "day-of-month '30' never occurs in February, so this schedule would never run", "day-of-month", 9],
+    [
+      "cron(0 0 30 2 ? *)",
+      "day-of-month '30' never occurs in February, so this schedule would never run",
+      "day-of-month",
+      9,
+    ],
     ["cron(0 0 31 APR,6 ? *)", "day-of-month '31' never occurs in April or June", "day-of-month", 9],
     ["cron(0 0 30W 2 ? *)", "never occurs in February", "day-of-month", 9],
   ];
@@ -77,7 +82,9 @@ describe("expression-level errors", () => {
     expect(refusal("rate 5 minutes").message).toBe("rate: expected '(' after 'rate' (at character 5)");
     expect(refusal("rate(5 minutes").message).toBe("rate: missing ')' at the end (at character 15)");
     expect(refusal("rate(5 minutes) now").message).toBe("rate: unexpected text after ')' (at character 16)");
-    expect(refusal(" rate(5 minutes)").message).toBe("schedule expression starts with a space: remove it (at character 1)");
+    expect(refusal(" rate(5 minutes)").message).toBe(
+      "schedule expression starts with a space: remove it (at character 1)",
+    );
     expect(refusal("rate(5 minutes) ").position).toBe(15);
     expect(refusal("(5 minutes)").message).toContain("'(' is not a schedule type");
   });

@@ -40,7 +40,10 @@ export function parseScheduleExpression(expression: string): ParsedSchedule {
   const kind = word.toLowerCase();
   if (!(kind in PARSERS)) {
     const shown = word === "" ? expression[0] : word;
-    throw new ScheduleExpressionError(`'${shown}' is not a schedule type: ${USAGE}`, { position: 0, length: shown.length });
+    throw new ScheduleExpressionError(`'${shown}' is not a schedule type: ${USAGE}`, {
+      position: 0,
+      length: shown.length,
+    });
   }
   if (word !== kind) {
     throw new ScheduleExpressionError(`write '${kind}' in lower case`, { position: 0, length: word.length });

@@ -74,7 +74,8 @@ function rateTimes(s: RateSchedule, after: number, anchor: number, end: number, 
   let k = after < anchor ? 0 : Math.floor((after - anchor) / s.everyMs) + 1;
   const out: Date[] = [];
   const last = Math.min(end, MAX_DATE_MS);
-  for (let t = anchor + k * s.everyMs; out.length < count && t <= last; t = anchor + ++k * s.everyMs) out.push(new Date(t));
+  for (let t = anchor + k * s.everyMs; out.length < count && t <= last; t = anchor + ++k * s.everyMs)
+    out.push(new Date(t));
   return out;
 }
 
@@ -85,7 +86,12 @@ function atTimes(s: AtSchedule, after: number, timeZone: string): Date[] {
 }
 
 function cronTimes(
-  s: CronSchedule, after: number, end: number, count: number, timeZone: string, gapPolicy: NonexistentTimePolicy,
+  s: CronSchedule,
+  after: number,
+  end: number,
+  count: number,
+  timeZone: string,
+  gapPolicy: NonexistentTimePolicy,
 ): Date[] {
   const out: Date[] = [];
   // Start at the wall minute holding `after`. Mapping wall minutes to instants (first occurrence

@@ -32,22 +32,34 @@ function dayMatches(rule: CronDayRule, y: number, m: number, d: number): boolean
   const isBusiness = (day: number) => wd(day) >= 2 && wd(day) <= 6;
   const monthDays = Array.from({ length: dim }, (_, i) => i + 1);
   switch (rule.type) {
-    case "monthDays": return rule.days.includes(d);
-    case "lastDay": return d === dim;
-    case "lastBusinessDay": return isBusiness(d) && !monthDays.some((k) => k > d && isBusiness(k));
+    case "monthDays":
+      return rule.days.includes(d);
+    case "lastDay":
+      return d === dim;
+    case "lastBusinessDay":
+      return isBusiness(d) && !monthDays.some((k) => k > d && isBusiness(k));
     case "nearestBusinessDay": {
       if (rule.day > dim) return false;
       const best = monthDays.filter(isBusiness).sort((a, b) => Math.abs(a - rule.day) - Math.abs(b - rule.day))[0];
       return d === best;
     }
-    case "weekDays": return rule.days.includes(wd(d));
-    case "lastWeekDay": return wd(d) === rule.weekDay && d + 7 > dim;
-    case "nthWeekDay": return wd(d) === rule.weekDay && Math.ceil(d / 7) === rule.nth;
+    case "weekDays":
+      return rule.days.includes(wd(d));
+    case "lastWeekDay":
+      return wd(d) === rule.weekDay && d + 7 > dim;
+    case "nthWeekDay":
+      return wd(d) === rule.weekDay && Math.ceil(d / 7) === rule.nth;
   }
 }
 
 function wallMatches(c: CronSchedule, y: number, mo: number, d: number, h: number, mi: number): boolean {
-  return c.minutes.includes(mi) && c.hours.includes(h) && c.years.includes(y) && c.months.includes(mo) && dayMatches(c.dayRule, y, mo, d);
+  return (
+    c.minutes.includes(mi) &&
+    c.hours.includes(h) &&
+    c.years.includes(y) &&
+    c.months.includes(mo) &&
+    dayMatches(c.dayRule, y, mo, d)
+  );
 }
 
 type Reading = readonly [number, number, number, number, number];
@@ -56,7 +68,13 @@ const readings = new Map<string, Map<number, Reading>>(); // the same windows ar
 /** Local [year, month, day, hour, minute] at instant t, straight from Intl. */
 function localParts(timeZone: string): (t: number) => Reading {
   const f = new Intl.DateTimeFormat("en-GB", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
   });
   const cache = readings.get(timeZone) ?? new Map<number, Reading>();
   readings.set(timeZone, cache);
@@ -100,7 +118,8 @@ function oracle(c: CronSchedule, timeZone: string, from: number, to: number, nex
       // Clocks jumped: the skipped wall minutes fire here, once.
       for (let w = prevWall + 60_000; w < wall; w += 60_000) {
         const g = new Date(w);
-        if (wallMatches(c, g.getUTCFullYear(), g.getUTCMonth() + 1, g.getUTCDate(), g.getUTCHours(), g.getUTCMinutes())) fire = true;
+        if (wallMatches(c, g.getUTCFullYear(), g.getUTCMonth() + 1, g.getUTCDate(), g.getUTCHours(), g.getUTCMinutes()))
+          fire = true;
       }
     }
     prevWall = wall;
@@ -111,7 +130,10 @@ function oracle(c: CronSchedule, timeZone: string, from: number, to: number, nex
 
 function viaSearch(c: CronSchedule, timeZone: string, from: number, to: number, nextValid: boolean): number[] {
   return nextFireTimes(c, {
-    after: new Date(from - 1), count: 1_000_000, timeZone, end: new Date(to),
+    after: new Date(from - 1),
+    count: 1_000_000,
+    timeZone,
+    end: new Date(to),
     nonexistentTime: nextValid ? "next-valid" : "skip",
   }).map((d) => d.getTime());
 }
@@ -145,14 +167,23 @@ describe("search agrees with a minute-by-minute oracle", () => {
     ["Australia/Lord_Howe", "2026-10-03T00:00:00Z"],
     ["Australia/Lord_Howe", "2026-04-04T00:00:00Z"],
   ];
-  const hourly = ["cron(* * * * ? *)", "cron(*/7 * * * ? *)", "cron(0,30 * * * ? *)", "cron(15 0-3 * * ? *)", "cron(45 1,2 ? * SUN *)"];
+  const hourly = [
+    "cron(* * * * ? *)",
+    "cron(*/7 * * * ? *)",
+    "cron(0,30 * * * ? *)",
+    "cron(15 0-3 * * ? *)",
+    "cron(45 1,2 ? * SUN *)",
+  ];
   it.each(windows)("%s around %s, skip and next-valid", (timeZone, start) => {
     const from = new Date(start).getTime();
     const to = from + 2 * 86_400_000;
     for (const expr of hourly) {
       const c = parseScheduleExpression(expr) as CronSchedule;
       for (const nextValid of [false, true]) {
-        const diff = firstDifference(viaSearch(c, timeZone, from, to, nextValid), oracle(c, timeZone, from, to, nextValid));
+        const diff = firstDifference(
+          viaSearch(c, timeZone, from, to, nextValid),
+          oracle(c, timeZone, from, to, nextValid),
+        );
         expect(diff, `${expr} next-valid=${nextValid}`).toBeUndefined();
       }
     }

@@ -5,7 +5,11 @@ import { fires, refusal, utc } from "./test-helpers";
 describe("rate() parsing", () => {
   it("accepts singular units for 1 and plural ones otherwise", () => {
     expect(parseScheduleExpression("rate(1 minute)")).toEqual({
-      kind: "rate", expression: "rate(1 minute)", value: 1, unit: "minute", everyMs: 60_000,
+      kind: "rate",
+      expression: "rate(1 minute)",
+      value: 1,
+      unit: "minute",
+      everyMs: 60_000,
     });
     expect(parseScheduleExpression("rate(5 minutes)")).toMatchObject({ value: 5, unit: "minute", everyMs: 300_000 });
     expect(parseScheduleExpression("rate(1 hour)")).toMatchObject({ everyMs: 3_600_000 });
@@ -36,7 +40,9 @@ describe("rate() parsing", () => {
       "rate: unit 'seconds' is not valid: use minute(s), hour(s) or day(s) (at character 8)",
     );
     expect(refusal("rate(5 Minutes)").message).toContain("unit 'Minutes' is not valid");
-    expect(refusal("rate(5)").message).toBe("rate: missing unit after '5': use minutes, hours or days (at character 7)");
+    expect(refusal("rate(5)").message).toBe(
+      "rate: missing unit after '5': use minutes, hours or days (at character 7)",
+    );
     expect(refusal("rate(5minutes)").message).toBe("rate: put a space between '5' and 'minutes' (at character 7)");
     expect(refusal("rate(5  minutes)").position).toBe(7);
     expect(refusal("rate( 5 minutes)").position).toBe(5);
@@ -64,14 +70,20 @@ describe("rate() fire times", () => {
 
   it("counts from `after` when no start is given", () => {
     expect(fires("rate(1 hour)", "2026-01-01T00:00:30Z", { count: 2 })).toEqual([
-      "2026-01-01T01:00:30.000Z", "2026-01-01T02:00:30.000Z",
+      "2026-01-01T01:00:30.000Z",
+      "2026-01-01T02:00:30.000Z",
     ]);
   });
 
   it("keeps a day at 24 h across DST, whatever the zone", () => {
     // New York springs forward on 2026-03-08: still every 24 h of elapsed time.
-    expect(fires("rate(1 day)", "2026-03-06T12:00:00Z", { start: new Date("2026-03-06T12:00:00Z"), timeZone: "America/New_York", count: 3 }))
-      .toEqual(utc("2026-03-07T12:00", "2026-03-08T12:00", "2026-03-09T12:00"));
+    expect(
+      fires("rate(1 day)", "2026-03-06T12:00:00Z", {
+        start: new Date("2026-03-06T12:00:00Z"),
+        timeZone: "America/New_York",
+        count: 3,
+      }),
+    ).toEqual(utc("2026-03-07T12:00", "2026-03-08T12:00", "2026-03-09T12:00"));
   });
 
   it("stops at end and returns nothing for count 0", () => {

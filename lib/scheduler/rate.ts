@@ -24,20 +24,29 @@ export function parseRate(expression: string, body: Token): RateSchedule {
     });
   }
   const glued = /^(\d+)([a-z]+)$/i.exec(text);
-  if (glued) fail(`put a space between '${glued[1]}' and '${glued[2]}'`, { text: glued[2], position: body.position + glued[1].length });
+  if (glued)
+    fail(`put a space between '${glued[1]}' and '${glued[2]}'`, {
+      text: glued[2],
+      position: body.position + glued[1].length,
+    });
   const space = text.indexOf(" ");
   const valueAt = { text: space < 0 ? text : text.slice(0, space), position: body.position };
   if (!/^\d+$/.test(valueAt.text) || Number(valueAt.text) === 0) {
     fail(`value '${valueAt.text}' must be a positive whole number, as in 'rate(5 minutes)'`, valueAt);
   }
   const value = Number(valueAt.text);
-  if (space < 0) fail(`missing unit after '${value}': use minutes, hours or days`, { text: "", position: body.position + text.length });
+  if (space < 0)
+    fail(`missing unit after '${value}': use minutes, hours or days`, {
+      text: "",
+      position: body.position + text.length,
+    });
   const unitAt = { text: text.slice(space + 1), position: body.position + space + 1 };
   const unit = singularOf(unitAt.text);
   if (!unit) fail(`unit '${unitAt.text}' is not valid: use minute(s), hour(s) or day(s)`, unitAt);
   const plural = unitAt.text.endsWith("s");
   if (value === 1 && plural) fail(`the unit is singular when the value is 1: write 'rate(1 ${unit})'`, unitAt);
-  if (value !== 1 && !plural) fail(`the unit is plural when the value is not 1: write 'rate(${value} ${unit}s)'`, unitAt);
+  if (value !== 1 && !plural)
+    fail(`the unit is plural when the value is not 1: write 'rate(${value} ${unit}s)'`, unitAt);
   const everyMs = value * UNIT_MS[unit];
   if (everyMs > MAX_DATE_MS) fail(`'${value} ${unitAt.text}' is too long a period`, valueAt);
   return { kind: "rate", expression, value, unit, everyMs };

@@ -78,8 +78,12 @@ export class ScheduleRunner {
 
   private async doReload(): Promise<void> {
     const [{ rows }, last, stamp] = await Promise.all([
-      this.o.pool.query<Row>(`SELECT s.id, f.name AS "functionName", s.name, s.expression, s."timeZone", s.input, s."maximumEventAgeSeconds", s."startAt" FROM schedules s JOIN functions f ON f.id = s."functionId" WHERE s.enabled`),
-      this.o.pool.query<{ scheduleId: string; slot: Date }>(`SELECT "scheduleId", max(slot) AS slot FROM schedule_fires GROUP BY "scheduleId"`),
+      this.o.pool.query<Row>(
+        `SELECT s.id, f.name AS "functionName", s.name, s.expression, s."timeZone", s.input, s."maximumEventAgeSeconds", s."startAt" FROM schedules s JOIN functions f ON f.id = s."functionId" WHERE s.enabled`,
+      ),
+      this.o.pool.query<{ scheduleId: string; slot: Date }>(
+        `SELECT "scheduleId", max(slot) AS slot FROM schedule_fires GROUP BY "scheduleId"`,
+      ),
       this.readStamp(),
     ]);
     this.stamp = stamp;
@@ -91,7 +95,9 @@ export class ScheduleRunner {
       try {
         parsed = parseScheduleExpression(row.expression);
       } catch (err) {
-        this.o.log(`[scheduler] schedule ${row.name} of ${row.functionName} is invalid and does not fire: ${(err as Error).message}`);
+        this.o.log(
+          `[scheduler] schedule ${row.name} of ${row.functionName} is invalid and does not fire: ${(err as Error).message}`,
+        );
         continue;
       }
       // As in EventBridge, a rate schedule fires at its start; later slots follow the last one claimed.
@@ -110,7 +116,9 @@ export class ScheduleRunner {
   }
 
   private times(row: Row, parsed: ParsedSchedule, afterMs: number, count: number): number[] {
-    return nextFireTimes(parsed, { after: new Date(afterMs), count, timeZone: row.timeZone, start: row.startAt }).map((d) => d.getTime());
+    return nextFireTimes(parsed, { after: new Date(afterMs), count, timeZone: row.timeZone, start: row.startAt }).map(
+      (d) => d.getTime(),
+    );
   }
 
   private arm(): void {
@@ -151,7 +159,13 @@ export class ScheduleRunner {
     }
     const requestId = randomUUID();
     const payload = e.row.input ?? JSON.stringify(this.scheduledEvent(e.row, slot));
-    await this.o.queue.enqueueClaimed(CLAIM, [e.row.id, new Date(slot), "fired", requestId, Math.max(0, Date.now() - slot)], fn, payload, requestId);
+    await this.o.queue.enqueueClaimed(
+      CLAIM,
+      [e.row.id, new Date(slot), "fired", requestId, Math.max(0, Date.now() - slot)],
+      fn,
+      payload,
+      requestId,
+    );
   }
 
   private async claim(e: Entry, slot: number, status: "missed"): Promise<void> {
@@ -174,7 +188,9 @@ export class ScheduleRunner {
   }
 
   private async readStamp(): Promise<string> {
-    const r = await this.o.pool.query<{ n: string; at: Date | null }>(`SELECT count(*)::text AS n, max("updatedAt") AS at FROM schedules`);
+    const r = await this.o.pool.query<{ n: string; at: Date | null }>(
+      `SELECT count(*)::text AS n, max("updatedAt") AS at FROM schedules`,
+    );
     return `${r.rows[0].n}:${r.rows[0].at?.getTime() ?? 0}`;
   }
 

@@ -117,7 +117,9 @@ describe("other zones", () => {
 describe("at()", () => {
   it("is read in the schedule's zone", () => {
     expect(fires("at(2026-07-01T09:00:00)", "2026-01-01T00:00:00Z", BERLIN)).toEqual(utc("2026-07-01T07:00"));
-    expect(fires("at(2026-01-01T00:00:00)", "2025-06-01T00:00:00Z", { timeZone: "Asia/Kolkata" })).toEqual(utc("2025-12-31T18:30"));
+    expect(fires("at(2026-01-01T00:00:00)", "2025-06-01T00:00:00Z", { timeZone: "Asia/Kolkata" })).toEqual(
+      utc("2025-12-31T18:30"),
+    );
     expect(fires("at(2026-05-01T12:34:56)", "2026-01-01T00:00:00Z")).toEqual(["2026-05-01T12:34:56.000Z"]);
   });
 
@@ -139,7 +141,15 @@ describe("at()", () => {
 
 describe("validateTimeZone", () => {
   it("accepts IANA names and UTC", () => {
-    for (const tz of ["UTC", "Etc/UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Lord_Howe", "Etc/GMT+5"]) {
+    for (const tz of [
+      "UTC",
+      "Etc/UTC",
+      "America/New_York",
+      "Europe/Berlin",
+      "Asia/Kolkata",
+      "Australia/Lord_Howe",
+      "Etc/GMT+5",
+    ]) {
       expect(() => validateTimeZone(tz)).not.toThrow();
     }
   });
@@ -154,6 +164,8 @@ describe("validateTimeZone", () => {
   });
 
   it("is applied by nextFireTimes", () => {
-    expect(() => fires("cron(0 0 * * ? *)", "2026-01-01T00:00:00Z", { timeZone: "Mars/Olympus" })).toThrow("unknown time zone 'Mars/Olympus'");
+    expect(() => fires("cron(0 0 * * ? *)", "2026-01-01T00:00:00Z", { timeZone: "Mars/Olympus" })).toThrow(
+      "unknown time zone 'Mars/Olympus'",
+    );
   });
 });

@@ -35,7 +35,10 @@ const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/;
 /** Throws ScheduleTimeZoneError unless `timeZone` is an IANA zone name (or UTC) Intl knows. */
 export function validateTimeZone(timeZone: string): void {
   if (typeof timeZone !== "string" || timeZone === "") {
-    throw new ScheduleTimeZoneError(String(timeZone), "time zone is empty: use an IANA name such as 'Europe/Berlin' or 'UTC'");
+    throw new ScheduleTimeZoneError(
+      String(timeZone),
+      "time zone is empty: use an IANA name such as 'Europe/Berlin' or 'UTC'",
+    );
   }
   let known = ZONE_NAME.test(timeZone);
   if (known) {
@@ -88,7 +91,14 @@ export function offsetMsAt(timeZone: string, instantMs: number): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
   const p: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(whole)) p[part.type] = part.value;
-  const local = wallMs(Number(p.year), Number(p.month), Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const local = wallMs(
+    Number(p.year),
+    Number(p.month),
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return local - whole;
 }
 

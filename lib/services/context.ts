@@ -23,7 +23,15 @@ export interface ServiceContext {
   codeCipher: CodeCipher;
   /** Seals access keys' secrets at rest (same master key). */
   secretCipher: SecretCipher;
-  settings: Pick<Settings, "NIMBUS_MAX_CONCURRENCY" | "NIMBUS_MIN_UNRESERVED_CONCURRENCY" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID" | "NIMBUS_SESSION_IDLE_MINUTES" | "NIMBUS_SESSION_MAX_HOURS">;
+  settings: Pick<
+    Settings,
+    | "NIMBUS_MAX_CONCURRENCY"
+    | "NIMBUS_MIN_UNRESERVED_CONCURRENCY"
+    | "NIMBUS_REGION"
+    | "NIMBUS_ACCOUNT_ID"
+    | "NIMBUS_SESSION_IDLE_MINUTES"
+    | "NIMBUS_SESSION_MAX_HOURS"
+  >;
   /** Called after a change commits; also published to other servers (NOTIFY). */
   functionChanged(change: FunctionChange): void;
   /** Schedules were created, changed or deleted (the runner reloads). */

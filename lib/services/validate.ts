@@ -22,7 +22,10 @@ export function assertStorableText(input: unknown, name?: string): void {
   const bad = unstorableTextPath(input, name ? [name] : []);
   if (!bad) return;
   const field = bad.path.join(".");
-  const what = bad.what === "nul" ? "must not contain the NUL character (\\u0000)" : "must be valid Unicode text: it contains a lone UTF-16 surrogate";
+  const what =
+    bad.what === "nul"
+      ? "must not contain the NUL character (\\u0000)"
+      : "must be valid Unicode text: it contains a lone UTF-16 surrogate";
   throw new AppError("InvalidParameterValueException", `${field || "The input"} ${what}`, field ? { field } : {});
 }
 

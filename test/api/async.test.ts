@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  CreateFunctionCommand, DeleteFunctionConcurrencyCommand, DeleteFunctionEventInvokeConfigCommand, GetFunctionEventInvokeConfigCommand, InvokeCommand,
-  PutFunctionConcurrencyCommand, PutFunctionEventInvokeConfigCommand, UpdateFunctionConfigurationCommand, UpdateFunctionEventInvokeConfigCommand,
+  CreateFunctionCommand,
+  DeleteFunctionConcurrencyCommand,
+  DeleteFunctionEventInvokeConfigCommand,
+  GetFunctionEventInvokeConfigCommand,
+  InvokeCommand,
+  PutFunctionConcurrencyCommand,
+  PutFunctionEventInvokeConfigCommand,
+  UpdateFunctionConfigurationCommand,
+  UpdateFunctionEventInvokeConfigCommand,
 } from "@aws-sdk/client-lambda";
 import { uniqueName, useServer, zipOf } from "../server";
 
@@ -11,17 +18,31 @@ const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
 async function deploy(source: string, env?: Record<string, string>): Promise<string> {
   const name = uniqueName("async");
-  await t.lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(source) }, Environment: env ? { Variables: env } : undefined }));
+  await t.lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Code: { ZipFile: zipOf(source) },
+      Environment: env ? { Variables: env } : undefined,
+    }),
+  );
   return name;
 }
 async function fire(name: string, event: unknown = {}): Promise<string> {
-  const r = await t.lambda.send(new InvokeCommand({ FunctionName: name, InvocationType: "Event", Payload: enc(event) }));
+  const r = await t.lambda.send(
+    new InvokeCommand({ FunctionName: name, InvocationType: "Event", Payload: enc(event) }),
+  );
   expect(r.StatusCode).toBe(202);
   return r.$metadata.requestId!;
 }
 async function attempts(requestId: string) {
   await t.srv.runtime.writer.flush();
-  const r = await t.srv.runtime.db.pool.query(`SELECT attempt, outcome, trigger FROM invocations WHERE "requestId" = $1 ORDER BY attempt, "startedAt"`, [requestId]);
+  const r = await t.srv.runtime.db.pool.query(
+    `SELECT attempt, outcome, trigger FROM invocations WHERE "requestId" = $1 ORDER BY attempt, "startedAt"`,
+    [requestId],
+  );
   return r.rows as Array<{ attempt: number; outcome: string; trigger: string }>;
 }
 const poll = { timeout: 30_000, interval: 200 };
@@ -37,47 +58,124 @@ describe("asynchronous invocations", () => {
 
   it("manages EventInvokeConfig like Lambda", async () => {
     const name = await deploy(`export const handler = async () => 1;`);
-    await expect(t.lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
-    const put = await t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 120 }));
+    await expect(t.lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }))).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+    });
+    const put = await t.lambda.send(
+      new PutFunctionEventInvokeConfigCommand({
+        FunctionName: name,
+        MaximumRetryAttempts: 1,
+        MaximumEventAgeInSeconds: 120,
+      }),
+    );
     expect(put).toMatchObject({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 120 });
     expect(put.LastModified).toBeInstanceOf(Date);
-    const upd = await t.lambda.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName: name, DestinationConfig: { OnFailure: { Destination: `arn:aws:lambda:us-east-1:000000000000:function:${name}-dlq` } } }));
-    expect(upd).toMatchObject({ MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: `arn:aws:lambda:us-east-1:000000000000:function:${name}-dlq` } } });
-    await expect(t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 3 }))).rejects.toMatchObject({ name: "InvalidParameterValueException", message: "MaximumRetryAttempts must be between 0 and 2" });
-    await expect(t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumEventAgeInSeconds: 30 }))).rejects.toMatchObject({ name: "InvalidParameterValueException" });
-    await expect(t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:us-east-1:000000000000:q" } } }))).rejects.toMatchObject({ name: "InvalidParameterValueException" });
-    expect((await t.lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }))).MaximumRetryAttempts).toBe(1);
+    const upd = await t.lambda.send(
+      new UpdateFunctionEventInvokeConfigCommand({
+        FunctionName: name,
+        DestinationConfig: { OnFailure: { Destination: `arn:aws:lambda:us-east-1:000000000000:function:${name}-dlq` } },
+      }),
+    );
+    expect(upd).toMatchObject({
+      MaximumRetryAttempts: 1,
+      DestinationConfig: { OnFailure: { Destination: `arn:aws:lambda:us-east-1:000000000000:function:${name}-dlq` } },
+    });
+    await expect(
+      t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 3 })),
+    ).rejects.toMatchObject({
+      name: "InvalidParameterValueException",
+      message: "MaximumRetryAttempts must be between 0 and 2",
+    });
+    await expect(
+      t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumEventAgeInSeconds: 30 })),
+    ).rejects.toMatchObject({ name: "InvalidParameterValueException" });
+    await expect(
+      t.lambda.send(
+        new PutFunctionEventInvokeConfigCommand({
+          FunctionName: name,
+          DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:us-east-1:000000000000:q" } },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: "InvalidParameterValueException" });
+    expect(
+      (await t.lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }))).MaximumRetryAttempts,
+    ).toBe(1);
     await t.lambda.send(new DeleteFunctionEventInvokeConfigCommand({ FunctionName: name }));
-    await expect(t.lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+    await expect(t.lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name }))).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+    });
   });
 
   it("retries function errors, then dead-letters; a redrive runs the event again", async () => {
-    const name = await deploy(`export const handler = async (e) => { if (process.env.BROKEN === "1") throw new Error("still broken " + e.order); return "ok"; };`, { BROKEN: "1" });
+    const name = await deploy(
+      `export const handler = async (e) => { if (process.env.BROKEN === "1") throw new Error("still broken " + e.order); return "ok"; };`,
+      { BROKEN: "1" },
+    );
     await t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 1 }));
     const id = await fire(name, { order: 7 });
-    await expect.poll(() => attempts(id), poll).toEqual([{ attempt: 1, outcome: "Error", trigger: "async" }, { attempt: 2, outcome: "Error", trigger: "async" }]);
-    const dl = async () => (await t.srv.runtime.db.pool.query(`SELECT id, condition, attempts, "errorType", payload FROM dead_letters WHERE "requestId" = $1`, [id])).rows;
-    await expect.poll(dl, poll).toEqual([expect.objectContaining({ condition: "RetriesExhausted", attempts: 2, errorType: "Error", payload: '{"order":7}' })]);
-    await t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Environment: { Variables: { BROKEN: "0" } } }));
+    await expect
+      .poll(() => attempts(id), poll)
+      .toEqual([
+        { attempt: 1, outcome: "Error", trigger: "async" },
+        { attempt: 2, outcome: "Error", trigger: "async" },
+      ]);
+    const dl = async () =>
+      (
+        await t.srv.runtime.db.pool.query(
+          `SELECT id, condition, attempts, "errorType", payload FROM dead_letters WHERE "requestId" = $1`,
+          [id],
+        )
+      ).rows;
+    await expect
+      .poll(dl, poll)
+      .toEqual([
+        expect.objectContaining({
+          condition: "RetriesExhausted",
+          attempts: 2,
+          errorType: "Error",
+          payload: '{"order":7}',
+        }),
+      ]);
+    await t.lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: name, Environment: { Variables: { BROKEN: "0" } } }),
+    );
     const newId = await t.srv.runtime.asyncQueue.redrive((await dl())[0].id);
     await expect.poll(() => attempts(newId), poll).toEqual([{ attempt: 1, outcome: "Success", trigger: "async" }]);
-    await expect(t.srv.runtime.asyncQueue.redrive((await dl())[0].id)).rejects.toMatchObject({ code: "ResourceNotFoundException" });
+    await expect(t.srv.runtime.asyncQueue.redrive((await dl())[0].id)).rejects.toMatchObject({
+      code: "ResourceNotFoundException",
+    });
   });
 
   it("sends Lambda's destination record to an on-failure destination function", async () => {
-    const dest = await deploy(`export const handler = async (record) => { console.log("DESTINATION " + JSON.stringify(record)); return null; };`);
+    const dest = await deploy(
+      `export const handler = async (record) => { console.log("DESTINATION " + JSON.stringify(record)); return null; };`,
+    );
     const name = await deploy(`export const handler = async () => { throw new TypeError("nope"); };`);
-    await t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: dest } } }));
+    await t.lambda.send(
+      new PutFunctionEventInvokeConfigCommand({
+        FunctionName: name,
+        MaximumRetryAttempts: 0,
+        DestinationConfig: { OnFailure: { Destination: dest } },
+      }),
+    );
     const id = await fire(name, { hello: "world" });
     const destId = (await t.srv.runtime.resolver.get(dest))!.record.id;
     const record = async () => {
       await t.srv.runtime.writer.flush();
-      const r = await t.srv.runtime.db.pool.query(`SELECT message FROM log_lines WHERE "functionId" = $1 AND message LIKE 'DESTINATION %'`, [destId]);
+      const r = await t.srv.runtime.db.pool.query(
+        `SELECT message FROM log_lines WHERE "functionId" = $1 AND message LIKE 'DESTINATION %'`,
+        [destId],
+      );
       return r.rows[0] ? JSON.parse(r.rows[0].message.slice("DESTINATION ".length)) : null;
     };
     await expect.poll(record, poll).toMatchObject({
       version: "1.0",
-      requestContext: { requestId: id, condition: "RetriesExhausted", approximateInvokeCount: 1, functionArn: expect.stringContaining(`function:${name}:$LATEST`) },
+      requestContext: {
+        requestId: id,
+        condition: "RetriesExhausted",
+        approximateInvokeCount: 1,
+        functionArn: expect.stringContaining(`function:${name}:$LATEST`),
+      },
       requestPayload: { hello: "world" },
       responseContext: { statusCode: 200, executedVersion: "$LATEST", functionError: "Unhandled" },
       responsePayload: { errorType: "TypeError", errorMessage: "nope" },
@@ -86,7 +184,9 @@ describe("asynchronous invocations", () => {
     expect(dl.rowCount).toBe(0);
   });
 
-  it("keeps throttled events waiting (not dropped) and drops those past their maximum age", { timeout: 90_000 }, async () => {
+  it("keeps throttled events waiting (not dropped) and drops those past their maximum age", {
+    timeout: 90_000,
+  }, async () => {
     const name = await deploy(`export const handler = async () => "ran";`);
     await t.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: name, ReservedConcurrentExecutions: 0 }));
     const waiting = await fire(name, { k: "waits" });
@@ -99,8 +199,16 @@ describe("asynchronous invocations", () => {
       [aged],
     );
     await t.lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: name }));
-    await expect.poll(async () => (await attempts(waiting)).filter((a) => a.outcome === "Success").length, poll).toBe(1);
-    await expect.poll(async () => (await t.srv.runtime.db.pool.query(`SELECT condition FROM dead_letters WHERE "requestId" = $1`, [aged])).rows, poll).toEqual([{ condition: "EventAgeExceeded" }]);
+    await expect
+      .poll(async () => (await attempts(waiting)).filter((a) => a.outcome === "Success").length, poll)
+      .toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (await t.srv.runtime.db.pool.query(`SELECT condition FROM dead_letters WHERE "requestId" = $1`, [aged])).rows,
+        poll,
+      )
+      .toEqual([{ condition: "EventAgeExceeded" }]);
     expect((await attempts(aged)).filter((a) => a.outcome === "Success")).toEqual([]);
   });
 });

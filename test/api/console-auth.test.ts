@@ -32,10 +32,21 @@ let db: pg.Pool;
 const ctx = () => a.runtime.services;
 const noParams = { params: Promise.resolve({}) };
 
-function call(handler: (req: Request, c: typeof noParams) => Promise<Response>, urlPath: string, opts: { body?: unknown; cookie?: string; ip?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-nimbus-client-ip": opts.ip ?? "198.51.100.1" };
+function call(
+  handler: (req: Request, c: typeof noParams) => Promise<Response>,
+  urlPath: string,
+  opts: { body?: unknown; cookie?: string; ip?: string } = {},
+) {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-nimbus-client-ip": opts.ip ?? "198.51.100.1",
+  };
   if (opts.cookie) headers.cookie = opts.cookie;
-  const req = new Request(`http://localhost${urlPath}`, { method: opts.body === undefined ? "GET" : "POST", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const req = new Request(`http://localhost${urlPath}`, {
+    method: opts.body === undefined ? "GET" : "POST",
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
   return handler(req, noParams);
 }
 
@@ -50,12 +61,16 @@ async function signIn(username: string, password: string, ip?: string) {
 /** GET with the request target exactly as given (fetch would resolve dot segments first). */
 function rawStatus(port: number, target: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get({ host: "127.0.0.1", port, path: target }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on("error", reject);
+    http
+      .get({ host: "127.0.0.1", port, path: target }, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+      .on("error", reject);
   });
 }
 
 async function addUser(username: string, password: string) {
-  await ctx().db.user.create({ data: { id: crypto.randomUUID(), username, passwordHash: await hashPassword(password) } });
+  await ctx().db.user.create({
+    data: { id: crypto.randomUUID(), username, passwordHash: await hashPassword(password) },
+  });
 }
 
 beforeAll(async () => {
@@ -87,9 +102,14 @@ describe("first-run setup", () => {
 
   it("is race-safe: of two setups at once, exactly one creates a user", async () => {
     const input = { username: "racer", password: "racer-password", setupCode: "CODE" };
-    const results = await Promise.allSettled([createFirstAdmin(ctx(), input, "CODE"), createFirstAdmin(ctx(), { ...input, username: "racer2" }, "CODE")]);
+    const results = await Promise.allSettled([
+      createFirstAdmin(ctx(), input, "CODE"),
+      createFirstAdmin(ctx(), { ...input, username: "racer2" }, "CODE"),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "ResourceConflictException" } });
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({
+      reason: { code: "ResourceConflictException" },
+    });
     expect((await db.query("SELECT count(*)::int AS n FROM users")).rows[0].n).toBe(1);
     await db.query("DELETE FROM users");
   });
@@ -97,25 +117,38 @@ describe("first-run setup", () => {
   it("requires the code, signs the new admin in, then refuses any further setup", async () => {
     const noCode = await call(setupPost, "/api/auth/setup", { body: { password: "admin-password-1" } });
     expect(noCode.status).toBe(400);
-    const wrong = await call(setupPost, "/api/auth/setup", { body: { password: "admin-password-1", setupCode: "AAAA-BBBB-CCCC" } });
+    const wrong = await call(setupPost, "/api/auth/setup", {
+      body: { password: "admin-password-1", setupCode: "AAAA-BBBB-CCCC" },
+    });
     expect(wrong.status).toBe(403);
     expect(await wrong.json()).toMatchObject({ error: { code: "AccessDeniedException", field: "setupCode" } });
-    const short = await call(setupPost, "/api/auth/setup", { body: { password: "short", setupCode: a.runtime.auth.setupCode } });
+    const short = await call(setupPost, "/api/auth/setup", {
+      body: { password: "short", setupCode: a.runtime.auth.setupCode },
+    });
     expect(short.status).toBe(400);
 
     const code = a.runtime.auth.setupCode!.toLowerCase().replace(/-/g, " "); // typed loosely by hand
     const ok = await call(setupPost, "/api/auth/setup", { body: { password: "admin-password-1", setupCode: code } });
     expect(ok.status).toBe(201);
-    expect(ok.headers.get("set-cookie")).toMatch(/^nimbus_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=604800$/);
-    expect(await ok.json()).toMatchObject({ user: { username: "admin" }, csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(ok.headers.get("set-cookie")).toMatch(
+      /^nimbus_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=604800$/,
+    );
+    expect(await ok.json()).toMatchObject({
+      user: { username: "admin" },
+      csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
     expect(existsSync(setupCodePath(a.settings.dataDir))).toBe(false);
 
-    const again = await call(setupPost, "/api/auth/setup", { body: { password: "stranger-password", setupCode: code } });
+    const again = await call(setupPost, "/api/auth/setup", {
+      body: { password: "stranger-password", setupCode: code },
+    });
     expect(again.status).toBe(409);
     // The other server learns from the database that setup is over.
     const other = await fetch(b.url + "/setup", { redirect: "manual" });
     expect([other.status, other.headers.get("location")]).toEqual([302, "/login"]);
-    await expect(createFirstAdmin(b.runtime.services, { password: "stranger-password", setupCode: "X" }, "X")).rejects.toMatchObject({ code: "ResourceConflictException" });
+    await expect(
+      createFirstAdmin(b.runtime.services, { password: "stranger-password", setupCode: "X" }, "X"),
+    ).rejects.toMatchObject({ code: "ResourceConflictException" });
   });
 });
 
@@ -130,7 +163,10 @@ describe("login", () => {
 
     const { cookie, csrf } = await signIn("admin", "admin-password-1");
     const token = cookie.split("=")[1];
-    const rows = (await db.query(`SELECT id, "csrfToken" FROM sessions`)).rows as Array<{ id: string; csrfToken: string }>;
+    const rows = (await db.query(`SELECT id, "csrfToken" FROM sessions`)).rows as Array<{
+      id: string;
+      csrfToken: string;
+    }>;
     expect(rows.some((r) => r.id === token)).toBe(false);
     expect(rows.some((r) => r.csrfToken === csrf && /^[0-9a-f]{64}$/.test(r.id))).toBe(true);
     const s = await (await call(sessionGet, "/api/auth/session", { cookie })).json();
@@ -140,16 +176,33 @@ describe("login", () => {
   it(`locks a username after ${MAX_FAILURES_PER_USER} failures (429, Retry-After), even for the right password`, async () => {
     await addUser("carol", "carol-password");
     for (let i = 0; i < MAX_FAILURES_PER_USER; i++) {
-      expect((await call(loginPost, "/api/auth/login", { body: { username: "carol", password: `guess-${i}` }, ip: `192.0.2.${i}` })).status).toBe(401);
+      expect(
+        (
+          await call(loginPost, "/api/auth/login", {
+            body: { username: "carol", password: `guess-${i}` },
+            ip: `192.0.2.${i}`,
+          })
+        ).status,
+      ).toBe(401);
     }
-    const locked = await call(loginPost, "/api/auth/login", { body: { username: "carol", password: "carol-password" }, ip: "192.0.2.99" });
+    const locked = await call(loginPost, "/api/auth/login", {
+      body: { username: "carol", password: "carol-password" },
+      ip: "192.0.2.99",
+    });
     expect(locked.status).toBe(429);
     const retryAfter = Number(locked.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(800);
     expect(retryAfter).toBeLessThanOrEqual(900);
-    expect(await locked.json()).toMatchObject({ error: { code: "TooManyRequestsException", message: "Too many failed sign-in attempts. Try again in 15 minutes." } });
+    expect(await locked.json()).toMatchObject({
+      error: {
+        code: "TooManyRequestsException",
+        message: "Too many failed sign-in attempts. Try again in 15 minutes.",
+      },
+    });
     // Shared through the database: the other server refuses too.
-    await expect(login(b.runtime.services, { username: "carol", password: "carol-password" }, "192.0.2.100")).rejects.toMatchObject({ code: "TooManyRequestsException" });
+    await expect(
+      login(b.runtime.services, { username: "carol", password: "carol-password" }, "192.0.2.100"),
+    ).rejects.toMatchObject({ code: "TooManyRequestsException" });
     // Once the failures age out of the window, the right password works again.
     await db.query(`UPDATE login_attempts SET "at" = "at" - interval '16 minutes' WHERE username = 'carol'`);
     await signIn("carol", "carol-password");
@@ -159,10 +212,23 @@ describe("login", () => {
     const ip = "203.0.113.7";
     await signIn("carol", "carol-password", ip);
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
-      expect((await call(loginPost, "/api/auth/login", { body: { username: `spray-${i}`, password: "Summer2026!" }, ip })).status).toBe(401);
+      expect(
+        (await call(loginPost, "/api/auth/login", { body: { username: `spray-${i}`, password: "Summer2026!" }, ip }))
+          .status,
+      ).toBe(401);
     }
-    expect((await call(loginPost, "/api/auth/login", { body: { username: "carol", password: "carol-password" }, ip })).status).toBe(429);
-    expect((await call(loginPost, "/api/auth/login", { body: { username: "carol", password: "carol-password" }, ip: "203.0.113.8" })).status).toBe(200);
+    expect(
+      (await call(loginPost, "/api/auth/login", { body: { username: "carol", password: "carol-password" }, ip }))
+        .status,
+    ).toBe(429);
+    expect(
+      (
+        await call(loginPost, "/api/auth/login", {
+          body: { username: "carol", password: "carol-password" },
+          ip: "203.0.113.8",
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -170,25 +236,44 @@ describe("the gate (server/app.ts)", () => {
   it("refuses anonymous console API calls with 401 and leaves health, the Lambda API and assets open", async () => {
     const anon = await fetch(a.url + "/api/functions");
     expect(anon.status).toBe(401);
-    expect(await anon.json()).toEqual({ error: { code: "UnauthorizedException", message: "Sign in to use the console API" } });
+    expect(await anon.json()).toEqual({
+      error: { code: "UnauthorizedException", message: "Sign in to use the console API" },
+    });
     expect((await fetch(a.url + "/api/health")).status).toBe(200);
     expect((await signedFetch(a.url + "/2015-03-31/functions")).status).toBe(200); // open to SigV4, not to console sessions
     expect((await fetch(a.url + "/_next/static/chunks/app.js")).status).toBe(503); // passed to the (absent) console
-    expect((await fetch(a.url + "/api/functions", { headers: { cookie: "nimbus_session=forged-token" } })).status).toBe(401);
+    expect((await fetch(a.url + "/api/functions", { headers: { cookie: "nimbus_session=forged-token" } })).status).toBe(
+      401,
+    );
     expect((await fetch(a.url + "/api/functions/x.json")).status).toBe(401); // not mistaken for a static file
     // Odd spellings of an API path are still the API path.
-    for (const p of ["//api/functions", "/_next/../api/functions", "/_next/%2e%2e/api/functions", "/x/..//api//functions"]) {
+    for (const p of [
+      "//api/functions",
+      "/_next/../api/functions",
+      "/_next/%2e%2e/api/functions",
+      "/x/..//api//functions",
+    ]) {
       expect([p, await rawStatus(a.port, p)]).toEqual([p, 401]); // node:http sends the path unnormalized
     }
-    expect(await a.runtime.auth.authorize({ method: "GET", url: "http://other.example/api/functions", headers: {} })).toMatchObject({ action: "deny", status: 400 });
+    expect(
+      await a.runtime.auth.authorize({ method: "GET", url: "http://other.example/api/functions", headers: {} }),
+    ).toMatchObject({ action: "deny", status: 400 });
   });
 
   it("redirects anonymous pages to /login with a same-site next", async () => {
     const res = await fetch(a.url + "/functions/demo?tab=logs&_rsc=abc", { redirect: "manual" });
     expect([res.status, res.headers.get("location")]).toEqual([302, "/login?next=%2Ffunctions%2Fdemo%3Ftab%3Dlogs"]);
     const { cookie } = await signIn("admin", "admin-password-1");
-    for (const [next, to] of [["/functions/demo", "/functions/demo"], ["//evil.example/x", "/"], ["https://evil.example", "/"], ["/\\evil.example", "/"]]) {
-      const r = await fetch(a.url + `/login?next=${encodeURIComponent(next)}`, { redirect: "manual", headers: { cookie } });
+    for (const [next, to] of [
+      ["/functions/demo", "/functions/demo"],
+      ["//evil.example/x", "/"],
+      ["https://evil.example", "/"],
+      ["/\\evil.example", "/"],
+    ]) {
+      const r = await fetch(a.url + `/login?next=${encodeURIComponent(next)}`, {
+        redirect: "manual",
+        headers: { cookie },
+      });
       expect([r.status, r.headers.get("location")]).toEqual([302, to]);
     }
   });
@@ -196,7 +281,12 @@ describe("the gate (server/app.ts)", () => {
   it("lets a session through and requires the CSRF header and a same-origin Origin on mutations", async () => {
     const { cookie, csrf } = await signIn("admin", "admin-password-1");
     expect((await fetch(a.url + "/api/functions", { headers: { cookie } })).status).toBe(503);
-    const post = (headers: Record<string, string>) => fetch(a.url + "/api/functions", { method: "POST", headers: { cookie, "content-type": "application/json", ...headers }, body: "{}" });
+    const post = (headers: Record<string, string>) =>
+      fetch(a.url + "/api/functions", {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", ...headers },
+        body: "{}",
+      });
     const noCsrf = await post({});
     expect(noCsrf.status).toBe(403);
     expect(await noCsrf.json()).toMatchObject({ error: { code: "AccessDeniedException" } });
@@ -205,7 +295,11 @@ describe("the gate (server/app.ts)", () => {
     expect((await post({ "x-nimbus-csrf": csrf, origin: "null" })).status).toBe(403);
     expect((await post({ "x-nimbus-csrf": csrf, referer: "http://evil.example/page" })).status).toBe(403);
     // A login form posted from another site is refused too (login CSRF).
-    const crossLogin = await fetch(a.url + "/api/auth/login", { method: "POST", headers: { origin: "http://evil.example", "content-type": "application/json" }, body: "{}" });
+    const crossLogin = await fetch(a.url + "/api/auth/login", {
+      method: "POST",
+      headers: { origin: "http://evil.example", "content-type": "application/json" },
+      body: "{}",
+    });
     expect(crossLogin.status).toBe(403);
     expect((await post({ "x-nimbus-csrf": csrf, origin: a.url })).status).toBe(503);
     expect((await post({ "x-nimbus-csrf": csrf })).status).toBe(503);
@@ -220,12 +314,19 @@ describe("session ends", () => {
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toContain("Max-Age=0");
     expect((await fetch(a.url + "/api/functions", { headers: { cookie } })).status).toBe(401);
-    const logoutAgain = await fetch(a.url + "/api/auth/logout", { method: "POST", headers: { cookie, "x-nimbus-csrf": csrf } });
+    const logoutAgain = await fetch(a.url + "/api/auth/logout", {
+      method: "POST",
+      headers: { cookie, "x-nimbus-csrf": csrf },
+    });
     expect(logoutAgain.status).toBe(401);
     // b cached the session a moment ago; the NOTIFY from a's logout drops it long before the cache would.
     const until = Date.now() + CACHE_MS / 2;
     let status = 0;
-    while (Date.now() < until && (status = (await fetch(b.url + "/api/functions", { headers: { cookie } })).status) !== 401) await new Promise((r) => setTimeout(r, 50));
+    while (
+      Date.now() < until &&
+      (status = (await fetch(b.url + "/api/functions", { headers: { cookie } })).status) !== 401
+    )
+      await new Promise((r) => setTimeout(r, 50));
     expect(status).toBe(401);
   });
 
@@ -238,25 +339,39 @@ describe("session ends", () => {
 
     const idle = await createSession(ctx(), admin);
     const idleMinutes = a.settings.NIMBUS_SESSION_IDLE_MINUTES;
-    await db.query(`UPDATE sessions SET "lastSeenAt" = now() - make_interval(mins => $2) WHERE id = $1`, [idle.session.id, idleMinutes + 1]);
+    await db.query(`UPDATE sessions SET "lastSeenAt" = now() - make_interval(mins => $2) WHERE id = $1`, [
+      idle.session.id,
+      idleMinutes + 1,
+    ]);
     expect(await a.runtime.auth.session(`nimbus_session=${idle.token}`)).toBeNull();
 
     const active = await createSession(ctx(), admin);
-    await db.query(`UPDATE sessions SET "lastSeenAt" = now() - make_interval(mins => $2) WHERE id = $1`, [active.session.id, idleMinutes - 1]);
+    await db.query(`UPDATE sessions SET "lastSeenAt" = now() - make_interval(mins => $2) WHERE id = $1`, [
+      active.session.id,
+      idleMinutes - 1,
+    ]);
     expect(await a.runtime.auth.session(`nimbus_session=${active.token}`)).toMatchObject({ username: "admin" });
   });
 
   it("changing the password needs the current one and ends the user's other sessions", async () => {
     const mine = await signIn("admin", "admin-password-1");
     const other = await signIn("admin", "admin-password-1");
-    const wrong = await call(passwordPost, "/api/auth/password", { cookie: mine.cookie, body: { currentPassword: "not-it", newPassword: "admin-password-2" } });
+    const wrong = await call(passwordPost, "/api/auth/password", {
+      cookie: mine.cookie,
+      body: { currentPassword: "not-it", newPassword: "admin-password-2" },
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ error: { field: "currentPassword" } });
-    const ok = await call(passwordPost, "/api/auth/password", { cookie: mine.cookie, body: { currentPassword: "admin-password-1", newPassword: "admin-password-2" } });
+    const ok = await call(passwordPost, "/api/auth/password", {
+      cookie: mine.cookie,
+      body: { currentPassword: "admin-password-1", newPassword: "admin-password-2" },
+    });
     expect(ok.status).toBe(204);
     expect((await fetch(a.url + "/api/functions", { headers: { cookie: other.cookie } })).status).toBe(401);
     expect((await fetch(a.url + "/api/functions", { headers: { cookie: mine.cookie } })).status).toBe(503);
-    expect((await call(loginPost, "/api/auth/login", { body: { username: "admin", password: "admin-password-1" } })).status).toBe(401);
+    expect(
+      (await call(loginPost, "/api/auth/login", { body: { username: "admin", password: "admin-password-1" } })).status,
+    ).toBe(401);
     await signIn("admin", "admin-password-2");
   });
 });
@@ -265,8 +380,12 @@ describe("NIMBUS_ADMIN_PASSWORD", () => {
   it("creates or resets admin at start; an unchanged password keeps admin's sessions", async () => {
     const logs: string[] = [];
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-auth-"));
-    const start = (password: string) => startConsoleAuth(parseSettings({ NIMBUS_ADMIN_PASSWORD: password, NIMBUS_DATA_DIR: dataDir }), ctx(), (m) => logs.push(m));
-    const adminHash = async () => (await ctx().db.user.findUniqueOrThrow({ where: { username: "admin" } })).passwordHash;
+    const start = (password: string) =>
+      startConsoleAuth(parseSettings({ NIMBUS_ADMIN_PASSWORD: password, NIMBUS_DATA_DIR: dataDir }), ctx(), (m) =>
+        logs.push(m),
+      );
+    const adminHash = async () =>
+      (await ctx().db.user.findUniqueOrThrow({ where: { username: "admin" } })).passwordHash;
 
     const session = await signIn("admin", "admin-password-2");
     let auth = await start("admin-password-2");
@@ -283,6 +402,8 @@ describe("NIMBUS_ADMIN_PASSWORD", () => {
     await start("created-password-4");
     expect(logs.at(-1)).toBe("[auth] NIMBUS_ADMIN_PASSWORD: user admin created");
     await signIn("admin", "created-password-4");
-    expect(() => parseSettings({ NIMBUS_ADMIN_PASSWORD: "short" })).toThrow(/NIMBUS_ADMIN_PASSWORD: must be at least 8 characters/);
+    expect(() => parseSettings({ NIMBUS_ADMIN_PASSWORD: "short" })).toThrow(
+      /NIMBUS_ADMIN_PASSWORD: must be at least 8 characters/,
+    );
   });
 });

@@ -8,11 +8,25 @@ const t = useServer();
 describe("log lines are queryable", () => {
   it("by function, invocation, time range and text, newest first with a cursor", async () => {
     const name = uniqueName();
-    await t.lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async (e) => { console.log("order " + e.n + " shipped"); console.warn("50%_done"); return e.n; };`) } }));
+    await t.lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: name,
+        Role: "r",
+        Runtime: "nodejs20.x",
+        Handler: "index.handler",
+        Code: {
+          ZipFile: zipOf(
+            `export const handler = async (e) => { console.log("order " + e.n + " shipped"); console.warn("50%_done"); return e.n; };`,
+          ),
+        },
+      }),
+    );
     const before = Date.now();
     const ids: string[] = [];
     for (let n = 1; n <= 3; n++) {
-      const r = await t.lambda.send(new InvokeCommand({ FunctionName: name, Payload: new TextEncoder().encode(JSON.stringify({ n })) }));
+      const r = await t.lambda.send(
+        new InvokeCommand({ FunctionName: name, Payload: new TextEncoder().encode(JSON.stringify({ n })) }),
+      );
       ids.push(r.$metadata.requestId!);
     }
     await t.srv.runtime.writer.flush();
@@ -32,7 +46,9 @@ describe("log lines are queryable", () => {
     const one = await searchLogLines(pool, { requestId: ids[0] });
     expect(one.items.map((l) => l.level).sort()).toEqual(["INFO", "WARN"]);
 
-    expect((await searchLogLines(pool, { functionId: fnId, from: before, to: Date.now() + 1000 })).items).toHaveLength(6);
+    expect((await searchLogLines(pool, { functionId: fnId, from: before, to: Date.now() + 1000 })).items).toHaveLength(
+      6,
+    );
     expect((await searchLogLines(pool, { functionId: fnId, to: before })).items).toHaveLength(0);
 
     const page1 = await searchLogLines(pool, { functionId: fnId, limit: 4 });

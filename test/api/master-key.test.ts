@@ -12,7 +12,9 @@ const NEW_KEY = "22".repeat(32);
 const keyId = (k: string) => createHash("sha256").update(parseMasterKey(k)).digest().subarray(0, 8).toString("hex");
 const snapshot = async (pool: pg.Pool) => {
   const code = await pool.query(`SELECT sha256, encode(zip, 'hex') AS v FROM code_packages ORDER BY 1`);
-  const secrets = await pool.query(`SELECT id, encode("sealedSecrets", 'hex') AS v FROM functions WHERE "sealedSecrets" IS NOT NULL ORDER BY 1`);
+  const secrets = await pool.query(
+    `SELECT id, encode("sealedSecrets", 'hex') AS v FROM functions WHERE "sealedSecrets" IS NOT NULL ORDER BY 1`,
+  );
   return JSON.stringify([code.rows, secrets.rows]);
 };
 /** Key ids of one function's code package and secrets (other test files leave altered rows behind, which rotation skips). */
@@ -30,12 +32,37 @@ describe("master-key rotation", () => {
     const altered = uniqueName("altered");
     const before = await startTestServer();
     try {
-      await lambdaClient(before.url).send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async () => process.env.TOKEN;`) } }));
-      await updateFunctionConfiguration(before.runtime.services, name, { environment: { TOKEN: "tok-123456" }, secretNames: ["TOKEN"] });
+      await lambdaClient(before.url).send(
+        new CreateFunctionCommand({
+          FunctionName: name,
+          Role: "r",
+          Runtime: "nodejs20.x",
+          Handler: "index.handler",
+          Code: { ZipFile: zipOf(`export const handler = async () => process.env.TOKEN;`) },
+        }),
+      );
+      await updateFunctionConfiguration(before.runtime.services, name, {
+        environment: { TOKEN: "tok-123456" },
+        secretNames: ["TOKEN"],
+      });
       // A second function whose sealed secrets are then altered in PostgreSQL.
-      await lambdaClient(before.url).send(new CreateFunctionCommand({ FunctionName: altered, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async () => 2;`) } }));
-      await updateFunctionConfiguration(before.runtime.services, altered, { environment: { TOKEN: "other-token" }, secretNames: ["TOKEN"] });
-      await before.runtime.db.pool.query(`UPDATE functions SET "sealedSecrets" = set_byte("sealedSecrets", 40, get_byte("sealedSecrets", 40) # 1) WHERE name = $1`, [altered]);
+      await lambdaClient(before.url).send(
+        new CreateFunctionCommand({
+          FunctionName: altered,
+          Role: "r",
+          Runtime: "nodejs20.x",
+          Handler: "index.handler",
+          Code: { ZipFile: zipOf(`export const handler = async () => 2;`) },
+        }),
+      );
+      await updateFunctionConfiguration(before.runtime.services, altered, {
+        environment: { TOKEN: "other-token" },
+        secretNames: ["TOKEN"],
+      });
+      await before.runtime.db.pool.query(
+        `UPDATE functions SET "sealedSecrets" = set_byte("sealedSecrets", 40, get_byte("sealedSecrets", 40) # 1) WHERE name = $1`,
+        [altered],
+      );
     } finally {
       await before.close();
     }
@@ -49,11 +76,16 @@ describe("master-key rotation", () => {
       expect(await keyIdsOf(srv.runtime.db.pool, name)).toEqual([keyId(NEW_KEY)]);
       // The altered value is reported and left as it is; it does not stop the rest.
       expect(result!.unreadable).toContain(`the secret variables of ${altered}`);
-      expect((await keyIdsOf(srv.runtime.db.pool, altered)).sort()).toEqual([keyId(NEW_KEY), keyId(TEST_MASTER_KEY)].sort());
+      expect((await keyIdsOf(srv.runtime.db.pool, altered)).sort()).toEqual(
+        [keyId(NEW_KEY), keyId(TEST_MASTER_KEY)].sort(),
+      );
       const [entry] = (await listAuditEvents(srv.runtime.services, { action: "master-key.rotated", limit: 1 })).items;
-      expect(entry).toMatchObject({ actorType: "system", resource: "master-key", details: { keyId: keyId(NEW_KEY), codePackages: result!.codePackages, secrets: result!.secrets } });
+      expect(entry).toMatchObject({
+        actorType: "system",
+        resource: "master-key",
+        details: { keyId: keyId(NEW_KEY), codePackages: result!.codePackages, secrets: result!.secrets },
+      });
       expect(await rotateMasterKey(srv.runtime.services)).toMatchObject({ codePackages: 0, secrets: 0 });
-
     } finally {
       await srv.close();
     }
@@ -66,13 +98,24 @@ describe("master-key rotation", () => {
       expect((await signedFetch(`${after.url}/nimbus/code/${name}.zip`)).status).toBe(200);
 
       // A wrong previous key: a clear error, and not one byte changed.
-      const wrong = { ...after.runtime.services, codeCipher: createCodeCipher(parseMasterKey("33".repeat(32)), parseMasterKey("44".repeat(32))) };
+      const wrong = {
+        ...after.runtime.services,
+        codeCipher: createCodeCipher(parseMasterKey("33".repeat(32)), parseMasterKey("44".repeat(32))),
+      };
       const untouched = await snapshot(after.runtime.db.pool);
-      await expect(rotateMasterKey(wrong)).rejects.toMatchObject({ code: "InvalidParameterValueException", message: expect.stringMatching(/neither NIMBUS_MASTER_KEY .* nor NIMBUS_MASTER_KEY_PREVIOUS opens them\. Nothing was re-sealed/) });
+      await expect(rotateMasterKey(wrong)).rejects.toMatchObject({
+        code: "InvalidParameterValueException",
+        message: expect.stringMatching(
+          /neither NIMBUS_MASTER_KEY .* nor NIMBUS_MASTER_KEY_PREVIOUS opens them\. Nothing was re-sealed/,
+        ),
+      });
       expect(await snapshot(after.runtime.db.pool)).toBe(untouched);
 
       // Back to the key the other test files use (they share this database).
-      const back = { ...after.runtime.services, codeCipher: createCodeCipher(parseMasterKey(TEST_MASTER_KEY), parseMasterKey(NEW_KEY)) };
+      const back = {
+        ...after.runtime.services,
+        codeCipher: createCodeCipher(parseMasterKey(TEST_MASTER_KEY), parseMasterKey(NEW_KEY)),
+      };
       await rotateMasterKey(back);
       expect(await keyIdsOf(after.runtime.db.pool, name)).toEqual([keyId(TEST_MASTER_KEY)]);
     } finally {

@@ -24,11 +24,24 @@ const fx = { name: "", id: "", before: 0, after: 0 };
 
 beforeAll(async () => {
   fx.name = uniqueName("metrics");
-  await t.lambda.send(new CreateFunctionCommand({ FunctionName: fx.name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(SOURCE) }, Timeout: 1, MemorySize: 256 }));
+  await t.lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: fx.name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Code: { ZipFile: zipOf(SOURCE) },
+      Timeout: 1,
+      MemorySize: 256,
+    }),
+  );
   fx.before = Date.now();
-  for (const event of [{}, { sleep: 50 }, {}, { fail: true }, { spin: true }]) await t.lambda.send(new InvokeCommand({ FunctionName: fx.name, Payload: enc(event) }));
+  for (const event of [{}, { sleep: 50 }, {}, { fail: true }, { spin: true }])
+    await t.lambda.send(new InvokeCommand({ FunctionName: fx.name, Payload: enc(event) }));
   await t.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: fx.name, ReservedConcurrentExecutions: 0 }));
-  await expect(t.lambda.send(new InvokeCommand({ FunctionName: fx.name }))).rejects.toMatchObject({ name: "TooManyRequestsException" });
+  await expect(t.lambda.send(new InvokeCommand({ FunctionName: fx.name }))).rejects.toMatchObject({
+    name: "TooManyRequestsException",
+  });
   await t.srv.runtime.writer.flush();
   fx.after = Date.now();
   fx.id = (await t.srv.runtime.resolver.get(fx.name))!.record.id;
@@ -52,7 +65,12 @@ describe("getFunctionMetrics", () => {
 
   it("measures duration percentiles, concurrency and GB-seconds from the stored rows", async () => {
     const { totals } = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h");
-    const rows = (await t.srv.runtime.db.pool.query<{ billedDurationMs: number; durationMs: number; outcome: string }>(`SELECT "billedDurationMs", "durationMs", outcome FROM invocations WHERE "functionId" = $1`, [fx.id])).rows;
+    const rows = (
+      await t.srv.runtime.db.pool.query<{ billedDurationMs: number; durationMs: number; outcome: string }>(
+        `SELECT "billedDurationMs", "durationMs", outcome FROM invocations WHERE "functionId" = $1`,
+        [fx.id],
+      )
+    ).rows;
     const timeout = rows.find((r) => r.outcome === "Timeout")!;
     expect(timeout.durationMs).toBeGreaterThanOrEqual(1000);
     // The timeout is the slowest of five: p99 sits between the 4th value and it; p50 is a quick call.
@@ -79,31 +97,64 @@ describe("getFunctionMetrics", () => {
   it("returns a full, empty series for a quiet period and for an unknown id", async () => {
     const later = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h", fx.after + 2 * 3_600_000);
     expect(later.buckets).toHaveLength(60);
-    expect(later.totals).toEqual({ invocations: 0, errors: 0, throttles: 0, coldStarts: 0, requests: 0, gbSeconds: 0, durationMsP50: null, durationMsP90: null, durationMsP99: null, concurrencyAvg: 0 });
+    expect(later.totals).toEqual({
+      invocations: 0,
+      errors: 0,
+      throttles: 0,
+      coldStarts: 0,
+      requests: 0,
+      gbSeconds: 0,
+      durationMsP50: null,
+      durationMsP90: null,
+      durationMsP99: null,
+      concurrencyAvg: 0,
+    });
     const none = await getFunctionMetrics(t.srv.runtime.db.pool, "00000000-0000-4000-8000-000000000000", "7d");
     expect(none.buckets.every((b) => b.invocations === 0)).toBe(true);
   });
 });
 
 describe("GET /api/functions/:name/metrics (handler called directly: the test server runs without Next)", () => {
-  const call = (name: string, query: string) => GET(new Request(`http://localhost/api/functions/${encodeURIComponent(name)}/metrics${query}`), { params: Promise.resolve({ name }) });
+  const call = (name: string, query: string) =>
+    GET(new Request(`http://localhost/api/functions/${encodeURIComponent(name)}/metrics${query}`), {
+      params: Promise.resolve({ name }),
+    });
 
   it("answers the metrics as JSON", async () => {
     const res = await call(fx.name, "?range=24h");
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ range: "24h", stepMs: 900_000, totals: { invocations: 5, errors: 2, throttles: 1, coldStarts: 1 } });
+    expect(body).toMatchObject({
+      range: "24h",
+      stepMs: 900_000,
+      totals: { invocations: 5, errors: 2, throttles: 1, coldStarts: 1 },
+    });
     expect(body.buckets).toHaveLength(96);
-    expect(Object.keys(body.buckets[0]).sort()).toEqual(["coldStarts", "concurrencyAvg", "durationMsP50", "durationMsP90", "durationMsP99", "errors", "invocations", "t", "throttles"]);
+    expect(Object.keys(body.buckets[0]).sort()).toEqual([
+      "coldStarts",
+      "concurrencyAvg",
+      "durationMsP50",
+      "durationMsP90",
+      "durationMsP99",
+      "errors",
+      "invocations",
+      "t",
+      "throttles",
+    ]);
   });
 
   it("refuses an unknown range with 400 and an unknown function with 404", async () => {
     const bad = await call(fx.name, "?range=2d");
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: "InvalidParameterValueException", message: 'range must be one of 1h, 24h, 7d (got "2d")' } });
+    expect(await bad.json()).toEqual({
+      error: { code: "InvalidParameterValueException", message: 'range must be one of 1h, 24h, 7d (got "2d")' },
+    });
     const missing = await call(uniqueName("missing"), "?range=1h");
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error).toMatchObject({ code: "ResourceNotFoundException", message: expect.stringContaining("Function not found: arn:aws:lambda:") });
+    expect((await missing.json()).error).toMatchObject({
+      code: "ResourceNotFoundException",
+      message: expect.stringContaining("Function not found: arn:aws:lambda:"),
+    });
   });
 });
 
@@ -127,7 +178,13 @@ describe("getFunctionMetrics on 100k rows", () => {
       const t0 = performance.now();
       const week = await getFunctionMetrics(db, id, "7d", now);
       const tookMs = performance.now() - t0;
-      expect(week.totals).toMatchObject({ invocations: 83_334, errors: 16_667, throttles: 16_666, coldStarts: 1_000, requests: 83_334 });
+      expect(week.totals).toMatchObject({
+        invocations: 83_334,
+        errors: 16_667,
+        throttles: 16_666,
+        coldStarts: 1_000,
+        requests: 83_334,
+      });
       expect(week.totals.gbSeconds).toBeCloseTo(83_334 * 0.1 * 0.125, 6);
       expect(week.totals.durationMsP50!).toBeGreaterThan(90);
       expect(week.totals.durationMsP50!).toBeLessThan(110);
@@ -146,11 +203,22 @@ describe("the Monitor charts render the real metrics", () => {
   it("one titled card per chart, each with a summarising role=img, and empty states for a quiet hour", async () => {
     const m = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h");
     const html = renderToStaticMarkup(createElement(MonitorCharts, { metrics: m }));
-    expect([...html.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((x) => x[1])).toEqual(["Invocations", "Errors and success rate", "Throttles", "Duration", "Cold starts", "Concurrent executions (average)"]);
+    expect([...html.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((x) => x[1])).toEqual([
+      "Invocations",
+      "Errors and success rate",
+      "Throttles",
+      "Duration",
+      "Cold starts",
+      "Concurrent executions (average)",
+    ]);
     expect(html).toContain('role="img" aria-label="Invocations: 5 in the last hour');
     expect(html).toContain('aria-label="Errors: 2 of 5 invocations in the last hour (60.0% success)"');
     expect(html).toContain('aria-label="Cold starts: 1 of 5 invocations in the last hour"');
-    const quiet = renderToStaticMarkup(createElement(MonitorCharts, { metrics: await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h", fx.after + 2 * 3_600_000) }));
+    const quiet = renderToStaticMarkup(
+      createElement(MonitorCharts, {
+        metrics: await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h", fx.after + 2 * 3_600_000),
+      }),
+    );
     expect(quiet.match(/No invocations in this period<\/div>/g)).toHaveLength(6);
   });
 });

@@ -11,15 +11,34 @@ const atIn = (s: number) => `at(${new Date(Date.now() + s * 1000).toISOString().
 
 async function deploy(): Promise<string> {
   const name = uniqueName("sched");
-  await t.lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async (e) => { console.log("EVENT " + JSON.stringify(e)); return null; };`) } }));
+  await t.lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Code: {
+        ZipFile: zipOf(
+          `export const handler = async (e) => { console.log("EVENT " + JSON.stringify(e)); return null; };`,
+        ),
+      },
+    }),
+  );
   return name;
 }
 
 describe("schedules", () => {
   it("validate expressions and zones with what is wrong and where, and preview the next fires", () => {
-    expect(() => previewSchedule("cron(0 8 * * MON *)")).toThrow(expect.objectContaining({ code: "InvalidParameterValueException", fields: expect.objectContaining({ field: "expression" }) }));
+    expect(() => previewSchedule("cron(0 8 * * MON *)")).toThrow(
+      expect.objectContaining({
+        code: "InvalidParameterValueException",
+        fields: expect.objectContaining({ field: "expression" }),
+      }),
+    );
     expect(() => previewSchedule("rate(5 minute)")).toThrow(/minutes/);
-    expect(() => previewSchedule("rate(5 minutes)", "Mars/Olympus")).toThrow(expect.objectContaining({ fields: { field: "timeZone" } }));
+    expect(() => previewSchedule("rate(5 minutes)", "Mars/Olympus")).toThrow(
+      expect.objectContaining({ fields: { field: "timeZone" } }),
+    );
     const p = previewSchedule("cron(0 8 ? * MON-FRI *)", "Europe/Berlin");
     expect(p.next).toHaveLength(5);
     for (const iso of p.next) expect(new Date(iso).getUTCMinutes()).toBe(0);
@@ -30,26 +49,52 @@ describe("schedules", () => {
     const name = await deploy();
     const ctx = t.srv.runtime.services;
     const s = await createSchedule(ctx, name, { name: "soon", expression: atIn(2) });
-    await expect.poll(async () => (await listScheduleFires(ctx, name, s.id)).map((f) => f.status), poll).toEqual(["fired"]);
+    await expect
+      .poll(async () => (await listScheduleFires(ctx, name, s.id)).map((f) => f.status), poll)
+      .toEqual(["fired"]);
     const [fire] = await listScheduleFires(ctx, name, s.id);
     const fnId = (await t.srv.runtime.resolver.get(name))!.record.id;
     const event = async () => {
       await t.srv.runtime.writer.flush();
-      const r = await t.srv.runtime.db.pool.query(`SELECT l.message, i.trigger, i.outcome FROM log_lines l JOIN invocations i ON i."requestId" = l."requestId" WHERE l."functionId" = $1 AND l."requestId" = $2`, [fnId, fire.requestId]);
+      const r = await t.srv.runtime.db.pool.query(
+        `SELECT l.message, i.trigger, i.outcome FROM log_lines l JOIN invocations i ON i."requestId" = l."requestId" WHERE l."functionId" = $1 AND l."requestId" = $2`,
+        [fnId, fire.requestId],
+      );
       return r.rows[0] ? { ...r.rows[0], event: JSON.parse(r.rows[0].message.slice(6)) } : null;
     };
-    await expect.poll(event, poll).toMatchObject({ trigger: "schedule", outcome: "Success", event: { "detail-type": "Scheduled Event", source: "aws.events", account: "000000000000", region: "us-east-1", detail: {}, resources: [expect.stringContaining("schedule/default/soon")], time: fire.slot.toISOString().replace(/\.\d{3}Z$/, "Z") } });
+    await expect
+      .poll(event, poll)
+      .toMatchObject({
+        trigger: "schedule",
+        outcome: "Success",
+        event: {
+          "detail-type": "Scheduled Event",
+          source: "aws.events",
+          account: "000000000000",
+          region: "us-east-1",
+          detail: {},
+          resources: [expect.stringContaining("schedule/default/soon")],
+          time: fire.slot.toISOString().replace(/\.\d{3}Z$/, "Z"),
+        },
+      });
     expect(fire.lateMs).toBeLessThan(1000);
   });
 
   it("catch up after downtime within the maximum event age, and record older slots as missed", async () => {
     const name = await deploy();
     const ctx = t.srv.runtime.services;
-    const s = await createSchedule(ctx, name, { name: "every-minute", expression: "rate(1 minute)", maximumEventAgeSeconds: 120, input: '{"fixed":true}' });
+    const s = await createSchedule(ctx, name, {
+      name: "every-minute",
+      expression: "rate(1 minute)",
+      maximumEventAgeSeconds: 120,
+      input: '{"fixed":true}',
+    });
     await t.srv.runtime.scheduler.reload(); // settle the load that creating it started
     // As if every server had been down for the last ten and a half minutes.
     await t.srv.runtime.db.pool.query(`DELETE FROM schedule_fires WHERE "scheduleId" = $1`, [s.id]);
-    await t.srv.runtime.db.pool.query(`UPDATE schedules SET "startAt" = now() - interval '630 seconds' WHERE id = $1`, [s.id]);
+    await t.srv.runtime.db.pool.query(`UPDATE schedules SET "startAt" = now() - interval '630 seconds' WHERE id = $1`, [
+      s.id,
+    ]);
     await t.srv.runtime.scheduler.reload();
     const fires = await listScheduleFires(ctx, name, s.id);
     const due = fires.filter((f) => Date.now() - f.slot.getTime() > 5000); // leave out a slot that just became due

@@ -37,7 +37,10 @@ async function seed(n: number, newestAt: number) {
      SELECT gen_random_uuid(), 1, $1::uuid, 'cap', '$LATEST', 'api', to_timestamp($2 / 1000.0) - (g || ' seconds')::interval, 1, 1, 128, 1, 'Success', 2, 2 FROM generate_series(0, $3 - 1) g`,
     [fn, newestAt, n],
   );
-  await pool.query(`INSERT INTO log_lines ("requestId", "functionId", ts, level, message) SELECT "requestId", "functionId", "startedAt", 'INFO', repeat('x', 100) FROM invocations WHERE "functionId" = $1`, [fn]);
+  await pool.query(
+    `INSERT INTO log_lines ("requestId", "functionId", ts, level, message) SELECT "requestId", "functionId", "startedAt", 'INFO', repeat('x', 100) FROM invocations WHERE "functionId" = $1`,
+    [fn],
+  );
   await pool.query(`ANALYZE invocations; ANALYZE log_lines`);
 }
 const count = async (table: string) => Number((await pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
@@ -51,18 +54,35 @@ describe("records capacity", () => {
     expect(before.invocations).toBe(20_000);
     const capMb = Math.floor(before.bytes / 1048576 / 2);
     const logs: string[] = [];
-    const guard = new RecordsCapacityGuard(pool, { maxMb: capMb, minFreeMb: 0, diskPath: null, log: (m) => logs.push(m) });
+    const guard = new RecordsCapacityGuard(pool, {
+      maxMb: capMb,
+      minFreeMb: 0,
+      diskPath: null,
+      log: (m) => logs.push(m),
+    });
     await guard.check();
-    expect(guard.state.lastPrune).toMatchObject({ reason: expect.stringContaining(`over NIMBUS_RECORDS_MAX_MB=${capMb}`), rows: expect.any(Number) });
+    expect(guard.state.lastPrune).toMatchObject({
+      reason: expect.stringContaining(`over NIMBUS_RECORDS_MAX_MB=${capMb}`),
+      rows: expect.any(Number),
+    });
     expect(guard.state.estimatedMb).toBeLessThanOrEqual(capMb);
     const left = await count("invocations");
     expect(left).toBeLessThan(20_000);
     expect(left).toBeGreaterThan(5_000);
     expect(await count("log_lines")).toBe(left); // the lines of deleted invocations went with them
     // The newest are kept: the most recent second is still there; what is gone is the oldest.
-    expect((await pool.query(`SELECT count(*)::int AS n FROM invocations WHERE "startedAt" > to_timestamp($1 / 1000.0) - interval '10 seconds'`, [now])).rows[0].n).toBe(10);
+    expect(
+      (
+        await pool.query(
+          `SELECT count(*)::int AS n FROM invocations WHERE "startedAt" > to_timestamp($1 / 1000.0) - interval '10 seconds'`,
+          [now],
+        )
+      ).rows[0].n,
+    ).toBe(10);
     expect((await oldest()).getTime()).toBeGreaterThan(now - 20_000 * 1000 + 1000);
-    expect(logs.join("\n")).toMatch(/\[capacity\] records take about \d+ MB, over NIMBUS_RECORDS_MAX_MB=\d+: deleted \d+ records and log lines from before/);
+    expect(logs.join("\n")).toMatch(
+      /\[capacity\] records take about \d+ MB, over NIMBUS_RECORDS_MAX_MB=\d+: deleted \d+ records and log lines from before/,
+    );
     // Under the cap now: a second pass deletes nothing.
     const n = await count("invocations");
     await guard.check();
@@ -73,7 +93,12 @@ describe("records capacity", () => {
     const n = await count("invocations");
     const logs: string[] = [];
     // Any real disk has less free space than this: the guard sees a disk that is "low".
-    const guard = new RecordsCapacityGuard(pool, { maxMb: 0, minFreeMb: 1e9, diskPath: os.tmpdir(), log: (m) => logs.push(m) });
+    const guard = new RecordsCapacityGuard(pool, {
+      maxMb: 0,
+      minFreeMb: 1e9,
+      diskPath: os.tmpdir(),
+      log: (m) => logs.push(m),
+    });
     await guard.check();
     expect(guard.state.diskLow).toBe(true);
     expect(guard.state.diskFreeMb).toBeGreaterThan(0);
@@ -92,10 +117,16 @@ describe("age-based retention", () => {
     const old = new Date(Date.now() - 40 * 86_400_000);
     const sched = randomUUID();
     const dl = randomUUID();
-    await pool.query(`INSERT INTO dead_letters (id, "functionId", "functionName", "requestId", payload, condition, attempts, "createdAt") VALUES ($1, $2, 'cap', $3, '{}', 'RetriesExhausted', 3, $4)`, [dl, fn, randomUUID(), old]);
+    await pool.query(
+      `INSERT INTO dead_letters (id, "functionId", "functionName", "requestId", payload, condition, attempts, "createdAt") VALUES ($1, $2, 'cap', $3, '{}', 'RetriesExhausted', 3, $4)`,
+      [dl, fn, randomUUID(), old],
+    );
     for (const days of [40, 39, 38]) {
       const at = new Date(Date.now() - days * 86_400_000);
-      await pool.query(`INSERT INTO schedule_fires ("scheduleId", slot, status, "firedAt") VALUES ($1, $2, 'fired', $2)`, [sched, at]);
+      await pool.query(
+        `INSERT INTO schedule_fires ("scheduleId", slot, status, "firedAt") VALUES ($1, $2, 'fired', $2)`,
+        [sched, at],
+      );
     }
     await pruneOldRecords(pool, 30);
     expect((await pool.query(`SELECT count(*)::int AS n FROM dead_letters WHERE id = $1`, [dl])).rows[0].n).toBe(0);

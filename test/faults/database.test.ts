@@ -22,16 +22,32 @@ const tmpDir = (prefix: string) => {
 };
 const health = async (url: string) => {
   const r = await fetch(`${url}/api/health`);
-  return { status: r.status, body: (await r.json()) as { status: string; database: { state: string; error?: string } } };
+  return {
+    status: r.status,
+    body: (await r.json()) as { status: string; database: { state: string; error?: string } },
+  };
 };
 async function deploy(lambda: LambdaClient): Promise<string> {
   const name = uniqueName("dbfault");
-  await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async (e) => { console.log("ran", e.n); return e.n; };`) } }));
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Code: { ZipFile: zipOf(`export const handler = async (e) => { console.log("ran", e.n); return e.n; };`) },
+    }),
+  );
   return name;
 }
-const invoke = (lambda: LambdaClient, name: string, n: number) => lambda.send(new InvokeCommand({ FunctionName: name, Payload: new TextEncoder().encode(JSON.stringify({ n })) }));
+const invoke = (lambda: LambdaClient, name: string, n: number) =>
+  lambda.send(new InvokeCommand({ FunctionName: name, Payload: new TextEncoder().encode(JSON.stringify({ n })) }));
 /** HTTP status of a call through the SDK (the error's, when it fails). */
-const statusOf = (p: Promise<{ $metadata: { httpStatusCode?: number } }>) => p.then((r) => r.$metadata.httpStatusCode ?? 0, (e: { $metadata?: { httpStatusCode?: number } }) => e.$metadata?.httpStatusCode ?? -1);
+const statusOf = (p: Promise<{ $metadata: { httpStatusCode?: number } }>) =>
+  p.then(
+    (r) => r.$metadata.httpStatusCode ?? 0,
+    (e: { $metadata?: { httpStatusCode?: number } }) => e.$metadata?.httpStatusCode ?? -1,
+  );
 
 const cleanup: Array<() => Promise<unknown>> = [];
 afterAll(async () => {
@@ -78,10 +94,13 @@ describe("the database goes away", () => {
     // Back to normal, with no manual step: new functions, and every invocation recorded.
     const second = await deploy(lambda);
     expect((await invoke(lambda, second, 1)).StatusCode).toBe(200);
-    const db = new pg.Client({ connectionString: `postgresql://postgres:${encodeURIComponent(readFileSync(path.join(dataDir, "pg-password"), "utf8").trim())}@127.0.0.1:${readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3]}/nimbus` });
+    const db = new pg.Client({
+      connectionString: `postgresql://postgres:${encodeURIComponent(readFileSync(path.join(dataDir, "pg-password"), "utf8").trim())}@127.0.0.1:${readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3]}/nimbus`,
+    });
     await db.connect();
     try {
-      const count = async () => (await db.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [name])).rows[0].n;
+      const count = async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [name])).rows[0].n;
       await expect.poll(count, poll).toBe(n);
     } finally {
       await db.end();
@@ -101,16 +120,33 @@ describe("the database goes away", () => {
     expect((await health(srv.url)).status).toBe(200);
 
     await ext.stop();
-    await expect.poll(async () => (await health(srv.url)).body.database.state, { timeout: 5_000, interval: 100 }).toBe("down");
+    await expect
+      .poll(async () => (await health(srv.url)).body.database.state, { timeout: 5_000, interval: 100 })
+      .toBe("down");
     const h = await health(srv.url);
-    expect(h).toMatchObject({ status: 503, body: { status: "degraded", database: { state: "down", error: expect.any(String) } } });
-    const err = await lambda.send(new GetFunctionCommand({ FunctionName: uniqueName("unknown") })).catch((e: Error & { $metadata: { httpStatusCode: number }; $response?: { headers: Record<string, string> } }) => e);
-    expect(err).toMatchObject({ name: "ServiceUnavailableException", message: expect.stringContaining("The database is unavailable"), $metadata: { httpStatusCode: 503 } });
+    expect(h).toMatchObject({
+      status: 503,
+      body: { status: "degraded", database: { state: "down", error: expect.any(String) } },
+    });
+    const err = await lambda
+      .send(new GetFunctionCommand({ FunctionName: uniqueName("unknown") }))
+      .catch(
+        (e: Error & { $metadata: { httpStatusCode: number }; $response?: { headers: Record<string, string> } }) => e,
+      );
+    expect(err).toMatchObject({
+      name: "ServiceUnavailableException",
+      message: expect.stringContaining("The database is unavailable"),
+      $metadata: { httpStatusCode: 503 },
+    });
     // The console's API says the same, as JSON.
-    const res = await getFunctionRoute(new Request(`http://localhost/api/functions/${name}x`), { params: Promise.resolve({ name: `${name}x` }) });
+    const res = await getFunctionRoute(new Request(`http://localhost/api/functions/${name}x`), {
+      params: Promise.resolve({ name: `${name}x` }),
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("2");
-    expect(await res.json()).toMatchObject({ error: { code: "ServiceUnavailableException", message: expect.stringContaining("The database is unavailable") } });
+    expect(await res.json()).toMatchObject({
+      error: { code: "ServiceUnavailableException", message: expect.stringContaining("The database is unavailable") },
+    });
     // A warm function keeps answering; its records wait in memory.
     for (let i = 1; i <= 3; i++) expect((await invoke(lambda, name, i)).FunctionError).toBeUndefined();
     expect(srv.runtime.writer.pending).toBeGreaterThan(0);
@@ -118,7 +154,17 @@ describe("the database goes away", () => {
     ext = await startEmbeddedPostgres(pgDir, { port: pgPort, database: "ext" });
     await expect.poll(async () => (await health(srv.url)).status, poll).toBe(200);
     expect((await lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration?.FunctionName).toBe(name);
-    await expect.poll(async () => (await srv.runtime.db.pool.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [name])).rows[0].n, poll).toBe(4);
+    await expect
+      .poll(
+        async () =>
+          (
+            await srv.runtime.db.pool.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [
+              name,
+            ])
+          ).rows[0].n,
+        poll,
+      )
+      .toBe(4);
     expect((await deploy(lambda)).length).toBeGreaterThan(0);
   }, 120_000);
 
@@ -130,7 +176,12 @@ describe("the database goes away", () => {
     const dataDir = tmpDir("nimbus-down-");
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env = { PORT: String(port), DATABASE_URL: ext.url, NIMBUS_DATA_DIR: dataDir, NIMBUS_SHUTDOWN_GRACE_SECONDS: "2" };
+    const env = {
+      PORT: String(port),
+      DATABASE_URL: ext.url,
+      NIMBUS_DATA_DIR: dataDir,
+      NIMBUS_SHUTDOWN_GRACE_SECONDS: "2",
+    };
     const first = spawnServer(env);
     cleanup.push(async () => first.child.kill("SIGKILL"));
     await waitForHealth(url);
@@ -142,7 +193,9 @@ describe("the database goes away", () => {
     first.child.kill("SIGTERM");
     const exit = await first.exited;
     expect(exit.code).toBe(1);
-    expect(first.output()).toMatch(/\[nimbus\] shutdown: \d+ invocation record rows could not be written \(.+\); saved to .*records\/pending\.jsonl, written at the next start/);
+    expect(first.output()).toMatch(
+      /\[nimbus\] shutdown: \d+ invocation record rows could not be written \(.+\); saved to .*records\/pending\.jsonl, written at the next start/,
+    );
 
     ext = await startEmbeddedPostgres(pgDir, { port: pgPort, database: "ext" });
     const second = spawnServer(env);
@@ -151,8 +204,21 @@ describe("the database goes away", () => {
     const db = new pg.Client({ connectionString: ext.url });
     await db.connect();
     try {
-      await expect.poll(async () => (await db.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [name])).rows[0].n, poll).toBe(4);
-      expect((await db.query(`SELECT count(*)::int AS n FROM log_lines l JOIN invocations i USING ("requestId") WHERE i."functionName" = $1`, [name])).rows[0].n).toBe(4);
+      await expect
+        .poll(
+          async () =>
+            (await db.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [name])).rows[0].n,
+          poll,
+        )
+        .toBe(4);
+      expect(
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM log_lines l JOIN invocations i USING ("requestId") WHERE i."functionName" = $1`,
+            [name],
+          )
+        ).rows[0].n,
+      ).toBe(4);
     } finally {
       await db.end();
     }

@@ -13,14 +13,26 @@ const CAP = MAX_LOG_BYTES_PER_INVOCATION;
 
 async function run(body: string) {
   const name = uniqueName("logcap");
-  await t.lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Timeout: 30, MemorySize: 512, Code: { ZipFile: zipOf(`export const handler = async () => { ${body}; return "done"; };`) } }));
+  await t.lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Timeout: 30,
+      MemorySize: 512,
+      Code: { ZipFile: zipOf(`export const handler = async () => { ${body}; return "done"; };`) },
+    }),
+  );
   const r = await t.lambda.send(new InvokeCommand({ FunctionName: name }));
   expect(r.FunctionError).toBeUndefined();
   await t.srv.runtime.writer.flush();
   const pool = t.srv.runtime.db.pool;
   const id = r.$metadata.requestId!;
-  const inv = (await pool.query(`SELECT "logBytes", "logTruncated" FROM invocations WHERE "requestId" = $1`, [id])).rows[0];
-  const lines = (await pool.query(`SELECT message, level FROM log_lines WHERE "requestId" = $1 ORDER BY id`, [id])).rows as Array<{ message: string; level: string }>;
+  const inv = (await pool.query(`SELECT "logBytes", "logTruncated" FROM invocations WHERE "requestId" = $1`, [id]))
+    .rows[0];
+  const lines = (await pool.query(`SELECT message, level FROM log_lines WHERE "requestId" = $1 ORDER BY id`, [id]))
+    .rows as Array<{ message: string; level: string }>;
   const kept = lines.filter((l) => !l.message.startsWith("[nimbus] log output truncated"));
   const markers = lines.filter((l) => l.message.startsWith("[nimbus] log output truncated"));
   const keptBytes = kept.reduce((n, l) => n + Buffer.byteLength(l.message) + LOG_LINE_OVERHEAD_BYTES, 0);

@@ -25,7 +25,8 @@ const dataDirOf = () => {
   chmodSync(d, 0o755);
   return d;
 };
-const postmasterPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+const postmasterPid = (dataDir: string) =>
+  Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
 
 describe("the server and its output", () => {
   it("keeps serving when its stdout and stderr readers go away, and still stops cleanly", async () => {
@@ -40,8 +41,19 @@ describe("the server and its output", () => {
     proc.child.stderr!.destroy();
     const lambda = lambdaClient(url);
     const name = uniqueName("pipe");
-    await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async () => 7;`) } }));
-    for (let i = 0; i < 5; i++) expect(new TextDecoder().decode((await lambda.send(new InvokeCommand({ FunctionName: name }))).Payload)).toBe("7");
+    await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: name,
+        Role: "r",
+        Runtime: "nodejs20.x",
+        Handler: "index.handler",
+        Code: { ZipFile: zipOf(`export const handler = async () => 7;`) },
+      }),
+    );
+    for (let i = 0; i < 5; i++)
+      expect(new TextDecoder().decode((await lambda.send(new InvokeCommand({ FunctionName: name }))).Payload)).toBe(
+        "7",
+      );
     proc.child.kill("SIGTERM");
     const exit = await proc.exited;
     expect(exit).toEqual({ code: 0, signal: null });

@@ -14,23 +14,52 @@ const t = useServer();
 
 async function deploy(source = `export const handler = async (e) => e;`): Promise<string> {
   const name = uniqueName("odd");
-  await t.lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(source) } }));
+  await t.lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Code: { ZipFile: zipOf(source) },
+    }),
+  );
   return name;
 }
 
 type Handler = (req: Request, c: { params: Promise<any> }) => Promise<Response>;
 async function call(handler: Handler, method: string, url: string, params: Record<string, string>, body?: string) {
-  const res = await handler(new Request(`http://localhost${url}`, { method, headers: { "content-type": "application/json" }, body }), { params: Promise.resolve(params) });
-  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string; field?: string } } & Record<string, unknown> };
+  const res = await handler(
+    new Request(`http://localhost${url}`, { method, headers: { "content-type": "application/json" }, body }),
+    { params: Promise.resolve(params) },
+  );
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: { code: string; message: string; field?: string } } & Record<string, unknown>,
+  };
 }
 
 describe("lone surrogates and NUL are refused, naming the field", () => {
   it("in the Lambda API", async () => {
     const name = await deploy();
-    await expect(t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Description: "a\ud800b" }))).rejects.toMatchObject({ name: "InvalidParameterValueException", message: "Description must be valid Unicode text: it contains a lone UTF-16 surrogate" });
-    await expect(t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Environment: { Variables: { KEY: "\udc00" } } }))).rejects.toMatchObject({ name: "InvalidParameterValueException", message: expect.stringMatching(/^Environment.*KEY must be valid Unicode text/) });
+    await expect(
+      t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Description: "a\ud800b" })),
+    ).rejects.toMatchObject({
+      name: "InvalidParameterValueException",
+      message: "Description must be valid Unicode text: it contains a lone UTF-16 surrogate",
+    });
+    await expect(
+      t.lambda.send(
+        new UpdateFunctionConfigurationCommand({ FunctionName: name, Environment: { Variables: { KEY: "\udc00" } } }),
+      ),
+    ).rejects.toMatchObject({
+      name: "InvalidParameterValueException",
+      message: expect.stringMatching(/^Environment.*KEY must be valid Unicode text/),
+    });
     // The raw JSON escape, as a client other than the SDK might send it.
-    const res = await signedFetch(`${t.srv.url}/2015-03-31/functions/${name}/configuration`, { method: "PUT", body: '{"Description":"\\ud800"}' });
+    const res = await signedFetch(`${t.srv.url}/2015-03-31/functions/${name}/configuration`, {
+      method: "PUT",
+      body: '{"Description":"\\ud800"}',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ Type: "User", message: expect.stringContaining("lone UTF-16 surrogate") });
   });
@@ -38,13 +67,34 @@ describe("lone surrogates and NUL are refused, naming the field", () => {
   it("in the console's route handlers: body, path parameters and query", async () => {
     const name = await deploy();
     const desc = await call(patchFunction, "PATCH", `/api/functions/${name}`, { name }, '{"description":"\\ud800"}');
-    expect(desc).toMatchObject({ status: 400, body: { error: { code: "InvalidParameterValueException", field: "description" } } });
-    const env = await call(patchFunction, "PATCH", `/api/functions/${name}`, { name }, '{"environment":{"A":"x\\udfffy"}}');
+    expect(desc).toMatchObject({
+      status: 400,
+      body: { error: { code: "InvalidParameterValueException", field: "description" } },
+    });
+    const env = await call(
+      patchFunction,
+      "PATCH",
+      `/api/functions/${name}`,
+      { name },
+      '{"environment":{"A":"x\\udfffy"}}',
+    );
     expect(env).toMatchObject({ status: 400, body: { error: { field: "environment.A" } } });
-    const sched = await call(createSchedule, "POST", `/api/functions/${name}/schedules`, { name }, '{"name":"s1","expression":"rate(1 hour)","description":"\\ud83d"}');
+    const sched = await call(
+      createSchedule,
+      "POST",
+      `/api/functions/${name}/schedules`,
+      { name },
+      '{"name":"s1","expression":"rate(1 hour)","description":"\\ud83d"}',
+    );
     expect(sched).toMatchObject({ status: 400, body: { error: { field: "description" } } });
-    expect(await call(getFunction, "GET", "/api/functions/x", { name: "a\u0000b" })).toMatchObject({ status: 400, body: { error: { field: "name" } } });
-    expect(await call(logsGet, "GET", `/api/functions/${name}/logs?q=%00`, { name })).toMatchObject({ status: 400, body: { error: { field: "q" } } });
+    expect(await call(getFunction, "GET", "/api/functions/x", { name: "a\u0000b" })).toMatchObject({
+      status: 400,
+      body: { error: { field: "name" } },
+    });
+    expect(await call(logsGet, "GET", `/api/functions/${name}/logs?q=%00`, { name })).toMatchObject({
+      status: 400,
+      body: { error: { field: "q" } },
+    });
     // Still fine afterwards.
     expect((await call(getFunction, "GET", `/api/functions/${name}`, { name })).status).toBe(200);
   });
@@ -54,12 +104,35 @@ describe("a console test invocation with a deeply nested event", () => {
   const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
 
   it("as a JSON value is a 400 that says how to send it; as text it runs, and the response comes back as the function wrote it", async () => {
-    const name = await deploy(`export const handler = async (e) => { let d = 0; for (let x = e; Array.isArray(x) && x.length; x = x[0]) d++; return { depth: d, big: 12345678901234567890n.toString() }; };`);
-    const asValue = await call(invokePost, "POST", `/api/functions/${name}/invoke`, { name }, `{"event":${deep(10_000)}}`);
-    expect(asValue).toMatchObject({ status: 400, body: { error: { code: "InvalidRequestContentException", message: expect.stringContaining("eventJson") } } });
-    const asText = await call(invokePost, "POST", `/api/functions/${name}/invoke`, { name }, JSON.stringify({ eventJson: deep(10_000) }));
+    const name = await deploy(
+      `export const handler = async (e) => { let d = 0; for (let x = e; Array.isArray(x) && x.length; x = x[0]) d++; return { depth: d, big: 12345678901234567890n.toString() }; };`,
+    );
+    const asValue = await call(
+      invokePost,
+      "POST",
+      `/api/functions/${name}/invoke`,
+      { name },
+      `{"event":${deep(10_000)}}`,
+    );
+    expect(asValue).toMatchObject({
+      status: 400,
+      body: { error: { code: "InvalidRequestContentException", message: expect.stringContaining("eventJson") } },
+    });
+    const asText = await call(
+      invokePost,
+      "POST",
+      `/api/functions/${name}/invoke`,
+      { name },
+      JSON.stringify({ eventJson: deep(10_000) }),
+    );
     expect(asText).toMatchObject({ status: 200, body: { status: "Succeeded", response: { depth: 9_999 } } });
-    const notJson = await call(invokePost, "POST", `/api/functions/${name}/invoke`, { name }, JSON.stringify({ eventJson: "{nope" }));
+    const notJson = await call(
+      invokePost,
+      "POST",
+      `/api/functions/${name}/invoke`,
+      { name },
+      JSON.stringify({ eventJson: "{nope" }),
+    );
     expect(notJson).toMatchObject({ status: 400, body: { error: { code: "InvalidRequestContentException" } } });
   });
 });

@@ -17,9 +17,26 @@ const poll = { timeout: 30_000, interval: 200 };
 
 function record(over: Partial<InvocationRecord> = {}): InvocationRecord {
   return {
-    requestId: randomUUID(), attempt: 1, functionId: randomUUID(), functionName: "writer-test", version: "$LATEST", trigger: "api",
-    startedAt: Date.now(), durationMs: 1, billedDurationMs: 1, initDurationMs: null, memorySizeMb: 128, maxMemoryUsedMb: 1,
-    outcome: "Success", errorType: null, errorMessage: null, requestBytes: 2, responseBytes: 2, logBytes: 0, logTruncated: false, ...over,
+    requestId: randomUUID(),
+    attempt: 1,
+    functionId: randomUUID(),
+    functionName: "writer-test",
+    version: "$LATEST",
+    trigger: "api",
+    startedAt: Date.now(),
+    durationMs: 1,
+    billedDurationMs: 1,
+    initDurationMs: null,
+    memorySizeMb: 128,
+    maxMemoryUsedMb: 1,
+    outcome: "Success",
+    errorType: null,
+    errorMessage: null,
+    requestBytes: 2,
+    responseBytes: 2,
+    logBytes: 0,
+    logTruncated: false,
+    ...over,
   };
 }
 
@@ -33,15 +50,30 @@ describe("the record writer", () => {
     try {
       const good = Array.from({ length: 20 }, () => record());
       const refused = record({ logBytes: 2 ** 40 }); // out of range for its int column
-      for (const r of [...good.slice(0, 7), refused, ...good.slice(7)]) writer.push(r, [{ ts: Date.now(), level: "INFO", message: "line" }]);
+      for (const r of [...good.slice(0, 7), refused, ...good.slice(7)])
+        writer.push(r, [{ ts: Date.now(), level: "INFO", message: "line" }]);
       await writer.flush();
-      const stored = await pool.query(`SELECT count(*)::int AS n FROM invocations WHERE "requestId" = ANY($1::uuid[])`, [good.map((g) => g.requestId)]);
+      const stored = await pool.query(
+        `SELECT count(*)::int AS n FROM invocations WHERE "requestId" = ANY($1::uuid[])`,
+        [good.map((g) => g.requestId)],
+      );
       expect(stored.rows[0].n).toBe(20);
-      expect((await pool.query(`SELECT count(*)::int AS n FROM log_lines WHERE "requestId" = ANY($1::uuid[])`, [[...good, refused].map((g) => g.requestId)])).rows[0].n).toBe(21);
+      expect(
+        (
+          await pool.query(`SELECT count(*)::int AS n FROM log_lines WHERE "requestId" = ANY($1::uuid[])`, [
+            [...good, refused].map((g) => g.requestId),
+          ])
+        ).rows[0].n,
+      ).toBe(21);
       expect(writer.quarantined).toBe(1);
       expect(writer.pending).toBe(0);
-      const kept = readFileSync(spill.quarantinePath, "utf8").trim().split("\n").map((l) => JSON.parse(l));
-      expect(kept).toEqual([expect.objectContaining({ kind: "invocation", row: expect.objectContaining({ requestId: refused.requestId }) })]);
+      const kept = readFileSync(spill.quarantinePath, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(kept).toEqual([
+        expect.objectContaining({ kind: "invocation", row: expect.objectContaining({ requestId: refused.requestId }) }),
+      ]);
       expect(logs.filter((l) => l.includes(refused.requestId))).toHaveLength(1);
     } finally {
       await writer.close();
@@ -51,7 +83,11 @@ describe("the record writer", () => {
 
   it("rows the database cannot take at shutdown are saved to disk and written at the next start", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "nimbus-spill-"));
-    const deadPool = new pg.Pool({ connectionString: `postgresql://postgres:x@127.0.0.1:${await freePort()}/none`, max: 1, connectionTimeoutMillis: 2000 });
+    const deadPool = new pg.Pool({
+      connectionString: `postgresql://postgres:x@127.0.0.1:${await freePort()}/none`,
+      max: 1,
+      connectionTimeoutMillis: 2000,
+    });
     deadPool.on("error", () => {});
     const logs: string[] = [];
     const down = new RecordWriter(deadPool, { flushMs: 10_000, log: (m) => logs.push(m), spill: new RecordSpill(dir) });
@@ -69,9 +105,24 @@ describe("the record writer", () => {
     const up = new RecordWriter(pool, { flushMs: 10, log: (m) => logs.push(m), spill: new RecordSpill(dir) });
     try {
       up.start();
-      const count = async () => (await pool.query(`SELECT count(*)::int AS n FROM invocations WHERE "requestId" = ANY($1::uuid[])`, [recs.map((r) => r.requestId)])).rows[0].n;
+      const count = async () =>
+        (
+          await pool.query(`SELECT count(*)::int AS n FROM invocations WHERE "requestId" = ANY($1::uuid[])`, [
+            recs.map((r) => r.requestId),
+          ])
+        ).rows[0].n;
       await expect.poll(count, poll).toBe(3);
-      await expect.poll(async () => (await pool.query(`SELECT count(*)::int AS n FROM log_lines WHERE "requestId" = ANY($1::uuid[])`, [recs.map((r) => r.requestId)])).rows[0].n, poll).toBe(3);
+      await expect
+        .poll(
+          async () =>
+            (
+              await pool.query(`SELECT count(*)::int AS n FROM log_lines WHERE "requestId" = ANY($1::uuid[])`, [
+                recs.map((r) => r.requestId),
+              ])
+            ).rows[0].n,
+          poll,
+        )
+        .toBe(3);
       expect(new RecordSpill(dir).hasPending()).toBe(false);
     } finally {
       await up.close();

@@ -13,23 +13,36 @@ const poll = { timeout: 30_000, interval: 200 };
 
 async function deploy(source: string): Promise<string> {
   const name = uniqueName("rec");
-  await t.lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(source) } }));
+  await t.lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Code: { ZipFile: zipOf(source) },
+    }),
+  );
   return name;
 }
 
 describe("records PostgreSQL cannot store as they are", () => {
   it("a NUL in an error or a log line is cleaned, and other functions' records keep being stored", async () => {
-    const bad = await deploy(`export const handler = async (e) => { console.log("x\\u0000y"); if (e.parse) JSON.parse("\\u0000"); throw new Error("a\\u0000b"); };`);
+    const bad = await deploy(
+      `export const handler = async (e) => { console.log("x\\u0000y"); if (e.parse) JSON.parse("\\u0000"); throw new Error("a\\u0000b"); };`,
+    );
     const good = await deploy(`export const handler = async () => { console.log("fine"); return 1; };`);
     const r1 = await t.lambda.send(new InvokeCommand({ FunctionName: bad, Payload: new TextEncoder().encode("{}") }));
     // The caller gets the error as the function threw it; only the stored copy is cleaned.
     expect(dec(r1.Payload)).toMatchObject({ errorType: "Error", errorMessage: "a\u0000b" });
-    const r2 = await t.lambda.send(new InvokeCommand({ FunctionName: bad, Payload: new TextEncoder().encode('{"parse":true}') }));
+    const r2 = await t.lambda.send(
+      new InvokeCommand({ FunctionName: bad, Payload: new TextEncoder().encode('{"parse":true}') }),
+    );
     expect(dec(r2.Payload).errorType).toBe("SyntaxError");
     const r3 = await t.lambda.send(new InvokeCommand({ FunctionName: good }));
     await t.srv.runtime.writer.flush();
     const pool = t.srv.runtime.db.pool;
-    const rows = async (id: string) => (await pool.query(`SELECT outcome, "errorMessage" FROM invocations WHERE "requestId" = $1`, [id])).rows;
+    const rows = async (id: string) =>
+      (await pool.query(`SELECT outcome, "errorMessage" FROM invocations WHERE "requestId" = $1`, [id])).rows;
     expect(await rows(r1.$metadata.requestId!)).toEqual([{ outcome: "Error", errorMessage: "a\uFFFDb" }]);
     expect(await rows(r2.$metadata.requestId!)).toEqual([expect.objectContaining({ outcome: "Error" })]);
     expect(await rows(r3.$metadata.requestId!)).toEqual([{ outcome: "Success", errorMessage: null }]);
@@ -42,10 +55,13 @@ describe("records PostgreSQL cannot store as they are", () => {
   it("an Event whose error holds a NUL runs once, is recorded once and is dead-lettered cleanly", async () => {
     const name = await deploy(`export const handler = async () => { throw new Error("nul\\u0000here"); };`);
     await t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 0 }));
-    const r = await t.lambda.send(new InvokeCommand({ FunctionName: name, InvocationType: "Event", Payload: new TextEncoder().encode("{}") }));
+    const r = await t.lambda.send(
+      new InvokeCommand({ FunctionName: name, InvocationType: "Event", Payload: new TextEncoder().encode("{}") }),
+    );
     const id = r.$metadata.requestId!;
     const pool = t.srv.runtime.db.pool;
-    const dl = async () => (await pool.query(`SELECT "errorMessage", attempts FROM dead_letters WHERE "requestId" = $1`, [id])).rows;
+    const dl = async () =>
+      (await pool.query(`SELECT "errorMessage", attempts FROM dead_letters WHERE "requestId" = $1`, [id])).rows;
     await expect.poll(dl, poll).toEqual([{ errorMessage: "nul\uFFFDhere", attempts: 1 }]);
     const job = await pool.query(`SELECT state, retry_count FROM pgboss.job WHERE id = $1`, [id]);
     expect(job.rows[0]).toMatchObject({ state: "completed", retry_count: 0 });

@@ -28,10 +28,36 @@ function rng(seed: number) {
 const rand = rng(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
-const STACK = /\n\s+at\s|node:internal|\/(lib|app|server|node_modules)\/[\w./-]+\.(ts|js|mjs):\d+|TypeError:|ReferenceError:|Prisma|prisma\.|SELECT\s|INSERT\s/;
+const STACK =
+  /\n\s+at\s|node:internal|\/(lib|app|server|node_modules)\/[\w./-]+\.(ts|js|mjs):\d+|TypeError:|ReferenceError:|Prisma|prisma\.|SELECT\s|INSERT\s/;
 
 function randomString(max: number): string {
-  const alphabet = ["a", "Z", "0", "-", "_", ".", "/", "%", "\u0000", "\u202e", "名", "😀", "'", '"', "\\", "$", "{", "}", " ", "\n", "\ud800", "\udfff", "%ff", "%00"];
+  const alphabet = [
+    "a",
+    "Z",
+    "0",
+    "-",
+    "_",
+    ".",
+    "/",
+    "%",
+    "\u0000",
+    "\u202e",
+    "名",
+    "😀",
+    "'",
+    '"',
+    "\\",
+    "$",
+    "{",
+    "}",
+    " ",
+    "\n",
+    "\ud800",
+    "\udfff",
+    "%ff",
+    "%00",
+  ];
   let s = "";
   const n = Math.floor(rand() * max);
   for (let i = 0; i < n; i++) s += pick(alphabet);
@@ -52,21 +78,75 @@ function randomValue(depth = 0): unknown {
 
 // Field names the APIs know, so random bodies reach deep validation, not only "unknown field".
 const FIELDS = [
-  "FunctionName", "Runtime", "Role", "Handler", "Code", "ZipFile", "Description", "Timeout", "MemorySize", "Environment", "Variables",
-  "ReservedConcurrentExecutions", "MaximumRetryAttempts", "MaximumEventAgeInSeconds", "DestinationConfig", "OnSuccess", "OnFailure", "Destination",
-  "name", "template", "source", "memoryMb", "timeoutSec", "description", "environment", "secretNames", "reservedConcurrency", "event", "payload",
-  "expression", "timezone", "enabled", "status", "username", "password", "currentPassword", "newPassword", "setupCode", "maximumRetryAttempts",
-  "__proto__", "constructor", "toString",
+  "FunctionName",
+  "Runtime",
+  "Role",
+  "Handler",
+  "Code",
+  "ZipFile",
+  "Description",
+  "Timeout",
+  "MemorySize",
+  "Environment",
+  "Variables",
+  "ReservedConcurrentExecutions",
+  "MaximumRetryAttempts",
+  "MaximumEventAgeInSeconds",
+  "DestinationConfig",
+  "OnSuccess",
+  "OnFailure",
+  "Destination",
+  "name",
+  "template",
+  "source",
+  "memoryMb",
+  "timeoutSec",
+  "description",
+  "environment",
+  "secretNames",
+  "reservedConcurrency",
+  "event",
+  "payload",
+  "expression",
+  "timezone",
+  "enabled",
+  "status",
+  "username",
+  "password",
+  "currentPassword",
+  "newPassword",
+  "setupCode",
+  "maximumRetryAttempts",
+  "__proto__",
+  "constructor",
+  "toString",
 ];
 
 function randomBody(): string | Buffer {
   const r = rand();
   if (r < 0.08) return "";
-  if (r < 0.16) return pick(["{", "}", "[", "null", "[]", "123", '"x"', "true", "{\"a\":", "\u0000", "{}garbage"]);
-  if (r < 0.2) return pick(["[".repeat(5000) + "]".repeat(5000), `{"event":${"[".repeat(10_000)}${"]".repeat(10_000)}}`, `{"a":${'{"b":'.repeat(3000)}1${"}".repeat(3000)}}`]); // nesting past any sane limit
-  if (r < 0.22) return pick(['{"Description":"\\ud800"}', '{"description":"a\\udfffb"}', '{"name":"\\ud83d"}', '{"Environment":{"Variables":{"K":"\\ud800"}}}', '{"\\ud800":1}', '{"payload":"\\u0000"}']); // lone surrogates as JSON escapes
+  if (r < 0.16) return pick(["{", "}", "[", "null", "[]", "123", '"x"', "true", '{"a":', "\u0000", "{}garbage"]);
+  if (r < 0.2)
+    return pick([
+      "[".repeat(5000) + "]".repeat(5000),
+      `{"event":${"[".repeat(10_000)}${"]".repeat(10_000)}}`,
+      `{"a":${'{"b":'.repeat(3000)}1${"}".repeat(3000)}}`,
+    ]); // nesting past any sane limit
+  if (r < 0.22)
+    return pick([
+      '{"Description":"\\ud800"}',
+      '{"description":"a\\udfffb"}',
+      '{"name":"\\ud83d"}',
+      '{"Environment":{"Variables":{"K":"\\ud800"}}}',
+      '{"\\ud800":1}',
+      '{"payload":"\\u0000"}',
+    ]); // lone surrogates as JSON escapes
   if (r < 0.24) return Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3]); // not UTF-8
-  if (r < 0.28) return JSON.stringify({ Code: { ZipFile: pick(["not base64!", "UEsDBA==", Buffer.from("PK\u0003\u0004garbage").toString("base64"), ""]) }, FunctionName: randomString(10) });
+  if (r < 0.28)
+    return JSON.stringify({
+      Code: { ZipFile: pick(["not base64!", "UEsDBA==", Buffer.from("PK\u0003\u0004garbage").toString("base64"), ""]) },
+      FunctionName: randomString(10),
+    });
   return JSON.stringify(randomValue());
 }
 
@@ -79,7 +159,25 @@ function enc(s: string): string {
   }
 }
 
-const NAMES = ["", "a".repeat(200), "..", "../../etc/passwd", "%00", "%ZZ", "名前", "a b", "a\u0000b", "\ud800", "x\udfff", "arn:aws:lambda:us-east-1:000000000000:function:x:y:z", "arn:aws:lambda:us-east-1:000000000000:function:", "x%2Fy", "-", "$LATEST", "fn:1:2"];
+const NAMES = [
+  "",
+  "a".repeat(200),
+  "..",
+  "../../etc/passwd",
+  "%00",
+  "%ZZ",
+  "名前",
+  "a b",
+  "a\u0000b",
+  "\ud800",
+  "x\udfff",
+  "arn:aws:lambda:us-east-1:000000000000:function:x:y:z",
+  "arn:aws:lambda:us-east-1:000000000000:function:",
+  "x%2Fy",
+  "-",
+  "$LATEST",
+  "fn:1:2",
+];
 
 interface Sent {
   method: string;
@@ -95,11 +193,20 @@ interface Got {
 function raw(port: number, s: Sent): Promise<Got> {
   return new Promise((resolve, reject) => {
     const body = typeof s.body === "string" ? Buffer.from(s.body) : s.body;
-    const req = http.request({ host: "127.0.0.1", port, method: s.method, path: s.target, headers: { ...s.headers, "content-length": String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: s.method,
+        path: s.target,
+        headers: { ...s.headers, "content-length": String(body.length) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -108,7 +215,14 @@ function raw(port: number, s: Sent): Promise<Got> {
 async function sign(port: number, s: Sent): Promise<Sent> {
   const q = s.target.indexOf("?");
   const query = Object.fromEntries(new URLSearchParams(q < 0 ? "" : s.target.slice(q + 1)));
-  const headers = await signRequest({ method: s.method, host: `127.0.0.1:${port}`, path: q < 0 ? s.target : s.target.slice(0, q), query, headers: s.headers, body: s.body });
+  const headers = await signRequest({
+    method: s.method,
+    host: `127.0.0.1:${port}`,
+    path: q < 0 ? s.target : s.target.slice(0, q),
+    query,
+    headers: s.headers,
+    body: s.body,
+  });
   return { ...s, headers };
 }
 
@@ -140,16 +254,32 @@ function lambdaRoutes(name: string): [string, string][] {
     [pick(["PATCH", "OPTIONS", "TRACE"]), `/2015-03-31/functions/${n}`],
     ["GET", `/2015-03-31/${enc(randomString(12))}`],
     // Percent-encodings that do not decode (raw, not escaped again).
-    [pick(["GET", "DELETE", "PUT"]), `/2015-03-31/functions/${pick(["%ff", "%", "%E", "%ED%A0%80", "a%00b", "%C0%AF"])}${pick(["", "/configuration", "/code"])}`],
+    [
+      pick(["GET", "DELETE", "PUT"]),
+      `/2015-03-31/functions/${pick(["%ff", "%", "%E", "%ED%A0%80", "a%00b", "%C0%AF"])}${pick(["", "/configuration", "/code"])}`,
+    ],
   ];
 }
 
 function randomLambdaHeaders(): Record<string, string> {
   const h: Record<string, string> = {};
-  if (rand() < 0.5) h["content-type"] = pick(["application/json", "text/plain", "application/x-amz-json-1.1", "multipart/form-data; boundary=x", ""]);
+  if (rand() < 0.5)
+    h["content-type"] = pick([
+      "application/json",
+      "text/plain",
+      "application/x-amz-json-1.1",
+      "multipart/form-data; boundary=x",
+      "",
+    ]);
   if (rand() < 0.3) h["x-amz-invocation-type"] = pick(["Event", "RequestResponse", "DryRun", "Bogus", "", "event"]);
   if (rand() < 0.3) h["x-amz-log-type"] = pick(["Tail", "None", "tail", "x"]);
-  if (rand() < 0.3) h["x-amz-client-context"] = pick(["not base64", Buffer.from("{").toString("base64"), "A".repeat(5000), Buffer.from(JSON.stringify({ custom: randomValue() })).toString("base64")]);
+  if (rand() < 0.3)
+    h["x-amz-client-context"] = pick([
+      "not base64",
+      Buffer.from("{").toString("base64"),
+      "A".repeat(5000),
+      Buffer.from(JSON.stringify({ custom: randomValue() })).toString("base64"),
+    ]);
   return h;
 }
 
@@ -157,20 +287,50 @@ describe(`fuzz (seed ${SEED})`, () => {
   it("the Lambda API answers malformed requests with 4xx and no stack trace", { timeout: 300_000 }, async () => {
     const port = t.srv.port;
     const target = uniqueName("fuzz");
-    await t.lambda.send(new CreateFunctionCommand({ FunctionName: target, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async (e) => e;`) } }));
+    await t.lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: target,
+        Role: "r",
+        Runtime: "nodejs20.x",
+        Handler: "index.handler",
+        Code: { ZipFile: zipOf(`export const handler = async (e) => e;`) },
+      }),
+    );
     const bad: string[] = [];
     const statuses = new Set<number>();
     let sent = 0;
     for (let round = 0; round < 40; round++) {
       for (const [method, routeTarget] of lambdaRoutes(rand() < 0.35 ? target : pick(NAMES))) {
-        const req: Sent = { method, target: routeTarget, headers: randomLambdaHeaders(), body: method === "GET" || method === "DELETE" ? (rand() < 0.9 ? "" : randomBody()) : randomBody() };
+        const req: Sent = {
+          method,
+          target: routeTarget,
+          headers: randomLambdaHeaders(),
+          body: method === "GET" || method === "DELETE" ? (rand() < 0.9 ? "" : randomBody()) : randomBody(),
+        };
         // Mostly signed (the input must reach the handlers); sometimes not, or with garbage auth.
         const r = rand();
-        const final = r < 0.85 ? await sign(port, req) : r < 0.93 ? req : { ...req, headers: { ...req.headers, authorization: pick(["AWS4-HMAC-SHA256", "AWS4-HMAC-SHA256 Credential=/,,,", "Bearer x", "AWS4-HMAC-SHA256 Credential=A/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=zz"]) } };
+        const final =
+          r < 0.85
+            ? await sign(port, req)
+            : r < 0.93
+              ? req
+              : {
+                  ...req,
+                  headers: {
+                    ...req.headers,
+                    authorization: pick([
+                      "AWS4-HMAC-SHA256",
+                      "AWS4-HMAC-SHA256 Credential=/,,,",
+                      "Bearer x",
+                      "AWS4-HMAC-SHA256 Credential=A/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=zz",
+                    ]),
+                  },
+                };
         const got = await raw(port, final);
         sent++;
         statuses.add(got.status);
-        if (got.status >= 500 || STACK.test(got.text)) bad.push(`${got.status} ← ${describeSent(final)} → ${got.text.slice(0, 300)}`);
+        if (got.status >= 500 || STACK.test(got.text))
+          bad.push(`${got.status} ← ${describeSent(final)} → ${got.text.slice(0, 300)}`);
       }
     }
     expect(sent).toBeGreaterThan(700);
@@ -179,10 +339,19 @@ describe(`fuzz (seed ${SEED})`, () => {
     expect([...statuses].some((s) => s >= 200 && s < 300)).toBe(true);
     expect(bad).toEqual([]);
     // The server is fine afterwards.
-    expect((await raw(port, await sign(port, { method: "GET", target: "/2016-08-19/account-settings", headers: {}, body: "" }))).status).toBe(200);
+    expect(
+      (
+        await raw(
+          port,
+          await sign(port, { method: "GET", target: "/2016-08-19/account-settings", headers: {}, body: "" }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
-  it("every console route handler answers malformed requests with 4xx and no stack trace", { timeout: 300_000 }, async () => {
+  it("every console route handler answers malformed requests with 4xx and no stack trace", {
+    timeout: 300_000,
+  }, async () => {
     const root = path.resolve(import.meta.dirname, "../../app/api");
     const files: string[] = [];
     const walk = (d: string) => {
@@ -201,16 +370,50 @@ describe(`fuzz (seed ${SEED})`, () => {
       const segments = [...path.relative(root, path.dirname(file)).matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
       const urlPath = "/api/" + path.relative(root, path.dirname(file));
       for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
-        const handler = mod[method] as ((req: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined;
+        const handler = mod[method] as
+          | ((req: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>)
+          | undefined;
         if (typeof handler !== "function") continue;
         for (let i = 0; i < 25; i++) {
           const params = Object.fromEntries(segments.map((s) => [s, rand() < 0.3 ? uniqueName("x") : pick(NAMES)]));
           const query = new URLSearchParams();
-          for (let k = 0; k < 3; k++) if (rand() < 0.5) query.set(pick(["limit", "cursor", "from", "to", "range", "search", "sort", "order", "page", "pageSize", "level", "q", "status", "action", "resource", "expression", "timezone", "count", "requestId"]), pick([randomString(12), "-1", "NaN", "1e309", "", "0", "999999999999", "\u0000", "\ud800x"]));
+          for (let k = 0; k < 3; k++)
+            if (rand() < 0.5)
+              query.set(
+                pick([
+                  "limit",
+                  "cursor",
+                  "from",
+                  "to",
+                  "range",
+                  "search",
+                  "sort",
+                  "order",
+                  "page",
+                  "pageSize",
+                  "level",
+                  "q",
+                  "status",
+                  "action",
+                  "resource",
+                  "expression",
+                  "timezone",
+                  "count",
+                  "requestId",
+                ]),
+                pick([randomString(12), "-1", "NaN", "1e309", "", "0", "999999999999", "\u0000", "\ud800x"]),
+              );
           const body = method === "GET" || method === "DELETE" ? undefined : randomBody();
-          const headers: Record<string, string> = { "content-type": pick(["application/json", "text/plain", ""]), "x-nimbus-client-ip": "198.51.100.99" };
+          const headers: Record<string, string> = {
+            "content-type": pick(["application/json", "text/plain", ""]),
+            "x-nimbus-client-ip": "198.51.100.99",
+          };
           if (rand() < 0.3) headers.cookie = `nimbus_session=${enc(randomString(30))}`;
-          const req = new Request(`http://localhost${urlPath}?${query}`, { method, headers, body: typeof body === "string" || body === undefined ? body : new Uint8Array(body) });
+          const req = new Request(`http://localhost${urlPath}?${query}`, {
+            method,
+            headers,
+            body: typeof body === "string" || body === undefined ? body : new Uint8Array(body),
+          });
           let res: Response;
           try {
             res = await handler(req, { params: Promise.resolve(params) });
@@ -220,7 +423,10 @@ describe(`fuzz (seed ${SEED})`, () => {
           }
           calls++;
           const text = await res.text();
-          if (res.status >= 500 || STACK.test(text)) bad.push(`${res.status} ← ${method} ${urlPath}?${query} ${JSON.stringify(params)} ${typeof body === "string" ? body.slice(0, 100) : "<bytes>"} → ${text.slice(0, 300)}`);
+          if (res.status >= 500 || STACK.test(text))
+            bad.push(
+              `${res.status} ← ${method} ${urlPath}?${query} ${JSON.stringify(params)} ${typeof body === "string" ? body.slice(0, 100) : "<bytes>"} → ${text.slice(0, 300)}`,
+            );
         }
       }
     }

@@ -52,14 +52,23 @@ export function attacks(expect: Expect): Attack[] {
   };
   const allRefused = (o: Outcome, t: Target) => {
     noLeak(o, t);
-    expect(o.functionError === null, `the probe itself should run (got ${o.errorType}: ${JSON.stringify(o.body).slice(0, 200)})`);
+    expect(
+      o.functionError === null,
+      `the probe itself should run (got ${o.errorType}: ${JSON.stringify(o.body).slice(0, 200)})`,
+    );
     const results = o.body as Record<string, { ok: boolean; code?: string; v?: unknown }>;
-    for (const [k, r] of Object.entries(results)) expect(r.ok === false, `${k} should have been refused, got ${JSON.stringify(r).slice(0, 200)}`);
+    for (const [k, r] of Object.entries(results))
+      expect(r.ok === false, `${k} should have been refused, got ${JSON.stringify(r).slice(0, 200)}`);
   };
-  const errorIs = (...types: string[]) => (o: Outcome, t: Target) => {
-    noLeak(o, t);
-    expect(o.functionError !== null && types.includes(o.errorType ?? ""), `expected ${types.join(" or ")}, got ${o.functionError} ${o.errorType}: ${JSON.stringify(o.body).slice(0, 300)}`);
-  };
+  const errorIs =
+    (...types: string[]) =>
+    (o: Outcome, t: Target) => {
+      noLeak(o, t);
+      expect(
+        o.functionError !== null && types.includes(o.errorType ?? ""),
+        `expected ${types.join(" or ")}, got ${o.functionError} ${o.errorType}: ${JSON.stringify(o.body).slice(0, 300)}`,
+      );
+    };
 
   return [
     {
@@ -199,12 +208,41 @@ export const handler = async (t) => {
 };`,
       check: errorIs("Runtime.ExitError"),
     },
-    { name: "calls process.exit", code: `export const handler = async () => { process.exit(7); };`, check: errorIs("Runtime.ExitError") },
-    { name: "spins forever in the handler", code: `export const handler = async () => { for (;;) {} };`, timeoutSeconds: 1, check: errorIs("Sandbox.Timedout") },
-    { name: "spins forever at module init", code: `for (;;) {}\nexport const handler = async () => 1;`, timeoutSeconds: 1, check: errorIs("Sandbox.Timedout") },
-    { name: "blocks in a native call", code: `import { pbkdf2Sync } from "node:crypto"; export const handler = async () => pbkdf2Sync("x", "y", 100_000_000, 64, "sha512").length;`, timeoutSeconds: 1, check: errorIs("Sandbox.Timedout") },
-    { name: "backtracks a regular expression", code: `export const handler = async () => /^(a+)+$/.test("a".repeat(40) + "!");`, timeoutSeconds: 1, check: errorIs("Sandbox.Timedout") },
-    { name: "never settles its promise", code: `export const handler = () => new Promise(() => {});`, timeoutSeconds: 1, check: errorIs("Sandbox.Timedout") },
+    {
+      name: "calls process.exit",
+      code: `export const handler = async () => { process.exit(7); };`,
+      check: errorIs("Runtime.ExitError"),
+    },
+    {
+      name: "spins forever in the handler",
+      code: `export const handler = async () => { for (;;) {} };`,
+      timeoutSeconds: 1,
+      check: errorIs("Sandbox.Timedout"),
+    },
+    {
+      name: "spins forever at module init",
+      code: `for (;;) {}\nexport const handler = async () => 1;`,
+      timeoutSeconds: 1,
+      check: errorIs("Sandbox.Timedout"),
+    },
+    {
+      name: "blocks in a native call",
+      code: `import { pbkdf2Sync } from "node:crypto"; export const handler = async () => pbkdf2Sync("x", "y", 100_000_000, 64, "sha512").length;`,
+      timeoutSeconds: 1,
+      check: errorIs("Sandbox.Timedout"),
+    },
+    {
+      name: "backtracks a regular expression",
+      code: `export const handler = async () => /^(a+)+$/.test("a".repeat(40) + "!");`,
+      timeoutSeconds: 1,
+      check: errorIs("Sandbox.Timedout"),
+    },
+    {
+      name: "never settles its promise",
+      code: `export const handler = () => new Promise(() => {});`,
+      timeoutSeconds: 1,
+      check: errorIs("Sandbox.Timedout"),
+    },
     {
       name: "bloats the heap",
       code: `export const handler = async () => { const a = []; for (;;) a.push(new Array(1e5).fill(Math.random())); };`,
@@ -220,17 +258,27 @@ export const handler = async (t) => {
         noLeak(o, t);
         // 12.8 GB cannot fit under the sandbox's data limit: the allocation fails inside the sandbox.
         expect(o.functionError !== null, `12.8 GB of Buffers should fail, got ${JSON.stringify(o.body)}`);
-        expect(["RangeError", "Runtime.OutOfMemory", "Runtime.ExitError", "Error"].includes(o.errorType ?? ""), `unexpected error class ${o.errorType}`);
+        expect(
+          ["RangeError", "Runtime.OutOfMemory", "Runtime.ExitError", "Error"].includes(o.errorType ?? ""),
+          `unexpected error class ${o.errorType}`,
+        );
       },
     },
-    { name: "recurses without end", code: `const f = (n) => f(n + 1) + 1; export const handler = async () => f(0);`, check: errorIs("RangeError") },
+    {
+      name: "recurses without end",
+      code: `const f = (n) => f(n + 1) + 1; export const handler = async () => f(0);`,
+      check: errorIs("RangeError"),
+    },
     {
       name: "exhausts file descriptors",
       code: `import fs from "node:fs"; export const handler = async () => { const fds = []; try { for (let i = 0; i < 100000; i++) fds.push(fs.openSync("/tmp/f" + (i % 10), "a")); } catch (e) { return { opened: fds.length, code: e.code }; } return { opened: fds.length }; };`,
       check: (o, t) => {
         noLeak(o, t);
         const b = o.body as { opened: number; code?: string };
-        expect(o.functionError === null && b.code === "EMFILE" && b.opened < 5000, `fd exhaustion should stop at the rlimit with EMFILE, got ${JSON.stringify(o.body)}`);
+        expect(
+          o.functionError === null && b.code === "EMFILE" && b.opened < 5000,
+          `fd exhaustion should stop at the rlimit with EMFILE, got ${JSON.stringify(o.body)}`,
+        );
       },
     },
     {
@@ -240,7 +288,10 @@ export const handler = async (t) => {
       check: (o, t) => {
         noLeak(o, t);
         const b = o.body as { mb: number; code?: string };
-        expect(o.functionError === null && b.code === "ENOSPC" && b.mb <= 512, `tmp should fill up at its 512 MB cap (Lambda's default ephemeral storage) with ENOSPC, got ${JSON.stringify(o.body)}`);
+        expect(
+          o.functionError === null && b.code === "ENOSPC" && b.mb <= 512,
+          `tmp should fill up at its 512 MB cap (Lambda's default ephemeral storage) with ENOSPC, got ${JSON.stringify(o.body)}`,
+        );
       },
     },
     {
@@ -249,7 +300,10 @@ export const handler = async (t) => {
       timeoutSeconds: 120,
       check: (o, t) => {
         noLeak(o, t);
-        expect(o.functionError === null || o.errorType === "Sandbox.Timedout", `a console flood should finish or time out, got ${o.errorType}`);
+        expect(
+          o.functionError === null || o.errorType === "Sandbox.Timedout",
+          `a console flood should finish or time out, got ${o.errorType}`,
+        );
         expect(o.logTail.length <= 4096, "the tail returned is bounded");
       },
     },
@@ -265,8 +319,16 @@ export const handler = async (t) => {
       timeoutSeconds: 30,
       check: errorIs("Runtime.MarshalError"),
     },
-    { name: "returns an unserializable result", code: `export const handler = async () => { const a = { n: 1n }; return a; };`, check: errorIs("Runtime.MarshalError") },
-    { name: "returns a circular result", code: `export const handler = async () => { const a = {}; a.self = a; return a; };`, check: errorIs("Runtime.MarshalError") },
+    {
+      name: "returns an unserializable result",
+      code: `export const handler = async () => { const a = { n: 1n }; return a; };`,
+      check: errorIs("Runtime.MarshalError"),
+    },
+    {
+      name: "returns a circular result",
+      code: `export const handler = async () => { const a = {}; a.self = a; return a; };`,
+      check: errorIs("Runtime.MarshalError"),
+    },
     {
       name: "rejects and throws after returning",
       code: `export const handler = async () => { setTimeout(() => { throw new Error("late throw"); }, 10); Promise.reject(new Error("late rejection")); setInterval(() => {}, 1); return "returned"; };`,
@@ -303,7 +365,10 @@ export const handler = async (t) => {
 };`,
       check: (o, t) => {
         noLeak(o, t);
-        expect(o.functionError === "Unhandled", `expected the function's own error, got ${o.functionError} ${o.errorType}`);
+        expect(
+          o.functionError === "Unhandled",
+          `expected the function's own error, got ${o.functionError} ${o.errorType}`,
+        );
       },
     },
   ];

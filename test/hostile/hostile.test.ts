@@ -55,15 +55,33 @@ const uidOf = (pid: number) => {
  * Other test files run servers with sandboxes at the same time: only this server's descendants count.
  */
 function sandboxProcesses(serverPid: number): number {
-  return descendants(serverPid).map(uidOf).filter((uid) => uid >= 200_000 && uid < 1_200_000).length;
+  return descendants(serverPid)
+    .map(uidOf)
+    .filter((uid) => uid >= 200_000 && uid < 1_200_000).length;
 }
 
 async function deploy(name: string, code: string, timeoutSeconds = 3, memoryMb = 128) {
-  await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Timeout: timeoutSeconds, MemorySize: memoryMb, Code: { ZipFile: zipOf(code) } }));
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Timeout: timeoutSeconds,
+      MemorySize: memoryMb,
+      Code: { ZipFile: zipOf(code) },
+    }),
+  );
 }
 
 async function run(name: string, event: unknown): Promise<Outcome> {
-  const r = await lambda.send(new InvokeCommand({ FunctionName: name, Payload: new TextEncoder().encode(JSON.stringify(event)), LogType: LogType.Tail }));
+  const r = await lambda.send(
+    new InvokeCommand({
+      FunctionName: name,
+      Payload: new TextEncoder().encode(JSON.stringify(event)),
+      LogType: LogType.Tail,
+    }),
+  );
   const text = new TextDecoder().decode(r.Payload);
   let body: unknown = text;
   try {
@@ -72,7 +90,12 @@ async function run(name: string, event: unknown): Promise<Outcome> {
     /* not JSON */
   }
   const errorType = r.FunctionError ? String((body as { errorType?: string })?.errorType ?? "") : null;
-  return { functionError: r.FunctionError ?? null, errorType, body, logTail: r.LogResult ? Buffer.from(r.LogResult, "base64").toString("utf8") : "" };
+  return {
+    functionError: r.FunctionError ?? null,
+    errorType,
+    body,
+    logTail: r.LogResult ? Buffer.from(r.LogResult, "base64").toString("utf8") : "",
+  };
 }
 
 beforeAll(async () => {
@@ -104,7 +127,10 @@ beforeAll(async () => {
     dbPort: Number(new URL(testDatabaseUrl()).port),
     envMarker: ENV_MARKER,
   };
-  await deploy(control.name, `let n = 0; export const handler = async (e) => ({ n: ++n, echo: e.x, env: Object.keys(process.env).filter((k) => k.startsWith("NIMBUS") || k === "DATABASE_URL" || k === "HOSTILE_MARKER") });`);
+  await deploy(
+    control.name,
+    `let n = 0; export const handler = async (e) => ({ n: ++n, echo: e.x, env: Object.keys(process.env).filter((k) => k.startsWith("NIMBUS") || k === "DATABASE_URL" || k === "HOSTILE_MARKER") });`,
+  );
   const first = await run(control.name, { x: 0 });
   expect(first.functionError).toBeNull();
   let x = 0;
@@ -115,8 +141,10 @@ beforeAll(async () => {
     run(control.name, { x: sent }).then(
       (o) => {
         const b = o.body as { echo?: number; env?: string[] };
-        if (o.functionError || b.echo !== sent || (b.env?.length ?? 1) !== 0) control.failures.push(`during "${during}": ${o.errorType} ${JSON.stringify(o.body).slice(0, 200)}`);
-        else if (Date.now() - started > 5000) control.failures.push(`during "${during}": took ${Date.now() - started} ms`);
+        if (o.functionError || b.echo !== sent || (b.env?.length ?? 1) !== 0)
+          control.failures.push(`during "${during}": ${o.errorType} ${JSON.stringify(o.body).slice(0, 200)}`);
+        else if (Date.now() - started > 5000)
+          control.failures.push(`during "${during}": took ${Date.now() - started} ms`);
         else control.ok++;
       },
       (err: Error) => control.failures.push(`during "${during}": ${err.name}: ${err.message}`),
@@ -135,7 +163,8 @@ describe("hostile functions", () => {
 
   it("runs with full isolation when bubblewrap is installed and the server is root", async () => {
     const h = await health();
-    if (process.getuid?.() === 0 && !process.env.NIMBUS_HOSTILE_ISOLATION) expect(h.executor.isolation).toMatchObject({ level: "full", missing: [] });
+    if (process.getuid?.() === 0 && !process.env.NIMBUS_HOSTILE_ISOLATION)
+      expect(h.executor.isolation).toMatchObject({ level: "full", missing: [] });
     baseline.rssMb = rssMb(target.serverPid);
     baseline.fds = fdCount(target.serverPid);
   });
@@ -157,8 +186,14 @@ describe("hostile functions", () => {
     control.current = "tmp of another function";
     const victim = uniqueName("victim");
     const thief = uniqueName("thief");
-    await deploy(victim, `import fs from "node:fs"; export const handler = async (e) => { fs.writeFileSync("/tmp/victim-secret", e.marker); return fs.realpathSync("/tmp/victim-secret"); };`);
-    await deploy(thief, `import fs from "node:fs"; export const handler = async (e) => { const r = {}; for (const p of [e.path, "/tmp/victim-secret"]) { try { r[p] = fs.readFileSync(p, "utf8"); } catch (err) { r[p] = err.code; } } try { r.list = fs.readdirSync("/tmp"); } catch (err) { r.list = err.code; } return r; };`);
+    await deploy(
+      victim,
+      `import fs from "node:fs"; export const handler = async (e) => { fs.writeFileSync("/tmp/victim-secret", e.marker); return fs.realpathSync("/tmp/victim-secret"); };`,
+    );
+    await deploy(
+      thief,
+      `import fs from "node:fs"; export const handler = async (e) => { const r = {}; for (const p of [e.path, "/tmp/victim-secret"]) { try { r[p] = fs.readFileSync(p, "utf8"); } catch (err) { r[p] = err.code; } } try { r.list = fs.readdirSync("/tmp"); } catch (err) { r.list = err.code; } return r; };`,
+    );
     const written = await run(victim, { marker: SECRET_MARKER });
     expect(written.functionError).toBeNull();
     const stolen = await run(thief, { path: written.body });
@@ -175,7 +210,9 @@ describe("hostile functions", () => {
     const db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     try {
-      const stored = async () => (await db.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [control.name])).rows[0].n as number;
+      const stored = async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [control.name])).rows[0]
+          .n as number;
       await expect.poll(stored, { timeout: 10_000, interval: 200 }).toBeGreaterThanOrEqual(control.ok);
     } finally {
       await db.end();
@@ -195,7 +232,9 @@ describe("hostile functions", () => {
     }
     expect(h.executor.sandboxes).toBeLessThanOrEqual(2);
     if (process.getuid?.() === 0) expect(sandboxProcesses(target.serverPid)).toBeLessThanOrEqual(2);
-    const sandboxDirs = existsSync(path.join(dataDir, "sandboxes")) ? readdirSync(path.join(dataDir, "sandboxes")).filter((d) => d.startsWith("sbx-")) : [];
+    const sandboxDirs = existsSync(path.join(dataDir, "sandboxes"))
+      ? readdirSync(path.join(dataDir, "sandboxes")).filter((d) => d.startsWith("sbx-"))
+      : [];
     expect(sandboxDirs.length).toBeLessThanOrEqual(2);
     expect(fdCount(target.serverPid)).toBeLessThan(baseline.fds + 40);
     // 100 MB of output and 50 MB results passed through; the server must not have kept them.

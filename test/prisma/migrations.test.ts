@@ -14,7 +14,15 @@ const prisma = (args: string[]) =>
 // The Prisma CLI runs here through scripts/prisma-schema-engine.mjs (the wasm schema engine).
 describe("migrations", () => {
   it("match schema.prisma exactly (no drift between the hand-checked SQL and the schema)", () => {
-    const r = prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"]);
+    const r = prisma([
+      "migrate",
+      "diff",
+      "--from-migrations",
+      "prisma/migrations",
+      "--to-schema",
+      "prisma/schema.prisma",
+      "--exit-code",
+    ]);
     expect(r.stdout + r.stderr).toContain("No difference detected");
     expect(r.status).toBe(0);
   }, 60_000);

@@ -12,11 +12,27 @@ describe("server process lifecycle", () => {
   it("finishes in-flight invocations on SIGTERM, records them, and exits 0", async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const proc = spawnServer({ PORT: String(port), DATABASE_URL: testDatabaseUrl(), NIMBUS_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "nimbus-proc-")) });
+    const proc = spawnServer({
+      PORT: String(port),
+      DATABASE_URL: testDatabaseUrl(),
+      NIMBUS_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "nimbus-proc-")),
+    });
     await waitForHealth(url);
     const lambda = lambdaClient(url);
     const name = uniqueName("slow");
-    await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: "r", Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zipOf(`export const handler = async () => { await new Promise((r) => setTimeout(r, 1200)); console.log("finished"); return "completed"; };`) } }));
+    await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: name,
+        Role: "r",
+        Runtime: "nodejs20.x",
+        Handler: "index.handler",
+        Code: {
+          ZipFile: zipOf(
+            `export const handler = async () => { await new Promise((r) => setTimeout(r, 1200)); console.log("finished"); return "completed"; };`,
+          ),
+        },
+      }),
+    );
     const pending = lambda.send(new InvokeCommand({ FunctionName: name }));
     await new Promise((r) => setTimeout(r, 300));
     proc.child.kill("SIGTERM");
@@ -28,7 +44,10 @@ describe("server process lifecycle", () => {
     const db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     try {
-      const rows = await db.query(`SELECT i.outcome, (SELECT count(*) FROM log_lines l WHERE l."requestId" = i."requestId")::int AS lines FROM invocations i WHERE "functionName" = $1`, [name]);
+      const rows = await db.query(
+        `SELECT i.outcome, (SELECT count(*) FROM log_lines l WHERE l."requestId" = i."requestId")::int AS lines FROM invocations i WHERE "functionName" = $1`,
+        [name],
+      );
       expect(rows.rows).toEqual([{ outcome: "Success", lines: 1 }]);
     } finally {
       await db.end();
@@ -42,7 +61,10 @@ describe("server process lifecycle", () => {
     const proc = spawnServer({ PORT: String(port), NIMBUS_DATA_DIR: dataDir });
     // The server listens at once and answers 503 until it can serve invocations.
     let first: Response | undefined;
-    for (let i = 0; i < 300 && !first; i++) first = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined) ?? (await new Promise((r) => setTimeout(r, 20)), undefined);
+    for (let i = 0; i < 300 && !first; i++)
+      first =
+        (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined)) ??
+        (await new Promise((r) => setTimeout(r, 20)), undefined);
     expect(first?.status).toBe(503);
     expect(await first!.json()).toMatchObject({ status: "starting" });
     await waitForHealth(`http://127.0.0.1:${port}`, 60_000);

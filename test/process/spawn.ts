@@ -15,13 +15,22 @@ export function spawnServer(env: Record<string, string>): Proc {
   const child = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs"), "--no-console"], {
     cwd: root,
     // The same master key and root key as the in-process test servers: they share the test database.
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOST: "127.0.0.1", NIMBUS_MASTER_KEY: "11".repeat(32), NIMBUS_ROOT_ACCESS_KEY_ID: TEST_ROOT_ACCESS_KEY_ID, NIMBUS_ROOT_SECRET_ACCESS_KEY: TEST_ROOT_SECRET_ACCESS_KEY, ...env } as unknown as NodeJS.ProcessEnv,
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOST: "127.0.0.1",
+      NIMBUS_MASTER_KEY: "11".repeat(32),
+      NIMBUS_ROOT_ACCESS_KEY_ID: TEST_ROOT_ACCESS_KEY_ID,
+      NIMBUS_ROOT_SECRET_ACCESS_KEY: TEST_ROOT_SECRET_ACCESS_KEY,
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
   child.stdout.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr.on("data", (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once("exit", (code: number | null, signal: NodeJS.Signals | null) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once("exit", (code: number | null, signal: NodeJS.Signals | null) => r({ code, signal })),
+  );
   return { child, output: () => out, exited };
 }
 

@@ -5,5 +5,13 @@ import { listAuditEvents } from "@/lib/services/audit/list";
 export const GET = route(async ({ req, rt }) => {
   const q = new URL(req.url).searchParams;
   const opt = (k: string) => q.get(k) || undefined;
-  return listAuditEvents(rt.services, { action: opt("action"), resource: opt("resource"), actor: opt("actor"), from: opt("from"), to: opt("to"), limit: opt("limit") as unknown as number, cursor: opt("cursor") });
+  return listAuditEvents(rt.services, {
+    action: opt("action"),
+    resource: opt("resource"),
+    actor: opt("actor"),
+    from: opt("from"),
+    to: opt("to"),
+    limit: opt("limit") as unknown as number,
+    cursor: opt("cursor"),
+  });
 });

@@ -71,13 +71,18 @@ export class AccessKeyCache implements SecretSource {
 
   private async load(id: string): Promise<string | null> {
     if (id.length > 128) return null;
-    const r = await this.pool.query<{ secretCipher: Buffer; status: string }>(`SELECT "secretCipher", status FROM access_keys WHERE id = $1`, [id]);
+    const r = await this.pool.query<{ secretCipher: Buffer; status: string }>(
+      `SELECT "secretCipher", status FROM access_keys WHERE id = $1`,
+      [id],
+    );
     const row = r.rows[0];
     if (!row || row.status !== "Active") return null;
     try {
       return this.openSecret(row.secretCipher, id);
     } catch {
-      this.log(`[security] access key ${id} does not decrypt (altered, or sealed under another master key); refusing it`);
+      this.log(
+        `[security] access key ${id} does not decrypt (altered, or sealed under another master key); refusing it`,
+      );
       return null;
     }
   }
@@ -104,7 +109,10 @@ export class AccessKeyCache implements SecretSource {
     this.used.clear();
     for (let i = 0; i < ids.length; i++) this.flushedAt.set(ids[i], Date.parse(times[i]));
     await this.pool
-      .query(`UPDATE access_keys k SET "lastUsedAt" = GREATEST(k."lastUsedAt", u.t) FROM unnest($1::text[], $2::timestamptz[]) AS u(id, t) WHERE k.id = u.id`, [ids, times])
+      .query(
+        `UPDATE access_keys k SET "lastUsedAt" = GREATEST(k."lastUsedAt", u.t) FROM unnest($1::text[], $2::timestamptz[]) AS u(id, t) WHERE k.id = u.id`,
+        [ids, times],
+      )
       .catch((e: Error) => this.log(`[access-keys] could not record last use: ${e.message}`));
   }
 

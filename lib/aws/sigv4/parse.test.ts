@@ -20,12 +20,17 @@ describe("SigV4 claims", () => {
   });
 
   it("tolerates missing spaces after commas", () => {
-    expect(parseAuthorizationHeader(header.replace(/, /g, ","), "20261127T101500Z").signedHeaders).toEqual(["host", "x-amz-date"]);
+    expect(parseAuthorizationHeader(header.replace(/, /g, ","), "20261127T101500Z").signedHeaders).toEqual([
+      "host",
+      "x-amz-date",
+    ]);
   });
 
   it("accepts the parameters in another order (the general path)", () => {
     const reordered = `AWS4-HMAC-SHA256 Signature=${sig}, Credential=NIMBEXAMPLEKEY000001/20261127/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date`;
-    expect(parseAuthorizationHeader(reordered, "20261127T101500Z")).toEqual(parseAuthorizationHeader(header, "20261127T101500Z"));
+    expect(parseAuthorizationHeader(reordered, "20261127T101500Z")).toEqual(
+      parseAuthorizationHeader(header, "20261127T101500Z"),
+    );
   });
 
   it("names what is missing or malformed", () => {
@@ -37,15 +42,30 @@ describe("SigV4 claims", () => {
       }
       return null;
     };
-    expect(code(() => readClaims({}, new URLSearchParams()))).toEqual(["MissingAuthenticationTokenException", "Missing Authentication Token"]);
+    expect(code(() => readClaims({}, new URLSearchParams()))).toEqual([
+      "MissingAuthenticationTokenException",
+      "Missing Authentication Token",
+    ]);
     expect(code(() => readClaims({ authorization: header }, new URLSearchParams()))?.[1]).toMatch(/X-Amz-Date/);
-    expect(code(() => parseAuthorizationHeader("AWS3 Credential=x", "20261127T101500Z"))?.[0]).toBe("IncompleteSignatureException");
-    expect(code(() => parseAuthorizationHeader(header.replace(/, Signature=\w+/, ""), "20261127T101500Z"))?.[1]).toMatch(/requires 'Signature' parameter/);
-    expect(code(() => parseAuthorizationHeader(header.replace("/lambda", ""), "20261127T101500Z"))?.[1]).toMatch(/exactly 5 slash-delimited/);
-    expect(code(() => parseAuthorizationHeader(header, "2026-11-27T10:15:00Z"))?.[1]).toMatch(/ISO-8601 'basic format'/);
+    expect(code(() => parseAuthorizationHeader("AWS3 Credential=x", "20261127T101500Z"))?.[0]).toBe(
+      "IncompleteSignatureException",
+    );
+    expect(
+      code(() => parseAuthorizationHeader(header.replace(/, Signature=\w+/, ""), "20261127T101500Z"))?.[1],
+    ).toMatch(/requires 'Signature' parameter/);
+    expect(code(() => parseAuthorizationHeader(header.replace("/lambda", ""), "20261127T101500Z"))?.[1]).toMatch(
+      /exactly 5 slash-delimited/,
+    );
+    expect(code(() => parseAuthorizationHeader(header, "2026-11-27T10:15:00Z"))?.[1]).toMatch(
+      /ISO-8601 'basic format'/,
+    );
     expect(code(() => parseAuthorizationHeader(header, "20261399T101500Z"))?.[0]).toBe("IncompleteSignatureException");
-    expect(code(() => parseAuthorizationHeader(header.replace("host;", ""), "20261127T101500Z"))?.[1]).toMatch(/'Host'/);
-    expect(code(() => parseAuthorizationHeader(header.replace(sig, "XYZ"), "20261127T101500Z"))?.[0]).toBe("InvalidSignatureException");
+    expect(code(() => parseAuthorizationHeader(header.replace("host;", ""), "20261127T101500Z"))?.[1]).toMatch(
+      /'Host'/,
+    );
+    expect(code(() => parseAuthorizationHeader(header.replace(sig, "XYZ"), "20261127T101500Z"))?.[0]).toBe(
+      "InvalidSignatureException",
+    );
   });
 
   it("reads a presigned query", () => {
@@ -57,7 +77,11 @@ describe("SigV4 claims", () => {
       "X-Amz-SignedHeaders": "host",
       "X-Amz-Signature": sig,
     });
-    expect(readClaims({}, q)).toMatchObject({ accessKeyId: "NIMBEXAMPLEKEY000001", expiresSeconds: 600, signedHeaders: ["host"] });
+    expect(readClaims({}, q)).toMatchObject({
+      accessKeyId: "NIMBEXAMPLEKEY000001",
+      expiresSeconds: 600,
+      signedHeaders: ["host"],
+    });
     q.set("X-Amz-Expires", "604801");
     expect(() => parsePresignedQuery(q)).toThrow(/X-Amz-Expires/);
     q.delete("X-Amz-Expires");

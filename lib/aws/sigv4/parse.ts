@@ -29,16 +29,21 @@ const incomplete = (m: string) => new AppError("IncompleteSignatureException", m
 export const MISSING_AUTH_MESSAGE = "Missing Authentication Token";
 
 /** Claims of a request, from its header or its query; none at all → MissingAuthenticationToken. */
-export function readClaims(headers: Record<string, string | string[] | undefined>, query: URLSearchParams): SignedRequestClaims {
+export function readClaims(
+  headers: Record<string, string | string[] | undefined>,
+  query: URLSearchParams,
+): SignedRequestClaims {
   const auth = headers.authorization;
   if (typeof auth === "string" && auth.length > 0) return parseAuthorizationHeader(auth, headerDate(headers));
-  if (query.has("X-Amz-Signature") || query.has("X-Amz-Algorithm") || query.has("X-Amz-Credential")) return parsePresignedQuery(query);
+  if (query.has("X-Amz-Signature") || query.has("X-Amz-Algorithm") || query.has("X-Amz-Credential"))
+    return parsePresignedQuery(query);
   throw new AppError("MissingAuthenticationTokenException", MISSING_AUTH_MESSAGE);
 }
 
 function headerDate(headers: Record<string, string | string[] | undefined>): string {
   const d = headers["x-amz-date"];
-  if (typeof d !== "string" || !d) throw incomplete("Authorization header requires existence of an 'X-Amz-Date' header.");
+  if (typeof d !== "string" || !d)
+    throw incomplete("Authorization header requires existence of an 'X-Amz-Date' header.");
   return d;
 }
 
@@ -49,7 +54,8 @@ export function parseAuthorizationHeader(header: string, amzDate: string): Signe
   if (m) return claimsFrom(m[1], m[2], m[3], checkAmzDate(amzDate), null);
   const space = header.indexOf(" ");
   const algorithm = space < 0 ? header : header.slice(0, space);
-  if (algorithm !== ALGORITHM) throw incomplete(`Unsupported AWS 'algorithm': '${algorithm.slice(0, 40)}'. Only ${ALGORITHM} is accepted.`);
+  if (algorithm !== ALGORITHM)
+    throw incomplete(`Unsupported AWS 'algorithm': '${algorithm.slice(0, 40)}'. Only ${ALGORITHM} is accepted.`);
   const fields = new Map<string, string>();
   for (const part of header.slice(space + 1).split(",")) {
     const p = part.trim();
@@ -57,43 +63,95 @@ export function parseAuthorizationHeader(header: string, amzDate: string): Signe
     if (eq > 0) fields.set(p.slice(0, eq), p.slice(eq + 1));
   }
   for (const name of ["Credential", "SignedHeaders", "Signature"]) {
-    if (!fields.get(name)) throw incomplete(`Authorization header requires '${name}' parameter. Authorization=${header.slice(0, 200)}`);
+    if (!fields.get(name))
+      throw incomplete(`Authorization header requires '${name}' parameter. Authorization=${header.slice(0, 200)}`);
   }
-  return claimsFrom(fields.get("Credential")!, fields.get("SignedHeaders")!, fields.get("Signature")!, checkAmzDate(amzDate), null);
+  return claimsFrom(
+    fields.get("Credential")!,
+    fields.get("SignedHeaders")!,
+    fields.get("Signature")!,
+    checkAmzDate(amzDate),
+    null,
+  );
 }
 
 export function parsePresignedQuery(q: URLSearchParams): SignedRequestClaims {
   const algorithm = q.get("X-Amz-Algorithm");
-  if (algorithm !== ALGORITHM) throw incomplete(`Unsupported AWS 'algorithm': '${(algorithm ?? "").slice(0, 40)}'. Only ${ALGORITHM} is accepted.`);
+  if (algorithm !== ALGORITHM)
+    throw incomplete(
+      `Unsupported AWS 'algorithm': '${(algorithm ?? "").slice(0, 40)}'. Only ${ALGORITHM} is accepted.`,
+    );
   for (const name of ["X-Amz-Credential", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Date", "X-Amz-Expires"]) {
     if (!q.get(name)) throw incomplete(`AWS query-string parameters must include '${name}'.`);
   }
   const expires = q.get("X-Amz-Expires")!;
-  if (!/^\d{1,6}$/.test(expires) || Number(expires) < 1 || Number(expires) > 604_800) throw incomplete("X-Amz-Expires must be between 1 and 604800 seconds.");
-  return claimsFrom(q.get("X-Amz-Credential")!, q.get("X-Amz-SignedHeaders")!, q.get("X-Amz-Signature")!, checkAmzDate(q.get("X-Amz-Date")!), Number(expires));
+  if (!/^\d{1,6}$/.test(expires) || Number(expires) < 1 || Number(expires) > 604_800)
+    throw incomplete("X-Amz-Expires must be between 1 and 604800 seconds.");
+  return claimsFrom(
+    q.get("X-Amz-Credential")!,
+    q.get("X-Amz-SignedHeaders")!,
+    q.get("X-Amz-Signature")!,
+    checkAmzDate(q.get("X-Amz-Date")!),
+    Number(expires),
+  );
 }
 
-function claimsFrom(credential: string, signedHeaders: string, signature: string, amzDate: string, expiresSeconds: number | null): SignedRequestClaims {
+function claimsFrom(
+  credential: string,
+  signedHeaders: string,
+  signature: string,
+  amzDate: string,
+  expiresSeconds: number | null,
+): SignedRequestClaims {
   const parts = credential.split("/");
   if (parts.length !== 5 || parts.some((p) => p.length === 0)) {
-    throw incomplete(`Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential.slice(0, 200)}'`);
+    throw incomplete(
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential.slice(0, 200)}'`,
+    );
   }
   const [accessKeyId, scopeDate, region, service, terminator] = parts;
   if (!/^[0-9a-f]{64}$/.test(signature)) throw new AppError("InvalidSignatureException", SIGNATURE_MISMATCH_MESSAGE);
   const headers = signedHeaders.split(";");
-  if (headers.some((h) => !/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(h))) throw incomplete(`SignedHeaders must be lower-case header names separated by ';', got '${signedHeaders.slice(0, 200)}'`);
-  if (!headers.includes("host")) throw new AppError("InvalidSignatureException", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
-  return { accessKeyId, scopeDate, region, service, terminator, signedHeaders: headers, signature, amzDate, expiresSeconds };
+  if (headers.some((h) => !/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(h)))
+    throw incomplete(
+      `SignedHeaders must be lower-case header names separated by ';', got '${signedHeaders.slice(0, 200)}'`,
+    );
+  if (!headers.includes("host"))
+    throw new AppError(
+      "InvalidSignatureException",
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
+  return {
+    accessKeyId,
+    scopeDate,
+    region,
+    service,
+    terminator,
+    signedHeaders: headers,
+    signature,
+    amzDate,
+    expiresSeconds,
+  };
 }
 
 function checkAmzDate(d: string): string {
-  if (!/^\d{8}T\d{6}Z$/.test(d) || Number.isNaN(amzDateToMs(d))) throw incomplete(`Date must be in ISO-8601 'basic format'. Got '${d.slice(0, 40)}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+  if (!/^\d{8}T\d{6}Z$/.test(d) || Number.isNaN(amzDateToMs(d)))
+    throw incomplete(
+      `Date must be in ISO-8601 'basic format'. Got '${d.slice(0, 40)}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
   return d;
 }
 
 /** yyyymmddThhmmssZ → epoch ms (NaN when not a real time). */
 export function amzDateToMs(d: string): number {
-  const [y, mo, day, h, mi, s] = [d.slice(0, 4), d.slice(4, 6), d.slice(6, 8), d.slice(9, 11), d.slice(11, 13), d.slice(13, 15)].map(Number);
+  const [y, mo, day, h, mi, s] = [
+    d.slice(0, 4),
+    d.slice(4, 6),
+    d.slice(6, 8),
+    d.slice(9, 11),
+    d.slice(11, 13),
+    d.slice(13, 15),
+  ].map(Number);
   const ms = Date.UTC(y, mo - 1, day, h, mi, s);
   // Date.UTC rolls 2026-13-45 over into a later date; a real time round-trips.
   const t = new Date(ms);
@@ -101,7 +159,10 @@ export function amzDateToMs(d: string): number {
 }
 
 export function msToAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 export const SIGNATURE_MISMATCH_MESSAGE =

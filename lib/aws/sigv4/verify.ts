@@ -45,30 +45,57 @@ export interface RequestParts {
 const invalidSig = (m: string) => new AppError("InvalidSignatureException", m);
 
 /** Everything that does not need the body; unsigned or badly scoped requests stop here. */
-export async function checkClaims(parts: RequestParts, keys: SecretSource, region: string, nowMs = Date.now()): Promise<PendingCheck> {
+export async function checkClaims(
+  parts: RequestParts,
+  keys: SecretSource,
+  region: string,
+  nowMs = Date.now(),
+): Promise<PendingCheck> {
   const claims = readClaims(parts.headers, parts.query);
-  if (claims.terminator !== "aws4_request") throw invalidSig(`Credential should be scoped with a valid terminator: 'aws4_request', not '${claims.terminator.slice(0, 40)}'. `);
+  if (claims.terminator !== "aws4_request")
+    throw invalidSig(
+      `Credential should be scoped with a valid terminator: 'aws4_request', not '${claims.terminator.slice(0, 40)}'. `,
+    );
   if (claims.service !== SERVICE) throw invalidSig(`Credential should be scoped to correct service: '${SERVICE}'. `);
-  if (claims.region !== region) throw invalidSig(`Credential should be scoped to a valid region, not '${claims.region.slice(0, 40)}'. `);
+  if (claims.region !== region)
+    throw invalidSig(`Credential should be scoped to a valid region, not '${claims.region.slice(0, 40)}'. `);
   if (claims.scopeDate !== claims.amzDate.slice(0, 8)) {
-    throw invalidSig(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${claims.scopeDate.slice(0, 8)}' != '${claims.amzDate.slice(0, 8)}', from '${claims.amzDate}'.`);
+    throw invalidSig(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${claims.scopeDate.slice(0, 8)}' != '${claims.amzDate.slice(0, 8)}', from '${claims.amzDate}'.`,
+    );
   }
   const signedAt = amzDateToMs(claims.amzDate);
   if (claims.expiresSeconds !== null) {
-    if (nowMs > signedAt + claims.expiresSeconds * 1000) throw invalidSig(`Signature expired: the presigned URL was valid until ${msToAmzDate(signedAt + claims.expiresSeconds * 1000)} (now ${msToAmzDate(nowMs)}).`);
-    if (signedAt > nowMs + SKEW_MS) throw invalidSig(`Signature not yet current: ${claims.amzDate} is still later than ${msToAmzDate(nowMs + SKEW_MS)} (${msToAmzDate(nowMs)} + 15 min.)`);
+    if (nowMs > signedAt + claims.expiresSeconds * 1000)
+      throw invalidSig(
+        `Signature expired: the presigned URL was valid until ${msToAmzDate(signedAt + claims.expiresSeconds * 1000)} (now ${msToAmzDate(nowMs)}).`,
+      );
+    if (signedAt > nowMs + SKEW_MS)
+      throw invalidSig(
+        `Signature not yet current: ${claims.amzDate} is still later than ${msToAmzDate(nowMs + SKEW_MS)} (${msToAmzDate(nowMs)} + 15 min.)`,
+      );
   } else if (signedAt < nowMs - SKEW_MS) {
-    throw invalidSig(`Signature expired: ${claims.amzDate} is now earlier than ${msToAmzDate(nowMs - SKEW_MS)} (${msToAmzDate(nowMs)} - 15 min.)`);
+    throw invalidSig(
+      `Signature expired: ${claims.amzDate} is now earlier than ${msToAmzDate(nowMs - SKEW_MS)} (${msToAmzDate(nowMs)} - 15 min.)`,
+    );
   } else if (signedAt > nowMs + SKEW_MS) {
-    throw invalidSig(`Signature not yet current: ${claims.amzDate} is still later than ${msToAmzDate(nowMs + SKEW_MS)} (${msToAmzDate(nowMs)} + 15 min.)`);
+    throw invalidSig(
+      `Signature not yet current: ${claims.amzDate} is still later than ${msToAmzDate(nowMs + SKEW_MS)} (${msToAmzDate(nowMs)} + 15 min.)`,
+    );
   }
   const secret = await keys.activeSecret(claims.accessKeyId);
-  if (secret === null) throw new AppError("UnrecognizedClientException", "The security token included in the request is invalid.");
+  if (secret === null)
+    throw new AppError("UnrecognizedClientException", "The security token included in the request is invalid.");
   return { claims, secret };
 }
 
 /** Re-signs with smithy and compares; the body is hashed once, here. */
-export async function verifySignature(parts: RequestParts, pending: PendingCheck, body: Buffer, keys: SecretSource): Promise<Caller> {
+export async function verifySignature(
+  parts: RequestParts,
+  pending: PendingCheck,
+  body: Buffer,
+  keys: SecretSource,
+): Promise<Caller> {
   const { claims, secret } = pending;
   const bodyHash = body.length === 0 ? EMPTY_SHA256 : createHash("sha256").update(body).digest("hex");
   const headers: Record<string, string> = {};
@@ -77,7 +104,13 @@ export async function verifySignature(parts: RequestParts, pending: PendingCheck
     if (v === undefined) throw invalidSig(SIGNATURE_MISMATCH_MESSAGE);
     headers[name] = Array.isArray(v) ? v.join(",") : v;
   }
-  const signer = new SignatureV4({ service: SERVICE, region: claims.region, sha256: NodeSha256, credentials: { accessKeyId: claims.accessKeyId, secretAccessKey: secret }, applyChecksum: false });
+  const signer = new SignatureV4({
+    service: SERVICE,
+    region: claims.region,
+    sha256: NodeSha256,
+    credentials: { accessKeyId: claims.accessKeyId, secretAccessKey: secret },
+    applyChecksum: false,
+  });
   const signingDate = new Date(amzDateToMs(claims.amzDate));
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of parts.query) {
@@ -88,16 +121,39 @@ export async function verifySignature(parts: RequestParts, pending: PendingCheck
   if (claims.expiresSeconds === null) {
     const signedHash = headers["x-amz-content-sha256"];
     // A client that signed a payload hash must have sent that body (UNSIGNED-PAYLOAD would let a body be swapped).
-    if (signedHash !== undefined && signedHash !== bodyHash) throw invalidSig("The provided 'x-amz-content-sha256' header does not match what was computed.");
+    if (signedHash !== undefined && signedHash !== bodyHash)
+      throw invalidSig("The provided 'x-amz-content-sha256' header does not match what was computed.");
     // Otherwise hand smithy the hash we computed through the header it reads it from, and keep it out of the signed set.
-    const copy = { method: parts.method, protocol: "http:", hostname: "", path: parts.path, query, headers: signedHash === undefined ? { ...headers, "x-amz-content-sha256": bodyHash } : headers };
-    const signed = await signer.sign(copy, { signingDate, unsignableHeaders: signedHash === undefined ? new Set(["x-amz-content-sha256"]) : undefined });
+    const copy = {
+      method: parts.method,
+      protocol: "http:",
+      hostname: "",
+      path: parts.path,
+      query,
+      headers: signedHash === undefined ? { ...headers, "x-amz-content-sha256": bodyHash } : headers,
+    };
+    const signed = await signer.sign(copy, {
+      signingDate,
+      unsignableHeaders: signedHash === undefined ? new Set(["x-amz-content-sha256"]) : undefined,
+    });
     expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1] ?? "";
   } else {
     delete query["X-Amz-Signature"];
     const unhoistable = new Set(claims.signedHeaders.filter((h) => h.startsWith("x-amz-")));
-    const copy = { method: parts.method, protocol: "http:", hostname: "", path: parts.path, query, headers, body: body.length ? body : undefined };
-    const signed = await signer.presign(copy, { signingDate, expiresIn: claims.expiresSeconds, unhoistableHeaders: unhoistable });
+    const copy = {
+      method: parts.method,
+      protocol: "http:",
+      hostname: "",
+      path: parts.path,
+      query,
+      headers,
+      body: body.length ? body : undefined,
+    };
+    const signed = await signer.presign(copy, {
+      signingDate,
+      expiresIn: claims.expiresSeconds,
+      unhoistableHeaders: unhoistable,
+    });
     expected = String(signed.query?.["X-Amz-Signature"] ?? "");
   }
   const a = Buffer.from(expected, "hex");
@@ -108,9 +164,18 @@ export async function verifySignature(parts: RequestParts, pending: PendingCheck
 }
 
 /** A presigned GET for a path on this server, signed with the caller's own key (GetFunction's Code.Location). */
-export async function presignGet(caller: Caller, region: string, host: string, path: string, expiresIn = 600): Promise<string> {
+export async function presignGet(
+  caller: Caller,
+  region: string,
+  host: string,
+  path: string,
+  expiresIn = 600,
+): Promise<string> {
   const signer = new SignatureV4({ service: SERVICE, region, sha256: NodeSha256, credentials: caller });
-  const signed = await signer.presign({ method: "GET", protocol: "http:", hostname: host, path, query: {}, headers: { host } }, { expiresIn });
+  const signed = await signer.presign(
+    { method: "GET", protocol: "http:", hostname: host, path, query: {}, headers: { host } },
+    { expiresIn },
+  );
   const qs = new URLSearchParams(signed.query as Record<string, string>).toString();
   return `http://${host}${path}?${qs}`;
 }

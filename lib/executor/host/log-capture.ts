@@ -39,7 +39,12 @@ export class LogCapture {
 }
 export function patchConsole(capture: LogCapture): void {
   const levels: Array<[keyof Console, LogLevel]> = [
-    ["log", "INFO"], ["info", "INFO"], ["warn", "WARN"], ["error", "ERROR"], ["debug", "DEBUG"], ["trace", "TRACE"],
+    ["log", "INFO"],
+    ["info", "INFO"],
+    ["warn", "WARN"],
+    ["error", "ERROR"],
+    ["debug", "DEBUG"],
+    ["trace", "TRACE"],
   ];
   for (const [method, level] of levels) {
     const fn = (...args: unknown[]) => {
@@ -56,7 +61,12 @@ export function patchConsole(capture: LogCapture): void {
   }
   const patchStream = (stream: NodeJS.WriteStream, level: LogLevel) => {
     stream.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
-      const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : String(chunk);
+      const text =
+        typeof chunk === "string"
+          ? chunk
+          : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array
+            ? Buffer.from(chunk).toString("utf8")
+            : String(chunk);
       capture.add(level, text.endsWith("\n") ? text.slice(0, -1) : text);
       const done = typeof encoding === "function" ? encoding : cb;
       if (typeof done === "function") queueMicrotask(() => (done as () => void)());

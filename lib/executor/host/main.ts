@@ -12,7 +12,14 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { encodeFrame, FrameReader, MAX_CONTROL_FRAME_BYTES, type AssignedFunction, type StartInstance, type ToHost } from "../protocol";
+import {
+  encodeFrame,
+  FrameReader,
+  MAX_CONTROL_FRAME_BYTES,
+  type AssignedFunction,
+  type StartInstance,
+  type ToHost,
+} from "../protocol";
 import { runtimeError } from "../serialize-error";
 import { permissionFlag } from "../isolation";
 import type { SerializedError } from "../types";
@@ -28,7 +35,12 @@ const workerUrl = new URL("./worker.mjs", import.meta.url);
 const hostDir = path.dirname(fileURLToPath(workerUrl));
 // One flag per path (the permission model does not split on commas). No --allow-worker:
 // a nested worker started with a fresh execArgv would shed every restriction.
-const workerExecArgv = [permissionFlag(Number(process.versions.node.split(".")[0])), `--allow-fs-read=${hostDir}`, ...(codeDir ? [`--allow-fs-read=${codeDir}`] : []), ...(tmpDir ? [`--allow-fs-read=${tmpDir}`, `--allow-fs-write=${tmpDir}`] : [])];
+const workerExecArgv = [
+  permissionFlag(Number(process.versions.node.split(".")[0])),
+  `--allow-fs-read=${hostDir}`,
+  ...(codeDir ? [`--allow-fs-read=${codeDir}`] : []),
+  ...(tmpDir ? [`--allow-fs-read=${tmpDir}`, `--allow-fs-write=${tmpDir}`] : []),
+];
 
 let fn: AssignedFunction | null = null;
 let spare: Instance | null = null;
@@ -52,7 +64,12 @@ function boot(memoryMb: number): Instance {
     stdout: true,
     stderr: true,
     // A 32 MB code range (V8 reserves far more by default): the sandbox's RLIMIT_DATA counts it, per instance.
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, memoryMb / 8)), stackSizeMb: 4, codeRangeSizeMb: 32 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: memoryMb,
+      maxYoungGenerationSizeMb: Math.min(32, Math.max(4, memoryMb / 8)),
+      stackSizeMb: 4,
+      codeRangeSizeMb: 32,
+    },
   });
   worker.stdout.resume();
   worker.stderr.resume();

@@ -72,7 +72,11 @@ function fatal(kind: string, err: unknown) {
   const e = serializeError(err);
   capture.add("ERROR", `${kind} \t${stringify(e)}`);
   const { logs } = capture.take();
-  if (lane) lane.end(encodeFrame({ t: "fatal", id: currentId, error: e, logs }, undefined, stringify as (v: unknown) => string), () => exit(129));
+  if (lane)
+    lane.end(
+      encodeFrame({ t: "fatal", id: currentId, error: e, logs }, undefined, stringify as (v: unknown) => string),
+      () => exit(129),
+    );
   else exit(129);
   setTimeout(() => exit(129), 200).unref();
 }
@@ -122,7 +126,11 @@ function callHandler(h: Handler, event: unknown, msg: InvokeFrame): Promise<unkn
     const context = makeContext(msg, done);
     const result = h(event, context, done);
     if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
-      then.call(result as Promise<unknown>, (v) => done(null, v), (e) => done(e ?? new Error("Promise rejected with " + String(e))));
+      then.call(
+        result as Promise<unknown>,
+        (v) => done(null, v),
+        (e) => done(e ?? new Error("Promise rejected with " + String(e))),
+      );
     } else if (h.length < 3 && !settled) {
       done(null, result);
     }
@@ -155,13 +163,20 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
       try {
         text = stringify(value);
       } catch (e) {
-        throw new LoadError(runtimeError("Runtime.MarshalError", `Unable to stringify response body: ${(e as Error)?.message ?? e}`));
+        throw new LoadError(
+          runtimeError("Runtime.MarshalError", `Unable to stringify response body: ${(e as Error)?.message ?? e}`),
+        );
       }
       body = text === undefined ? "null" : text;
       if (body.length > MAX_RESPONSE_BYTES || byteLength(body) > MAX_RESPONSE_BYTES) {
         const size = byteLength(body);
         body = "null";
-        throw new LoadError(runtimeError("Function.ResponseSizeTooLarge", `Response payload size (${size} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`));
+        throw new LoadError(
+          runtimeError(
+            "Function.ResponseSizeTooLarge",
+            `Response payload size (${size} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+          ),
+        );
       }
       ok = true;
     } finally {
@@ -175,19 +190,32 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
     if (!handler) setTimeout(() => exit(0), 50);
   }
   currentId = null;
-  reply({ t: "result", id: msg.id, ok, error, invalidPayload, durationMs, initMs, memMb: memMb(), ...capture.take() }, bufferFrom(body));
+  reply(
+    { t: "result", id: msg.id, ok, error, invalidPayload, durationMs, initMs, memMb: memMb(), ...capture.take() },
+    bufferFrom(body),
+  );
 }
 
 function start(msg: StartInstance) {
   fn = msg.fn;
   for (const k of Object.keys(process.env)) delete process.env[k];
   Object.assign(process.env, msg.fn.env);
-  const reader = new FrameReader((header, body) => {
-    const m = header as InvokeFrame;
-    if (m.t === "invoke" && typeof m.id === "string") void invoke(m, Buffer.from(body));
-  }, MAX_INVOKE_FRAME, parse as (t: string) => unknown);
+  const reader = new FrameReader(
+    (header, body) => {
+      const m = header as InvokeFrame;
+      if (m.t === "invoke" && typeof m.id === "string") void invoke(m, Buffer.from(body));
+    },
+    MAX_INVOKE_FRAME,
+    parse as (t: string) => unknown,
+  );
   lane = net.connect(msg.socketPath);
-  lane.write(encodeFrame({ t: "hello", role: "lane", sandbox: msg.sandbox, token: msg.token, iid: msg.iid }, undefined, stringify as (v: unknown) => string));
+  lane.write(
+    encodeFrame(
+      { t: "hello", role: "lane", sandbox: msg.sandbox, token: msg.token, iid: msg.iid },
+      undefined,
+      stringify as (v: unknown) => string,
+    ),
+  );
   lane.on("data", (chunk: Buffer) => {
     try {
       reader.push(chunk);

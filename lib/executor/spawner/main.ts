@@ -30,7 +30,12 @@ process.on("message", (m: SpawnRequest) => {
     reported = true;
     send({ t: "exit", id: m.id, code, signal, stderr: (tail + extra).slice(-4096) });
   };
-  const child = spawn(m.command, m.args, { cwd: m.cwd, env: m.env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const child = spawn(m.command, m.args, {
+    cwd: m.cwd,
+    env: m.env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
   child.stderr!.on("data", (c: Buffer) => {
     tail = (tail + c.toString("utf8")).slice(-4096);
   });

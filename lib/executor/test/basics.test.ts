@@ -6,7 +6,9 @@ afterAll(() => sup.shutdown(1000));
 
 describe("executor basics", () => {
   it("runs an ES module handler and returns its JSON result", async () => {
-    const s = spec(`export const handler = async (event, context) => ({ echo: event, name: context.functionName, rid: context.awsRequestId });`);
+    const s = spec(
+      `export const handler = async (event, context) => ({ echo: event, name: context.functionName, rid: context.awsRequestId });`,
+    );
     const r = await invoke(sup, s, { a: 1 });
     expect(r.outcome).toBe("Success");
     expect(json(r)).toEqual({ echo: { a: 1 }, name: s.functionName, rid: r.requestId });
@@ -14,7 +16,10 @@ describe("executor basics", () => {
   });
 
   it("runs a CommonJS callback-style handler", async () => {
-    const s = spec(`exports.handler = function (event, context, callback) { setTimeout(() => callback(null, { n: event.n + 1 }), 5); };`, { file: "index.js" });
+    const s = spec(
+      `exports.handler = function (event, context, callback) { setTimeout(() => callback(null, { n: event.n + 1 }), 5); };`,
+      { file: "index.js" },
+    );
     const r = await invoke(sup, s, { n: 41 });
     expect(r.outcome).toBe("Success");
     expect(json(r)).toEqual({ n: 42 });
@@ -31,13 +36,21 @@ describe("executor basics", () => {
   });
 
   it("captures console output per invocation with levels", async () => {
-    const s = spec(`export const handler = async () => { console.log("hello %s", "world"); console.error("bad"); console.warn({ a: 1 }); return null; };`);
+    const s = spec(
+      `export const handler = async () => { console.log("hello %s", "world"); console.error("bad"); console.warn({ a: 1 }); return null; };`,
+    );
     const r = await invoke(sup, s);
-    expect(r.logs.map((l) => [l.level, l.message])).toEqual([["INFO", "hello world"], ["ERROR", "bad"], ["WARN", "{ a: 1 }"]]);
+    expect(r.logs.map((l) => [l.level, l.message])).toEqual([
+      ["INFO", "hello world"],
+      ["ERROR", "bad"],
+      ["WARN", "{ a: 1 }"],
+    ]);
   });
 
   it("returns a handler's own error type and message in Lambda's shape", async () => {
-    const s = spec(`class NotFound extends Error { constructor(m) { super(m); this.name = "NotFound"; } } export const handler = async () => { throw new NotFound("no such thing"); };`);
+    const s = spec(
+      `class NotFound extends Error { constructor(m) { super(m); this.name = "NotFound"; } } export const handler = async () => { throw new NotFound("no such thing"); };`,
+    );
     const r = await invoke(sup, s);
     expect(r.outcome).toBe("Error");
     const body = json(r);
@@ -48,7 +61,10 @@ describe("executor basics", () => {
 
   it("sees its own environment and the runtime's, none of the server's", async () => {
     process.env.NIMBUS_TEST_SECRET = "server-secret";
-    const s = spec(`import { readFileSync } from "node:fs"; export const handler = async () => { let proc; try { proc = readFileSync("/proc/self/environ", "utf8"); } catch (e) { proc = e.code; } return { env: process.env, proc }; };`, { env: { GREETING: "hi" } });
+    const s = spec(
+      `import { readFileSync } from "node:fs"; export const handler = async () => { let proc; try { proc = readFileSync("/proc/self/environ", "utf8"); } catch (e) { proc = e.code; } return { env: process.env, proc }; };`,
+      { env: { GREETING: "hi" } },
+    );
     const r = await invoke(sup, s);
     const body = json(r);
     expect(body.env.GREETING).toBe("hi");

@@ -8,7 +8,13 @@ import type { FunctionSpec, InvokeResult } from "../types";
 export const hostScript = path.resolve(__dirname, "../../../.nimbus/sandbox/host.mjs");
 
 export function makeSupervisor(overrides: Partial<ConstructorParameters<typeof Supervisor>[0]> = {}) {
-  return new Supervisor({ hostScript, workDir: mkdtempSync(path.join(os.tmpdir(), "nimbus-exec-")), idleMs: 60_000, prewarm: 1, ...overrides });
+  return new Supervisor({
+    hostScript,
+    workDir: mkdtempSync(path.join(os.tmpdir(), "nimbus-exec-")),
+    idleMs: 60_000,
+    prewarm: 1,
+    ...overrides,
+  });
 }
 
 let rev = 1;

@@ -19,11 +19,16 @@ describe("executor limits", () => {
   });
 
   it("keeps the lines logged before a timeout", async () => {
-    const waits = spec(`export const handler = async () => { console.log("before the wait"); await new Promise(() => {}); };`, { timeoutMs: 1000 });
+    const waits = spec(
+      `export const handler = async () => { console.log("before the wait"); await new Promise(() => {}); };`,
+      { timeoutMs: 1000 },
+    );
     const r1 = await invoke(sup, waits);
     expect(r1.outcome).toBe("Timeout");
     expect(r1.logs.map((l) => l.message)).toContain("before the wait");
-    const spins = spec(`export const handler = async () => { console.log("before the spin"); while (true) {} };`, { timeoutMs: 1000 });
+    const spins = spec(`export const handler = async () => { console.log("before the spin"); while (true) {} };`, {
+      timeoutMs: 1000,
+    });
     const r2 = await invoke(sup, spins);
     expect(r2.outcome).toBe("Timeout");
     expect(r2.logs.map((l) => l.message)).toContain("before the spin");
@@ -36,7 +41,10 @@ describe("executor limits", () => {
   });
 
   it("times out a blocking native call by killing the sandbox", async () => {
-    const s = spec(`import { pbkdf2Sync } from "node:crypto"; export const handler = async () => pbkdf2Sync("x", "y", 50_000_000, 64, "sha512").length;`, { timeoutMs: 1000 });
+    const s = spec(
+      `import { pbkdf2Sync } from "node:crypto"; export const handler = async () => pbkdf2Sync("x", "y", 50_000_000, 64, "sha512").length;`,
+      { timeoutMs: 1000 },
+    );
     const started = Date.now();
     const r = await invoke(sup, s);
     expect(r.outcome).toBe("Timeout");
@@ -44,7 +52,10 @@ describe("executor limits", () => {
   });
 
   it("reports a heap overflow as Runtime.OutOfMemory", async () => {
-    const s = spec(`export const handler = async () => { const a = []; while (true) a.push(new Array(100000).fill(Math.random())); };`, { memoryMb: 128, timeoutMs: 20_000 });
+    const s = spec(
+      `export const handler = async () => { const a = []; while (true) a.push(new Array(100000).fill(Math.random())); };`,
+      { memoryMb: 128, timeoutMs: 20_000 },
+    );
     const r = await invoke(sup, s);
     expect(r.outcome).toBe("OutOfMemory");
     expect(json(r).errorType).toBe("Runtime.OutOfMemory");
@@ -59,7 +70,9 @@ describe("executor limits", () => {
   });
 
   it("fails with Runtime.ExitError when an error escapes during the invocation", async () => {
-    const s = spec(`export const handler = async () => { setTimeout(() => { throw new Error("late boom"); }, 1); await new Promise((r) => setTimeout(r, 200)); return 1; };`);
+    const s = spec(
+      `export const handler = async () => { setTimeout(() => { throw new Error("late boom"); }, 1); await new Promise((r) => setTimeout(r, 200)); return 1; };`,
+    );
     const r = await invoke(sup, s);
     expect(r.outcome).toBe("Crash");
     expect(json(r).errorMessage).toContain("late boom");
@@ -67,7 +80,9 @@ describe("executor limits", () => {
   });
 
   it("survives an error thrown after the handler returned; the next call gets a new instance", async () => {
-    const s = spec(`export const handler = async () => { setTimeout(() => { throw new Error("after return"); }, 20); return "ok"; };`);
+    const s = spec(
+      `export const handler = async () => { setTimeout(() => { throw new Error("after return"); }, 20); return "ok"; };`,
+    );
     const r = await invoke(sup, s);
     expect(json(r)).toBe("ok");
     await new Promise((res) => setTimeout(res, 200));
@@ -90,7 +105,9 @@ describe("executor limits", () => {
   });
 
   it("bounds what one invocation may log and says so", async () => {
-    const s = spec(`export const handler = async () => { for (let i = 0; i < 20000; i++) console.log("line " + i + " ".repeat(100)); return 1; };`);
+    const s = spec(
+      `export const handler = async () => { for (let i = 0; i < 20000; i++) console.log("line " + i + " ".repeat(100)); return 1; };`,
+    );
     const r = await invoke(sup, s);
     expect(r.outcome).toBe("Success");
     expect(r.logTruncated).toBe(true);
@@ -110,7 +127,12 @@ describe("handler loading errors", () => {
     ["syntax error", `export const handler = async () => {`, "index.handler", "Runtime.UserCodeSyntaxError"],
     ["missing module", `export const handler = 1`, "missing.handler", "Runtime.ImportModuleError"],
     ["missing export", `export const other = async () => 1;`, "index.handler", "Runtime.HandlerNotFound"],
-    ["import of an absent package", `import "left-pad-not-here"; export const handler = async () => 1;`, "index.handler", "Runtime.ImportModuleError"],
+    [
+      "import of an absent package",
+      `import "left-pad-not-here"; export const handler = async () => 1;`,
+      "index.handler",
+      "Runtime.ImportModuleError",
+    ],
   ])("%s → %s", async (_label, code, handler, errorType) => {
     const s = spec(code, { handler });
     const r = await invoke(sup, s);

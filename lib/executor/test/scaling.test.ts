@@ -6,7 +6,9 @@ describe("instances and sandboxes", () => {
   afterAll(() => sup.shutdown(1000));
 
   it("runs one invocation per instance, spreading over more sandbox processes when one is full", async () => {
-    const s = spec(`let id = Math.random(); export const handler = async () => { await new Promise((r) => setTimeout(r, 300)); return id; };`);
+    const s = spec(
+      `let id = Math.random(); export const handler = async () => { await new Promise((r) => setTimeout(r, 300)); return id; };`,
+    );
     let most = 0;
     const watch = setInterval(() => (most = Math.max(most, sup.stats().sandboxes)), 10);
     const results = await Promise.all(Array.from({ length: 5 }, () => invoke(sup, s)));
@@ -27,10 +29,16 @@ describe("instances and sandboxes", () => {
   });
 
   it("finishes in-flight work on the old revision while new requests get the new one", async () => {
-    const v1 = spec(`export const handler = async () => { await new Promise((r) => setTimeout(r, 500)); return "v1"; };`);
+    const v1 = spec(
+      `export const handler = async () => { await new Promise((r) => setTimeout(r, 500)); return "v1"; };`,
+    );
     const inFlight = invoke(sup, v1);
     await new Promise((r) => setTimeout(r, 100));
-    const v2 = spec(`export const handler = async () => "v2";`, { functionId: v1.functionId, functionName: v1.functionName, revision: v1.revision + 1 });
+    const v2 = spec(`export const handler = async () => "v2";`, {
+      functionId: v1.functionId,
+      functionName: v1.functionName,
+      revision: v1.revision + 1,
+    });
     sup.retire(v1.functionId, v2.revision);
     const fresh = await invoke(sup, v2);
     expect(json(fresh)).toBe("v2");
@@ -52,7 +60,9 @@ describe("the cap on sandbox processes", () => {
   });
 
   it("never ends a busy sandbox for the cap", async () => {
-    const slow = Array.from({ length: 3 }, (_, i) => spec(`export const handler = async () => { await new Promise((r) => setTimeout(r, 400)); return ${i}; };`));
+    const slow = Array.from({ length: 3 }, (_, i) =>
+      spec(`export const handler = async () => { await new Promise((r) => setTimeout(r, 400)); return ${i}; };`),
+    );
     const results = await Promise.all(slow.map((s) => invoke(sup, s)));
     expect(results.map((r) => r.outcome)).toEqual(["Success", "Success", "Success"]);
   });

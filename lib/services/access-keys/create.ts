@@ -6,12 +6,17 @@ import { toAccessKeyRecord, type AccessKeyRecord } from "./record";
 import { createAccessKeyInput, type CreateAccessKeyInput } from "./schemas";
 
 /** Creates an active key. The secret is in this answer and nowhere else, ever again. */
-export async function createAccessKey(ctx: ServiceContext, input: CreateAccessKeyInput): Promise<{ key: AccessKeyRecord; secretAccessKey: string }> {
+export async function createAccessKey(
+  ctx: ServiceContext,
+  input: CreateAccessKeyInput,
+): Promise<{ key: AccessKeyRecord; secretAccessKey: string }> {
   const { description } = parseInput(createAccessKeyInput, input);
   const id = newAccessKeyId();
   const secretAccessKey = newSecretAccessKey();
   const row = await ctx.db.$transaction(async (tx) => {
-    const created = await tx.accessKey.create({ data: { id, description, secretCipher: new Uint8Array(ctx.secretCipher.seal(secretAccessKey, id)) } });
+    const created = await tx.accessKey.create({
+      data: { id, description, secretCipher: new Uint8Array(ctx.secretCipher.seal(secretAccessKey, id)) },
+    });
     await recordAudit(tx, ctx, "access-key.create", id, { description });
     return created;
   });

@@ -12,7 +12,10 @@ export async function deleteAccessKey(ctx: ServiceContext, id: string): Promise<
   const key = parseInput(accessKeyId, id);
   const row = await ctx.db.accessKey.findUnique({ where: { id: key }, select: { root: true } });
   if (!row) throw notFound(`Access key not found: ${key}`);
-  if (row.root) throw conflict("The root access key cannot be deleted; deactivate it, or rotate it with NIMBUS_ROOT_ACCESS_KEY_ID and NIMBUS_ROOT_SECRET_ACCESS_KEY");
+  if (row.root)
+    throw conflict(
+      "The root access key cannot be deleted; deactivate it, or rotate it with NIMBUS_ROOT_ACCESS_KEY_ID and NIMBUS_ROOT_SECRET_ACCESS_KEY",
+    );
   await ctx.db.$transaction(async (tx) => {
     await tx.accessKey.delete({ where: { id: key } });
     await recordAudit(tx, ctx, "access-key.delete", key);

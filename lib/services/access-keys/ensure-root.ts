@@ -23,16 +23,28 @@ export async function ensureRootAccessKey(
     const { accessKeyId: id, secretAccessKey } = configured;
     const sealed = new Uint8Array(ctx.secretCipher.seal(secretAccessKey, id));
     const replaced = await ctx.db.$transaction(async (tx) => {
-      const old = await tx.accessKey.findMany({ where: { root: true, status: "Active", NOT: { id } }, select: { id: true } });
+      const old = await tx.accessKey.findMany({
+        where: { root: true, status: "Active", NOT: { id } },
+        select: { id: true },
+      });
       const existing = await tx.accessKey.findUnique({ where: { id } });
       let same = false;
       try {
-        same = !!existing && existing.root && existing.status === "Active" && ctx.secretCipher.open(existing.secretCipher, id) === secretAccessKey;
+        same =
+          !!existing &&
+          existing.root &&
+          existing.status === "Active" &&
+          ctx.secretCipher.open(existing.secretCipher, id) === secretAccessKey;
       } catch {
         /* sealed under a key we no longer hold: replaced below */
       }
       // Every start upserts; only a real change (new key, new secret, reactivation, rotation) is an audit entry.
-      if (!same || old.length) await recordAudit(tx, ctx, existing ? "access-key.rotate-root" : "access-key.create", id, { root: true, source: "NIMBUS_ROOT_ACCESS_KEY_ID", deactivated: old.map((o) => o.id) });
+      if (!same || old.length)
+        await recordAudit(tx, ctx, existing ? "access-key.rotate-root" : "access-key.create", id, {
+          root: true,
+          source: "NIMBUS_ROOT_ACCESS_KEY_ID",
+          deactivated: old.map((o) => o.id),
+        });
       await tx.accessKey.updateMany({ where: { root: true, NOT: { id } }, data: { status: "Inactive" } });
       await tx.accessKey.upsert({
         where: { id },
@@ -56,8 +68,19 @@ export async function ensureRootAccessKey(
   chmodSync(file, 0o600);
   await ctx.db.$transaction(async (tx) => {
     await tx.accessKey.updateMany({ where: { root: true }, data: { root: false } });
-    await tx.accessKey.create({ data: { id, secretCipher: new Uint8Array(ctx.secretCipher.seal(secret, id)), root: true, description: "Root key (generated at first start)" } });
-    await recordAudit(tx, ctx, "access-key.create", id, { root: true, source: "generated at first start", credentialsFile: file });
+    await tx.accessKey.create({
+      data: {
+        id,
+        secretCipher: new Uint8Array(ctx.secretCipher.seal(secret, id)),
+        root: true,
+        description: "Root key (generated at first start)",
+      },
+    });
+    await recordAudit(tx, ctx, "access-key.create", id, {
+      root: true,
+      source: "generated at first start",
+      credentialsFile: file,
+    });
   });
   ctx.accessKeyChanged?.(id);
   opts.log(

@@ -6,16 +6,21 @@ import { toAccessKeyRecord, type AccessKeyRecord } from "./record";
 import { accessKeyId, updateAccessKeyStatusInput } from "./schemas";
 
 /** Activates or deactivates a key; every server stops (or starts) honouring it within seconds. */
-export async function updateAccessKeyStatus(ctx: ServiceContext, id: string, input: { status: unknown }): Promise<AccessKeyRecord> {
+export async function updateAccessKeyStatus(
+  ctx: ServiceContext,
+  id: string,
+  input: { status: unknown },
+): Promise<AccessKeyRecord> {
   const key = parseInput(accessKeyId, id);
   const { status } = parseInput(updateAccessKeyStatusInput, input);
   const r = await ctx.db.$transaction(async (tx) => {
     const before = await tx.accessKey.findUnique({ where: { id: key }, select: { status: true } });
     const n = await tx.accessKey.updateMany({ where: { id: key }, data: { status } });
-    if (before && before.status !== status) await recordAudit(tx, ctx, "access-key.update-status", key, { status: { from: before.status, to: status } });
+    if (before && before.status !== status)
+      await recordAudit(tx, ctx, "access-key.update-status", key, { status: { from: before.status, to: status } });
     return n;
   });
   if (r.count === 0) throw notFound(`Access key not found: ${key}`);
   ctx.accessKeyChanged?.(key);
-  return toAccessKeyRecord((await ctx.db.accessKey.findUniqueOrThrow({ where: { id: key } })));
+  return toAccessKeyRecord(await ctx.db.accessKey.findUniqueOrThrow({ where: { id: key } }));
 }

@@ -47,7 +47,13 @@ export class AuditBuffer {
       this.log(`[audit] buffer full: dropped ${e.action} ${e.resource}`);
       return;
     }
-    this.pending.push({ action: e.action, resource: e.resource, details: e.details, actor: e.actor ?? SYSTEM_ACTOR, at: e.at ?? Date.now() });
+    this.pending.push({
+      action: e.action,
+      resource: e.resource,
+      details: e.details,
+      actor: e.actor ?? SYSTEM_ACTOR,
+      at: e.at ?? Date.now(),
+    });
     this.schedule(this.flushMs);
   }
 
@@ -63,7 +69,12 @@ export class AuditBuffer {
     while (this.flushing) await this.flushing;
     const rows = this.pending.splice(0);
     if (!rows.length) return;
-    this.flushing = insertIsolating(rows, (r) => this.insert(r), (row, err) => this.log(`[audit] PostgreSQL refused the entry ${row.action} ${row.resource} (${err.message}); dropped`))
+    this.flushing = insertIsolating(
+      rows,
+      (r) => this.insert(r),
+      (row, err) =>
+        this.log(`[audit] PostgreSQL refused the entry ${row.action} ${row.resource} (${err.message}); dropped`),
+    )
       .then(
         () => undefined,
         (err: Error) => {

@@ -4,5 +4,9 @@ import { getFunctionOrThrow } from "../functions/get";
 
 export async function listDeadLetters(ctx: ServiceContext, functionName: string, limit = 100) {
   const fn = await getFunctionOrThrow(ctx, functionName);
-  return ctx.db.deadLetter.findMany({ where: { functionId: fn.id }, orderBy: { createdAt: "desc" }, take: Math.min(Math.max(limit, 1), 500) });
+  return ctx.db.deadLetter.findMany({
+    where: { functionId: fn.id },
+    orderBy: { createdAt: "desc" },
+    take: Math.min(Math.max(limit, 1), 500),
+  });
 }

@@ -6,9 +6,15 @@ import { recordAudit } from "../audit/record";
  * and enqueues the job in its own statements, so the entry follows the committed redrive
  * rather than sharing its transaction.
  */
-export async function redriveDeadLetter(ctx: ServiceContext, queue: { redrive(id: string): Promise<string> }, id: string): Promise<string> {
+export async function redriveDeadLetter(
+  ctx: ServiceContext,
+  queue: { redrive(id: string): Promise<string> },
+  id: string,
+): Promise<string> {
   const requestId = await queue.redrive(id);
   const row = await ctx.db.deadLetter.findUnique({ where: { id }, select: { functionName: true } });
-  await ctx.db.$transaction(async (tx) => recordAudit(tx, ctx, "dead-letter.redrive", row?.functionName ?? id, { deadLetterId: id, requestId }));
+  await ctx.db.$transaction(async (tx) =>
+    recordAudit(tx, ctx, "dead-letter.redrive", row?.functionName ?? id, { deadLetterId: id, requestId }),
+  );
   return requestId;
 }

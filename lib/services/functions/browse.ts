@@ -20,11 +20,19 @@ export interface FunctionSummary extends FunctionRecord {
  * The console's functions list: search, sort, page, and each function's invocations and
  * errors of the last 24 hours (one grouped query over the page's functions, by index).
  */
-export async function browseFunctions(ctx: ServiceContext, input: z.input<typeof browseInput>): Promise<{ items: FunctionSummary[]; total: number; page: number; pageSize: number }> {
+export async function browseFunctions(
+  ctx: ServiceContext,
+  input: z.input<typeof browseInput>,
+): Promise<{ items: FunctionSummary[]; total: number; page: number; pageSize: number }> {
   const q = parseInput(browseInput, input);
   const where = q.search ? { name: { contains: q.search, mode: "insensitive" as const } } : {};
   const [rows, total] = await Promise.all([
-    ctx.db.fn.findMany({ where, orderBy: [{ [q.sort]: q.order }, { name: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    ctx.db.fn.findMany({
+      where,
+      orderBy: [{ [q.sort]: q.order }, { name: "asc" }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    }),
     ctx.db.fn.count({ where }),
   ]);
   const ids = rows.map((r) => r.id);
@@ -38,7 +46,11 @@ export async function browseFunctions(ctx: ServiceContext, input: z.input<typeof
     : [];
   const byId = new Map(stats.map((s) => [s.functionId, s]));
   return {
-    items: rows.map((r) => ({ ...toRecord(r), invocations24h: Number(byId.get(r.id)?.invocations ?? 0), errors24h: Number(byId.get(r.id)?.errors ?? 0) })),
+    items: rows.map((r) => ({
+      ...toRecord(r),
+      invocations24h: Number(byId.get(r.id)?.invocations ?? 0),
+      errors24h: Number(byId.get(r.id)?.errors ?? 0),
+    })),
     total,
     page: q.page,
     pageSize: q.pageSize,

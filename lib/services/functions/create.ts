@@ -35,8 +35,13 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
         },
       });
       await recordAudit(tx, ctx, "function.create", created.name, {
-        runtime: created.runtime, handler: created.handler, memoryMb: created.memoryMb, timeoutSec: created.timeoutSec,
-        codeSha256: sha, variables: Object.keys(data.environment), secretNames: env.secretNames,
+        runtime: created.runtime,
+        handler: created.handler,
+        memoryMb: created.memoryMb,
+        timeoutSec: created.timeoutSec,
+        codeSha256: sha,
+        variables: Object.keys(data.environment),
+        secretNames: env.secretNames,
       });
       return created;
     });

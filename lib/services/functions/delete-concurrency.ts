@@ -7,7 +7,9 @@ export async function deleteFunctionConcurrency(ctx: ServiceContext, name: strin
   if (fn.reservedConcurrency === null) return; // nothing to change (the console's form sends it on every save)
   await ctx.db.$transaction(async (tx) => {
     await tx.fn.update({ where: { id: fn.id }, data: { reservedConcurrency: null } });
-    await recordAudit(tx, ctx, "function.delete-concurrency", fn.name, { reservedConcurrency: { from: fn.reservedConcurrency, to: null } });
+    await recordAudit(tx, ctx, "function.delete-concurrency", fn.name, {
+      reservedConcurrency: { from: fn.reservedConcurrency, to: null },
+    });
   });
   ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
 }

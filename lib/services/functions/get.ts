@@ -4,15 +4,20 @@ import type { ServiceContext } from "../context";
 import { toRecord, type FunctionRecord } from "./record";
 import { SYSTEM_ACTOR } from "../audit/actor";
 
-
 export async function getFunctionOrThrow(ctx: ServiceContext, name: string): Promise<FunctionRecord> {
   const row = await ctx.db.fn.findUnique({ where: { name } });
-  if (!row) throw notFound(`Function not found: arn:aws:lambda:${ctx.settings.NIMBUS_REGION}:${ctx.settings.NIMBUS_ACCOUNT_ID}:function:${name}`);
+  if (!row)
+    throw notFound(
+      `Function not found: arn:aws:lambda:${ctx.settings.NIMBUS_REGION}:${ctx.settings.NIMBUS_ACCOUNT_ID}:function:${name}`,
+    );
   return toRecord(row);
 }
 
 /** The function's code package (zip bytes). */
-export async function getFunctionCode(ctx: ServiceContext, name: string): Promise<{ fn: FunctionRecord; zip: Uint8Array }> {
+export async function getFunctionCode(
+  ctx: ServiceContext,
+  name: string,
+): Promise<{ fn: FunctionRecord; zip: Uint8Array }> {
   const fn = await getFunctionOrThrow(ctx, name);
   const pkg = await ctx.db.codePackage.findUnique({ where: { sha256: fn.codeSha256 } });
   if (!pkg) throw notFound(`Code package ${fn.codeSha256} of ${name} is missing`);
@@ -22,9 +27,18 @@ export async function getFunctionCode(ctx: ServiceContext, name: string): Promis
     if (err instanceof CodeIntegrityError) {
       // Detected by the system, whoever asked for the download.
       await ctx.db.auditEvent.create({
-        data: { actorType: SYSTEM_ACTOR.type, actor: SYSTEM_ACTOR.id, action: "security.code-tampered", resource: name, details: { codeSha256: fn.codeSha256, reason: err.message, refused: "download" } },
+        data: {
+          actorType: SYSTEM_ACTOR.type,
+          actor: SYSTEM_ACTOR.id,
+          action: "security.code-tampered",
+          resource: name,
+          details: { codeSha256: fn.codeSha256, reason: err.message, refused: "download" },
+        },
       });
-      throw new AppError("ServiceException", `The stored code of ${name} failed its integrity check and is not served: ${err.message}`);
+      throw new AppError(
+        "ServiceException",
+        `The stored code of ${name} failed its integrity check and is not served: ${err.message}`,
+      );
     }
     throw err;
   }

@@ -26,7 +26,9 @@ export async function putFunctionConcurrency(ctx: ServiceContext, name: string, 
       );
     }
     await tx.fn.update({ where: { id: fn.id }, data: { reservedConcurrency: reserved } });
-    await recordAudit(tx, ctx, "function.put-concurrency", fn.name, { reservedConcurrency: { from: fn.reservedConcurrency, to: reserved } });
+    await recordAudit(tx, ctx, "function.put-concurrency", fn.name, {
+      reservedConcurrency: { from: fn.reservedConcurrency, to: reserved },
+    });
   });
   ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
   return reserved;

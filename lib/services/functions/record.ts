@@ -35,7 +35,10 @@ export function toRecord(row: Fn): FunctionRecord {
     memoryMb: row.memoryMb,
     timeoutSec: row.timeoutSec,
     ephemeralStorageMb: row.ephemeralStorageMb ?? 512,
-    environment: { ...((row.environment ?? {}) as Record<string, string>), ...Object.fromEntries(secretNames.map((n) => [n, MASKED])) },
+    environment: {
+      ...((row.environment ?? {}) as Record<string, string>),
+      ...Object.fromEntries(secretNames.map((n) => [n, MASKED])),
+    },
     secretNames,
     reservedConcurrency: row.reservedConcurrency,
     codeSha256: row.codeSha256,

@@ -9,14 +9,30 @@ export const DEFAULT_RUNTIME = sandboxRuntime().id;
  * such: code written for nodejs20.x runs on Node 24, and the API says nodejs24.x, not a
  * runtime this server does not have.
  */
-export const SUPPORTED_RUNTIMES = ["nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x"].filter((r) => Number(r.slice(6, 8)) <= sandboxRuntime().major);
+export const SUPPORTED_RUNTIMES = ["nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x"].filter(
+  (r) => Number(r.slice(6, 8)) <= sandboxRuntime().major,
+);
 
 /** Names the Lambda runtime reserves; setting them is refused, as Lambda does. */
 export const RESERVED_ENV_KEYS = new Set([
-  "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME",
-  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
-  "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-  "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+  "_HANDLER",
+  "_X_AMZN_TRACE_ID",
+  "AWS_DEFAULT_REGION",
+  "AWS_REGION",
+  "AWS_EXECUTION_ENV",
+  "AWS_LAMBDA_FUNCTION_NAME",
+  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+  "AWS_LAMBDA_FUNCTION_VERSION",
+  "AWS_LAMBDA_INITIALIZATION_TYPE",
+  "AWS_LAMBDA_LOG_GROUP_NAME",
+  "AWS_LAMBDA_LOG_STREAM_NAME",
+  "AWS_ACCESS_KEY",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_LAMBDA_RUNTIME_API",
+  "LAMBDA_TASK_ROOT",
+  "LAMBDA_RUNTIME_DIR",
 ]);
 
 export const functionName = z
@@ -25,14 +41,27 @@ export const functionName = z
   .max(64, "Function name must be between 1 and 64 characters")
   .regex(/^[a-zA-Z0-9_-]+$/, "Function name may contain only letters, digits, hyphens (-) and underscores (_)");
 
-export const memoryMb = z.number().int("Memory must be a whole number of MB").min(128, "Memory must be between 128 and 10240 MB").max(10240, "Memory must be between 128 and 10240 MB");
+export const memoryMb = z
+  .number()
+  .int("Memory must be a whole number of MB")
+  .min(128, "Memory must be between 128 and 10240 MB")
+  .max(10240, "Memory must be between 128 and 10240 MB");
 export const ephemeralStorageMb = z
   .number()
   .int("Ephemeral storage must be a whole number of MB")
   .min(512, "Ephemeral storage must be between 512 and 10240 MB")
   .max(10240, "Ephemeral storage must be between 512 and 10240 MB");
-export const timeoutSec = z.number().int("Timeout must be a whole number of seconds").min(1, "Timeout must be between 1 and 300 seconds").max(300, "Timeout must be between 1 and 300 seconds");
-export const handler = z.string().min(1).max(128).regex(/^[^\s]+$/, "Handler must not contain whitespace").regex(/\.[^./]+$/, "Handler must look like file.export, e.g. index.handler");
+export const timeoutSec = z
+  .number()
+  .int("Timeout must be a whole number of seconds")
+  .min(1, "Timeout must be between 1 and 300 seconds")
+  .max(300, "Timeout must be between 1 and 300 seconds");
+export const handler = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^\s]+$/, "Handler must not contain whitespace")
+  .regex(/\.[^./]+$/, "Handler must look like file.export, e.g. index.handler");
 export const description = z.string().max(256, "Description must be at most 256 characters");
 export const runtime = z
   .string()
@@ -41,18 +70,25 @@ export const runtime = z
   })
   .transform(() => DEFAULT_RUNTIME);
 
-export const environment = z
-  .record(z.string(), z.string())
-  .superRefine((vars, ctx) => {
-    const reserved: string[] = [];
-    for (const key of Object.keys(vars)) {
-      if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(key)) ctx.addIssue({ code: "custom", message: `Environment variable name ${JSON.stringify(key)} is invalid: use letters, digits and _, starting with a letter` });
-      if (RESERVED_ENV_KEYS.has(key)) reserved.push(key);
-    }
-    if (reserved.length) ctx.addIssue({ code: "custom", message: `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(", ")}` });
-    const size = Object.entries(vars).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
-    if (size > 4096) ctx.addIssue({ code: "custom", message: `Environment variables exceed the 4 KB limit (${size} bytes)` });
-  });
+export const environment = z.record(z.string(), z.string()).superRefine((vars, ctx) => {
+  const reserved: string[] = [];
+  for (const key of Object.keys(vars)) {
+    if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(key))
+      ctx.addIssue({
+        code: "custom",
+        message: `Environment variable name ${JSON.stringify(key)} is invalid: use letters, digits and _, starting with a letter`,
+      });
+    if (RESERVED_ENV_KEYS.has(key)) reserved.push(key);
+  }
+  if (reserved.length)
+    ctx.addIssue({
+      code: "custom",
+      message: `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(", ")}`,
+    });
+  const size = Object.entries(vars).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  if (size > 4096)
+    ctx.addIssue({ code: "custom", message: `Environment variables exceed the 4 KB limit (${size} bytes)` });
+});
 
 export const createFunctionInput = z.object({
   name: functionName,
@@ -81,4 +117,7 @@ export const updateConfigurationInput = z.object({
 });
 export type UpdateConfigurationInput = z.input<typeof updateConfigurationInput>;
 
-export const reservedConcurrency = z.number().int("Reserved concurrency must be a whole number").min(0, "Reserved concurrency must be at least 0");
+export const reservedConcurrency = z
+  .number()
+  .int("Reserved concurrency must be a whole number")
+  .min(0, "Reserved concurrency must be at least 0");

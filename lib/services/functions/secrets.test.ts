@@ -17,13 +17,19 @@ describe("secret variables", () => {
   it("keeps a secret sent back masked, seals the rest, and never stores a secret in plain", () => {
     const first = storeEnvironment(cipher, null, { T: "token-1", M: "m" }, ["T"]);
     expect(first.environment).toEqual({ M: "m" });
-    const current = toRecord({ environment: first.environment, secretNames: first.secretNames, sealedSecrets: first.sealedSecrets } as unknown as Fn);
+    const current = toRecord({
+      environment: first.environment,
+      secretNames: first.secretNames,
+      sealedSecrets: first.sealedSecrets,
+    } as unknown as Fn);
     expect(current.environment).toEqual({ M: "m", T: MASKED });
     const again = storeEnvironment(cipher, current, { T: MASKED, M: "n" });
     expect(openSecrets(cipher, again.sealedSecrets)).toEqual({ T: "token-1" });
     expect(again.diff).toEqual({ added: [], removed: [], changed: ["M"] });
     const unmarked = storeEnvironment(cipher, current, { T: MASKED, M: "m" }, []);
     expect(unmarked).toMatchObject({ environment: { T: "token-1", M: "m" }, secretNames: [], sealedSecrets: null });
-    expect(() => storeEnvironment(cipher, current, { M: "m" }, ["X"])).toThrow(/must be among the environment variables: X/);
+    expect(() => storeEnvironment(cipher, current, { M: "m" }, ["X"])).toThrow(
+      /must be among the environment variables: X/,
+    );
   });
 });

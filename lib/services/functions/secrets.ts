@@ -29,7 +29,7 @@ export function attachSealedSecrets(record: FunctionRecord, sealed: Uint8Array |
 }
 
 export function sealedSecretsOf(record: FunctionRecord): Uint8Array | null {
-  return ((record as unknown as Record<symbol, Uint8Array | undefined>)[SEALED]) ?? null;
+  return (record as unknown as Record<symbol, Uint8Array | undefined>)[SEALED] ?? null;
 }
 
 export function openSecrets(cipher: CodeCipher, sealed: Uint8Array | null): Record<string, string> {
@@ -52,12 +52,18 @@ export interface StoredEnvironment {
 }
 
 /** Splits requested variables into what is stored plain and what is sealed. */
-export function storeEnvironment(cipher: CodeCipher, current: FunctionRecord | null, vars: Record<string, string>, secretNames?: string[]): StoredEnvironment {
+export function storeEnvironment(
+  cipher: CodeCipher,
+  current: FunctionRecord | null,
+  vars: Record<string, string>,
+  secretNames?: string[],
+): StoredEnvironment {
   const names = secretNames ?? (current?.secretNames ?? []).filter((n) => n in vars);
   const missing = names.filter((n) => !(n in vars));
   if (missing.length) throw invalid(`Secret variables must be among the environment variables: ${missing.join(", ")}`);
   const secretSet = new Set(names);
-  const oldSecrets = current && Object.values(vars).includes(MASKED) ? openSecrets(cipher, sealedSecretsOf(current)) : {};
+  const oldSecrets =
+    current && Object.values(vars).includes(MASKED) ? openSecrets(cipher, sealedSecretsOf(current)) : {};
   const oldValues: Record<string, string> = current ? { ...plainVariables(current), ...oldSecrets } : {};
   const plain: Record<string, string> = {};
   const secrets: Record<string, string> = {};
@@ -70,12 +76,20 @@ export function storeEnvironment(cipher: CodeCipher, current: FunctionRecord | n
     added: Object.keys(vars).filter((k) => !before.includes(k)),
     removed: before.filter((k) => !(k in vars)),
     // A secret whose old value was not opened (no mask sent) counts as changed: it was replaced.
-    changed: Object.keys(vars).filter((k) => before.includes(k) && (k in oldValues ? oldValues[k] !== (plain[k] ?? secrets[k]) : current?.secretNames.includes(k) && vars[k] !== MASKED)),
+    changed: Object.keys(vars).filter(
+      (k) =>
+        before.includes(k) &&
+        (k in oldValues
+          ? oldValues[k] !== (plain[k] ?? secrets[k])
+          : current?.secretNames.includes(k) && vars[k] !== MASKED),
+    ),
   };
   return {
     environment: plain,
     secretNames: [...secretSet],
-    sealedSecrets: Object.keys(secrets).length ? new Uint8Array(cipher.sealBytes(Buffer.from(JSON.stringify(secrets)))) : null,
+    sealedSecrets: Object.keys(secrets).length
+      ? new Uint8Array(cipher.sealBytes(Buffer.from(JSON.stringify(secrets))))
+      : null,
     diff,
   };
 }

@@ -32,9 +32,14 @@ export async function dropUnusedCodePackage(tx: Tx, sha256: string): Promise<voi
 export function isUniqueViolation(err: unknown, column?: string): boolean {
   if (typeof err !== "object" || err === null || (err as { code?: string }).code !== "P2002") return false;
   if (!column) return true;
-  type Meta = { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } } };
+  type Meta = {
+    target?: unknown;
+    driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } };
+  };
   const meta = (err as { meta?: Meta }).meta;
   const constraint = meta?.driverAdapterError?.cause?.constraint;
   const fields = [meta?.target, constraint?.fields].flat().map((f) => String(f).replaceAll('"', ""));
-  return fields.includes(column) || (typeof constraint?.index === "string" && constraint.index.endsWith(`_${column}_key`));
+  return (
+    fields.includes(column) || (typeof constraint?.index === "string" && constraint.index.endsWith(`_${column}_key`))
+  );
 }

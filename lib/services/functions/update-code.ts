@@ -17,7 +17,10 @@ export async function updateFunctionCode(ctx: ServiceContext, name: string, zip:
       data: { codeSha256: sha, codeSize: zip.byteLength, revision: { increment: 1 }, updatedAt: new Date() },
     });
     if (current.codeSha256 !== sha) await dropUnusedCodePackage(tx, current.codeSha256);
-    await recordAudit(tx, ctx, "function.update-code", current.name, { codeSha256: { from: current.codeSha256, to: sha }, codeSize: { from: current.codeSize, to: zip.byteLength } });
+    await recordAudit(tx, ctx, "function.update-code", current.name, {
+      codeSha256: { from: current.codeSha256, to: sha },
+      codeSize: { from: current.codeSize, to: zip.byteLength },
+    });
     return updated;
   });
   const fn = toRecord(row);

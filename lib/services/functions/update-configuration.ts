@@ -7,22 +7,33 @@ import { storeEnvironment } from "./secrets";
 import { changedFields, recordAudit } from "../audit/record";
 
 /** New configuration: a new revision, so new requests get instances with the new settings. */
-export async function updateFunctionConfiguration(ctx: ServiceContext, name: string, input: UpdateConfigurationInput): Promise<FunctionRecord> {
+export async function updateFunctionConfiguration(
+  ctx: ServiceContext,
+  name: string,
+  input: UpdateConfigurationInput,
+): Promise<FunctionRecord> {
   const data = parseInput(updateConfigurationInput, input);
   const current = await getFunctionOrThrow(ctx, name);
   const { environment, secretNames, ...fields } = data;
-  const env = environment !== undefined || secretNames !== undefined ? storeEnvironment(ctx.codeCipher, current, environment ?? current.environment, secretNames) : null;
+  const env =
+    environment !== undefined || secretNames !== undefined
+      ? storeEnvironment(ctx.codeCipher, current, environment ?? current.environment, secretNames)
+      : null;
   const row = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.fn.update({
       where: { id: current.id },
       data: {
         ...fields,
-        ...(env ? { environment: env.environment, secretNames: env.secretNames, sealedSecrets: env.sealedSecrets } : {}),
+        ...(env
+          ? { environment: env.environment, secretNames: env.secretNames, sealedSecrets: env.sealedSecrets }
+          : {}),
         revision: { increment: 1 },
         updatedAt: new Date(),
       },
     });
-    const details: Record<string, unknown> = { changes: changedFields(current as unknown as Record<string, unknown>, fields) };
+    const details: Record<string, unknown> = {
+      changes: changedFields(current as unknown as Record<string, unknown>, fields),
+    };
     if (env) {
       const { added, removed, changed } = env.diff;
       if (added.length + removed.length + changed.length) details.variables = env.diff;

@@ -23,7 +23,10 @@ export interface RotationResult {
 
 const NBE2 = Buffer.from("NBE2");
 
-export async function rotateMasterKey(ctx: ServiceContext, opts: { batchSize?: number; log?: (m: string) => void } = {}): Promise<RotationResult> {
+export async function rotateMasterKey(
+  ctx: ServiceContext,
+  opts: { batchSize?: number; log?: (m: string) => void } = {},
+): Promise<RotationResult> {
   const cipher = ctx.codeCipher;
   const header = Buffer.concat([NBE2, Buffer.from(cipher.keyId, "hex")]);
   const batch = opts.batchSize ?? 100;
@@ -98,10 +101,16 @@ export async function rotateMasterKey(ctx: ServiceContext, opts: { batchSize?: n
           plain = secrets.open(r.secretCipher, r.id);
         } catch (err) {
           result.unreadable.push(`access key ${r.id}`);
-          opts.log?.(`[security] rotation: access key ${r.id} does not open (${(err as Error).message}); left as it is`);
+          opts.log?.(
+            `[security] rotation: access key ${r.id} does not open (${(err as Error).message}); left as it is`,
+          );
           continue;
         }
-        await tx.$executeRawUnsafe(`UPDATE access_keys SET "secretCipher" = $1 WHERE id = $2`, new Uint8Array(secrets.seal(plain, r.id)), r.id);
+        await tx.$executeRawUnsafe(
+          `UPDATE access_keys SET "secretCipher" = $1 WHERE id = $2`,
+          new Uint8Array(secrets.seal(plain, r.id)),
+          r.id,
+        );
         result.accessKeys++;
       }
       return rows.length;
@@ -110,7 +119,13 @@ export async function rotateMasterKey(ctx: ServiceContext, opts: { batchSize?: n
   }
 
   if (result.codePackages + result.secrets + result.accessKeys + result.unreadable.length > 0) {
-    const details = { keyId: cipher.keyId, codePackages: result.codePackages, secrets: result.secrets, accessKeys: result.accessKeys, unreadable: result.unreadable.slice(0, 50) };
+    const details = {
+      keyId: cipher.keyId,
+      codePackages: result.codePackages,
+      secrets: result.secrets,
+      accessKeys: result.accessKeys,
+      unreadable: result.unreadable.slice(0, 50),
+    };
     await ctx.db.$transaction((tx) => recordAudit(tx, ctx, "master-key.rotated", "master-key", details));
   }
   return result;

@@ -6,7 +6,14 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError, conflict, notFound } from "../../errors";
-import { nextFireTimes, parseScheduleExpression, ScheduleExpressionError, ScheduleTimeZoneError, validateTimeZone, describeSchedule } from "../../scheduler/expression";
+import {
+  nextFireTimes,
+  parseScheduleExpression,
+  ScheduleExpressionError,
+  ScheduleTimeZoneError,
+  validateTimeZone,
+  describeSchedule,
+} from "../../scheduler/expression";
 import type { ServiceContext } from "../context";
 import { getFunctionOrThrow } from "../functions/get";
 import { isUniqueViolation } from "../functions/store-code";
@@ -41,9 +48,20 @@ const fields = {
     .max(256 * 1024, "Input must be at most 256 KB")
     .refine(isJsonText, "Input must be valid JSON")
     .nullable(),
-  maximumEventAgeSeconds: z.number().int().min(60, "Maximum event age must be between 60 and 86400 seconds").max(86400, "Maximum event age must be between 60 and 86400 seconds"),
+  maximumEventAgeSeconds: z
+    .number()
+    .int()
+    .min(60, "Maximum event age must be between 60 and 86400 seconds")
+    .max(86400, "Maximum event age must be between 60 and 86400 seconds"),
 };
-const createInput = z.object({ ...fields, timeZone: fields.timeZone.default("UTC"), enabled: fields.enabled.default(true), description: fields.description.default(""), input: fields.input.default(null), maximumEventAgeSeconds: fields.maximumEventAgeSeconds.default(3600) });
+const createInput = z.object({
+  ...fields,
+  timeZone: fields.timeZone.default("UTC"),
+  enabled: fields.enabled.default(true),
+  description: fields.description.default(""),
+  input: fields.input.default(null),
+  maximumEventAgeSeconds: fields.maximumEventAgeSeconds.default(3600),
+});
 const updateInput = z.object(fields).partial();
 
 /** Parses and checks an expression and zone; errors carry what is wrong and where. */
@@ -52,16 +70,28 @@ export function checkExpression(expression: string, timeZone: string) {
     validateTimeZone(timeZone);
     return parseScheduleExpression(expression);
   } catch (err) {
-    if (err instanceof ScheduleExpressionError) throw new AppError("InvalidParameterValueException", err.message, { field: "expression", ...(err.position !== undefined ? { position: err.position } : {}) });
-    if (err instanceof ScheduleTimeZoneError) throw new AppError("InvalidParameterValueException", err.message, { field: "timeZone" });
+    if (err instanceof ScheduleExpressionError)
+      throw new AppError("InvalidParameterValueException", err.message, {
+        field: "expression",
+        ...(err.position !== undefined ? { position: err.position } : {}),
+      });
+    if (err instanceof ScheduleTimeZoneError)
+      throw new AppError("InvalidParameterValueException", err.message, { field: "timeZone" });
     throw err;
   }
 }
 
 /** The next fire times (for the console's preview), and a description in words. */
-export function previewSchedule(expression: string, timeZone = "UTC", count = 5, start?: Date): { description: string; next: string[] } {
+export function previewSchedule(
+  expression: string,
+  timeZone = "UTC",
+  count = 5,
+  start?: Date,
+): { description: string; next: string[] } {
   const parsed = checkExpression(expression, timeZone);
-  const next = nextFireTimes(parsed, { after: new Date(), count, timeZone, start: start ?? new Date() }).map((d) => d.toISOString());
+  const next = nextFireTimes(parsed, { after: new Date(), count, timeZone, start: start ?? new Date() }).map((d) =>
+    d.toISOString(),
+  );
   return { description: describeSchedule(parsed), next };
 }
 
@@ -70,14 +100,25 @@ export async function listSchedules(ctx: ServiceContext, functionName: string): 
   return ctx.db.schedule.findMany({ where: { functionId: fn.id }, orderBy: { name: "asc" } });
 }
 
-export async function createSchedule(ctx: ServiceContext, functionName: string, input: unknown): Promise<ScheduleRecord> {
+export async function createSchedule(
+  ctx: ServiceContext,
+  functionName: string,
+  input: unknown,
+): Promise<ScheduleRecord> {
   const data = parseInput(createInput, input);
   checkExpression(data.expression, data.timeZone);
   const fn = await getFunctionOrThrow(ctx, functionName);
   try {
     const row = await ctx.db.$transaction(async (tx) => {
-      const created = await tx.schedule.create({ data: { id: randomUUID(), functionId: fn.id, ...data, startAt: new Date() } });
-      await recordAudit(tx, ctx, "schedule.create", fn.name, { schedule: created.name, expression: created.expression, timeZone: created.timeZone, enabled: created.enabled });
+      const created = await tx.schedule.create({
+        data: { id: randomUUID(), functionId: fn.id, ...data, startAt: new Date() },
+      });
+      await recordAudit(tx, ctx, "schedule.create", fn.name, {
+        schedule: created.name,
+        expression: created.expression,
+        timeZone: created.timeZone,
+        enabled: created.enabled,
+      });
       return created;
     });
     ctx.schedulesChanged?.();
@@ -88,7 +129,12 @@ export async function createSchedule(ctx: ServiceContext, functionName: string, 
   }
 }
 
-export async function updateSchedule(ctx: ServiceContext, functionName: string, id: string, input: unknown): Promise<ScheduleRecord> {
+export async function updateSchedule(
+  ctx: ServiceContext,
+  functionName: string,
+  id: string,
+  input: unknown,
+): Promise<ScheduleRecord> {
   const current = await getScheduleOrThrow(ctx, functionName, id);
   const data = parseInput(updateInput, input);
   const expression = data.expression ?? current.expression;
@@ -98,8 +144,14 @@ export async function updateSchedule(ctx: ServiceContext, functionName: string, 
   const restart = expression !== current.expression || timeZone !== current.timeZone;
   try {
     const row = await ctx.db.$transaction(async (tx) => {
-      const updated = await tx.schedule.update({ where: { id }, data: { ...data, ...(restart ? { startAt: new Date() } : {}), updatedAt: new Date() } });
-      await recordAudit(tx, ctx, "schedule.update", functionName, { schedule: updated.name, changes: changedFields(current as unknown as Record<string, unknown>, data) });
+      const updated = await tx.schedule.update({
+        where: { id },
+        data: { ...data, ...(restart ? { startAt: new Date() } : {}), updatedAt: new Date() },
+      });
+      await recordAudit(tx, ctx, "schedule.update", functionName, {
+        schedule: updated.name,
+        changes: changedFields(current as unknown as Record<string, unknown>, data),
+      });
       return updated;
     });
     ctx.schedulesChanged?.();
@@ -120,7 +172,11 @@ export async function deleteSchedule(ctx: ServiceContext, functionName: string, 
   ctx.schedulesChanged?.();
 }
 
-export async function getScheduleOrThrow(ctx: ServiceContext, functionName: string, id: string): Promise<ScheduleRecord> {
+export async function getScheduleOrThrow(
+  ctx: ServiceContext,
+  functionName: string,
+  id: string,
+): Promise<ScheduleRecord> {
   const fn = await getFunctionOrThrow(ctx, functionName);
   const row = UUID.test(id) ? await ctx.db.schedule.findFirst({ where: { id, functionId: fn.id } }) : null;
   if (!row) throw notFound(`Schedule ${id.slice(0, 64)} not found for ${functionName}`);
@@ -130,5 +186,9 @@ export async function getScheduleOrThrow(ctx: ServiceContext, functionName: stri
 /** The latest fires of a schedule, each with the invocation it started (or "missed"). */
 export async function listScheduleFires(ctx: ServiceContext, functionName: string, id: string, limit = 50) {
   await getScheduleOrThrow(ctx, functionName, id);
-  return ctx.db.scheduleFire.findMany({ where: { scheduleId: id }, orderBy: { slot: "desc" }, take: Math.min(Math.max(limit, 1), 500) });
+  return ctx.db.scheduleFire.findMany({
+    where: { scheduleId: id },
+    orderBy: { slot: "desc" },
+    take: Math.min(Math.max(limit, 1), 500),
+  });
 }

@@ -10,7 +10,11 @@ import { clearAttempt, pruneAttempts, reserveAttempt } from "./rate-limit";
 import type { SessionRecord } from "./record";
 
 const loginInput = z.object({
-  username: z.string({ error: "Enter a username" }).trim().min(1, "Enter a username").max(64, "Incorrect username or password"),
+  username: z
+    .string({ error: "Enter a username" })
+    .trim()
+    .min(1, "Enter a username")
+    .max(64, "Incorrect username or password"),
   password: givenPassword,
 });
 export type LoginInput = z.input<typeof loginInput>;
@@ -20,7 +24,11 @@ export type LoginInput = z.input<typeof loginInput>;
  * a dummy hash and get the same answer as a wrong password, so neither the message nor the
  * time tells whether a user exists.
  */
-export async function login(ctx: ServiceContext, input: LoginInput, ip: string): Promise<{ token: string; session: SessionRecord }> {
+export async function login(
+  ctx: ServiceContext,
+  input: LoginInput,
+  ip: string,
+): Promise<{ token: string; session: SessionRecord }> {
   const data = parseInput(loginInput, input);
   const attempt = await reserveAttempt(ctx, data.username, ip);
   const user = await ctx.db.user.findUnique({ where: { username: data.username } });
@@ -30,8 +38,17 @@ export async function login(ctx: ServiceContext, input: LoginInput, ip: string):
   if (needsRehash(user.passwordHash)) {
     await ctx.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(data.password) } });
   }
-  void Promise.all([pruneAttempts(ctx), ctx.db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } })]).catch(() => {});
+  void Promise.all([pruneAttempts(ctx), ctx.db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } })]).catch(
+    () => {},
+  );
   const started = await createSession(ctx, user);
-  await ctx.db.$transaction((tx) => recordAudit(tx, { ...ctx, actor: { type: "console-user", id: user.username, sourceIp: ip } }, "console.sign-in", user.username));
+  await ctx.db.$transaction((tx) =>
+    recordAudit(
+      tx,
+      { ...ctx, actor: { type: "console-user", id: user.username, sourceIp: ip } },
+      "console.sign-in",
+      user.username,
+    ),
+  );
   return started;
 }

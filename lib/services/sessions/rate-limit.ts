@@ -18,15 +18,32 @@ export async function reserveAttempt(ctx: ServiceContext, username: string, ip: 
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"login:" + key}))`;
     const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
     const [byUser, byIp] = await Promise.all([
-      tx.loginAttempt.findMany({ where: { username: key, at: { gt: since } }, orderBy: { at: "asc" }, select: { at: true }, take: MAX_FAILURES_PER_USER }),
-      tx.loginAttempt.findMany({ where: { ip, at: { gt: since } }, orderBy: { at: "asc" }, select: { at: true }, take: MAX_FAILURES_PER_IP }),
+      tx.loginAttempt.findMany({
+        where: { username: key, at: { gt: since } },
+        orderBy: { at: "asc" },
+        select: { at: true },
+        take: MAX_FAILURES_PER_USER,
+      }),
+      tx.loginAttempt.findMany({
+        where: { ip, at: { gt: since } },
+        orderBy: { at: "asc" },
+        select: { at: true },
+        take: MAX_FAILURES_PER_IP,
+      }),
     ]);
     const full = byUser.length >= MAX_FAILURES_PER_USER ? byUser : byIp.length >= MAX_FAILURES_PER_IP ? byIp : null;
     if (full) {
       // Free again when the oldest counted failure leaves the window.
-      const retryAfterSeconds = Math.max(1, Math.ceil((full[0].at.getTime() + LOGIN_WINDOW_MINUTES * 60_000 - Date.now()) / 1000));
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((full[0].at.getTime() + LOGIN_WINDOW_MINUTES * 60_000 - Date.now()) / 1000),
+      );
       const minutes = Math.ceil(retryAfterSeconds / 60);
-      throw new AppError("TooManyRequestsException", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, { retryAfterSeconds });
+      throw new AppError(
+        "TooManyRequestsException",
+        `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        { retryAfterSeconds },
+      );
     }
     const row = await tx.loginAttempt.create({ data: { username: key, ip }, select: { id: true } });
     return row.id;

@@ -14,5 +14,7 @@ export type SessionSettings = { NIMBUS_SESSION_IDLE_MINUTES: number; NIMBUS_SESS
 
 /** When the session ends if nothing happens: the idle end, capped by the absolute end. */
 export function endsAt(s: Pick<SessionRecord, "lastSeenAt" | "expiresAt">, settings: SessionSettings): Date {
-  return new Date(Math.min(s.expiresAt.getTime(), s.lastSeenAt.getTime() + settings.NIMBUS_SESSION_IDLE_MINUTES * 60_000));
+  return new Date(
+    Math.min(s.expiresAt.getTime(), s.lastSeenAt.getTime() + settings.NIMBUS_SESSION_IDLE_MINUTES * 60_000),
+  );
 }

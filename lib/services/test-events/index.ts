@@ -20,7 +20,12 @@ const requireId = (id: string) => {
   if (!UUID.test(id)) throw notFound(`Test event ${id.slice(0, 64)} not found`);
 };
 
-const pick = (r: TestEventRecord): TestEventRecord => ({ id: r.id, name: r.name, payload: r.payload, updatedAt: r.updatedAt });
+const pick = (r: TestEventRecord): TestEventRecord => ({
+  id: r.id,
+  name: r.name,
+  payload: r.payload,
+  updatedAt: r.updatedAt,
+});
 
 export async function listTestEvents(ctx: ServiceContext, functionName: string): Promise<TestEventRecord[]> {
   const fn = await getFunctionOrThrow(ctx, functionName);
@@ -28,13 +33,19 @@ export async function listTestEvents(ctx: ServiceContext, functionName: string):
   return rows.map(pick);
 }
 
-export async function createTestEvent(ctx: ServiceContext, functionName: string, input: unknown): Promise<TestEventRecord> {
+export async function createTestEvent(
+  ctx: ServiceContext,
+  functionName: string,
+  input: unknown,
+): Promise<TestEventRecord> {
   const data = parseInput(createTestEventInput, input);
   const fn = await getFunctionOrThrow(ctx, functionName);
   try {
     return pick(
       await ctx.db.$transaction(async (tx) => {
-        const created = await tx.testEvent.create({ data: { id: randomUUID(), functionId: fn.id, name: data.name, payload: data.payload } });
+        const created = await tx.testEvent.create({
+          data: { id: randomUUID(), functionId: fn.id, name: data.name, payload: data.payload },
+        });
         await recordAudit(tx, ctx, "test-event.create", fn.name, { testEvent: created.name });
         return created;
       }),
@@ -45,13 +56,21 @@ export async function createTestEvent(ctx: ServiceContext, functionName: string,
   }
 }
 
-export async function updateTestEvent(ctx: ServiceContext, functionName: string, id: string, input: unknown): Promise<TestEventRecord> {
+export async function updateTestEvent(
+  ctx: ServiceContext,
+  functionName: string,
+  id: string,
+  input: unknown,
+): Promise<TestEventRecord> {
   requireId(id);
   const data = parseInput(updateTestEventInput, input);
   const fn = await getFunctionOrThrow(ctx, functionName);
   try {
     await ctx.db.$transaction(async (tx) => {
-      const r = await tx.testEvent.updateMany({ where: { id, functionId: fn.id }, data: { ...data, updatedAt: new Date() } });
+      const r = await tx.testEvent.updateMany({
+        where: { id, functionId: fn.id },
+        data: { ...data, updatedAt: new Date() },
+      });
       if (r.count === 0) throw notFound(`Test event ${id} not found`);
       await recordAudit(tx, ctx, "test-event.update", fn.name, { testEventId: id, fields: Object.keys(data) });
     });

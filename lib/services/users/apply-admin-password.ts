@@ -12,10 +12,14 @@ export const ADMIN_USERNAME = "admin";
  * (ending admin's sessions — a reset is what you do when the old password leaked). An
  * unchanged password changes nothing, so restarting a server does not sign anyone out.
  */
-export async function applyAdminPassword(ctx: ServiceContext, password: string): Promise<"created" | "reset" | "unchanged"> {
+export async function applyAdminPassword(
+  ctx: ServiceContext,
+  password: string,
+): Promise<"created" | "reset" | "unchanged"> {
   newPassword.parse(password);
   const existing = await ctx.db.user.findUnique({ where: { username: ADMIN_USERNAME } });
-  if (existing && (await verifyPassword(password, existing.passwordHash)) && !needsRehash(existing.passwordHash)) return "unchanged";
+  if (existing && (await verifyPassword(password, existing.passwordHash)) && !needsRehash(existing.passwordHash))
+    return "unchanged";
   const passwordHash = await hashPassword(password);
   if (!existing) {
     try {
@@ -30,9 +34,15 @@ export async function applyAdminPassword(ctx: ServiceContext, password: string):
     }
   }
   await ctx.db.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { username: ADMIN_USERNAME }, data: { passwordHash, passwordChangedAt: new Date() } });
+    const user = await tx.user.update({
+      where: { username: ADMIN_USERNAME },
+      data: { passwordHash, passwordChangedAt: new Date() },
+    });
     const ended = await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAudit(tx, ctx, "user.reset-password", ADMIN_USERNAME, { via: "NIMBUS_ADMIN_PASSWORD", sessionsEnded: ended.count });
+    await recordAudit(tx, ctx, "user.reset-password", ADMIN_USERNAME, {
+      via: "NIMBUS_ADMIN_PASSWORD",
+      sessionsEnded: ended.count,
+    });
   });
   ctx.sessionsEnded?.();
   return "reset";

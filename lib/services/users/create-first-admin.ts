@@ -16,12 +16,20 @@ const digest = (s: string) => createHash("sha256").update(s.toUpperCase().replac
  * and only while no user exists. The count and the insert share a transaction under an
  * advisory lock, so two racing setups (even on two servers) cannot both succeed.
  */
-export async function createFirstAdmin(ctx: ServiceContext, input: SetupInput, expectedCode: string | null): Promise<UserRecord> {
+export async function createFirstAdmin(
+  ctx: ServiceContext,
+  input: SetupInput,
+  expectedCode: string | null,
+): Promise<UserRecord> {
   const data = parseInput(setupInput, input);
   if (!expectedCode) throw conflict("Setup is already done: sign in instead");
   // Hash both sides so the comparison is constant-time whatever the lengths.
   if (!timingSafeEqual(digest(data.setupCode), digest(expectedCode))) {
-    throw new AppError("AccessDeniedException", "The setup code is not correct. It is in the server log and in the file setup-code in the data folder.", { field: "setupCode" });
+    throw new AppError(
+      "AccessDeniedException",
+      "The setup code is not correct. It is in the server log and in the file setup-code in the data folder.",
+      { field: "setupCode" },
+    );
   }
   const passwordHash = await hashPassword(data.password);
   const user = await ctx.db.$transaction(async (tx) => {

@@ -13,7 +13,10 @@ export const newPassword = z
   .max(1024, "Password must be at most 1024 characters");
 
 /** Any string up to the cap: a login never tells which rule a guess broke. */
-export const givenPassword = z.string({ error: "Enter a password" }).min(1, "Enter a password").max(1024, "Password must be at most 1024 characters");
+export const givenPassword = z
+  .string({ error: "Enter a password" })
+  .min(1, "Enter a password")
+  .max(1024, "Password must be at most 1024 characters");
 
 export const setupInput = z.object({
   username: username.default("admin"),
@@ -35,4 +38,9 @@ export interface UserRecord {
   passwordChangedAt: Date;
 }
 
-export const toUserRecord = (u: UserRecord): UserRecord => ({ id: u.id, username: u.username, createdAt: u.createdAt, passwordChangedAt: u.passwordChangedAt });
+export const toUserRecord = (u: UserRecord): UserRecord => ({
+  id: u.id,
+  username: u.username,
+  createdAt: u.createdAt,
+  passwordChangedAt: u.passwordChangedAt,
+});

@@ -4,6 +4,10 @@ import { login, type LoginInput } from "@/lib/services/sessions";
 
 export const POST = route(async ({ req, rt }) => {
   const body = await jsonBody(req);
-  const { token, session } = await login(rt.services, { username: body.username, password: body.password } as LoginInput, clientIp(req));
+  const { token, session } = await login(
+    rt.services,
+    { username: body.username, password: body.password } as LoginInput,
+    clientIp(req),
+  );
   return signedIn(req, rt, token, session);
 });

@@ -6,5 +6,8 @@ import type { ChangePasswordInput } from "@/lib/services/users/schemas";
 export const POST = route(async ({ req, rt }) => {
   const session = await requireSession(req, rt);
   const body = await jsonBody(req);
-  await changePassword(rt.services, { userId: session.userId, sessionId: session.id, ip: clientIp(req) }, { currentPassword: body.currentPassword, newPassword: body.newPassword } as ChangePasswordInput);
+  await changePassword(rt.services, { userId: session.userId, sessionId: session.id, ip: clientIp(req) }, {
+    currentPassword: body.currentPassword,
+    newPassword: body.newPassword,
+  } as ChangePasswordInput);
 });

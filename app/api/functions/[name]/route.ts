@@ -1,5 +1,11 @@
 import { route, jsonBody } from "@/lib/http/route";
-import { deleteFunction, deleteFunctionConcurrency, getFunctionOrThrow, putFunctionConcurrency, updateFunctionConfiguration } from "@/lib/services/functions";
+import {
+  deleteFunction,
+  deleteFunctionConcurrency,
+  getFunctionOrThrow,
+  putFunctionConcurrency,
+  updateFunctionConfiguration,
+} from "@/lib/services/functions";
 import { updateConfigurationInput, reservedConcurrency } from "@/lib/services/functions/schemas";
 import { parseInput } from "@/lib/services/validate";
 
@@ -14,7 +20,9 @@ export const PATCH = route<P>(async ({ req, params, rt }) => {
   if (reserved !== undefined && reserved !== null) parseInput(reservedConcurrency, reserved);
   if (reserved === null) await deleteFunctionConcurrency(rt.services, params.name);
   else if (reserved !== undefined) await putFunctionConcurrency(rt.services, params.name, reserved as number);
-  return Object.keys(config).length ? updateFunctionConfiguration(rt.services, params.name, config) : getFunctionOrThrow(rt.services, params.name);
+  return Object.keys(config).length
+    ? updateFunctionConfiguration(rt.services, params.name, config)
+    : getFunctionOrThrow(rt.services, params.name);
 });
 
 export const DELETE = route<P>(async ({ params, rt }) => {

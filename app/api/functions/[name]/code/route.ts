@@ -9,7 +9,11 @@ type P = { name: string };
 /** The function's source files (text files only; the console edits single-file functions). */
 export const GET = route<P>(async ({ params, rt }) => {
   const { fn, zip } = await getFunctionCode(rt.services, params.name);
-  const files = readPackage(zip).map((f) => ({ path: f.path, size: f.data.byteLength, text: f.data.byteLength < 1024 * 1024 ? strFromU8(f.data) : null }));
+  const files = readPackage(zip).map((f) => ({
+    path: f.path,
+    size: f.data.byteLength,
+    text: f.data.byteLength < 1024 * 1024 ? strFromU8(f.data) : null,
+  }));
   return { codeSha256: fn.codeSha256, files };
 });
 

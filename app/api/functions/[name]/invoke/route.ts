@@ -28,16 +28,25 @@ export const POST = route<P>(async ({ req, params, rt }) => {
     log: invocationLines(r, r.logs, out.executedVersion).map((l) => renderLine(l, out.requestId)),
   });
   const response = r.payload.byteLength ? r.payload.toString("utf8") : "null";
-  return new Response(`${figures.slice(0, -1)},"response":${response}}`, { headers: { "Content-Type": "application/json" } });
+  return new Response(`${figures.slice(0, -1)},"response":${response}}`, {
+    headers: { "Content-Type": "application/json" },
+  });
 });
 
 function eventBytes(body: Record<string, unknown>): Buffer {
   if (typeof body.eventJson === "string") return Buffer.from(body.eventJson);
-  if (body.eventJson !== undefined) throw new AppError("InvalidParameterValueException", "eventJson must be the event as JSON text", { field: "eventJson" });
+  if (body.eventJson !== undefined)
+    throw new AppError("InvalidParameterValueException", "eventJson must be the event as JSON text", {
+      field: "eventJson",
+    });
   if (body.event === undefined) return Buffer.from("{}");
   try {
     return Buffer.from(JSON.stringify(body.event));
   } catch {
-    throw new AppError("InvalidRequestContentException", "The event is nested too deeply to be sent as a JSON value: send it as text in eventJson", { field: "event" });
+    throw new AppError(
+      "InvalidRequestContentException",
+      "The event is nested too deeply to be sent as a JSON value: send it as text in eventJson",
+      { field: "event" },
+    );
   }
 }

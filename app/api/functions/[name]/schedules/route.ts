@@ -4,4 +4,6 @@ import { createSchedule, listSchedules } from "@/lib/services/schedules";
 type P = { name: string };
 
 export const GET = route<P>(async ({ params, rt }) => listSchedules(rt.services, params.name));
-export const POST = route<P>(async ({ req, params, rt }) => createSchedule(rt.services, params.name, await jsonBody(req)));
+export const POST = route<P>(async ({ req, params, rt }) =>
+  createSchedule(rt.services, params.name, await jsonBody(req)),
+);
