@@ -285,11 +285,12 @@ async function main() {
   if (nimbus.dataDir) rmSync(nimbus.dataDir, { recursive: true, force: true });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the results object is built above, field by field, and printed as it is
 function printTable(r: Record<string, any>) {
   const rows: string[][] = [["figure", "nimbus", "baseline", "ratio"]];
   const ratio = (a: number, b: number) =>
     Number.isFinite(a) && Number.isFinite(b) && b ? `${(a / b).toFixed(2)}×` : "—";
-  for (const [fn, v] of Object.entries<any>(r.latencyMs)) {
+  for (const [fn, v] of Object.entries<Record<string, Record<string, number>>>(r.latencyMs)) {
     for (const p of ["p50", "p90", "p99"])
       rows.push([
         `warm latency ${fn} ${p} (ms)`,
@@ -298,7 +299,7 @@ function printTable(r: Record<string, any>) {
         ratio(v.nimbus[p], v.baseline[p]),
       ]);
   }
-  for (const [k, v] of Object.entries<any>(r.throughput)) {
+  for (const [k, v] of Object.entries<Record<string, Record<string, number>>>(r.throughput)) {
     rows.push([
       `throughput ${k} (req/s)`,
       String(v.nimbus.rps),
@@ -325,7 +326,7 @@ function printTable(r: Record<string, any>) {
     "—",
     "—",
   ]);
-  for (const [n, v] of Object.entries<any>(r.memory)) {
+  for (const [n, v] of Object.entries<Record<string, Record<string, number>>>(r.memory)) {
     rows.push([
       `RSS with ${n} warm instances: server / sandboxes (MB)`,
       `${v.serverMb} / ${v.sandboxesMb}${v.perInstanceMb !== undefined ? ` (${v.perInstanceMb}/instance, marginal ${v.marginalPerInstanceMb})` : ""}`,

@@ -1,4 +1,4 @@
-// `npm test`: unit and integration tests (vitest, real PostgreSQL), then the browser tests
+// `npm test`: lint and typecheck, unit and integration tests (vitest, real PostgreSQL), then the browser tests
 // (Playwright in Debian's chromium against the production build). Exits non-zero on any
 // failure and ends with one "N passed, N failed" line for both suites together.
 import { spawnSync } from "node:child_process";
@@ -29,6 +29,11 @@ const finish = (code) => {
 };
 
 const only = process.argv[2];
+if (!only || only === "lint") {
+  // Format, lint and types (tests included) first: a style or type error fails the run before anything starts.
+  if (run("lint: biome check + tsc --noEmit", [bin("@biomejs/biome", "bin/biome"), "check", "."]) !== 0) finish(1);
+  if (run("typecheck", [bin("typescript", "bin/tsc"), "--noEmit"]) !== 0) finish(1);
+}
 if (!only || only === "unit") {
   const file = path.join(reports, "vitest.json");
   const code = run("vitest: unit and integration", [

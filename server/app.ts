@@ -53,7 +53,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     const url = req.url ?? "/";
     if (url === "/api/health" || url.startsWith("/api/health?")) return health(res);
     if (isLambdaApiPath(url)) {
-      if (!runtime || runtime.state !== "ready")
+      if (runtime?.state !== "ready")
         return sendError(
           res,
           new AppError(
@@ -65,7 +65,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       void handleLambdaApi(runtime, req, res);
       return;
     }
-    if (!runtime || runtime.state !== "ready") {
+    if (runtime?.state !== "ready") {
       res
         .writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" })
         .end(stopping ? "Nimbus is stopping" : "Nimbus is starting…");

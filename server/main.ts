@@ -15,7 +15,7 @@ export async function main(argv: string[]): Promise<void> {
   const dev = argv.includes("--dev");
   // --no-console: the Lambda API only (tests, benchmarks); the console needs `next build`.
   const consoleMode = argv.includes("--no-console") ? "off" : dev ? "dev" : "production";
-  let handle;
+  let handle: Awaited<ReturnType<typeof startServer>>;
   try {
     handle = await startServer({ root, console: consoleMode });
   } catch (err) {

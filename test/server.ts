@@ -131,7 +131,7 @@ export function uniqueName(prefix = "fn"): string {
 }
 
 /** A server and an SDK client for the tests of one file, started before and closed after them. */
-export function useServer(env: Record<string, string> = {}): { srv: ServerHandle; lambda: LambdaClient } {
+export function testServer(env: Record<string, string> = {}): { srv: ServerHandle; lambda: LambdaClient } {
   const t = {} as { srv: ServerHandle; lambda: LambdaClient };
   beforeAll(async () => {
     t.srv = await startTestServer(env);

@@ -30,6 +30,7 @@ export function UserMenu() {
   return (
     <div ref={ref} className="relative">
       <button
+        type="button"
         onClick={() => setOpen((o) => !o)}
         aria-haspopup="menu"
         aria-expanded={open}
@@ -52,7 +53,7 @@ export function UserMenu() {
           <Link role="menuitem" href="/account" className={item} onClick={() => setOpen(false)}>
             Change password
           </Link>
-          <button role="menuitem" className={item} onClick={signOut} disabled={logout.isPending}>
+          <button type="button" role="menuitem" className={item} onClick={signOut} disabled={logout.isPending}>
             {logout.isPending ? "Signing out…" : "Sign out"}
           </button>
         </div>

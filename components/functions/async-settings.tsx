@@ -188,7 +188,7 @@ function DeadLetterQueue({ functionName }: { functionName: string }) {
     });
   };
 
-  let body;
+  let body: React.ReactNode;
   if (letters.isPending) body = <Loading label="Loading dead letters…" />;
   else if (letters.isError) body = <ErrorState error={letters.error} retry={() => void letters.refetch()} />;
   else if (letters.data.length === 0)

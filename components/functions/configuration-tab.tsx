@@ -126,6 +126,7 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
           {draft.env.length === 0 ? <p className="text-sm text-slate-500">No environment variables.</p> : null}
           <ul className="space-y-2">
             {draft.env.map((v, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; a name can be empty or repeated while typing
               <li key={i} className="flex items-center gap-2">
                 <input
                   aria-label={`Variable ${i + 1} name`}

@@ -34,11 +34,11 @@ export function FunctionsList() {
     for (const [k, v] of Object.entries(next)) v ? p.set(k, v) : p.delete(k);
     router.replace(`${pathname}?${p}`, { scroll: false });
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: debounces the typed text only; setParams and search change with every navigation
   useEffect(() => {
     if (draft === search) return;
     const t = setTimeout(() => setParams({ search: draft || undefined, page: undefined }), 250);
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft]);
 
   const total = list.data?.total ?? 0;
@@ -91,7 +91,7 @@ export function FunctionsList() {
                       aria-sort={sort === c.key ? (order === "asc" ? "ascending" : "descending") : undefined}
                     >
                       {c.sortable ? (
-                        <button onClick={() => toggleSort(c.key)} className="hover:underline">
+                        <button type="button" onClick={() => toggleSort(c.key)} className="hover:underline">
                           {c.label} {sort === c.key ? (order === "asc" ? "▲" : "▼") : ""}
                         </button>
                       ) : (
@@ -110,6 +110,7 @@ export function FunctionsList() {
           </div>
           <nav aria-label="Pages" className="mt-3 flex items-center justify-end gap-3 text-sm">
             <button
+              type="button"
               disabled={page <= 1}
               onClick={() => setParams({ page: String(page - 1) })}
               className="rounded px-2 py-1 disabled:opacity-40"
@@ -120,6 +121,7 @@ export function FunctionsList() {
               Page {page} of {pages}
             </span>
             <button
+              type="button"
               disabled={page >= pages}
               onClick={() => setParams({ page: String(page + 1) })}
               className="rounded px-2 py-1 disabled:opacity-40"

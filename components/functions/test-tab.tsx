@@ -41,6 +41,7 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
   };
   const problem = jsonProblem(text);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads the event when the selection or the list changes, not when load() is re-created
   useEffect(() => {
     const e = events.data?.find((x) => x.id === selected);
     if (e) {
@@ -191,21 +192,19 @@ function Result({ r }: { r: InvokeResultJson }) {
       </dl>
       <div>
         <h3 className="mb-1 font-medium">Response</h3>
-        <pre
-          aria-label="Response"
-          className="max-h-64 overflow-auto rounded bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800"
-        >
-          {pretty(r.response)}
-        </pre>
+        <section aria-label="Response">
+          <pre className="max-h-64 overflow-auto rounded bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">
+            {pretty(r.response)}
+          </pre>
+        </section>
       </div>
       <div>
         <h3 className="mb-1 font-medium">Log output</h3>
-        <pre
-          aria-label="Log output"
-          className="max-h-64 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100"
-        >
-          {r.log.join("\n")}
-        </pre>
+        <section aria-label="Log output">
+          <pre className="max-h-64 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
+            {r.log.join("\n")}
+          </pre>
+        </section>
       </div>
     </div>
   );

@@ -124,11 +124,10 @@ export function groupMatches(
   for (const page of pages) {
     for (const line of page.items) {
       let g = groups.get(line.requestId);
-      if (!g)
-        groups.set(
-          line.requestId,
-          (g = { requestId: line.requestId, invocation: page.invocations[line.requestId] ?? null, lines: [] }),
-        );
+      if (!g) {
+        g = { requestId: line.requestId, invocation: page.invocations[line.requestId] ?? null, lines: [] };
+        groups.set(line.requestId, g);
+      }
       g.lines.push(line);
     }
   }

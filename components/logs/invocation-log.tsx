@@ -84,6 +84,7 @@ export function InvocationLog({
             {lines.map((line, i) => {
               const kind = lineKind(line);
               return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a log's lines never reorder and can repeat
                 <li key={i} className={`px-3 whitespace-pre-wrap break-all ${kindStyle[kind]}`}>
                   {kind === "error" ? <span className="sr-only">Error: </span> : null}
                   {line}

@@ -55,12 +55,13 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
       setDraft(value);
     }
   }, [value]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only typing restarts the pause, not a new submit()
   useEffect(() => {
     const q = draft.trim();
     if (q === submitted.current) return;
     const t = setTimeout(() => submit(q), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [draft]); // only typing restarts the pause
+  }, [draft]);
   return (
     <div className="min-w-56 flex-1">
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
@@ -91,6 +92,7 @@ function LiveTailSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean)
         <input
           type="checkbox"
           role="switch"
+          aria-checked={on}
           checked={on}
           onChange={(e) => onChange(e.target.checked)}
           className="peer h-5 w-9 cursor-pointer appearance-none rounded-full bg-slate-300 transition-colors checked:bg-orange-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-orange-500 dark:bg-slate-600 dark:checked:bg-orange-600"

@@ -8,10 +8,12 @@ function Highlighted({ text, q }: { text: string; q: string }) {
     <>
       {highlightParts(text, q).map((p, i) =>
         p.hit ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one line, in order
           <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-inherit dark:bg-yellow-700/60">
             {p.text}
           </mark>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one line, in order
           <span key={i}>{p.text}</span>
         ),
       )}

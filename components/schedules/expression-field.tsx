@@ -32,7 +32,7 @@ export function ExpressionField({
   const split = problem ? splitAtPosition(value, problem.position) : null;
   return (
     <div>
-      <div role="group" aria-label="Expression presets" className="mb-3 flex flex-wrap gap-2">
+      <fieldset aria-label="Expression presets" className="mb-3 flex flex-wrap gap-2">
         {SCHEDULE_PRESETS.map((p) => (
           <Button
             key={p.label}
@@ -51,7 +51,7 @@ export function ExpressionField({
         >
           Once at…
         </Button>
-      </div>
+      </fieldset>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-200">
         Schedule expression
       </label>

@@ -13,7 +13,7 @@ export function FirePreview({
   checking: boolean;
   expression: string;
 }) {
-  let body;
+  let body: React.ReactNode;
   if (expression === "")
     body = (
       <p className="text-sm text-slate-500 dark:text-slate-400">

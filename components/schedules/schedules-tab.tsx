@@ -85,7 +85,7 @@ export function SchedulesTab({ functionName }: { functionName: string }) {
     });
   };
 
-  let body;
+  let body: React.ReactNode;
   if (list.isPending) body = <Loading label="Loading schedules…" />;
   else if (list.isError) body = <ErrorState error={list.error} retry={() => void list.refetch()} />;
   else if (schedules.length === 0)

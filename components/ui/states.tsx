@@ -21,7 +21,7 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
     >
       {error instanceof Error ? error.message : "Something went wrong."}
       {retry ? (
-        <button onClick={retry} className="ml-3 underline">
+        <button type="button" onClick={retry} className="ml-3 underline">
           Try again
         </button>
       ) : null}

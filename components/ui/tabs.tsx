@@ -51,6 +51,7 @@ export function Tabs({
       >
         {tabs.map((t, i) => (
           <button
+            type="button"
             key={t.id}
             ref={(el) => {
               refs.current[i] = el;
@@ -76,6 +77,7 @@ export function Tabs({
         id={`panel-${tabs[index].id}`}
         aria-labelledby={`tab-${tabs[index].id}`}
         className="pt-4"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the WAI-ARIA tabs pattern makes the panel focusable
         tabIndex={0}
       >
         {children}

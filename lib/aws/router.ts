@@ -84,8 +84,11 @@ export async function handleLambdaApi(rt: NimbusRuntime, req: IncomingMessage, r
     const caller = await verifySignature(parts, pending, body, rt.accessKeys);
     await route(rt, req, res, { path: parts.path, query: parts.query, body, caller });
   } catch (err) {
-    if (err instanceof BodyTooLarge) err = new AppError("RequestTooLargeException", "Request body is too large");
-    sendError(res, err, log);
+    sendError(
+      res,
+      err instanceof BodyTooLarge ? new AppError("RequestTooLargeException", "Request body is too large") : err,
+      log,
+    );
   }
 }
 

@@ -116,8 +116,10 @@ export class FunctionResolver {
     return {
       record,
       spec,
-      redact: (text) =>
-        (redactor === undefined ? (redactor = secretRedactor(loadSecrets())) : redactor)?.(text) ?? text,
+      redact: (text) => {
+        if (redactor === undefined) redactor = secretRedactor(loadSecrets());
+        return redactor?.(text) ?? text;
+      },
     };
   }
 

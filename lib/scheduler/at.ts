@@ -23,7 +23,7 @@ export function parseAt(expression: string, body: Token): AtSchedule {
           ? `unexpected '${got}'`
           : got === undefined
             ? "the value is incomplete"
-            : `expected ${describe(want)} but found '${got}'`;
+            : `expected ${describeWanted(want)} but found '${got}'`;
       fail(`${what}; write 'at(${TEMPLATE})', e.g. 'at(2026-03-08T02:30:00)'`, body.position + i, 1);
     }
   }
@@ -55,6 +55,6 @@ export function parseAt(expression: string, body: Token): AtSchedule {
   return { kind: "at", expression, local };
 }
 
-function describe(want: string): string {
+function describeWanted(want: string): string {
   return /[ymdhs]/.test(want) ? "a digit" : `'${want}'`;
 }

@@ -57,7 +57,7 @@ export function parseCron(expression: string, body: Token): CronSchedule {
 }
 
 function splitFields(body: Token): Token[] {
-  const bad = /[^\S ]|^ | $|  /.exec(body.text);
+  const bad = /[^\S ]|^ | $| {2}/.exec(body.text);
   if (bad) {
     const position = body.position + bad.index + (bad[0] === "  " ? 1 : 0);
     const what = bad[0].includes(" ") ? "extra space" : "tab or line break";

@@ -18,7 +18,10 @@ const PIECES = {
 function randomCrons(n: number, seed: number): string[] {
   let s = seed;
   // LCG; the low bits of an LCG cycle quickly, so use the high ones.
-  const pick = <T>(xs: T[]) => xs[((s = (s * 1103515245 + 12345) % 2 ** 31) >>> 16) % xs.length];
+  const pick = <T>(xs: T[]) => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return xs[(s >>> 16) % xs.length];
+  };
   return Array.from({ length: n }, () => {
     const byDom = pick([true, false]);
     const [dom, dow] = byDom ? [pick(PIECES.dom), "?"] : ["?", pick(PIECES.dow)];
@@ -82,7 +85,8 @@ function localParts(timeZone: string): (t: number) => Reading {
     let r = cache.get(t);
     if (!r) {
       const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-      cache.set(t, (r = [p.year, p.month, p.day, p.hour, p.minute]));
+      r = [p.year, p.month, p.day, p.hour, p.minute];
+      cache.set(t, r);
     }
     return r;
   };

@@ -72,7 +72,9 @@ export class ScheduleRunner {
   reload(): Promise<void> {
     const next = (this.reloading ?? Promise.resolve()).catch(() => {}).then(() => this.doReload());
     this.reloading = next;
-    void next.finally(() => this.reloading === next && (this.reloading = null));
+    void next.finally(() => {
+      if (this.reloading === next) this.reloading = null;
+    });
     return next;
   }
 

@@ -30,7 +30,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 // A shape check first: Intl also accepts things that are not IANA names on some versions
 // (offsets like "+05:30" on newer V8), and EventBridge takes only names.
-const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/;
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
 /** Throws ScheduleTimeZoneError unless `timeZone` is an IANA zone name (or UTC) Intl knows. */
 export function validateTimeZone(timeZone: string): void {

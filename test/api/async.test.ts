@@ -10,10 +10,10 @@ import {
   UpdateFunctionConfigurationCommand,
   UpdateFunctionEventInvokeConfigCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 
 // Retries after 1 s instead of Lambda's 60 s and 120 s.
-const t = useServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
+const t = testServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
 async function deploy(source: string, env?: Record<string, string>): Promise<string> {
@@ -126,16 +126,14 @@ describe("asynchronous invocations", () => {
           [id],
         )
       ).rows;
-    await expect
-      .poll(dl, poll)
-      .toEqual([
-        expect.objectContaining({
-          condition: "RetriesExhausted",
-          attempts: 2,
-          errorType: "Error",
-          payload: '{"order":7}',
-        }),
-      ]);
+    await expect.poll(dl, poll).toEqual([
+      expect.objectContaining({
+        condition: "RetriesExhausted",
+        attempts: 2,
+        errorType: "Error",
+        payload: '{"order":7}',
+      }),
+    ]);
     await t.lambda.send(
       new UpdateFunctionConfigurationCommand({ FunctionName: name, Environment: { Variables: { BROKEN: "0" } } }),
     );

@@ -13,7 +13,7 @@ import {
   TEST_ROOT_ACCESS_KEY_ID,
   startTestServer,
   uniqueName,
-  useServer,
+  testServer,
   zipOf,
 } from "../server";
 import { listAuditEvents } from "../../lib/services/audit/list";
@@ -25,7 +25,7 @@ import { withActor } from "../../lib/services/context";
 import { createTestEvent } from "../../lib/services/test-events";
 import { createSchedule, deleteSchedule } from "../../lib/services/schedules";
 
-const t = useServer();
+const t = testServer();
 const entries = async (resource: string) =>
   (await listAuditEvents(t.srv.runtime.services, { resource, limit: 200 })).items.reverse();
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, DeleteFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 import { browseFunctions } from "../../lib/services/functions";
 import { createTestEvent, deleteTestEvent, listTestEvents, updateTestEvent } from "../../lib/services/test-events";
 
-const t = useServer();
+const t = testServer();
 
 async function deploy(
   name: string,

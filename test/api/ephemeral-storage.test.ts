@@ -5,9 +5,9 @@ import {
   InvokeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 
-const t = useServer();
+const t = testServer();
 const dec = (b?: Uint8Array) => JSON.parse(new TextDecoder().decode(b));
 
 // Writes MB megabytes into /tmp and says how far it got.

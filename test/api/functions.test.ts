@@ -14,9 +14,9 @@ import {
   InvokeCommand,
 } from "@aws-sdk/client-lambda";
 import { createHash } from "node:crypto";
-import { lambdaClient, signedFetch, startTestServer, uniqueName, useServer, zipOf } from "../server";
+import { lambdaClient, signedFetch, startTestServer, uniqueName, testServer, zipOf } from "../server";
 
-const t = useServer();
+const t = testServer();
 
 const code = `export const handler = async (event) => ({ ok: true, event });`;
 

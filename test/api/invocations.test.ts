@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 import { getInvocationLog } from "../../lib/logs/query";
 import {
   encodeCursor,
@@ -17,7 +17,7 @@ import { GET as listRoute } from "../../app/api/functions/[name]/invocations/rou
 import { GET as searchRoute } from "../../app/api/functions/[name]/logs/route";
 import { GET as logRoute } from "../../app/api/invocations/[requestId]/log/route";
 
-const t = useServer();
+const t = testServer();
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
 /** One function invoked four ways, oldest first: ok, ok, error, timeout. */

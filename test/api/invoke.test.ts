@@ -6,13 +6,13 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { lambdaClient, startTestServer, uniqueName, useServer, zipOf } from "../server";
+import { lambdaClient, startTestServer, uniqueName, testServer, zipOf } from "../server";
 import { getInvocationLog } from "../../lib/logs/query";
 
-const t = useServer();
+const t = testServer();
 
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
-const dec = (b?: Uint8Array) => (b && b.length ? JSON.parse(new TextDecoder().decode(b)) : undefined);
+const dec = (b?: Uint8Array) => (b?.length ? JSON.parse(new TextDecoder().decode(b)) : undefined);
 
 async function deploy(
   source: string,

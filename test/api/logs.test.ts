@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 import { searchLogLines } from "../../lib/logs/query";
 
-const t = useServer();
+const t = testServer();
 
 describe("log lines are queryable", () => {
   it("by function, invocation, time range and text, newest first with a cursor", async () => {

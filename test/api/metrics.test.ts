@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand, PutFunctionConcurrencyCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 import { FUNCTION_METRICS_SQL, getFunctionMetrics } from "../../lib/metrics/query";
 import { bucketWindow } from "../../lib/metrics/range";
 import { estimateCost } from "../../lib/metrics/cost";
@@ -9,7 +9,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { MonitorCharts } from "../../components/metrics/monitor-charts";
 
-const t = useServer();
+const t = testServer();
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
 const SOURCE = `export const handler = async (e) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
 import { sandboxRuntime } from "../../lib/executor/runtime-node";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 
-const t = useServer();
+const t = testServer();
 
 describe("the runtime that runs user code", () => {
   it("is the one the API reports, and an older runtime name is recorded as it", async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 import { createSchedule, listScheduleFires, previewSchedule, updateSchedule } from "../../lib/services/schedules";
 
-const t = useServer();
+const t = testServer();
 const poll = { timeout: 30_000, interval: 250 };
 
 /** at() in UTC, `s` seconds from now. */
@@ -62,21 +62,19 @@ describe("schedules", () => {
       );
       return r.rows[0] ? { ...r.rows[0], event: JSON.parse(r.rows[0].message.slice(6)) } : null;
     };
-    await expect
-      .poll(event, poll)
-      .toMatchObject({
-        trigger: "schedule",
-        outcome: "Success",
-        event: {
-          "detail-type": "Scheduled Event",
-          source: "aws.events",
-          account: "000000000000",
-          region: "us-east-1",
-          detail: {},
-          resources: [expect.stringContaining("schedule/default/soon")],
-          time: fire.slot.toISOString().replace(/\.\d{3}Z$/, "Z"),
-        },
-      });
+    await expect.poll(event, poll).toMatchObject({
+      trigger: "schedule",
+      outcome: "Success",
+      event: {
+        "detail-type": "Scheduled Event",
+        source: "aws.events",
+        account: "000000000000",
+        region: "us-east-1",
+        detail: {},
+        resources: [expect.stringContaining("schedule/default/soon")],
+        time: fire.slot.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      },
+    });
     expect(fire.lateMs).toBeLessThan(1000);
   });
 

@@ -7,11 +7,11 @@ import {
   ListFunctionsCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 import { updateFunctionConfiguration } from "../../lib/services/functions";
 import { listAuditEvents } from "../../lib/services/audit/list";
 
-const t = useServer();
+const t = testServer();
 const SECRET = "s3cr3t-value-42";
 const source = `export const handler = async (e) => {
   console.log("token is " + process.env.API_TOKEN + " and mode " + process.env.MODE);

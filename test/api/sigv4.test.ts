@@ -18,11 +18,11 @@ import {
   TEST_CREDENTIALS,
   testDatabaseUrl,
   uniqueName,
-  useServer,
+  testServer,
   zipOf,
 } from "../server";
 
-const t = useServer();
+const t = testServer();
 
 async function deploy(name: string) {
   await t.lambda.send(

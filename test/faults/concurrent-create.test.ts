@@ -9,9 +9,9 @@ import {
   InvokeCommand,
   UpdateFunctionCodeCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 
-const t = useServer();
+const t = testServer();
 
 describe("concurrent writers of shared code", () => {
   it("ten CreateFunction calls at once with the same new zip all succeed", async () => {

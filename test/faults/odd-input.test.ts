@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, UpdateFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
-import { signedFetch, uniqueName, useServer, zipOf } from "../server";
+import { signedFetch, uniqueName, testServer, zipOf } from "../server";
 import { PATCH as patchFunction, GET as getFunction } from "../../app/api/functions/[name]/route";
 import { POST as invokePost } from "../../app/api/functions/[name]/invoke/route";
 import { POST as createSchedule } from "../../app/api/functions/[name]/schedules/route";
 import { GET as logsGet } from "../../app/api/functions/[name]/logs/route";
 
-const t = useServer();
+const t = testServer();
 
 async function deploy(source = `export const handler = async (e) => e;`): Promise<string> {
   const name = uniqueName("odd");
@@ -26,6 +26,7 @@ async function deploy(source = `export const handler = async (e) => e;`): Promis
   return name;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: route handlers differ in their params' type
 type Handler = (req: Request, c: { params: Promise<any> }) => Promise<Response>;
 async function call(handler: Handler, method: string, url: string, params: Record<string, string>, body?: string) {
   const res = await handler(

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand, PutFunctionEventInvokeConfigCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, useServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "../server";
 
-const t = useServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
+const t = testServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
 const dec = (b?: Uint8Array) => JSON.parse(new TextDecoder().decode(b));
 const poll = { timeout: 30_000, interval: 200 };
 

@@ -10,9 +10,9 @@ import http from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand } from "@aws-sdk/client-lambda";
-import { signRequest, uniqueName, useServer, zipOf } from "../server";
+import { signRequest, uniqueName, testServer, zipOf } from "../server";
 
-const t = useServer();
+const t = testServer();
 const SEED = Number(process.env.NIMBUS_FUZZ_SEED ?? 20261128);
 
 /** mulberry32: small, seedable, good enough to pick cases. */

@@ -61,10 +61,10 @@ describe("server process lifecycle", () => {
     const proc = spawnServer({ PORT: String(port), NIMBUS_DATA_DIR: dataDir });
     // The server listens at once and answers 503 until it can serve invocations.
     let first: Response | undefined;
-    for (let i = 0; i < 300 && !first; i++)
-      first =
-        (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined)) ??
-        (await new Promise((r) => setTimeout(r, 20)), undefined);
+    for (let i = 0; i < 300 && !first; i++) {
+      first = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
+      if (!first) await new Promise((r) => setTimeout(r, 20));
+    }
     expect(first?.status).toBe(503);
     expect(await first!.json()).toMatchObject({ status: "starting" });
     await waitForHealth(`http://127.0.0.1:${port}`, 60_000);

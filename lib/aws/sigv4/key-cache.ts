@@ -76,7 +76,7 @@ export class AccessKeyCache implements SecretSource {
       [id],
     );
     const row = r.rows[0];
-    if (!row || row.status !== "Active") return null;
+    if (row?.status !== "Active") return null;
     try {
       return this.openSecret(row.secretCipher, id);
     } catch {
