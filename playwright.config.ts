@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { E2E_ROOT_ACCESS_KEY_ID, E2E_ROOT_SECRET_ACCESS_KEY } from "./e2e/helpers";
+import { E2E_ROOT_ACCESS_KEY_ID, E2E_ROOT_SECRET_ACCESS_KEY } from "@/e2e/helpers";
 
 // One fresh data folder per run (workers inherit the variable from the runner).
 if (!process.env.NIMBUS_E2E_DATA_DIR) {

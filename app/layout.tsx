@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Providers } from "./providers";
+import { Providers } from "@/app/providers";
 import { ThemeToggle, themeScript } from "@/components/ui/theme-toggle";
 import { UserMenu } from "@/components/auth/user-menu";
 import { NavLinks } from "@/components/auth/nav-links";
 import { HealthBanner } from "@/components/ui/health-banner";
-import "./globals.css";
+import "@/app/globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Nimbus", template: "%s · Nimbus" },

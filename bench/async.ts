@@ -11,10 +11,10 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { zipFiles } from "../lib/code/package";
-import { percentile, post } from "./client";
-import { descendants, treeCpuMs, cmdline } from "./proc";
-import { benchServerEnv, signedHeaders } from "./sign";
+import { zipFiles } from "@/lib/code/package";
+import { percentile, post } from "@/bench/client";
+import { descendants, treeCpuMs, cmdline } from "@/bench/proc";
+import { benchServerEnv, signedHeaders } from "@/bench/sign";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (m: string) => process.stderr.write(m + "\n");

@@ -4,7 +4,7 @@
  * Run as its own process: node baseline.mjs <port>
  */
 import http from "node:http";
-import { inProcess, type BenchFunction } from "./handlers";
+import { inProcess, type BenchFunction } from "@/bench/handlers";
 
 const port = Number(process.argv[2] ?? 0);
 const server = http.createServer((req, res) => {

@@ -15,11 +15,11 @@ import {
   LambdaClient,
   UpdateFunctionCodeCommand,
 } from "@aws-sdk/client-lambda";
-import { zipFiles } from "../lib/code/package";
-import { sources, type BenchFunction } from "./handlers";
-import { latencies, percentile, post, throughput, type Target } from "./client";
-import { cmdline, descendants, rssMb, treeCpuMs } from "./proc";
-import { BENCH_CREDENTIALS, benchServerEnv, signedHeaders } from "./sign";
+import { zipFiles } from "@/lib/code/package";
+import { sources, type BenchFunction } from "@/bench/handlers";
+import { latencies, percentile, post, throughput, type Target } from "@/bench/client";
+import { cmdline, descendants, rssMb, treeCpuMs } from "@/bench/proc";
+import { BENCH_CREDENTIALS, benchServerEnv, signedHeaders } from "@/bench/sign";
 
 const root = path.resolve(import.meta.dirname, "..");
 const LAT_N = Number(process.env.BENCH_LATENCY_REQUESTS ?? 3000);

@@ -10,8 +10,8 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { Supervisor } from "../lib/executor/supervisor";
-import type { FunctionSpec } from "../lib/executor/types";
+import { Supervisor } from "@/lib/executor/supervisor";
+import type { FunctionSpec } from "@/lib/executor/types";
 
 const N = Number(process.env.BENCH_SANDBOX_STARTS ?? 20);
 const WARM = Number(process.env.BENCH_SANDBOX_WARM ?? 2000);

@@ -11,16 +11,16 @@
  */
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../lib/db/migrate";
-import { sha256Base64, zipFiles } from "../lib/code/package";
-import { getInvocationLog, searchLogLines } from "../lib/logs/query";
+import { applyMigrations } from "@/lib/db/migrate";
+import { sha256Base64, zipFiles } from "@/lib/code/package";
+import { getInvocationLog, searchLogLines } from "@/lib/logs/query";
 import {
   encodeCursor,
   listInvocations,
   listInvocationsSql,
   searchInvocationLogs,
   type ListInvocationsQuery,
-} from "../lib/logs/invocations";
+} from "@/lib/logs/invocations";
 
 const FUNCTIONS = Number(process.env.SEED_FUNCTIONS ?? 1000);
 const INVOCATIONS = Number(process.env.SEED_INVOCATIONS ?? 100_000);

@@ -4,8 +4,8 @@
  * BENCH_ACCESS_KEY_ID / BENCH_SECRET_ACCESS_KEY.
  */
 import { SignatureV4 } from "@smithy/signature-v4";
-import { NodeSha256 } from "../lib/aws/sigv4/node-sha256";
-import type { Target } from "./client";
+import { NodeSha256 } from "@/lib/aws/sigv4/node-sha256";
+import type { Target } from "@/bench/client";
 
 export const BENCH_CREDENTIALS = {
   accessKeyId: process.env.BENCH_ACCESS_KEY_ID ?? "NIMBBENCHROOTKEY0001",

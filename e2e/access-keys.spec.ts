@@ -1,5 +1,5 @@
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
-import { expect, shot, test, watchOffHost } from "./helpers";
+import { expect, shot, test, watchOffHost } from "@/e2e/helpers";
 
 test("access keys: create in the console, the secret signs SDK calls, deactivating it refuses them", async ({
   page,

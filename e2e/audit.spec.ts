@@ -1,4 +1,4 @@
-import { expect, shot, test, watchOffHost } from "./helpers";
+import { expect, shot, test, watchOffHost } from "@/e2e/helpers";
 
 const TOKEN = "tok-e2e-5ecret";
 

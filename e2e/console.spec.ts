@@ -1,4 +1,4 @@
-import { expect, test } from "./helpers";
+import { expect, test } from "@/e2e/helpers";
 
 test("the functions page lists functions, without any request leaving localhost", async ({ page, request }) => {
   const offHost: string[] = [];

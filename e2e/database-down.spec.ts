@@ -8,8 +8,8 @@ import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test as base } from "@playwright/test";
-import { expect, shot } from "./helpers";
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
+import { expect, shot } from "@/e2e/helpers";
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 
 const test = base.extend({});
 test.use({ storageState: { cookies: [], origins: [] } });

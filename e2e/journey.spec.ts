@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, shot, test, watchOffHost } from "./helpers";
+import { expect, shot, test, watchOffHost } from "@/e2e/helpers";
 
 /** Replaces the whole text of the Monaco editor with the given label. */
 async function setEditor(page: Page, label: string, text: string) {

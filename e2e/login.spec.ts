@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test as base, request } from "@playwright/test";
-import { ADMIN, baseUrl, expect, shot, watchOffHost } from "./helpers";
+import { ADMIN, baseUrl, expect, shot, watchOffHost } from "@/e2e/helpers";
 
 // These tests start signed out.
 const test = base.extend({});

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "./helpers";
+import { expect, test } from "@/e2e/helpers";
 
 const root = path.resolve("app/api");
 function routes(): Array<{ urlPath: string; methods: string[] }> {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
-import { e2eLambda, expect, shot, test, watchOffHost } from "./helpers";
+import { e2eLambda, expect, shot, test, watchOffHost } from "@/e2e/helpers";
 
 /** A card of the console, found by its heading. */
 const card = (page: Page, heading: string | RegExp) =>

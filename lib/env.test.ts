@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSettings, SettingsError } from "./env";
+import { parseSettings, SettingsError } from "@/lib/env";
 
 describe("settings", () => {
   it("has defaults for everything", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { AppError, errorStatus, toAppError } from "./errors";
+import { AppError, errorStatus, toAppError } from "@/lib/errors";
 
 describe("error catalog", () => {
   it("maps every code to its status, and docs/api.md lists each with that status", () => {

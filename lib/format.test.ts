@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatMs } from "./format";
+import { formatCount, formatMs } from "@/lib/format";
 
 describe("formatting", () => {
   it("formats durations readably", () => {

@@ -6,19 +6,19 @@
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { parseSettings, type Settings } from "../lib/env";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
-import { createRuntime, type RuntimeHandle, type ShutdownReport } from "../lib/runtime/create";
-import { setRuntime } from "../lib/runtime/global";
-import { handleLambdaApi, isLambdaApiPath } from "../lib/aws/router";
-import { SOURCE_IP_HEADER, USER_HEADER } from "../lib/services/audit/actor";
-import { sendError } from "../lib/aws/http";
-import { AppError, retryAfterSeconds, toAppError } from "../lib/errors";
-import { CLIENT_IP_HEADER } from "../lib/auth/console-auth";
-import { clientIpOf } from "../lib/auth/client-ip";
-import { checkBodySize, malformedPath } from "../lib/http/console-guard";
-import { sendConsoleError } from "../lib/http/console-error";
+import { parseSettings, type Settings } from "@/lib/env";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createRuntime, type RuntimeHandle, type ShutdownReport } from "@/lib/runtime/create";
+import { setRuntime } from "@/lib/runtime/global";
+import { handleLambdaApi, isLambdaApiPath } from "@/lib/aws/router";
+import { SOURCE_IP_HEADER, USER_HEADER } from "@/lib/services/audit/actor";
+import { sendError } from "@/lib/aws/http";
+import { AppError, retryAfterSeconds, toAppError } from "@/lib/errors";
+import { CLIENT_IP_HEADER } from "@/lib/auth/console-auth";
+import { clientIpOf } from "@/lib/auth/client-ip";
+import { checkBodySize, malformedPath } from "@/lib/http/console-guard";
+import { sendConsoleError } from "@/lib/http/console-error";
 
 export interface StartOptions {
   root: string;

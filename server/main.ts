@@ -4,9 +4,9 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { SettingsError } from "../lib/env";
-import { startServer } from "./app";
-import { guardStdio } from "./stdio-guard";
+import { SettingsError } from "@/lib/env";
+import { startServer } from "@/server/app";
+import { guardStdio } from "@/server/stdio-guard";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -6,15 +6,15 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
 
 let pg: EmbeddedPostgres | null = null;
 let dir: string | null = null;
 
 export async function setup() {
   // @ts-expect-error plain ESM build script without types
-  const { buildSandbox, buildServer } = await import("../scripts/build-lib.mjs");
+  const { buildSandbox, buildServer } = await import("@/scripts/build-lib.mjs");
   await buildSandbox();
   await buildServer();
   let url = process.env.DATABASE_URL;

@@ -5,9 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { LambdaClient, type LambdaClientConfig } from "@aws-sdk/client-lambda";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { NodeSha256 } from "../lib/aws/sigv4/node-sha256";
-import { startServer, type ServerHandle } from "../server/app";
-import { zipFiles } from "../lib/code/package";
+import { NodeSha256 } from "@/lib/aws/sigv4/node-sha256";
+import { startServer, type ServerHandle } from "@/server/app";
+import { zipFiles } from "@/lib/code/package";
 
 export const TEST_MASTER_KEY = "11".repeat(32);
 /** The root access key every test server is started with; lambdaClient() signs with it. */

@@ -11,9 +11,9 @@ import {
   useSetAccessKeyStatus,
   type AccessKeyJson,
 } from "@/lib/queries/access-keys";
-import { KeysTable } from "./keys-table";
-import { NewKeyPanel } from "./new-key-panel";
-import type { KeySnippetInput } from "./snippets";
+import { KeysTable } from "@/components/access-keys/keys-table";
+import { NewKeyPanel } from "@/components/access-keys/new-key-panel";
+import type { KeySnippetInput } from "@/components/access-keys/snippets";
 
 /** The access keys page: owns the queries and mutations; the pieces below only render. */
 export function AccessKeysView({ region }: { region: string }) {

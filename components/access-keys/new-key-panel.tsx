@@ -1,7 +1,7 @@
 "use client";
 import { CopyButton } from "@/components/logs/copy-button";
 import { Button } from "@/components/ui/button";
-import { configureSnippet, envSnippet, type KeySnippetInput } from "./snippets";
+import { configureSnippet, envSnippet, type KeySnippetInput } from "@/components/access-keys/snippets";
 
 /** The one time a secret is shown: copy buttons, a plain warning, and ready-to-paste setup. */
 export function NewKeyPanel({ created, onDone }: { created: KeySnippetInput; onDone: () => void }) {

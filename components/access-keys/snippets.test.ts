@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configureSnippet, envSnippet } from "./snippets";
+import { configureSnippet, envSnippet } from "@/components/access-keys/snippets";
 
 const k = {
   accessKeyId: "NIMBEXAMPLEKEY000001",

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorState, Loading } from "@/components/ui/states";
 import { useAuditEvents, type AuditFilters } from "@/lib/queries/audit";
-import { AuditTable } from "./audit-table";
+import { AuditTable } from "@/components/audit/audit-table";
 
 const FILTERS = ["action", "resource", "actor", "from", "to"] as const;
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { Card, ErrorState, Loading } from "@/components/ui/states";
 import { useAuditEvents } from "@/lib/queries/audit";
-import { AuditTable } from "./audit-table";
+import { AuditTable } from "@/components/audit/audit-table";
 
 /** The function's own recent audit entries, under its configuration. */
 export function FunctionAuditHistory({ functionName }: { functionName: string }) {

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { ApiError } from "@/lib/http/client";
 import { safeNext } from "@/lib/auth/next-path";
 import { useLogin } from "@/lib/queries/auth";
-import { AuthCard, FormError } from "./auth-card";
+import { AuthCard, FormError } from "@/components/auth/auth-card";
 
 export function LoginForm() {
   const next = safeNext(useSearchParams().get("next"));

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ApiError } from "@/lib/http/client";
 import { useSetup } from "@/lib/queries/auth";
-import { AuthCard, FormError } from "./auth-card";
+import { AuthCard, FormError } from "@/components/auth/auth-card";
 
 export function SetupForm() {
   const setup = useSetup();

@@ -9,7 +9,7 @@ import { ApiError } from "@/lib/http/client";
 import { formatDateTime } from "@/lib/format";
 import { useDeployCode, useFunctionCode, type FunctionJson } from "@/lib/queries/functions";
 
-const CodeEditor = dynamic(() => import("./code-editor"), {
+const CodeEditor = dynamic(() => import("@/components/editor/code-editor"), {
   ssr: false,
   loading: () => <Loading label="Loading editor…" />,
 });

@@ -6,7 +6,7 @@ import {
   toAsyncRequest,
   validateAsync,
   type AsyncDraft,
-} from "./async-form";
+} from "@/components/functions/async-form";
 
 const defaults: AsyncDraft = draftOfConfig({
   maximumRetryAttempts: 2,

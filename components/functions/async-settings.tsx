@@ -22,7 +22,7 @@ import {
   validateAsync,
   type AsyncDraft,
   type AsyncErrors,
-} from "./async-form";
+} from "@/components/functions/async-form";
 
 /** Asynchronous invocation: retries, event age and destinations, and the dead-letter queue. */
 export function AsyncSettings({ functionName }: { functionName: string }) {

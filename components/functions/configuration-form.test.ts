@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toRequest, validateConfig, type ConfigDraft } from "./configuration-form";
+import { toRequest, validateConfig, type ConfigDraft } from "@/components/functions/configuration-form";
 
 const base: ConfigDraft = {
   description: "",

@@ -6,8 +6,14 @@ import { Card } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useUpdateConfiguration, type FunctionJson } from "@/lib/queries/functions";
-import { AsyncSettings } from "./async-settings";
-import { MASKED, toRequest, validateConfig, type ConfigDraft, type ConfigErrors } from "./configuration-form";
+import { AsyncSettings } from "@/components/functions/async-settings";
+import {
+  MASKED,
+  toRequest,
+  validateConfig,
+  type ConfigDraft,
+  type ConfigErrors,
+} from "@/components/functions/configuration-form";
 import { FunctionAuditHistory } from "@/components/audit/function-audit-history";
 
 function draftOf(fn: FunctionJson): ConfigDraft {

@@ -11,9 +11,9 @@ import { MonitorTab } from "@/components/metrics/monitor-tab";
 import { SchedulesTab } from "@/components/schedules/schedules-tab";
 import { formatDateTime } from "@/lib/format";
 import { useDeleteFunction, useFunction } from "@/lib/queries/functions";
-import { ConfigurationTab } from "./configuration-tab";
-import { TestTab } from "./test-tab";
-import { IsolationBadge } from "./isolation-badge";
+import { ConfigurationTab } from "@/components/functions/configuration-tab";
+import { TestTab } from "@/components/functions/test-tab";
+import { IsolationBadge } from "@/components/functions/isolation-badge";
 
 const TABS = [
   { id: "code", label: "Code" },

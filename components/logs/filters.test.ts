@@ -8,7 +8,7 @@ import {
   sinceMsOf,
   statusBadge,
   writeLogsState,
-} from "./filters";
+} from "@/components/logs/filters";
 import type { InvocationItem, LogMatch } from "@/lib/queries/invocations";
 
 const A = "aaaaaaaa-0000-4000-8000-000000000001";

@@ -2,8 +2,8 @@
 import { Button } from "@/components/ui/button";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { formatMs } from "@/lib/format";
-import { CopyButton } from "./copy-button";
-import { lineKind, parseReportLine, type LineKind } from "./report-line";
+import { CopyButton } from "@/components/logs/copy-button";
+import { lineKind, parseReportLine, type LineKind } from "@/components/logs/report-line";
 
 const kindStyle: Record<LineKind, string> = {
   platform: "text-slate-500 dark:text-slate-400",

@@ -2,8 +2,8 @@
 import { Fragment, type ReactNode } from "react";
 import type { InvocationItem } from "@/lib/queries/invocations";
 import { formatMs } from "@/lib/format";
-import { formatTimeParts } from "./filters";
-import { ColdStartBadge, StatusBadge } from "./status-badge";
+import { formatTimeParts } from "@/components/logs/filters";
+import { ColdStartBadge, StatusBadge } from "@/components/logs/status-badge";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
 const td = "px-3 py-2 align-top";

@@ -23,11 +23,11 @@ import {
   statusParam,
   writeLogsState,
   type LogsState,
-} from "./filters";
-import { InvocationLog } from "./invocation-log";
-import { InvocationsTable } from "./invocations-table";
-import { LogsToolbar } from "./logs-toolbar";
-import { SearchResults } from "./search-results";
+} from "@/components/logs/filters";
+import { InvocationLog } from "@/components/logs/invocation-log";
+import { InvocationsTable } from "@/components/logs/invocations-table";
+import { LogsToolbar } from "@/components/logs/logs-toolbar";
+import { SearchResults } from "@/components/logs/search-results";
 
 const FRESH_MS = 3_000;
 

@@ -1,7 +1,13 @@
 "use client";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { SINCE_OPTIONS, STATUS_OPTIONS, type LogsState, type SinceFilter, type StatusFilter } from "./filters";
+import {
+  SINCE_OPTIONS,
+  STATUS_OPTIONS,
+  type LogsState,
+  type SinceFilter,
+  type StatusFilter,
+} from "@/components/logs/filters";
 
 const SEARCH_DEBOUNCE_MS = 300;
 const control =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lineKind, parseReportLine } from "./report-line";
-import { reportLine } from "../../lib/logs/format";
+import { lineKind, parseReportLine } from "@/components/logs/report-line";
+import { reportLine } from "@/lib/logs/format";
 
 const rid = "c0ffee00-0000-4000-8000-000000000001";
 

@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
-import { formatTime, highlightParts, type MatchGroup } from "./filters";
-import { StatusBadge } from "./status-badge";
+import { formatTime, highlightParts, type MatchGroup } from "@/components/logs/filters";
+import { StatusBadge } from "@/components/logs/status-badge";
 
 function Highlighted({ text, q }: { text: string; q: string }) {
   return (

@@ -1,6 +1,6 @@
 import type { InvocationItem } from "@/lib/queries/invocations";
 import { formatMs } from "@/lib/format";
-import { statusBadge, type Tone } from "./filters";
+import { statusBadge, type Tone } from "@/components/logs/filters";
 
 const tones: Record<Tone, string> = {
   success:

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { DEFAULT_PRICES, estimateCost, projectThirtyDaysUsd } from "@/lib/metrics/cost";
 import { formatCount, formatGbSeconds, formatUsd } from "@/lib/metrics/format";
 import type { MetricsTotals } from "@/lib/queries/metrics";
-import type { StoredPrices } from "./use-stored-prices";
+import type { StoredPrices } from "@/components/metrics/use-stored-prices";
 
 /**
  * "Pay only for what runs": what the measured usage would cost on Lambda — billed duration

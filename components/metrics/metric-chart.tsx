@@ -3,7 +3,7 @@ import { Area, Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Too
 import { Card } from "@/components/ui/states";
 import { formatTick } from "@/lib/metrics/format";
 import type { MetricsRange } from "@/lib/metrics/range";
-import { ChartTooltip, type TooltipSeries } from "./chart-tooltip";
+import { ChartTooltip, type TooltipSeries } from "@/components/metrics/chart-tooltip";
 
 export interface ChartSeries extends TooltipSeries {
   kind: "bar" | "line" | "area";

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import type { FunctionMetrics } from "@/lib/queries/metrics";
 import { formatAxisNumber, formatConcurrency, formatCount, formatMs, formatMsShort } from "@/lib/metrics/format";
 import { successRate, summarizeMetrics, type ChartId } from "@/lib/metrics/summary";
-import { MetricChart, type ChartSeries } from "./metric-chart";
+import { MetricChart, type ChartSeries } from "@/components/metrics/metric-chart";
 
 // Mid-tone (500) hues: enough contrast on both the white and the slate-900 card.
 const C = {

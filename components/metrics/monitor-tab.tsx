@@ -4,10 +4,10 @@ import { Button } from "@/components/ui/button";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { isMetricsRange, RANGE_SPECS, type MetricsRange } from "@/lib/metrics/range";
 import { metricsRefetchMs, useFunctionMetrics } from "@/lib/queries/metrics";
-import { CostPanel } from "./cost-panel";
-import { MonitorCharts } from "./monitor-charts";
-import { RangeSwitch } from "./range-switch";
-import { useStoredPrices } from "./use-stored-prices";
+import { CostPanel } from "@/components/metrics/cost-panel";
+import { MonitorCharts } from "@/components/metrics/monitor-charts";
+import { RangeSwitch } from "@/components/metrics/range-switch";
+import { useStoredPrices } from "@/components/metrics/use-stored-prices";
 
 /** The function page's Monitor tab: the range lives in the URL (`?range=`), beside the page's own params. */
 export function MonitorTab({ functionName }: { functionName: string }) {

@@ -1,9 +1,9 @@
 "use client";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { atOneHourFromNow, SCHEDULE_PRESETS } from "./presets";
-import { splitAtPosition } from "./schedule-draft";
-import { isKnownTimeZone } from "./zoned-time";
+import { atOneHourFromNow, SCHEDULE_PRESETS } from "@/components/schedules/presets";
+import { splitAtPosition } from "@/components/schedules/schedule-draft";
+import { isKnownTimeZone } from "@/components/schedules/zoned-time";
 
 export interface ExpressionProblem {
   message: string;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ScheduleFireJson } from "@/lib/queries/schedules";
-import { formatInZone } from "./zoned-time";
+import { formatInZone } from "@/components/schedules/zoned-time";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
 const td = "px-3 py-2 align-top";

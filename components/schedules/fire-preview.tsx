@@ -1,5 +1,5 @@
 import type { SchedulePreview } from "@/lib/queries/schedules";
-import { formatInZone } from "./zoned-time";
+import { formatInZone } from "@/components/schedules/zoned-time";
 
 /** The next fire times of the expression being edited, in its zone and in UTC side by side. */
 export function FirePreview({

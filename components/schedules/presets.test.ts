@@ -6,8 +6,8 @@ import {
   COMMON_TIME_ZONES,
   SCHEDULE_PRESETS,
   timeZoneOptions,
-} from "./presets";
-import { formatInZone, isKnownTimeZone, wallClockOf } from "./zoned-time";
+} from "@/components/schedules/presets";
+import { formatInZone, isKnownTimeZone, wallClockOf } from "@/components/schedules/zoned-time";
 
 describe("presets", () => {
   it("offers the documented EventBridge expressions", () => {

@@ -1,5 +1,5 @@
 /** The expression builder's presets, the at() builder and the time zones offered (pure). */
-import { isoLocal, wallClockOf } from "./zoned-time";
+import { isoLocal, wallClockOf } from "@/components/schedules/zoned-time";
 
 export interface SchedulePreset {
   label: string;

@@ -10,7 +10,7 @@ import {
   toScheduleRequest,
   validateSchedule,
   type ScheduleDraft,
-} from "./schedule-draft";
+} from "@/components/schedules/schedule-draft";
 
 const valid: ScheduleDraft = {
   ...emptyDraft("Europe/Berlin"),

@@ -6,9 +6,9 @@ import { Card } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useSchedulePreview, type ScheduleInput, type ScheduleJson } from "@/lib/queries/schedules";
-import { ExpressionField, type ExpressionProblem } from "./expression-field";
-import { FirePreview } from "./fire-preview";
-import { timeZoneOptions } from "./presets";
+import { ExpressionField, type ExpressionProblem } from "@/components/schedules/expression-field";
+import { FirePreview } from "@/components/schedules/fire-preview";
+import { timeZoneOptions } from "@/components/schedules/presets";
 import {
   draftOf,
   emptyDraft,
@@ -18,8 +18,8 @@ import {
   validateSchedule,
   type ScheduleDraft,
   type ScheduleErrors,
-} from "./schedule-draft";
-import { useDebouncedValue } from "./use-debounced-value";
+} from "@/components/schedules/schedule-draft";
+import { useDebouncedValue } from "@/components/schedules/use-debounced-value";
 
 export const PREVIEW_DEBOUNCE_MS = 250;
 

@@ -1,8 +1,8 @@
 import { Button } from "@/components/ui/button";
 import type { ScheduleJson, SchedulePreview } from "@/lib/queries/schedules";
-import { EnabledSwitch } from "./enabled-switch";
-import { nextFireOf } from "./schedule-draft";
-import { formatInZone } from "./zoned-time";
+import { EnabledSwitch } from "@/components/schedules/enabled-switch";
+import { nextFireOf } from "@/components/schedules/schedule-draft";
+import { formatInZone } from "@/components/schedules/zoned-time";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
 const td = "px-3 py-2 align-top";

@@ -16,11 +16,11 @@ import {
   type ScheduleInput,
   type ScheduleJson,
 } from "@/lib/queries/schedules";
-import { FireHistory } from "./fire-history";
-import { browserTimeZone } from "./presets";
-import { ScheduleEditor } from "./schedule-editor";
-import { ScheduleList } from "./schedule-list";
-import { useNow } from "./use-debounced-value";
+import { FireHistory } from "@/components/schedules/fire-history";
+import { browserTimeZone } from "@/components/schedules/presets";
+import { ScheduleEditor } from "@/components/schedules/schedule-editor";
+import { ScheduleList } from "@/components/schedules/schedule-list";
+import { useNow } from "@/components/schedules/use-debounced-value";
 
 /** The function page's Schedules tab: the one container that owns the queries and mutations. */
 export function SchedulesTab({ functionName }: { functionName: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIpOf } from "./client-ip";
+import { clientIpOf } from "@/lib/auth/client-ip";
 
 describe("clientIpOf", () => {
   const proxies = new Set(["127.0.0.1", "10.0.0.2"]);

@@ -10,13 +10,13 @@
  * the database notice within the cache time (CACHE_MS).
  */
 import type { IncomingHttpHeaders } from "node:http";
-import type { ErrorCode } from "../errors";
-import type { ServiceContext } from "../services/context";
-import { endsAt, resolveSession, sessionIdOf, type SessionRecord } from "../services/sessions";
-import { hasUsers } from "../services/users";
-import { readCookie, SESSION_COOKIE } from "./cookies";
-import { removeSetupCode } from "./setup-code";
-import { safeNext } from "./next-path";
+import type { ErrorCode } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
+import { endsAt, resolveSession, sessionIdOf, type SessionRecord } from "@/lib/services/sessions";
+import { hasUsers } from "@/lib/services/users";
+import { readCookie, SESSION_COOKIE } from "@/lib/auth/cookies";
+import { removeSetupCode } from "@/lib/auth/setup-code";
+import { safeNext } from "@/lib/auth/next-path";
 
 export const CACHE_MS = 5_000;
 export const CSRF_HEADER = "x-nimbus-csrf";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cookieSecure, readCookie, sessionCookie } from "./cookies";
-import { isStaticPath, sameOrigin } from "./console-auth";
+import { cookieSecure, readCookie, sessionCookie } from "@/lib/auth/cookies";
+import { isStaticPath, sameOrigin } from "@/lib/auth/console-auth";
 
 describe("session cookie", () => {
   it("is Secure behind an https proxy (auto) or when forced, never over plain http in auto", () => {

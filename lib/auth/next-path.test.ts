@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNext } from "./next-path";
+import { safeNext } from "@/lib/auth/next-path";
 
 describe("safeNext", () => {
   it("keeps paths on this site and drops everything else", () => {

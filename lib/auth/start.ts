@@ -1,8 +1,8 @@
-import type { Settings } from "../env";
-import type { ServiceContext } from "../services/context";
-import { applyAdminPassword, hasUsers } from "../services/users";
-import { ConsoleAuth } from "./console-auth";
-import { newSetupCode, writeSetupCode } from "./setup-code";
+import type { Settings } from "@/lib/env";
+import type { ServiceContext } from "@/lib/services/context";
+import { applyAdminPassword, hasUsers } from "@/lib/services/users";
+import { ConsoleAuth } from "@/lib/auth/console-auth";
+import { newSetupCode, writeSetupCode } from "@/lib/auth/setup-code";
 
 /**
  * At start: NIMBUS_ADMIN_PASSWORD creates or resets `admin`; without it and without any user,

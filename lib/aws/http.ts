@@ -1,7 +1,7 @@
 /** Minimal HTTP helpers for the Lambda API: body reading with limits, AWS-shaped errors. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
-import { AppError, retryAfterSeconds, toAppError } from "../errors";
+import { AppError, retryAfterSeconds, toAppError } from "@/lib/errors";
 
 export class BodyTooLarge extends Error {}
 

@@ -1,7 +1,7 @@
 /** Invoke: POST /2015-03-31/functions/{name}/invocations — the hot path. */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError } from "../errors";
-import type { InvocationType, Invoker } from "../invoke/invoker";
+import { AppError } from "@/lib/errors";
+import type { InvocationType, Invoker } from "@/lib/invoke/invoker";
 
 const TYPES = new Set(["RequestResponse", "Event", "DryRun"]);
 

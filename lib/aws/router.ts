@@ -6,24 +6,24 @@
  * the body is read, its signature once the body (read here, once, for every route) is in.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, invalid } from "../errors";
-import type { NimbusRuntime } from "../runtime/types";
-import * as functions from "../services/functions";
+import { AppError, invalid } from "@/lib/errors";
+import type { NimbusRuntime } from "@/lib/runtime/types";
+import * as functions from "@/lib/services/functions";
 import {
   deleteEventInvokeConfig,
   getEventInvokeConfig,
   putEventInvokeConfig,
   type EventInvokeConfigRecord,
-} from "../services/event-invoke-config";
-import { parseFunctionRef } from "../invoke/names";
-import { BodyTooLarge, readBody, sendError, sendJson, unknownOperation } from "./http";
-import { handleInvoke } from "./invoke";
-import { MAX_SYNC_PAYLOAD_BYTES } from "../invoke/invoker";
-import { checkClaims, presignGet, verifySignature, type Caller } from "./sigv4/verify";
-import { toFunctionConfiguration } from "./shapes";
-import { withActor } from "../services/context";
-import { assertStorableText } from "../services/validate";
-import type { Actor } from "../services/audit/actor";
+} from "@/lib/services/event-invoke-config";
+import { parseFunctionRef } from "@/lib/invoke/names";
+import { BodyTooLarge, readBody, sendError, sendJson, unknownOperation } from "@/lib/aws/http";
+import { handleInvoke } from "@/lib/aws/invoke";
+import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
+import { checkClaims, presignGet, verifySignature, type Caller } from "@/lib/aws/sigv4/verify";
+import { toFunctionConfiguration } from "@/lib/aws/shapes";
+import { withActor } from "@/lib/services/context";
+import { assertStorableText } from "@/lib/services/validate";
+import type { Actor } from "@/lib/services/audit/actor";
 
 /**
  * Who is calling the Lambda API. Signatures are not verified yet, so the access key id in the

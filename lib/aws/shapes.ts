@@ -1,5 +1,5 @@
 /** AWS Lambda API shapes built from our records. */
-import type { FunctionRecord } from "../services/functions/record";
+import type { FunctionRecord } from "@/lib/services/functions/record";
 
 export interface ShapeContext {
   region: string;

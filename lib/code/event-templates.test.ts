@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventTemplates, jsonProblem, pretty } from "./event-templates";
+import { eventTemplates, jsonProblem, pretty } from "@/lib/code/event-templates";
 
 describe("test event templates", () => {
   it("are all valid JSON once printed", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { zipSync, strToU8 } from "fflate";
-import { readPackage, sha256Base64, zipFiles } from "./package";
-import { AppError } from "../errors";
+import { readPackage, sha256Base64, zipFiles } from "@/lib/code/package";
+import { AppError } from "@/lib/errors";
 
 describe("code packages", () => {
   it("zips deterministically, so the same source has the same CodeSha256", () => {

@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { unzipSync, zipSync, strToU8 } from "fflate";
-import { invalid, AppError } from "../errors";
-import type { CodeFile } from "../executor/types";
+import { invalid, AppError } from "@/lib/errors";
+import type { CodeFile } from "@/lib/executor/types";
 
 /** Lambda's limits: 50 MB zipped for direct upload, 250 MB unzipped. */
 export const MAX_ZIP_BYTES = 50 * 1024 * 1024;

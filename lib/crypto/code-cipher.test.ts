@@ -4,7 +4,13 @@ import { mkdtempSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createCipheriv } from "node:crypto";
-import { CodeIntegrityError, createCodeCipher, loadMasterKey, parseMasterKey, sealedKeyId } from "./code-cipher";
+import {
+  CodeIntegrityError,
+  createCodeCipher,
+  loadMasterKey,
+  parseMasterKey,
+  sealedKeyId,
+} from "@/lib/crypto/code-cipher";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("base64");
 

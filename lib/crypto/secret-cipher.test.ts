@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createSecretCipher } from "./secret-cipher";
+import { createSecretCipher } from "@/lib/crypto/secret-cipher";
 
 describe("secret cipher", () => {
   const cipher = createSecretCipher(randomBytes(32));

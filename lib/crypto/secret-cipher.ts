@@ -6,7 +6,7 @@
  * open and the rotation knows which rows are left; "NBS1" values (no key id) still open.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { keyIdOf } from "./code-cipher";
+import { keyIdOf } from "@/lib/crypto/code-cipher";
 
 const MAGIC_V1 = Buffer.from("NBS1");
 const MAGIC = Buffer.from("NBS2");

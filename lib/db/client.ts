@@ -1,7 +1,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { isConnectionError } from "./connection-errors";
-import { PrismaClient } from "../generated/prisma/client";
+import { isConnectionError } from "@/lib/db/connection-errors";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface Db {
   pool: pg.Pool;

@@ -4,7 +4,7 @@
  * compiler and driver adapter), directly ≈1 ms. Everything else goes through Prisma.
  */
 import type pg from "pg";
-import type { Fn } from "../generated/prisma/client";
+import type { Fn } from "@/lib/generated/prisma/client";
 
 export async function selectFunctionByName(pool: pg.Pool, name: string): Promise<Fn | null> {
   const { rows } = await pool.query<Fn>(`SELECT * FROM functions WHERE name = $1`, [name]);

@@ -1,4 +1,4 @@
-import type { FunctionSpec } from "./types";
+import type { FunctionSpec } from "@/lib/executor/types";
 
 /** The environment a function sees: its own variables plus the runtime's, as in Lambda. */
 export function functionEnvironment(spec: FunctionSpec, codeDir: string, instanceTag: string): Record<string, string> {

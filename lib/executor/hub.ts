@@ -9,7 +9,7 @@ import { chmodSync, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { FrameReader, MAX_CONTROL_FRAME_BYTES, type Hello } from "./protocol";
+import { FrameReader, MAX_CONTROL_FRAME_BYTES, type Hello } from "@/lib/executor/protocol";
 
 export interface HubClient {
   token: Buffer;

@@ -6,7 +6,7 @@
  * is left is cut at the cap, not dropped whole; whenever anything is cut or dropped the
  * invocation is marked truncated and one marker line says how much was written in all.
  */
-import { MAX_LOG_BYTES_PER_INVOCATION, type LogEntry, type LogLevel } from "./types";
+import { MAX_LOG_BYTES_PER_INVOCATION, type LogEntry, type LogLevel } from "@/lib/executor/types";
 
 export const LOG_LINE_OVERHEAD_BYTES = 26;
 /** A cut line keeps at least this much, else it is dropped. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeFrame, FrameError, FrameReader } from "./protocol";
+import { encodeFrame, FrameError, FrameReader } from "@/lib/executor/protocol";
 
 describe("frames", () => {
   it("reassembles frames split across and packed into chunks", () => {

@@ -8,7 +8,7 @@
  * A frame is [u32 header length][u32 body length][header JSON][body]. Bodies (events,
  * results) are raw bytes the supervisor never parses.
  */
-import type { LogEntry, SerializedError } from "./types";
+import type { LogEntry, SerializedError } from "@/lib/executor/types";
 
 /** First frame on every connection to the supervisor. */
 export interface Hello {

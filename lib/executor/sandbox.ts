@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type net from "node:net";
-import type { HubClient, SwitchableReader } from "./hub";
+import type { HubClient, SwitchableReader } from "@/lib/executor/hub";
 import {
   encodeFrame,
   type AssignedFunction,
@@ -18,10 +18,10 @@ import {
   type LogsFrame,
   type ResultFrame,
   type ToHost,
-} from "./protocol";
-import type { SpawnerClient } from "./spawner-client";
-import type { CodeFile } from "./types";
-import { launchCommand, type IsolationPlan, type IsolationSettings } from "./isolation";
+} from "@/lib/executor/protocol";
+import type { SpawnerClient } from "@/lib/executor/spawner-client";
+import type { CodeFile } from "@/lib/executor/types";
+import { launchCommand, type IsolationPlan, type IsolationSettings } from "@/lib/executor/isolation";
 
 export interface SandboxOptions {
   id: string;

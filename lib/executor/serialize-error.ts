@@ -1,4 +1,4 @@
-import type { SerializedError } from "./types";
+import type { SerializedError } from "@/lib/executor/types";
 
 /**
  * Lambda's error shape, built defensively: user errors can carry throwing getters,

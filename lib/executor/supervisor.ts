@@ -9,10 +9,10 @@ import { randomBytes, randomInt } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Sandbox, type InstanceState } from "./sandbox";
-import { Hub } from "./hub";
-import { SpawnerClient } from "./spawner-client";
-import { MAX_LANE_FRAME_BYTES, type FatalFrame, type FromHost, type ResultFrame } from "./protocol";
+import { Sandbox, type InstanceState } from "@/lib/executor/sandbox";
+import { Hub } from "@/lib/executor/hub";
+import { SpawnerClient } from "@/lib/executor/spawner-client";
+import { MAX_LANE_FRAME_BYTES, type FatalFrame, type FromHost, type ResultFrame } from "@/lib/executor/protocol";
 import {
   MAX_LOG_BYTES_PER_INVOCATION,
   MAX_RESPONSE_BYTES,
@@ -24,12 +24,12 @@ import {
   type LogEntry,
   type SandboxKilledEvent,
   type SerializedError,
-} from "./types";
-import { runtimeError, untrustedError } from "./serialize-error";
-import { LogBudget, admitLines } from "./log-budget";
-import { functionEnvironment } from "./function-env";
-import { runtimeOf, sandboxRuntime } from "./runtime-node";
-import { detectIsolation, type IsolationPlan, type IsolationSettings } from "./isolation";
+} from "@/lib/executor/types";
+import { runtimeError, untrustedError } from "@/lib/executor/serialize-error";
+import { LogBudget, admitLines } from "@/lib/executor/log-budget";
+import { functionEnvironment } from "@/lib/executor/function-env";
+import { runtimeOf, sandboxRuntime } from "@/lib/executor/runtime-node";
+import { detectIsolation, type IsolationPlan, type IsolationSettings } from "@/lib/executor/isolation";
 
 export interface SupervisorOptions {
   hostScript: string;

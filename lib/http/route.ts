@@ -4,12 +4,12 @@
  * generic 500 (no stack traces leave the server).
  */
 import { NextResponse } from "next/server";
-import { AppError, retryAfterSeconds, toAppError } from "../errors";
-import { getRuntime } from "../runtime/global";
-import type { NimbusRuntime } from "../runtime/types";
-import { withActor } from "../services/context";
-import { assertStorableText } from "../services/validate";
-import { SOURCE_IP_HEADER, USER_HEADER, type Actor } from "../services/audit/actor";
+import { AppError, retryAfterSeconds, toAppError } from "@/lib/errors";
+import { getRuntime } from "@/lib/runtime/global";
+import type { NimbusRuntime } from "@/lib/runtime/types";
+import { withActor } from "@/lib/services/context";
+import { assertStorableText } from "@/lib/services/validate";
+import { SOURCE_IP_HEADER, USER_HEADER, type Actor } from "@/lib/services/audit/actor";
 
 /**
  * Who is calling the console API: the signed-in user the server front put in USER_HEADER after

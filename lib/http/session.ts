@@ -1,10 +1,10 @@
 /** Route-handler side of console sessions: who is asking, and the cookie that says so. */
 import { NextResponse } from "next/server";
-import { AppError } from "../errors";
-import { CLIENT_IP_HEADER } from "../auth/console-auth";
-import { clearedSessionCookie, cookieSecure, sessionCookie } from "../auth/cookies";
-import type { SessionRecord } from "../services/sessions";
-import type { NimbusRuntime } from "../runtime/types";
+import { AppError } from "@/lib/errors";
+import { CLIENT_IP_HEADER } from "@/lib/auth/console-auth";
+import { clearedSessionCookie, cookieSecure, sessionCookie } from "@/lib/auth/cookies";
+import type { SessionRecord } from "@/lib/services/sessions";
+import type { NimbusRuntime } from "@/lib/runtime/types";
 
 /** Set by server/app.ts from the socket (a client's own value is overwritten). */
 export const clientIp = (req: Request) => req.headers.get(CLIENT_IP_HEADER) ?? "unknown";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Admission } from "./admission";
+import { Admission } from "@/lib/invoke/admission";
 
 describe("admission", () => {
   it("throttles a function at its reservation, with Lambda's reason", () => {

@@ -3,7 +3,7 @@
  * that many at once (0 = always throttled); the others share the account limit minus all
  * reservations. Counters are per server process (see docs/architecture.md).
  */
-import { AppError } from "../errors";
+import { AppError } from "@/lib/errors";
 
 export class Admission {
   private readonly inFlight = new Map<string, number>();

@@ -3,13 +3,13 @@
  * (batched, off the path). No database round trip happens here for a warm function.
  */
 import { randomUUID } from "node:crypto";
-import { AppError, notFound } from "../errors";
-import type { Executor, InvokeResult } from "../executor/types";
-import { invocationLines, tailBase64 } from "../logs/format";
-import type { RecordWriter } from "../logs/writer";
-import type { Admission } from "./admission";
-import { parseFunctionRef } from "./names";
-import type { FunctionResolver, ResolvedFunction } from "./resolver";
+import { AppError, notFound } from "@/lib/errors";
+import type { Executor, InvokeResult } from "@/lib/executor/types";
+import { invocationLines, tailBase64 } from "@/lib/logs/format";
+import type { RecordWriter } from "@/lib/logs/writer";
+import type { Admission } from "@/lib/invoke/admission";
+import { parseFunctionRef } from "@/lib/invoke/names";
+import type { FunctionResolver, ResolvedFunction } from "@/lib/invoke/resolver";
 
 export type Trigger = "api" | "console" | "schedule" | "async";
 export type InvocationType = "RequestResponse" | "Event" | "DryRun";

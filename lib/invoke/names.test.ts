@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFunctionRef } from "./names";
+import { parseFunctionRef } from "@/lib/invoke/names";
 
 describe("function references", () => {
   it.each([

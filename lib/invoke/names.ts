@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError } from "@/lib/errors";
 
 /**
  * FunctionName as the Lambda API takes it: a name, a partial ARN (123456789012:function:name)

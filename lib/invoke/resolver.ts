@@ -3,12 +3,12 @@
  * invalidated by the change events of this process and (through NOTIFY) of others.
  */
 import type pg from "pg";
-import { selectCodePackage, selectFunctionByName } from "../db/hot-queries";
-import type { CodeCipher } from "../crypto/code-cipher";
-import { readPackage } from "../code/package";
-import type { CodeFile, FunctionSpec } from "../executor/types";
-import { toRecord, type FunctionRecord } from "../services/functions/record";
-import { openSecrets, plainVariables, sealedSecretsOf, secretRedactor } from "../services/functions/secrets";
+import { selectCodePackage, selectFunctionByName } from "@/lib/db/hot-queries";
+import type { CodeCipher } from "@/lib/crypto/code-cipher";
+import { readPackage } from "@/lib/code/package";
+import type { CodeFile, FunctionSpec } from "@/lib/executor/types";
+import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
+import { openSecrets, plainVariables, sealedSecretsOf, secretRedactor } from "@/lib/services/functions/secrets";
 
 export interface ResolvedFunction {
   record: FunctionRecord;

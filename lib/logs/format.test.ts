@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { invocationLines, renderLine, reportLine, tailBase64 } from "./format";
-import type { InvokeResult } from "../executor/types";
+import { invocationLines, renderLine, reportLine, tailBase64 } from "@/lib/logs/format";
+import type { InvokeResult } from "@/lib/executor/types";
 
 const base: InvokeResult = {
   requestId: "c0ffee00-0000-4000-8000-000000000001",

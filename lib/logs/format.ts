@@ -3,7 +3,7 @@
  *   <iso time>\t<requestId>\t<LEVEL>\t<message>
  * framed by START / END / REPORT lines that the platform (here: the server) writes.
  */
-import type { InvokeResult, LogEntry } from "../executor/types";
+import type { InvokeResult, LogEntry } from "@/lib/executor/types";
 
 export type StoredLevel = LogEntry["level"] | "SYSTEM";
 

@@ -3,10 +3,10 @@
  * and log-line search with each matching invocation attached. Plain SQL over the shared pool.
  */
 import type pg from "pg";
-import { invalid, notFound } from "../errors";
-import type { FunctionResolver } from "../invoke/resolver";
-import type { Outcome } from "../executor/types";
-import { searchLogLines, type LogSearch } from "./query";
+import { invalid, notFound } from "@/lib/errors";
+import type { FunctionResolver } from "@/lib/invoke/resolver";
+import type { Outcome } from "@/lib/executor/types";
+import { searchLogLines, type LogSearch } from "@/lib/logs/query";
 
 export const invocationStatuses = ["success", "error", "timeout", "throttled"] as const;
 export type InvocationStatus = (typeof invocationStatuses)[number];

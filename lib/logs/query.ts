@@ -1,7 +1,7 @@
 /** Reading logs back: one invocation's full log, START/END/REPORT derived from its record. */
 import type pg from "pg";
-import type { LogEntry, Outcome } from "../executor/types";
-import { invocationLines, renderLine } from "./format";
+import type { LogEntry, Outcome } from "@/lib/executor/types";
+import { invocationLines, renderLine } from "@/lib/logs/format";
 
 interface InvocationRow {
   requestId: string;

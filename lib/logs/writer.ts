@@ -13,10 +13,10 @@
  *  - shutdown with the database down: `close()` saves what is pending to disk and reports it.
  */
 import type pg from "pg";
-import type { LogEntry } from "../executor/types";
-import { insertIsolating } from "../db/isolating-insert";
-import { pgText, pgTextOrNull } from "../db/text";
-import type { RecordSpill } from "./spill";
+import type { LogEntry } from "@/lib/executor/types";
+import { insertIsolating } from "@/lib/db/isolating-insert";
+import { pgText, pgTextOrNull } from "@/lib/db/text";
+import type { RecordSpill } from "@/lib/logs/spill";
 
 export interface InvocationRecord {
   requestId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PRICES, estimateCost, parsePrice, projectThirtyDaysUsd } from "./cost";
+import { DEFAULT_PRICES, estimateCost, parsePrice, projectThirtyDaysUsd } from "@/lib/metrics/cost";
 
 describe("estimateCost", () => {
   it("prices GB-seconds and requests at AWS's x86 defaults with no free tier", () => {

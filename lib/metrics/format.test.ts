@@ -10,9 +10,9 @@ import {
   formatPercent,
   formatTick,
   formatUsd,
-} from "./format";
-import { successRate, summarizeMetrics } from "./summary";
-import type { FunctionMetrics, MetricsBucket } from "./query";
+} from "@/lib/metrics/format";
+import { successRate, summarizeMetrics } from "@/lib/metrics/summary";
+import type { FunctionMetrics, MetricsBucket } from "@/lib/metrics/query";
 
 describe("formatting", () => {
   it("formats durations, counts, percentages and concurrency", () => {

@@ -1,5 +1,5 @@
 /** Number and time formatting for the Monitor tab, shared by charts, tooltips and aria labels. */
-import type { MetricsRange } from "./range";
+import type { MetricsRange } from "@/lib/metrics/range";
 
 const counts = new Intl.NumberFormat("en-US");
 

@@ -6,7 +6,7 @@
  * Measured on 100k rows of one function (300k in the table, 2 cores): 7d ≈ 130 ms, 1h ≈ 2 ms.
  */
 import type pg from "pg";
-import { bucketWindow, type MetricsRange } from "./range";
+import { bucketWindow, type MetricsRange } from "@/lib/metrics/range";
 
 export interface MetricsBucket {
   /** Bucket start, epoch ms. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
-import { bucketWindow, parseRange } from "./range";
+import { AppError } from "@/lib/errors";
+import { bucketWindow, parseRange } from "@/lib/metrics/range";
 
 describe("parseRange", () => {
   it("accepts the three ranges and defaults an absent one to 1h", () => {

@@ -2,7 +2,7 @@
  * The Monitor tab's time ranges and how each is cut into buckets. Pure (no pg, no Next),
  * so the browser uses the same table for labels and the server for the SQL window.
  */
-import { invalid } from "../errors";
+import { invalid } from "@/lib/errors";
 
 export const METRICS_RANGES = ["1h", "24h", "7d"] as const;
 export type MetricsRange = (typeof METRICS_RANGES)[number];

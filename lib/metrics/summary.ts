@@ -3,9 +3,9 @@
  * reader user gets the figure the chart exists to show, and everyone gets the total that a
  * bar chart alone makes you add up.
  */
-import type { FunctionMetrics } from "./query";
-import { RANGE_SPECS } from "./range";
-import { formatConcurrency, formatCount, formatMs, formatPercent } from "./format";
+import type { FunctionMetrics } from "@/lib/metrics/query";
+import { RANGE_SPECS } from "@/lib/metrics/range";
+import { formatConcurrency, formatCount, formatMs, formatPercent } from "@/lib/metrics/format";
 
 export type ChartId = "invocations" | "errors" | "throttles" | "duration" | "coldStarts" | "concurrency";
 

@@ -1,8 +1,8 @@
 /** Client side of access keys: query keys, typed fetchers and hooks (React Query). */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../http/client";
-import type { AccessKeyRecord, AccessKeyStatus } from "../services/access-keys";
-import type { Json } from "./json";
+import { api } from "@/lib/http/client";
+import type { AccessKeyRecord, AccessKeyStatus } from "@/lib/services/access-keys";
+import type { Json } from "@/lib/queries/json";
 
 export type AccessKeyJson = Json<AccessKeyRecord>;
 /** The answer to a create: the only time the secret is ever sent. */

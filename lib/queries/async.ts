@@ -1,7 +1,7 @@
 /** Client side of asynchronous invocation: event-invoke config and the dead-letter queue. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../http/client";
-import type { EventInvokeConfigRecord } from "../services/event-invoke-config";
+import { api } from "@/lib/http/client";
+import type { EventInvokeConfigRecord } from "@/lib/services/event-invoke-config";
 
 /** GET answers Lambda's defaults with `updatedAt: null` when nothing was ever set. */
 export type EventInvokeConfigJson = Omit<EventInvokeConfigRecord, "updatedAt"> & { updatedAt: string | null };

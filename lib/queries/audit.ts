@@ -1,8 +1,8 @@
 /** Client side of the audit log: query keys, fetcher and hook (React Query). */
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../http/client";
-import type { AuditEventRecord } from "../services/audit/list";
-import type { Json } from "./json";
+import { api } from "@/lib/http/client";
+import type { AuditEventRecord } from "@/lib/services/audit/list";
+import type { Json } from "@/lib/queries/json";
 
 export type AuditEventJson = Json<AuditEventRecord>;
 

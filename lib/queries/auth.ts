@@ -1,6 +1,6 @@
 /** Client side of console sign-in: the session query and the sign-in/out mutations. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, setCsrfToken } from "../http/client";
+import { api, setCsrfToken } from "@/lib/http/client";
 
 export interface SessionJson {
   user: { username: string } | null;

@@ -1,10 +1,10 @@
 /** Client side of functions: query keys, typed fetchers and hooks (React Query). */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../http/client";
-import type { FunctionRecord, FunctionSummary } from "../services/functions";
-import type { TestEventRecord } from "../services/test-events";
+import { api } from "@/lib/http/client";
+import type { FunctionRecord, FunctionSummary } from "@/lib/services/functions";
+import type { TestEventRecord } from "@/lib/services/test-events";
 
-import type { Json } from "./json";
+import type { Json } from "@/lib/queries/json";
 export type FunctionJson = Json<FunctionRecord>;
 export type FunctionSummaryJson = Json<FunctionSummary>;
 export type TestEventJson = Json<TestEventRecord>;

@@ -1,9 +1,9 @@
 /** Client side of the Logs tab: query keys, typed fetchers and hooks (React Query). */
 import { keepPreviousData, useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
-import { api, ApiError } from "../http/client";
-import type { InvocationItem, InvocationStatus, LogSearchPage, Page } from "../logs/invocations";
+import { api, ApiError } from "@/lib/http/client";
+import type { InvocationItem, InvocationStatus, LogSearchPage, Page } from "@/lib/logs/invocations";
 
-export type { InvocationItem, InvocationStatus, LogMatch, LogSearchPage } from "../logs/invocations";
+export type { InvocationItem, InvocationStatus, LogMatch, LogSearchPage } from "@/lib/logs/invocations";
 export type InvocationPage = Page<InvocationItem>;
 
 export interface InvocationLog {

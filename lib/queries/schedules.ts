@@ -1,9 +1,9 @@
 /** Client side of schedules: query keys, typed fetchers and hooks (React Query). */
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError } from "../http/client";
-import type { ScheduleRecord } from "../services/schedules";
+import { api, ApiError } from "@/lib/http/client";
+import type { ScheduleRecord } from "@/lib/services/schedules";
 
-import type { Json } from "./json";
+import type { Json } from "@/lib/queries/json";
 export type ScheduleJson = Json<ScheduleRecord>;
 
 export interface ScheduleFireJson {

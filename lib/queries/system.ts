@@ -1,6 +1,6 @@
 /** Client side of the server's own facts (isolation level, runtime). */
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../http/client";
+import { api } from "@/lib/http/client";
 
 export interface SystemJson {
   isolation: { level: "full" | "reduced"; layers: string[]; missing: string[] };

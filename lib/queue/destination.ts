@@ -1,5 +1,5 @@
 /** The record a destination function receives, in Lambda's format (version 1.0). */
-import type { InvokeResult } from "../executor/types";
+import type { InvokeResult } from "@/lib/executor/types";
 
 export type DestinationCondition = "Success" | "RetriesExhausted" | "EventAgeExceeded";
 

@@ -8,13 +8,13 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { PgBoss } from "pg-boss";
-import { AppError } from "../errors";
-import type { AsyncSink, Invoker } from "../invoke/invoker";
-import type { ResolvedFunction } from "../invoke/resolver";
-import { DEFAULT_EVENT_INVOKE_CONFIG } from "../services/event-invoke-config";
-import { destinationRecord, type DestinationCondition } from "./destination";
-import type { InvokeResult } from "../executor/types";
-import { pgText, pgTextOrNull } from "../db/text";
+import { AppError } from "@/lib/errors";
+import type { AsyncSink, Invoker } from "@/lib/invoke/invoker";
+import type { ResolvedFunction } from "@/lib/invoke/resolver";
+import { DEFAULT_EVENT_INVOKE_CONFIG } from "@/lib/services/event-invoke-config";
+import { destinationRecord, type DestinationCondition } from "@/lib/queue/destination";
+import type { InvokeResult } from "@/lib/executor/types";
+import { pgText, pgTextOrNull } from "@/lib/db/text";
 
 export const ASYNC_QUEUE = "nimbus-async";
 

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import type { FunctionChange } from "../services/context";
+import type { FunctionChange } from "@/lib/services/context";
 
 const CHANNEL = "nimbus_function_changes";
 

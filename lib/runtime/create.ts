@@ -4,30 +4,30 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-import type { Settings } from "../env";
-import { createDb } from "../db/client";
-import { DatabaseHealth } from "../db/health";
-import { Supervisor } from "../executor/supervisor";
-import { Admission } from "../invoke/admission";
-import { DurableAsyncQueue } from "../queue/durable-async";
-import { ScheduleRunner } from "../scheduler/runner";
-import { Invoker } from "../invoke/invoker";
-import { FunctionResolver } from "../invoke/resolver";
-import { RecordWriter } from "../logs/writer";
-import { RecordSpill } from "../logs/spill";
-import { pruneOldRecords } from "../logs/retention";
-import { RecordsCapacityGuard } from "../logs/capacity";
-import type { FunctionChange, ServiceContext } from "../services/context";
-import { ChangeFeed } from "./change-feed";
-import { createCodeCipher, loadMasterKey, parseMasterKey } from "../crypto/code-cipher";
-import { createSecretCipher } from "../crypto/secret-cipher";
-import { AccessKeyCache } from "../aws/sigv4/key-cache";
-import { ensureRootAccessKey } from "../services/access-keys";
-import { rotateMasterKey, type RotationResult } from "../services/keys/rotate";
-import type { NimbusRuntime } from "./types";
-import { AuditBuffer } from "../services/audit/buffer";
-import { startConsoleAuth } from "../auth/start";
-import type { ConsoleAuth } from "../auth/console-auth";
+import type { Settings } from "@/lib/env";
+import { createDb } from "@/lib/db/client";
+import { DatabaseHealth } from "@/lib/db/health";
+import { Supervisor } from "@/lib/executor/supervisor";
+import { Admission } from "@/lib/invoke/admission";
+import { DurableAsyncQueue } from "@/lib/queue/durable-async";
+import { ScheduleRunner } from "@/lib/scheduler/runner";
+import { Invoker } from "@/lib/invoke/invoker";
+import { FunctionResolver } from "@/lib/invoke/resolver";
+import { RecordWriter } from "@/lib/logs/writer";
+import { RecordSpill } from "@/lib/logs/spill";
+import { pruneOldRecords } from "@/lib/logs/retention";
+import { RecordsCapacityGuard } from "@/lib/logs/capacity";
+import type { FunctionChange, ServiceContext } from "@/lib/services/context";
+import { ChangeFeed } from "@/lib/runtime/change-feed";
+import { createCodeCipher, loadMasterKey, parseMasterKey } from "@/lib/crypto/code-cipher";
+import { createSecretCipher } from "@/lib/crypto/secret-cipher";
+import { AccessKeyCache } from "@/lib/aws/sigv4/key-cache";
+import { ensureRootAccessKey } from "@/lib/services/access-keys";
+import { rotateMasterKey, type RotationResult } from "@/lib/services/keys/rotate";
+import type { NimbusRuntime } from "@/lib/runtime/types";
+import { AuditBuffer } from "@/lib/services/audit/buffer";
+import { startConsoleAuth } from "@/lib/auth/start";
+import type { ConsoleAuth } from "@/lib/auth/console-auth";
 
 /** What a shutdown could not finish: empty when everything was written and stopped. */
 export interface ShutdownReport {

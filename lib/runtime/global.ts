@@ -1,4 +1,4 @@
-import type { NimbusRuntime } from "./types";
+import type { NimbusRuntime } from "@/lib/runtime/types";
 
 /**
  * The server entry and Next's bundled route handlers are different module instances;

@@ -1,18 +1,18 @@
-import type { Settings } from "../env";
-import type { Db } from "../db/client";
-import type { DatabaseHealth } from "../db/health";
-import type { RecordsCapacityGuard } from "../logs/capacity";
-import type { ServiceContext } from "../services/context";
-import type { Invoker } from "../invoke/invoker";
-import type { FunctionResolver } from "../invoke/resolver";
-import type { Admission } from "../invoke/admission";
-import type { RecordWriter } from "../logs/writer";
-import type { Executor } from "../executor/types";
-import type { DurableAsyncQueue } from "../queue/durable-async";
-import type { ScheduleRunner } from "../scheduler/runner";
-import type { AccessKeyCache } from "../aws/sigv4/key-cache";
-import type { AuditBuffer } from "../services/audit/buffer";
-import type { ConsoleAuth } from "../auth/console-auth";
+import type { Settings } from "@/lib/env";
+import type { Db } from "@/lib/db/client";
+import type { DatabaseHealth } from "@/lib/db/health";
+import type { RecordsCapacityGuard } from "@/lib/logs/capacity";
+import type { ServiceContext } from "@/lib/services/context";
+import type { Invoker } from "@/lib/invoke/invoker";
+import type { FunctionResolver } from "@/lib/invoke/resolver";
+import type { Admission } from "@/lib/invoke/admission";
+import type { RecordWriter } from "@/lib/logs/writer";
+import type { Executor } from "@/lib/executor/types";
+import type { DurableAsyncQueue } from "@/lib/queue/durable-async";
+import type { ScheduleRunner } from "@/lib/scheduler/runner";
+import type { AccessKeyCache } from "@/lib/aws/sigv4/key-cache";
+import type { AuditBuffer } from "@/lib/services/audit/buffer";
+import type { ConsoleAuth } from "@/lib/auth/console-auth";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface NimbusRuntime {

@@ -1,7 +1,7 @@
 /** at(yyyy-mm-ddThh:mm:ss): one wall-clock time, read in the schedule's time zone. */
-import { daysInMonth, MONTH_NAMES } from "./calendar";
-import { ScheduleExpressionError } from "./errors";
-import type { AtSchedule, Token } from "./types";
+import { daysInMonth, MONTH_NAMES } from "@/lib/scheduler/calendar";
+import { ScheduleExpressionError } from "@/lib/scheduler/errors";
+import type { AtSchedule, Token } from "@/lib/scheduler/types";
 
 const TEMPLATE = "yyyy-mm-ddThh:mm:ss";
 

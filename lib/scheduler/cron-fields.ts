@@ -3,8 +3,8 @@
  * and commas between them) shared by all six fields. The day fields' specials (L, W, #, ?)
  * are recognised by cron-parse.ts before it falls back to this.
  */
-import { ScheduleExpressionError } from "./errors";
-import type { Token } from "./types";
+import { ScheduleExpressionError } from "@/lib/scheduler/errors";
+import type { Token } from "@/lib/scheduler/types";
 
 export type FieldSpec = {
   name: string;

@@ -3,8 +3,8 @@
  * hours that cannot match instead of stepping minute by minute. Time zones are not involved
  * here: expression.ts maps the wall time to an instant.
  */
-import { daysInMonth, wallFields, wallMs, weekDayOf } from "./calendar";
-import type { CronDayRule, CronSchedule } from "./types";
+import { daysInMonth, wallFields, wallMs, weekDayOf } from "@/lib/scheduler/calendar";
+import type { CronDayRule, CronSchedule } from "@/lib/scheduler/types";
 
 /**
  * The earliest matching wall minute at or after `fromWall` (wall ms, see zone.ts), or null if

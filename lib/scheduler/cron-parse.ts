@@ -4,7 +4,7 @@
  * each as the whole field (Quartz, which EventBridge's syntax follows, does not combine them
  * with lists either).
  */
-import { maxDaysInMonth, MONTH_NAMES } from "./calendar";
+import { maxDaysInMonth, MONTH_NAMES } from "@/lib/scheduler/calendar";
 import {
   DAY_OF_MONTH,
   DAY_OF_WEEK,
@@ -16,9 +16,9 @@ import {
   parseFieldList,
   parseFieldValue,
   YEAR,
-} from "./cron-fields";
-import { ScheduleExpressionError } from "./errors";
-import type { CronDayRule, CronSchedule, Token } from "./types";
+} from "@/lib/scheduler/cron-fields";
+import { ScheduleExpressionError } from "@/lib/scheduler/errors";
+import type { CronDayRule, CronSchedule, Token } from "@/lib/scheduler/types";
 
 const FIELD_LIST = "minutes hours day-of-month month day-of-week year";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSchedule, parseScheduleExpression } from "./expression";
+import { describeSchedule, parseScheduleExpression } from "@/lib/scheduler/expression";
 
 const text = (expression: string) => describeSchedule(parseScheduleExpression(expression));
 

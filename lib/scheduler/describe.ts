@@ -2,8 +2,8 @@
  * Plain-English summaries for the console ("every 5 minutes", "at 08:00 on Monday through
  * Friday"). Best effort: unusual combinations read mechanically but stay correct.
  */
-import { MONTH_NAMES, WEEKDAY_NAMES } from "./calendar";
-import type { CronDayRule, CronSchedule, ParsedSchedule } from "./types";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "@/lib/scheduler/calendar";
+import type { CronDayRule, CronSchedule, ParsedSchedule } from "@/lib/scheduler/types";
 
 const ORDINALS = ["first", "second", "third", "fourth", "fifth"];
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refusal } from "./test-helpers";
+import { refusal } from "@/lib/scheduler/test-helpers";
 
 // Each refusal names the field and the 1-based character; `position` is the 0-based index.
 describe("cron() errors say what and where", () => {

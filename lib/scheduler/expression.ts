@@ -8,17 +8,24 @@
  * Where EventBridge is strict (lower-case keywords, single spaces, 'rate(1 minute)' but
  * 'rate(5 minutes)') so are we: what Nimbus accepts should also be accepted by AWS.
  */
-import { parseAt } from "./at";
-import { parseCron } from "./cron-parse";
-import { ScheduleExpressionError } from "./errors";
-import { parseRate } from "./rate";
-import type { ParsedSchedule } from "./types";
+import { parseAt } from "@/lib/scheduler/at";
+import { parseCron } from "@/lib/scheduler/cron-parse";
+import { ScheduleExpressionError } from "@/lib/scheduler/errors";
+import { parseRate } from "@/lib/scheduler/rate";
+import type { ParsedSchedule } from "@/lib/scheduler/types";
 
-export { ScheduleExpressionError, ScheduleTimeZoneError } from "./errors";
-export { nextFireTimes, type FireTimesOptions, type NonexistentTimePolicy } from "./fire-times";
-export { validateTimeZone } from "./zone";
-export { describeSchedule } from "./describe";
-export type { AtSchedule, CronDayRule, CronSchedule, LocalDateTime, ParsedSchedule, RateSchedule } from "./types";
+export { ScheduleExpressionError, ScheduleTimeZoneError } from "@/lib/scheduler/errors";
+export { nextFireTimes, type FireTimesOptions, type NonexistentTimePolicy } from "@/lib/scheduler/fire-times";
+export { validateTimeZone } from "@/lib/scheduler/zone";
+export { describeSchedule } from "@/lib/scheduler/describe";
+export type {
+  AtSchedule,
+  CronDayRule,
+  CronSchedule,
+  LocalDateTime,
+  ParsedSchedule,
+  RateSchedule,
+} from "@/lib/scheduler/types";
 
 const PARSERS = { rate: parseRate, cron: parseCron, at: parseAt } as const;
 const USAGE = "use 'rate(5 minutes)', 'cron(0 8 ? * MON-FRI *)' or 'at(2026-03-08T02:30:00)'";

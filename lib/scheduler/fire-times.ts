@@ -13,10 +13,10 @@
  * - An at() time inside a gap always fires at the first instant after it: skipping would mean
  *   a one-time schedule never runs at all.
  */
-import { MINUTE_MS, wallMs } from "./calendar";
-import { nextCronWall } from "./cron-next";
-import { resolveWallTime, toWallMs, validateTimeZone } from "./zone";
-import type { AtSchedule, CronSchedule, ParsedSchedule, RateSchedule } from "./types";
+import { MINUTE_MS, wallMs } from "@/lib/scheduler/calendar";
+import { nextCronWall } from "@/lib/scheduler/cron-next";
+import { resolveWallTime, toWallMs, validateTimeZone } from "@/lib/scheduler/zone";
+import type { AtSchedule, CronSchedule, ParsedSchedule, RateSchedule } from "@/lib/scheduler/types";
 
 const MAX_DATE_MS = 8.64e15; // the latest instant a Date can hold
 

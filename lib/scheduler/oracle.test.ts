@@ -4,7 +4,12 @@
  * Monday-Friday in the month", nth weekday as "ceil(day / 7)"), on pseudo-random crons.
  */
 import { describe, expect, it } from "vitest";
-import { nextFireTimes, parseScheduleExpression, type CronDayRule, type CronSchedule } from "./expression";
+import {
+  nextFireTimes,
+  parseScheduleExpression,
+  type CronDayRule,
+  type CronSchedule,
+} from "@/lib/scheduler/expression";
 
 const PIECES = {
   minutes: ["*", "0", "*/7", "5-20/5", "0,30", "59", "10-12"],

@@ -2,9 +2,9 @@
  * rate(value unit). EventBridge wants the unit singular for 1 and plural otherwise and
  * refuses the other spelling, so we do too (an expression we accept should also work on AWS).
  */
-import { DAY_MS, HOUR_MS, MINUTE_MS } from "./calendar";
-import { ScheduleExpressionError } from "./errors";
-import type { RateSchedule, RateUnit, Token } from "./types";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/scheduler/calendar";
+import { ScheduleExpressionError } from "@/lib/scheduler/errors";
+import type { RateSchedule, RateUnit, Token } from "@/lib/scheduler/types";
 
 const UNIT_MS: Record<RateUnit, number> = { minute: MINUTE_MS, hour: HOUR_MS, day: DAY_MS };
 const MAX_DATE_MS = 8.64e15; // the Date range: a longer period could never fire

@@ -9,9 +9,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { nextFireTimes, parseScheduleExpression, type ParsedSchedule } from "./expression";
-import type { DurableAsyncQueue } from "../queue/durable-async";
-import type { ResolvedFunction } from "../invoke/resolver";
+import { nextFireTimes, parseScheduleExpression, type ParsedSchedule } from "@/lib/scheduler/expression";
+import type { DurableAsyncQueue } from "@/lib/queue/durable-async";
+import type { ResolvedFunction } from "@/lib/invoke/resolver";
 
 interface Row {
   id: string;

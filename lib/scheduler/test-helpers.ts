@@ -1,5 +1,10 @@
 /** Shared by the scheduler tests only. */
-import { nextFireTimes, parseScheduleExpression, ScheduleExpressionError, type FireTimesOptions } from "./expression";
+import {
+  nextFireTimes,
+  parseScheduleExpression,
+  ScheduleExpressionError,
+  type FireTimesOptions,
+} from "@/lib/scheduler/expression";
 
 /** The next fire times of `expression` after `after`, as ISO strings (UTC). */
 export function fires(expression: string, after: string, opts: Partial<FireTimesOptions> = {}): string[] {

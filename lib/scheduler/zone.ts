@@ -5,8 +5,8 @@
  * "Wall ms" below means a local date-time encoded as milliseconds since 1970 as if it were
  * UTC; offset = wall − instant.
  */
-import { DAY_MS, wallMs } from "./calendar";
-import { ScheduleTimeZoneError } from "./errors";
+import { DAY_MS, wallMs } from "@/lib/scheduler/calendar";
+import { ScheduleTimeZoneError } from "@/lib/scheduler/errors";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

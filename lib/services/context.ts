@@ -1,9 +1,9 @@
-import type { PrismaClient } from "../generated/prisma/client";
-import type { Settings } from "../env";
-import type { FunctionRecord } from "./functions/record";
-import type { CodeCipher } from "../crypto/code-cipher";
-import type { SecretCipher } from "../crypto/secret-cipher";
-import type { Actor } from "./audit/actor";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Settings } from "@/lib/env";
+import type { FunctionRecord } from "@/lib/services/functions/record";
+import type { CodeCipher } from "@/lib/crypto/code-cipher";
+import type { SecretCipher } from "@/lib/crypto/secret-cipher";
+import type { Actor } from "@/lib/services/audit/actor";
 
 /** A change other parts of the process (caches, executor) must hear about. */
 export interface FunctionChange {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { AppError } from "../errors";
-import { unstorableTextPath } from "../db/text";
+import { AppError } from "@/lib/errors";
+import { unstorableTextPath } from "@/lib/db/text";
 
 /**
  * Parses input with a schema; the first problem becomes an InvalidParameterValueException naming

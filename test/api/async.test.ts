@@ -10,7 +10,7 @@ import {
   UpdateFunctionConfigurationCommand,
   UpdateFunctionEventInvokeConfigCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "@/test/server";
 
 // Retries after 1 s instead of Lambda's 60 s and 120 s.
 const t = testServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });

@@ -15,15 +15,15 @@ import {
   uniqueName,
   testServer,
   zipOf,
-} from "../server";
-import { listAuditEvents } from "../../lib/services/audit/list";
-import { createAccessKey, deleteAccessKey, updateAccessKeyStatus } from "../../lib/services/access-keys";
-import { login } from "../../lib/services/sessions/login";
-import { hashPassword } from "../../lib/auth/password";
+} from "@/test/server";
+import { listAuditEvents } from "@/lib/services/audit/list";
+import { createAccessKey, deleteAccessKey, updateAccessKeyStatus } from "@/lib/services/access-keys";
+import { login } from "@/lib/services/sessions/login";
+import { hashPassword } from "@/lib/auth/password";
 import { randomUUID } from "node:crypto";
-import { withActor } from "../../lib/services/context";
-import { createTestEvent } from "../../lib/services/test-events";
-import { createSchedule, deleteSchedule } from "../../lib/services/schedules";
+import { withActor } from "@/lib/services/context";
+import { createTestEvent } from "@/lib/services/test-events";
+import { createSchedule, deleteSchedule } from "@/lib/services/schedules";
 
 const t = testServer();
 const entries = async (resource: string) =>

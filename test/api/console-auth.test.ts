@@ -10,21 +10,21 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedFetch, startTestServer, testDatabaseUrl } from "../server";
-import type { ServerHandle } from "../../server/app";
-import { getRuntime } from "../../lib/runtime/global";
-import { parseSettings } from "../../lib/env";
-import { CACHE_MS } from "../../lib/auth/console-auth";
-import { hashPassword, verifyPassword } from "../../lib/auth/password";
-import { startConsoleAuth } from "../../lib/auth/start";
-import { setupCodePath } from "../../lib/auth/setup-code";
-import { createSession, login, MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USER } from "../../lib/services/sessions";
-import { createFirstAdmin } from "../../lib/services/users";
-import { POST as setupPost } from "../../app/api/auth/setup/route";
-import { POST as loginPost } from "../../app/api/auth/login/route";
-import { POST as logoutPost } from "../../app/api/auth/logout/route";
-import { POST as passwordPost } from "../../app/api/auth/password/route";
-import { GET as sessionGet } from "../../app/api/auth/session/route";
+import { signedFetch, startTestServer, testDatabaseUrl } from "@/test/server";
+import type { ServerHandle } from "@/server/app";
+import { getRuntime } from "@/lib/runtime/global";
+import { parseSettings } from "@/lib/env";
+import { CACHE_MS } from "@/lib/auth/console-auth";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { startConsoleAuth } from "@/lib/auth/start";
+import { setupCodePath } from "@/lib/auth/setup-code";
+import { createSession, login, MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USER } from "@/lib/services/sessions";
+import { createFirstAdmin } from "@/lib/services/users";
+import { POST as setupPost } from "@/app/api/auth/setup/route";
+import { POST as loginPost } from "@/app/api/auth/login/route";
+import { POST as logoutPost } from "@/app/api/auth/logout/route";
+import { POST as passwordPost } from "@/app/api/auth/password/route";
+import { GET as sessionGet } from "@/app/api/auth/session/route";
 
 let a: ServerHandle; // the server whose runtime the route handlers use (started last)
 let b: ServerHandle; // a second server on the same database

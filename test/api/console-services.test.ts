@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, DeleteFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
-import { browseFunctions } from "../../lib/services/functions";
-import { createTestEvent, deleteTestEvent, listTestEvents, updateTestEvent } from "../../lib/services/test-events";
+import { uniqueName, testServer, zipOf } from "@/test/server";
+import { browseFunctions } from "@/lib/services/functions";
+import { createTestEvent, deleteTestEvent, listTestEvents, updateTestEvent } from "@/lib/services/test-events";
 
 const t = testServer();
 

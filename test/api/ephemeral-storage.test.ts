@@ -5,7 +5,7 @@ import {
   InvokeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "@/test/server";
 
 const t = testServer();
 const dec = (b?: Uint8Array) => JSON.parse(new TextDecoder().decode(b));

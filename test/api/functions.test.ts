@@ -14,7 +14,7 @@ import {
   InvokeCommand,
 } from "@aws-sdk/client-lambda";
 import { createHash } from "node:crypto";
-import { lambdaClient, signedFetch, startTestServer, uniqueName, testServer, zipOf } from "../server";
+import { lambdaClient, signedFetch, startTestServer, uniqueName, testServer, zipOf } from "@/test/server";
 
 const t = testServer();
 

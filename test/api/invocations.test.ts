@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
-import { getInvocationLog } from "../../lib/logs/query";
+import { uniqueName, testServer, zipOf } from "@/test/server";
+import { getInvocationLog } from "@/lib/logs/query";
 import {
   encodeCursor,
   functionIdOrThrow,
@@ -12,10 +12,10 @@ import {
   assertRequestId,
   searchInvocationLogs,
   type InvocationItem,
-} from "../../lib/logs/invocations";
-import { GET as listRoute } from "../../app/api/functions/[name]/invocations/route";
-import { GET as searchRoute } from "../../app/api/functions/[name]/logs/route";
-import { GET as logRoute } from "../../app/api/invocations/[requestId]/log/route";
+} from "@/lib/logs/invocations";
+import { GET as listRoute } from "@/app/api/functions/[name]/invocations/route";
+import { GET as searchRoute } from "@/app/api/functions/[name]/logs/route";
+import { GET as logRoute } from "@/app/api/invocations/[requestId]/log/route";
 
 const t = testServer();
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));

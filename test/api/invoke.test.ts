@@ -6,8 +6,8 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { lambdaClient, startTestServer, uniqueName, testServer, zipOf } from "../server";
-import { getInvocationLog } from "../../lib/logs/query";
+import { lambdaClient, startTestServer, uniqueName, testServer, zipOf } from "@/test/server";
+import { getInvocationLog } from "@/lib/logs/query";
 
 const t = testServer();
 

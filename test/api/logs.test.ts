@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
-import { searchLogLines } from "../../lib/logs/query";
+import { uniqueName, testServer, zipOf } from "@/test/server";
+import { searchLogLines } from "@/lib/logs/query";
 
 const t = testServer();
 

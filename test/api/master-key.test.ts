@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
 import { createHash } from "node:crypto";
-import { lambdaClient, signedFetch, startTestServer, TEST_MASTER_KEY, uniqueName, zipOf } from "../server";
-import { updateFunctionConfiguration } from "../../lib/services/functions";
-import { createCodeCipher, parseMasterKey } from "../../lib/crypto/code-cipher";
-import { rotateMasterKey } from "../../lib/services/keys/rotate";
-import { listAuditEvents } from "../../lib/services/audit/list";
+import { lambdaClient, signedFetch, startTestServer, TEST_MASTER_KEY, uniqueName, zipOf } from "@/test/server";
+import { updateFunctionConfiguration } from "@/lib/services/functions";
+import { createCodeCipher, parseMasterKey } from "@/lib/crypto/code-cipher";
+import { rotateMasterKey } from "@/lib/services/keys/rotate";
+import { listAuditEvents } from "@/lib/services/audit/list";
 import type pg from "pg";
 
 const NEW_KEY = "22".repeat(32);

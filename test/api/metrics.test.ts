@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand, PutFunctionConcurrencyCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
-import { FUNCTION_METRICS_SQL, getFunctionMetrics } from "../../lib/metrics/query";
-import { bucketWindow } from "../../lib/metrics/range";
-import { estimateCost } from "../../lib/metrics/cost";
-import { GET } from "../../app/api/functions/[name]/metrics/route";
+import { uniqueName, testServer, zipOf } from "@/test/server";
+import { FUNCTION_METRICS_SQL, getFunctionMetrics } from "@/lib/metrics/query";
+import { bucketWindow } from "@/lib/metrics/range";
+import { estimateCost } from "@/lib/metrics/cost";
+import { GET } from "@/app/api/functions/[name]/metrics/route";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { MonitorCharts } from "../../components/metrics/monitor-charts";
+import { MonitorCharts } from "@/components/metrics/monitor-charts";
 
 const t = testServer();
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));

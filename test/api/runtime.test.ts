@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { sandboxRuntime } from "../../lib/executor/runtime-node";
-import { uniqueName, testServer, zipOf } from "../server";
+import { sandboxRuntime } from "@/lib/executor/runtime-node";
+import { uniqueName, testServer, zipOf } from "@/test/server";
 
 const t = testServer();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
-import { createSchedule, listScheduleFires, previewSchedule, updateSchedule } from "../../lib/services/schedules";
+import { uniqueName, testServer, zipOf } from "@/test/server";
+import { createSchedule, listScheduleFires, previewSchedule, updateSchedule } from "@/lib/services/schedules";
 
 const t = testServer();
 const poll = { timeout: 30_000, interval: 250 };

@@ -7,9 +7,9 @@ import {
   ListFunctionsCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
-import { updateFunctionConfiguration } from "../../lib/services/functions";
-import { listAuditEvents } from "../../lib/services/audit/list";
+import { uniqueName, testServer, zipOf } from "@/test/server";
+import { updateFunctionConfiguration } from "@/lib/services/functions";
+import { listAuditEvents } from "@/lib/services/audit/list";
 
 const t = testServer();
 const SECRET = "s3cr3t-value-42";

@@ -4,13 +4,8 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, GetFunctionCommand, InvokeCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { NodeSha256 } from "../../lib/aws/sigv4/node-sha256";
-import {
-  createAccessKey,
-  deleteAccessKey,
-  listAccessKeys,
-  updateAccessKeyStatus,
-} from "../../lib/services/access-keys";
+import { NodeSha256 } from "@/lib/aws/sigv4/node-sha256";
+import { createAccessKey, deleteAccessKey, listAccessKeys, updateAccessKeyStatus } from "@/lib/services/access-keys";
 import {
   lambdaClient,
   signedFetch,
@@ -20,7 +15,7 @@ import {
   uniqueName,
   testServer,
   zipOf,
-} from "../server";
+} from "@/test/server";
 
 const t = testServer();
 

@@ -9,10 +9,10 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded";
-import { applyMigrations } from "../../lib/db/migrate";
-import { estimateRecordsBytes, RecordsCapacityGuard } from "../../lib/logs/capacity";
-import { pruneOldRecords } from "../../lib/logs/retention";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import { estimateRecordsBytes, RecordsCapacityGuard } from "@/lib/logs/capacity";
+import { pruneOldRecords } from "@/lib/logs/retention";
 
 let db: EmbeddedPostgres;
 let pool: pg.Pool;

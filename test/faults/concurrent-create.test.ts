@@ -9,7 +9,7 @@ import {
   InvokeCommand,
   UpdateFunctionCodeCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "@/test/server";
 
 const t = testServer();
 

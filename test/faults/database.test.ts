@@ -9,10 +9,10 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { CreateFunctionCommand, GetFunctionCommand, InvokeCommand, type LambdaClient } from "@aws-sdk/client-lambda";
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded";
-import { lambdaClient, startTestServer, uniqueName, zipOf } from "../server";
-import { spawnServer, waitForHealth } from "../process/spawn";
-import { GET as getFunctionRoute } from "../../app/api/functions/[name]/route";
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { lambdaClient, startTestServer, uniqueName, zipOf } from "@/test/server";
+import { spawnServer, waitForHealth } from "@/test/process/spawn";
+import { GET as getFunctionRoute } from "@/app/api/functions/[name]/route";
 
 const poll = { timeout: 30_000, interval: 100 };
 const tmpDir = (prefix: string) => {

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
-import { LOG_LINE_OVERHEAD_BYTES } from "../../lib/executor/log-budget";
-import { MAX_LOG_BYTES_PER_INVOCATION } from "../../lib/executor/types";
+import { uniqueName, testServer, zipOf } from "@/test/server";
+import { LOG_LINE_OVERHEAD_BYTES } from "@/lib/executor/log-budget";
+import { MAX_LOG_BYTES_PER_INVOCATION } from "@/lib/executor/types";
 
 const t = testServer();
 const CAP = MAX_LOG_BYTES_PER_INVOCATION;

@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { freePort } from "../../lib/db/embedded";
-import { lambdaClient, uniqueName, zipOf } from "../server";
-import { spawnServer, waitForHealth } from "../process/spawn";
+import { freePort } from "@/lib/db/embedded";
+import { lambdaClient, uniqueName, zipOf } from "@/test/server";
+import { spawnServer, waitForHealth } from "@/test/process/spawn";
 
 const alive = (pid: number) => {
   try {

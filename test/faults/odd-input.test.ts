@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, UpdateFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
-import { signedFetch, uniqueName, testServer, zipOf } from "../server";
-import { PATCH as patchFunction, GET as getFunction } from "../../app/api/functions/[name]/route";
-import { POST as invokePost } from "../../app/api/functions/[name]/invoke/route";
-import { POST as createSchedule } from "../../app/api/functions/[name]/schedules/route";
-import { GET as logsGet } from "../../app/api/functions/[name]/logs/route";
+import { signedFetch, uniqueName, testServer, zipOf } from "@/test/server";
+import { PATCH as patchFunction, GET as getFunction } from "@/app/api/functions/[name]/route";
+import { POST as invokePost } from "@/app/api/functions/[name]/invoke/route";
+import { POST as createSchedule } from "@/app/api/functions/[name]/schedules/route";
+import { GET as logsGet } from "@/app/api/functions/[name]/logs/route";
 
 const t = testServer();
 

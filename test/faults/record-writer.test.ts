@@ -8,10 +8,10 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { testDatabaseUrl } from "../server";
-import { RecordWriter, type InvocationRecord } from "../../lib/logs/writer";
-import { RecordSpill } from "../../lib/logs/spill";
-import { freePort } from "../../lib/db/embedded";
+import { testDatabaseUrl } from "@/test/server";
+import { RecordWriter, type InvocationRecord } from "@/lib/logs/writer";
+import { RecordSpill } from "@/lib/logs/spill";
+import { freePort } from "@/lib/db/embedded";
 
 const poll = { timeout: 30_000, interval: 200 };
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand, PutFunctionEventInvokeConfigCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "../server";
+import { uniqueName, testServer, zipOf } from "@/test/server";
 
 const t = testServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
 const dec = (b?: Uint8Array) => JSON.parse(new TextDecoder().decode(b));

@@ -10,7 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand } from "@aws-sdk/client-lambda";
-import { signRequest, uniqueName, testServer, zipOf } from "../server";
+import { signRequest, uniqueName, testServer, zipOf } from "@/test/server";
 
 const t = testServer();
 const SEED = Number(process.env.NIMBUS_FUZZ_SEED ?? 20261128);

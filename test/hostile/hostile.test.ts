@@ -10,11 +10,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, chmodSync, writeFil
 import os from "node:os";
 import path from "node:path";
 import { CreateFunctionCommand, InvokeCommand, LogType, type LambdaClient } from "@aws-sdk/client-lambda";
-import { freePort } from "../../lib/db/embedded";
-import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "../server";
-import { root, spawnServer, waitForHealth, type Proc } from "../process/spawn";
-import { attacks, type Outcome, type Target } from "./attacks";
-import { descendants, rssMb } from "../../bench/proc";
+import { freePort } from "@/lib/db/embedded";
+import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "@/test/server";
+import { root, spawnServer, waitForHealth, type Proc } from "@/test/process/spawn";
+import { attacks, type Outcome, type Target } from "@/test/hostile/attacks";
+import { descendants, rssMb } from "@/bench/proc";
 
 const ENV_MARKER = `HOSTILE_MARKER_${Math.random().toString(36).slice(2)}`;
 const SECRET_MARKER = `secret-${Math.random().toString(36).slice(2)}`;

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { testDatabaseUrl } from "../server";
+import { testDatabaseUrl } from "@/test/server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const prisma = (args: string[]) =>

@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { freePort } from "../../lib/db/embedded";
-import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "../server";
-import { spawnServer, waitForHealth } from "./spawn";
+import { freePort } from "@/lib/db/embedded";
+import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "@/test/server";
+import { spawnServer, waitForHealth } from "@/test/process/spawn";
 
 describe("asynchronous events survive a crash", () => {
   it("kill -9 while events are queued and running: after a restart every event ran at least once", {

@@ -5,9 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { CreateFunctionCommand } from "@aws-sdk/client-lambda";
-import { freePort } from "../../lib/db/embedded";
-import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "../server";
-import { spawnServer, waitForHealth, type Proc } from "./spawn";
+import { freePort } from "@/lib/db/embedded";
+import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "@/test/server";
+import { spawnServer, waitForHealth, type Proc } from "@/test/process/spawn";
 
 describe("schedules across three servers", () => {
   it("fire each due slot exactly once while three server processes share the database", {

@@ -7,8 +7,8 @@
  * quarter of an hour keeps working, so warm functions keep serving.
  */
 import type pg from "pg";
-import type { SecretSource } from "./verify";
-import { isConnectionError } from "../../db/connection-errors";
+import type { SecretSource } from "@/lib/aws/sigv4/verify";
+import { isConnectionError } from "@/lib/db/connection-errors";
 
 const POSITIVE_TTL_MS = 60_000;
 const NEGATIVE_TTL_MS = 2_000;

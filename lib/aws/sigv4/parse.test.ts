@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { amzDateToMs, msToAmzDate, parseAuthorizationHeader, parsePresignedQuery, readClaims } from "./parse";
+import {
+  amzDateToMs,
+  msToAmzDate,
+  parseAuthorizationHeader,
+  parsePresignedQuery,
+  readClaims,
+} from "@/lib/aws/sigv4/parse";
 
 const sig = "a".repeat(64);
 const header = `AWS4-HMAC-SHA256 Credential=NIMBEXAMPLEKEY000001/20261127/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=${sig}`;

@@ -3,7 +3,7 @@
  * X-Amz-* query parameters of a presigned URL — without judging the signature. Messages are
  * AWS's, so clients and people recognise them.
  */
-import { AppError } from "../../errors";
+import { AppError } from "@/lib/errors";
 
 export interface SignedRequestClaims {
   accessKeyId: string;

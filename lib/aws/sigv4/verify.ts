@@ -7,9 +7,15 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { AppError } from "../../errors";
-import { NodeSha256 } from "./node-sha256";
-import { amzDateToMs, msToAmzDate, readClaims, SIGNATURE_MISMATCH_MESSAGE, type SignedRequestClaims } from "./parse";
+import { AppError } from "@/lib/errors";
+import { NodeSha256 } from "@/lib/aws/sigv4/node-sha256";
+import {
+  amzDateToMs,
+  msToAmzDate,
+  readClaims,
+  SIGNATURE_MISMATCH_MESSAGE,
+  type SignedRequestClaims,
+} from "@/lib/aws/sigv4/parse";
 
 export const SERVICE = "lambda";
 const SKEW_MS = 15 * 60_000;

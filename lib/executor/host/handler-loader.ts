@@ -5,8 +5,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { runtimeError } from "../serialize-error";
-import type { SerializedError } from "../types";
+import { runtimeError } from "@/lib/executor/serialize-error";
+import type { SerializedError } from "@/lib/executor/types";
 
 export type Handler = (event: unknown, context: object, callback: (err?: unknown, value?: unknown) => void) => unknown;
 

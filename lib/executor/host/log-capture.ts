@@ -5,8 +5,8 @@
  * reported as truncated, with a marker line.
  */
 import { format } from "node:util";
-import { LogBudget } from "../log-budget";
-import type { LogEntry, LogLevel } from "../types";
+import { LogBudget } from "@/lib/executor/log-budget";
+import type { LogEntry, LogLevel } from "@/lib/executor/types";
 
 export class LogCapture {
   entries: LogEntry[] = [];

@@ -19,10 +19,10 @@ import {
   type AssignedFunction,
   type StartInstance,
   type ToHost,
-} from "../protocol";
-import { runtimeError } from "../serialize-error";
-import { permissionFlag } from "../isolation";
-import type { SerializedError } from "../types";
+} from "@/lib/executor/protocol";
+import { runtimeError } from "@/lib/executor/serialize-error";
+import { permissionFlag } from "@/lib/executor/isolation";
+import type { SerializedError } from "@/lib/executor/types";
 
 const [socketPath, sandboxId, spareArg] = process.argv.slice(2);
 const token = process.env.NIMBUS_SANDBOX_TOKEN ?? "";

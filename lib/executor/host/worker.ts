@@ -9,11 +9,17 @@ import net from "node:net";
 import { parentPort } from "node:worker_threads";
 import { getHeapStatistics } from "node:v8";
 import { performance } from "node:perf_hooks";
-import { serializeError, runtimeError } from "../serialize-error";
-import { LogCapture, patchConsole } from "./log-capture";
-import { LoadError, loadHandler, type Handler } from "./handler-loader";
-import { MAX_RESPONSE_BYTES, type SerializedError } from "../types";
-import { encodeFrame, FrameReader, type AssignedFunction, type InvokeFrame, type StartInstance } from "../protocol";
+import { serializeError, runtimeError } from "@/lib/executor/serialize-error";
+import { LogCapture, patchConsole } from "@/lib/executor/host/log-capture";
+import { LoadError, loadHandler, type Handler } from "@/lib/executor/host/handler-loader";
+import { MAX_RESPONSE_BYTES, type SerializedError } from "@/lib/executor/types";
+import {
+  encodeFrame,
+  FrameReader,
+  type AssignedFunction,
+  type InvokeFrame,
+  type StartInstance,
+} from "@/lib/executor/protocol";
 
 const stringify = JSON.stringify;
 const parse = JSON.parse;

@@ -2,8 +2,8 @@ import path from "node:path";
 import os from "node:os";
 import { mkdtempSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { Supervisor } from "../supervisor";
-import type { FunctionSpec, InvokeResult } from "../types";
+import { Supervisor } from "@/lib/executor/supervisor";
+import type { FunctionSpec, InvokeResult } from "@/lib/executor/types";
 
 export const hostScript = path.resolve(__dirname, "../../../.nimbus/sandbox/host.mjs");
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { makeSupervisor, spec, invoke, json } from "./helpers";
+import { makeSupervisor, spec, invoke, json } from "@/lib/executor/test/helpers";
 
 const sup = makeSupervisor({ killGraceMs: 300 });
 afterAll(() => sup.shutdown(1000));

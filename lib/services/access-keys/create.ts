@@ -1,9 +1,9 @@
-import type { ServiceContext } from "../context";
-import { parseInput } from "../validate";
-import { recordAudit } from "../audit/record";
-import { newAccessKeyId, newSecretAccessKey } from "./generate";
-import { toAccessKeyRecord, type AccessKeyRecord } from "./record";
-import { createAccessKeyInput, type CreateAccessKeyInput } from "./schemas";
+import type { ServiceContext } from "@/lib/services/context";
+import { parseInput } from "@/lib/services/validate";
+import { recordAudit } from "@/lib/services/audit/record";
+import { newAccessKeyId, newSecretAccessKey } from "@/lib/services/access-keys/generate";
+import { toAccessKeyRecord, type AccessKeyRecord } from "@/lib/services/access-keys/record";
+import { createAccessKeyInput, type CreateAccessKeyInput } from "@/lib/services/access-keys/schemas";
 
 /** Creates an active key. The secret is in this answer and nowhere else, ever again. */
 export async function createAccessKey(

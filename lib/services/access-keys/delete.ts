@@ -1,8 +1,8 @@
-import { conflict, notFound } from "../../errors";
-import type { ServiceContext } from "../context";
-import { parseInput } from "../validate";
-import { recordAudit } from "../audit/record";
-import { accessKeyId } from "./schemas";
+import { conflict, notFound } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
+import { parseInput } from "@/lib/services/validate";
+import { recordAudit } from "@/lib/services/audit/record";
+import { accessKeyId } from "@/lib/services/access-keys/schemas";
 
 /**
  * Deletes a key for good. The root key is refused: it is the way back in when every other key

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { ServiceContext } from "../context";
-import { newAccessKeyId, newSecretAccessKey } from "./generate";
-import { recordAudit } from "../audit/record";
+import type { ServiceContext } from "@/lib/services/context";
+import { newAccessKeyId, newSecretAccessKey } from "@/lib/services/access-keys/generate";
+import { recordAudit } from "@/lib/services/audit/record";
 
 export interface RootKeySetting {
   accessKeyId: string;

@@ -1,5 +1,5 @@
-import type { ServiceContext } from "../context";
-import { toAccessKeyRecord, type AccessKeyRecord } from "./record";
+import type { ServiceContext } from "@/lib/services/context";
+import { toAccessKeyRecord, type AccessKeyRecord } from "@/lib/services/access-keys/record";
 
 /** Every key, newest first, without secrets. */
 export async function listAccessKeys(ctx: ServiceContext): Promise<AccessKeyRecord[]> {

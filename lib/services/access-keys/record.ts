@@ -1,4 +1,4 @@
-import type { AccessKey } from "../../generated/prisma/client";
+import type { AccessKey } from "@/lib/generated/prisma/client";
 
 export type AccessKeyStatus = "Active" | "Inactive";
 

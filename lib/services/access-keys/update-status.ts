@@ -1,9 +1,9 @@
-import { notFound } from "../../errors";
-import type { ServiceContext } from "../context";
-import { parseInput } from "../validate";
-import { recordAudit } from "../audit/record";
-import { toAccessKeyRecord, type AccessKeyRecord } from "./record";
-import { accessKeyId, updateAccessKeyStatusInput } from "./schemas";
+import { notFound } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
+import { parseInput } from "@/lib/services/validate";
+import { recordAudit } from "@/lib/services/audit/record";
+import { toAccessKeyRecord, type AccessKeyRecord } from "@/lib/services/access-keys/record";
+import { accessKeyId, updateAccessKeyStatusInput } from "@/lib/services/access-keys/schemas";
 
 /** Activates or deactivates a key; every server stops (or starts) honouring it within seconds. */
 export async function updateAccessKeyStatus(

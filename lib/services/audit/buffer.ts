@@ -6,9 +6,9 @@
  * refuses for its content is isolated, logged and dropped, never blocking the others.
  */
 import type pg from "pg";
-import { insertIsolating } from "../../db/isolating-insert";
-import { jsonbStringify, pgText } from "../../db/text";
-import { SYSTEM_ACTOR, type Actor } from "./actor";
+import { insertIsolating } from "@/lib/db/isolating-insert";
+import { jsonbStringify, pgText } from "@/lib/db/text";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/services/audit/actor";
 
 export interface BufferedAuditEntry {
   action: string;

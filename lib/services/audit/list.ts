@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Prisma } from "../../generated/prisma/client";
-import { invalid } from "../../errors";
-import type { ServiceContext } from "../context";
-import { parseInput } from "../validate";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { invalid } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
+import { parseInput } from "@/lib/services/validate";
 
 export interface AuditEventRecord {
   id: string;

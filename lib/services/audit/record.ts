@@ -1,6 +1,6 @@
-import type { Prisma } from "../../generated/prisma/client";
-import type { ServiceContext } from "../context";
-import { SYSTEM_ACTOR } from "./actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ServiceContext } from "@/lib/services/context";
+import { SYSTEM_ACTOR } from "@/lib/services/audit/actor";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,5 +1,5 @@
-import type { ServiceContext } from "../context";
-import { recordAudit } from "../audit/record";
+import type { ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/services/audit/record";
 
 /**
  * Redrives a dead letter through the queue, then records who did it. The queue marks the row

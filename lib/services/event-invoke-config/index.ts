@@ -3,12 +3,12 @@
  * for asynchronous invocations. Destinations here are functions (by name or ARN).
  */
 import { z } from "zod";
-import { AppError, invalid, notFound } from "../../errors";
-import { parseFunctionRef } from "../../invoke/names";
-import type { ServiceContext } from "../context";
-import { getFunctionOrThrow } from "../functions/get";
-import { parseInput } from "../validate";
-import { changedFields, recordAudit } from "../audit/record";
+import { AppError, invalid, notFound } from "@/lib/errors";
+import { parseFunctionRef } from "@/lib/invoke/names";
+import type { ServiceContext } from "@/lib/services/context";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { parseInput } from "@/lib/services/validate";
+import { changedFields, recordAudit } from "@/lib/services/audit/record";
 
 export interface EventInvokeConfigRecord {
   functionId: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { ServiceContext } from "../context";
-import { parseInput } from "../validate";
-import { toRecord, type FunctionRecord } from "./record";
+import type { ServiceContext } from "@/lib/services/context";
+import { parseInput } from "@/lib/services/validate";
+import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
 
 const browseInput = z.object({
   search: z.string().max(64).optional(),

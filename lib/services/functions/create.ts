@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { conflict } from "../../errors";
-import { readPackage, sha256Base64 } from "../../code/package";
-import type { ServiceContext } from "../context";
-import { parseInput } from "../validate";
-import { createFunctionInput, type CreateFunctionInput } from "./schemas";
-import { toRecord, type FunctionRecord } from "./record";
-import { isUniqueViolation, storeCodePackage } from "./store-code";
-import { storeEnvironment } from "./secrets";
-import { recordAudit } from "../audit/record";
+import { conflict } from "@/lib/errors";
+import { readPackage, sha256Base64 } from "@/lib/code/package";
+import type { ServiceContext } from "@/lib/services/context";
+import { parseInput } from "@/lib/services/validate";
+import { createFunctionInput, type CreateFunctionInput } from "@/lib/services/functions/schemas";
+import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
+import { isUniqueViolation, storeCodePackage } from "@/lib/services/functions/store-code";
+import { storeEnvironment } from "@/lib/services/functions/secrets";
+import { recordAudit } from "@/lib/services/audit/record";
 
 export async function createFunction(ctx: ServiceContext, input: CreateFunctionInput): Promise<FunctionRecord> {
   const data = parseInput(createFunctionInput, input);

@@ -1,6 +1,6 @@
-import type { ServiceContext } from "../context";
-import { getFunctionOrThrow } from "./get";
-import { recordAudit } from "../audit/record";
+import type { ServiceContext } from "@/lib/services/context";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { recordAudit } from "@/lib/services/audit/record";
 
 export async function deleteFunctionConcurrency(ctx: ServiceContext, name: string): Promise<void> {
   const fn = await getFunctionOrThrow(ctx, name);

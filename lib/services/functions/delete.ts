@@ -1,7 +1,7 @@
-import type { ServiceContext } from "../context";
-import { getFunctionOrThrow } from "./get";
-import { dropUnusedCodePackage } from "./store-code";
-import { recordAudit } from "../audit/record";
+import type { ServiceContext } from "@/lib/services/context";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { dropUnusedCodePackage } from "@/lib/services/functions/store-code";
+import { recordAudit } from "@/lib/services/audit/record";
 
 /**
  * Deletes the function and its code. Its invocations and log lines stay, as CloudWatch

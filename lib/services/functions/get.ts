@@ -1,8 +1,8 @@
-import { AppError, notFound } from "../../errors";
-import { CodeIntegrityError } from "../../crypto/code-cipher";
-import type { ServiceContext } from "../context";
-import { toRecord, type FunctionRecord } from "./record";
-import { SYSTEM_ACTOR } from "../audit/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { CodeIntegrityError } from "@/lib/crypto/code-cipher";
+import type { ServiceContext } from "@/lib/services/context";
+import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
+import { SYSTEM_ACTOR } from "@/lib/services/audit/actor";
 
 export async function getFunctionOrThrow(ctx: ServiceContext, name: string): Promise<FunctionRecord> {
   const row = await ctx.db.fn.findUnique({ where: { name } });

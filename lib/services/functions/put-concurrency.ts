@@ -1,9 +1,9 @@
-import { AppError } from "../../errors";
-import type { ServiceContext } from "../context";
-import { parseInput } from "../validate";
-import { getFunctionOrThrow } from "./get";
-import { reservedConcurrency } from "./schemas";
-import { recordAudit } from "../audit/record";
+import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
+import { parseInput } from "@/lib/services/validate";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { reservedConcurrency } from "@/lib/services/functions/schemas";
+import { recordAudit } from "@/lib/services/audit/record";
 
 /**
  * Reserves concurrency for a function out of the account limit; the unreserved pool that

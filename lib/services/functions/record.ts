@@ -1,5 +1,5 @@
-import type { Fn } from "../../generated/prisma/client";
-import { attachSealedSecrets, MASKED } from "./secrets";
+import type { Fn } from "@/lib/generated/prisma/client";
+import { attachSealedSecrets, MASKED } from "@/lib/services/functions/secrets";
 
 /** A function as the rest of the system sees it (no code bytes). */
 export interface FunctionRecord {

@@ -1,6 +1,6 @@
 /** Validation for the function model, with Lambda's rules and messages. */
 import { z } from "zod";
-import { sandboxRuntime } from "../../executor/runtime-node";
+import { sandboxRuntime } from "@/lib/executor/runtime-node";
 
 /** What runs user code here (the pinned LTS, see scripts/install-runtime.mjs). */
 export const DEFAULT_RUNTIME = sandboxRuntime().id;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { createCodeCipher } from "../../crypto/code-cipher";
-import { toRecord } from "./record";
-import { MASKED, openSecrets, secretRedactor, storeEnvironment } from "./secrets";
-import type { Fn } from "../../generated/prisma/client";
+import { createCodeCipher } from "@/lib/crypto/code-cipher";
+import { toRecord } from "@/lib/services/functions/record";
+import { MASKED, openSecrets, secretRedactor, storeEnvironment } from "@/lib/services/functions/secrets";
+import type { Fn } from "@/lib/generated/prisma/client";
 
 const cipher = createCodeCipher(randomBytes(32));
 

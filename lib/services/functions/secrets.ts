@@ -10,9 +10,9 @@
  * Un-marking a secret while leaving the mask moves its stored value to the plain variables (the
  * user chose to make it visible); a new value replaces it as usual.
  */
-import { invalid } from "../../errors";
-import type { CodeCipher } from "../../crypto/code-cipher";
-import type { FunctionRecord } from "./record";
+import { invalid } from "@/lib/errors";
+import type { CodeCipher } from "@/lib/crypto/code-cipher";
+import type { FunctionRecord } from "@/lib/services/functions/record";
 
 export const MASKED = "****";
 

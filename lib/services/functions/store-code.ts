@@ -1,5 +1,5 @@
-import type { Prisma } from "../../generated/prisma/client";
-import type { CodeCipher } from "../../crypto/code-cipher";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CodeCipher } from "@/lib/crypto/code-cipher";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,9 +1,9 @@
-import { readPackage, sha256Base64 } from "../../code/package";
-import type { ServiceContext } from "../context";
-import { getFunctionOrThrow } from "./get";
-import { toRecord, type FunctionRecord } from "./record";
-import { dropUnusedCodePackage, storeCodePackage } from "./store-code";
-import { recordAudit } from "../audit/record";
+import { readPackage, sha256Base64 } from "@/lib/code/package";
+import type { ServiceContext } from "@/lib/services/context";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
+import { dropUnusedCodePackage, storeCodePackage } from "@/lib/services/functions/store-code";
+import { recordAudit } from "@/lib/services/audit/record";
 
 /** New code: a new revision. Invocations in flight finish on the old instances. */
 export async function updateFunctionCode(ctx: ServiceContext, name: string, zip: Uint8Array): Promise<FunctionRecord> {

@@ -1,10 +1,10 @@
-import type { ServiceContext } from "../context";
-import { parseInput } from "../validate";
-import { getFunctionOrThrow } from "./get";
-import { toRecord, type FunctionRecord } from "./record";
-import { updateConfigurationInput, type UpdateConfigurationInput } from "./schemas";
-import { storeEnvironment } from "./secrets";
-import { changedFields, recordAudit } from "../audit/record";
+import type { ServiceContext } from "@/lib/services/context";
+import { parseInput } from "@/lib/services/validate";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
+import { updateConfigurationInput, type UpdateConfigurationInput } from "@/lib/services/functions/schemas";
+import { storeEnvironment } from "@/lib/services/functions/secrets";
+import { changedFields, recordAudit } from "@/lib/services/audit/record";
 
 /** New configuration: a new revision, so new requests get instances with the new settings. */
 export async function updateFunctionConfiguration(

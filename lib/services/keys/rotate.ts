@@ -7,10 +7,10 @@
  * rotation before anything is written (a wrong previous key); a value under a key we hold that
  * fails authentication was altered — it stays as it is, is reported, and never blocks the rest.
  */
-import { AppError } from "../../errors";
-import { CodeIntegrityError } from "../../crypto/code-cipher";
-import type { ServiceContext } from "../context";
-import { recordAudit } from "../audit/record";
+import { AppError } from "@/lib/errors";
+import { CodeIntegrityError } from "@/lib/crypto/code-cipher";
+import type { ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/services/audit/record";
 
 export interface RotationResult {
   codePackages: number;

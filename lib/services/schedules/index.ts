@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { AppError, conflict, notFound } from "../../errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import {
   nextFireTimes,
   parseScheduleExpression,
@@ -13,12 +13,12 @@ import {
   ScheduleTimeZoneError,
   validateTimeZone,
   describeSchedule,
-} from "../../scheduler/expression";
-import type { ServiceContext } from "../context";
-import { getFunctionOrThrow } from "../functions/get";
-import { isUniqueViolation } from "../functions/store-code";
-import { isJsonText, parseInput } from "../validate";
-import { changedFields, recordAudit } from "../audit/record";
+} from "@/lib/scheduler/expression";
+import type { ServiceContext } from "@/lib/services/context";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { isUniqueViolation } from "@/lib/services/functions/store-code";
+import { isJsonText, parseInput } from "@/lib/services/validate";
+import { changedFields, recordAudit } from "@/lib/services/audit/record";
 
 export interface ScheduleRecord {
   id: string;

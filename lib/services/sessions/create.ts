@@ -1,6 +1,6 @@
-import type { ServiceContext } from "../context";
-import type { SessionRecord } from "./record";
-import { newCsrfToken, newSessionToken } from "./tokens";
+import type { ServiceContext } from "@/lib/services/context";
+import type { SessionRecord } from "@/lib/services/sessions/record";
+import { newCsrfToken, newSessionToken } from "@/lib/services/sessions/tokens";
 
 /** Starts a session for a user whose credentials were checked; returns the cookie token once. */
 export async function createSession(

@@ -1,13 +1,13 @@
-import { AppError } from "../../errors";
-import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../../auth/password";
-import type { ServiceContext } from "../context";
-import { recordAudit } from "../audit/record";
-import { parseInput } from "../validate";
+import { AppError } from "@/lib/errors";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
+import type { ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/services/audit/record";
+import { parseInput } from "@/lib/services/validate";
 import { z } from "zod";
-import { givenPassword } from "../users/schemas";
-import { createSession } from "./create";
-import { clearAttempt, pruneAttempts, reserveAttempt } from "./rate-limit";
-import type { SessionRecord } from "./record";
+import { givenPassword } from "@/lib/services/users/schemas";
+import { createSession } from "@/lib/services/sessions/create";
+import { clearAttempt, pruneAttempts, reserveAttempt } from "@/lib/services/sessions/rate-limit";
+import type { SessionRecord } from "@/lib/services/sessions/record";
 
 const loginInput = z.object({
   username: z

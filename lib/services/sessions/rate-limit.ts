@@ -1,5 +1,5 @@
-import { AppError } from "../../errors";
-import type { ServiceContext } from "../context";
+import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
 
 /**
  * Failed logins are rows in login_attempts, so every server sharing the database sees the

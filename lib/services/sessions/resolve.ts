@@ -1,6 +1,6 @@
-import type { ServiceContext } from "../context";
-import { endsAt, type SessionRecord } from "./record";
-import { sessionIdOf } from "./tokens";
+import type { ServiceContext } from "@/lib/services/context";
+import { endsAt, type SessionRecord } from "@/lib/services/sessions/record";
+import { sessionIdOf } from "@/lib/services/sessions/tokens";
 
 /** lastSeenAt is written at most this often: a busy console must not write on every request. */
 const TOUCH_EVERY_MS = 60_000;

@@ -1,12 +1,12 @@
 /** Saved test events of a function: list, create, update (rename/edit), delete. */
 import { randomUUID } from "node:crypto";
-import { conflict, notFound } from "../../errors";
-import type { ServiceContext } from "../context";
-import { getFunctionOrThrow } from "../functions/get";
-import { isUniqueViolation } from "../functions/store-code";
-import { parseInput } from "../validate";
-import { recordAudit } from "../audit/record";
-import { createTestEventInput, updateTestEventInput } from "./schemas";
+import { conflict, notFound } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { isUniqueViolation } from "@/lib/services/functions/store-code";
+import { parseInput } from "@/lib/services/validate";
+import { recordAudit } from "@/lib/services/audit/record";
+import { createTestEventInput, updateTestEventInput } from "@/lib/services/test-events/schemas";
 
 export interface TestEventRecord {
   id: string;

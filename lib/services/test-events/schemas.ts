@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isJsonText } from "../validate";
+import { isJsonText } from "@/lib/services/validate";
 
 export const testEventName = z
   .string()

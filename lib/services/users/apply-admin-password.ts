@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { hashPassword, needsRehash, verifyPassword } from "../../auth/password";
-import type { ServiceContext } from "../context";
-import { recordAudit } from "../audit/record";
-import { isUniqueViolation } from "../functions/store-code";
-import { newPassword } from "./schemas";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
+import type { ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/services/audit/record";
+import { isUniqueViolation } from "@/lib/services/functions/store-code";
+import { newPassword } from "@/lib/services/users/schemas";
 
 export const ADMIN_USERNAME = "admin";
 

@@ -1,10 +1,10 @@
-import { AppError, notFound } from "../../errors";
-import { hashPassword, verifyPassword } from "../../auth/password";
-import type { ServiceContext } from "../context";
-import { recordAudit } from "../audit/record";
-import { parseInput } from "../validate";
-import { clearAttempt, reserveAttempt } from "../sessions/rate-limit";
-import { changePasswordInput, type ChangePasswordInput } from "./schemas";
+import { AppError, notFound } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/services/audit/record";
+import { parseInput } from "@/lib/services/validate";
+import { clearAttempt, reserveAttempt } from "@/lib/services/sessions/rate-limit";
+import { changePasswordInput, type ChangePasswordInput } from "@/lib/services/users/schemas";
 
 /**
  * Changes the signed-in user's password after checking the current one (a guess counts as a

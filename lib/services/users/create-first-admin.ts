@@ -1,10 +1,10 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
-import { AppError, conflict } from "../../errors";
-import { hashPassword } from "../../auth/password";
-import type { ServiceContext } from "../context";
-import { recordAudit } from "../audit/record";
-import { parseInput } from "../validate";
-import { setupInput, toUserRecord, type SetupInput, type UserRecord } from "./schemas";
+import { AppError, conflict } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/password";
+import type { ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/services/audit/record";
+import { parseInput } from "@/lib/services/validate";
+import { setupInput, toUserRecord, type SetupInput, type UserRecord } from "@/lib/services/users/schemas";
 
 /** Serializes first-run setups across servers sharing the database (any constant would do). */
 const SETUP_LOCK = 72707370;

@@ -1,5 +1,5 @@
-export { createFirstAdmin } from "./create-first-admin";
-export { applyAdminPassword, ADMIN_USERNAME } from "./apply-admin-password";
-export { changePassword } from "./change-password";
-export { hasUsers } from "./has-users";
-export type { UserRecord } from "./schemas";
+export { createFirstAdmin } from "@/lib/services/users/create-first-admin";
+export { applyAdminPassword, ADMIN_USERNAME } from "@/lib/services/users/apply-admin-password";
+export { changePassword } from "@/lib/services/users/change-password";
+export { hasUsers } from "@/lib/services/users/has-users";
+export type { UserRecord } from "@/lib/services/users/schemas";
