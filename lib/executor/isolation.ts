@@ -277,3 +277,18 @@ function runtimeBinds(nodePath: string): string[] {
   if (nodePath.startsWith("/usr/")) return [];
   return ["--ro-bind", path.dirname(path.dirname(nodePath)), "/opt/node"];
 }
+
+/** The layers a plan gives, and those it lacks, as /api/system and the console show them. */
+export function isolationSummary(plan: IsolationPlan): {
+  level: IsolationPlan["level"];
+  layers: string[];
+  missing: string[];
+} {
+  const layers = ["separate process", "scrubbed environment", "supervisor deadlines"];
+  if (plan.bubblewrap)
+    layers.push("bubblewrap namespaces (pid, net, ipc, uts, mount)", "read-only code and runtime", "size-capped tmp");
+  if (plan.uidSwitch) layers.push("own uid");
+  if (plan.rlimits) layers.push("rlimits");
+  layers.push("Node permission model");
+  return { level: plan.level, layers, missing: plan.missing };
+}

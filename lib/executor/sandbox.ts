@@ -74,14 +74,14 @@ export class Sandbox implements HubClient {
   readonly ready: Promise<void>;
   readonly exited: Promise<void>;
   pid: number | undefined;
+  /** booting → idle (pre-spawned, ready) → assigned (serves a function version) → draining → dead. */
   state: "booting" | "idle" | "assigned" | "draining" | "dead" = "booting";
-  /** The function version this sandbox serves, once assigned. */
-  key: string | null = null;
-  revision = 0;
+  /** Settles once the code is written and the function handed over (set when it is assigned). */
   assigned: Promise<void> | null = null;
   readonly instances = new Map<number, InstanceState>();
-  inFlight = 0;
-  lastUsed = Date.now();
+  /** Invocations begun and not yet ended; a draining sandbox goes when this reaches 0. */
+  private running = 0;
+  private lastEnded = Date.now();
   private control: net.Socket | null = null;
   private readonly pendingControl: Buffer[] = [];
   private stderrTail = "";
@@ -193,8 +193,42 @@ export class Sandbox implements HubClient {
     return n;
   }
 
+  get inFlight(): number {
+    return this.running;
+  }
+
+  /** When the last invocation ended (or the sandbox was made): idle sandboxes retire by it. */
+  get lastUsed(): number {
+    return this.lastEnded;
+  }
+
+  /** An invocation starts on `inst`. Counted before any await, so a drain meanwhile cannot kill it. */
+  begin(inst: InstanceState): void {
+    this.running++;
+    inst.busy = true;
+  }
+
+  /** The invocation on `inst` is answered; `reusable`: the instance may take the next one. */
+  end(inst: InstanceState, reusable: boolean): void {
+    this.running--;
+    const now = Date.now();
+    this.lastEnded = now;
+    if (reusable) {
+      inst.busy = false;
+      inst.lastUsed = now;
+    }
+    if (this.state === "draining" && this.running === 0) this.kill();
+  }
+
+  /** Takes no new work; goes once its last invocation is answered (at once when idle). */
+  drain(): void {
+    if (this.state === "dead") return;
+    this.state = "draining";
+    if (this.running === 0) this.kill();
+  }
+
   /** Writes the code read-only into this sandbox's folder and hands it the function. */
-  assign(key: string, revision: number, files: CodeFile[], fn: Omit<AssignedFunction, "codeDir">): void {
+  assign(files: CodeFile[], fn: Omit<AssignedFunction, "codeDir">): void {
     for (const f of files) {
       const target = path.join(this.codeDir, f.path);
       if (!target.startsWith(this.codeDir + path.sep)) continue;
@@ -202,8 +236,6 @@ export class Sandbox implements HubClient {
       writeFileSync(target, f.data, { mode: 0o444 });
     }
     chmodSync(this.codeDir, 0o555);
-    this.key = key;
-    this.revision = revision;
     this.state = "assigned";
     this.sendControl({ t: "assign", fn: { ...fn, codeDir: this.insideCodeDir } });
   }

@@ -32,16 +32,13 @@ function safeString(v: unknown): string {
   }
 }
 
-export function runtimeError(errorType: string, errorMessage: string, trace: string[] = []): SerializedError {
-  return { errorType, errorMessage, trace };
-}
-
 /**
  * An error as an instance reported it, made safe to keep: user code can forge its frames, so
  * the fields are checked and bounded here (strings, at most 64 KB each, at most 50 trace lines).
  */
 export function untrustedError(raw: unknown): SerializedError | undefined {
-  if (typeof raw !== "object" || raw === null) return raw === undefined ? undefined : runtimeError("Error", "");
+  if (typeof raw !== "object" || raw === null)
+    return raw === undefined ? undefined : { errorType: "Error", errorMessage: "", trace: [] };
   const { errorType, errorMessage, trace } = raw as Partial<Record<keyof SerializedError, unknown>>;
   return {
     errorType: typeof errorType === "string" && errorType ? errorType.slice(0, 256) : "Error",

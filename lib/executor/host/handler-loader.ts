@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { runtimeError } from "@/lib/executor/serialize-error";
+import { runtimeError } from "@/lib/executor/errors";
 import type { SerializedError } from "@/lib/executor/types";
 
 export type Handler = (event: unknown, context: object, callback: (err?: unknown, value?: unknown) => void) => unknown;

@@ -20,7 +20,7 @@ import {
   type StartInstance,
   type ToHost,
 } from "@/lib/executor/protocol";
-import { runtimeError } from "@/lib/executor/serialize-error";
+import { serializeError } from "@/lib/executor/serialize-error";
 import { permissionFlag } from "@/lib/executor/isolation";
 import type { SerializedError } from "@/lib/executor/types";
 
@@ -85,7 +85,7 @@ function attach(iid: number, inst: Instance) {
   let oom = false;
   inst.worker.on("error", (err: Error & { code?: string }) => {
     if (err?.code === "ERR_WORKER_OUT_OF_MEMORY") oom = true;
-    lastError ??= runtimeError(String(err?.name ?? "Error"), String(err?.message ?? err));
+    lastError ??= serializeError(err);
   });
   const reportExit = (code: number) => {
     instances.delete(iid);

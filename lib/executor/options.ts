@@ -1,0 +1,33 @@
+/** How a Supervisor is set up (lib/runtime/create.ts builds it from the settings). */
+import type { IsolationSettings } from "@/lib/executor/isolation";
+import type { SandboxKilledEvent } from "@/lib/executor/types";
+
+export interface SupervisorOptions {
+  hostScript: string;
+  workDir: string;
+  /** Idle instances are retired after this long. */
+  idleMs: number;
+  /** Pre-spawned, not yet assigned sandboxes to keep ready. */
+  prewarm: number;
+  /** Live instances one sandbox process may hold; more go to another process of the same version. */
+  instancesPerSandbox?: number;
+  /**
+   * Sandbox processes kept for function versions (pre-spawned ones not counted). Past it, the least
+   * recently used idle ones retire first; busy ones are never ended for it, so under a burst the
+   * count can pass the cap until they are idle.
+   */
+  maxSandboxes?: number;
+  /** After a deadline, how long the worker gets to stop before the sandbox is SIGKILLed. */
+  killGraceMs?: number;
+  /** The Node that runs sandboxes (default: the server's own). */
+  nodePath?: string;
+  isolation?: Partial<IsolationSettings>;
+  /** First of the uids sandboxes get when the server runs as root (one per live sandbox). */
+  uidBase?: number;
+  log?: (msg: string) => void;
+  /**
+   * Told after a timeout or crash ended an instance or a sandbox (for the audit log). Called
+   * after the invocation is answered; the listener must not block (buffer, write later).
+   */
+  onSandboxKilled?: (e: SandboxKilledEvent) => void;
+}
