@@ -287,11 +287,18 @@ async function main() {
 
 // biome-ignore lint/suspicious/noExplicitAny: the results object is built above, field by field, and printed as it is
 function printTable(r: Record<string, any>) {
-  const rows: string[][] = [["figure", "nimbus", "baseline", "ratio"]];
+  type Row = [figure: string, nimbus: string, baseline: string, ratio: string];
+  type Percentiles = Record<"p50" | "p90" | "p99", number>;
+  type Throughput = {
+    nimbus: { rps: number; cpuMsPerRequest: number; postgresCpuMsPerRequest: number };
+    baseline: { rps: number; cpuMsPerRequest: number };
+  };
+  const header: Row = ["figure", "nimbus", "baseline", "ratio"];
+  const rows: Row[] = [header];
   const ratio = (a: number, b: number) =>
     Number.isFinite(a) && Number.isFinite(b) && b ? `${(a / b).toFixed(2)}×` : "—";
-  for (const [fn, v] of Object.entries<Record<string, Record<string, number>>>(r.latencyMs)) {
-    for (const p of ["p50", "p90", "p99"])
+  for (const [fn, v] of Object.entries<{ nimbus: Percentiles; baseline: Percentiles }>(r.latencyMs)) {
+    for (const p of ["p50", "p90", "p99"] as const)
       rows.push([
         `warm latency ${fn} ${p} (ms)`,
         String(v.nimbus[p]),
@@ -299,7 +306,7 @@ function printTable(r: Record<string, any>) {
         ratio(v.nimbus[p], v.baseline[p]),
       ]);
   }
-  for (const [k, v] of Object.entries<Record<string, Record<string, number>>>(r.throughput)) {
+  for (const [k, v] of Object.entries<Throughput>(r.throughput)) {
     rows.push([
       `throughput ${k} (req/s)`,
       String(v.nimbus.rps),
@@ -334,9 +341,10 @@ function printTable(r: Record<string, any>) {
       "—",
     ]);
   }
-  const w = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(w[i])).join(" | ")} |`;
-  console.log(line(rows[0]));
+  // Every row has the header's four cells, so row[i] and w[i] exist for each column index i.
+  const w = header.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: Row) => `| ${row.map((c, i) => c.padEnd(w[i]!)).join(" | ")} |`;
+  console.log(line(header));
   console.log(`|${w.map((n) => "-".repeat(n + 2)).join("|")}|`);
   for (const row of rows.slice(1)) console.log(line(row));
 }

@@ -164,9 +164,8 @@ async function time(label: string, f: () => Promise<unknown>, runs = 7): Promise
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
-  log(
-    `  ${label.padEnd(58)} ${ms[runs >> 1].toFixed(2).padStart(8)} ms  (min ${ms[0].toFixed(2)}, max ${ms[runs - 1].toFixed(2)})`,
-  );
+  const [median, min, max] = [ms[runs >> 1]!, ms[0]!, ms[runs - 1]!]; // ms holds `runs` timings
+  log(`  ${label.padEnd(58)} ${median.toFixed(2).padStart(8)} ms  (min ${min.toFixed(2)}, max ${max.toFixed(2)})`);
 }
 
 async function explain(pool: pg.Pool, label: string, q: ListInvocationsQuery): Promise<void> {

@@ -14,7 +14,7 @@ async function median(fn: () => Promise<number>): Promise<{ p50: number; all: nu
   const all: number[] = [];
   for (let i = 0; i < RUNS; i++) all.push(await fn());
   const sorted = [...all].sort((a, b) => a - b);
-  return { p50: Math.round(sorted[Math.floor(RUNS / 2)]), all: all.map(Math.round) };
+  return { p50: Math.round(sorted[Math.floor(RUNS / 2)]!), all: all.map(Math.round) };
 }
 
 /** Navigates and waits until `ready` is visible and the page answers a click (hydrated). */
@@ -107,8 +107,8 @@ test("console timings with 1,000 functions and 100,000 invocations", async ({ pa
   }
   overheads.sort((a, b) => a - b);
   results.testButtonOverheadMs = {
-    p50: +overheads[Math.floor(overheads.length / 2)].toFixed(1),
-    max: +overheads[overheads.length - 1].toFixed(1),
+    p50: +overheads[Math.floor(overheads.length / 2)]!.toFixed(1),
+    max: +overheads[overheads.length - 1]!.toFixed(1),
   };
   writeFileSync(process.env.CONSOLE_BENCH_OUT ?? "bench/console-results.json", JSON.stringify(results, null, 2) + "\n");
   console.log(JSON.stringify(results, null, 2));

@@ -25,8 +25,9 @@ export function CodeTab({ fn }: { fn: FunctionJson }) {
   const [error, setError] = useState<string | null>(null);
 
   const files = code.data?.files ?? [];
-  const editable = files.length === 1 && files[0].text !== null;
-  const original = editable ? files[0].text! : "";
+  const file = files.length === 1 ? files[0] : undefined;
+  const editable = file !== undefined && file.text !== null;
+  const original = file?.text ?? "";
   useEffect(() => {
     if (code.data && source === null) setSource(original);
   }, [code.data, original, source]);
@@ -74,7 +75,7 @@ export function CodeTab({ fn }: { fn: FunctionJson }) {
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-3">
-        <span className="font-mono text-sm">{files[0].path}</span>
+        <span className="font-mono text-sm">{file.path}</span>
         {dirty ? (
           <span className="text-sm text-amber-700 dark:text-amber-400" aria-live="polite">
             ● Unsaved changes
@@ -101,7 +102,7 @@ export function CodeTab({ fn }: { fn: FunctionJson }) {
         value={source ?? original}
         onChange={setSource}
         language="javascript"
-        path={`file:///${fn.name}/${files[0].path}`}
+        path={`file:///${fn.name}/${file.path}`}
         label={`Code of ${fn.name}`}
         onSave={() => saveRef.current()}
         dark={dark}

@@ -32,7 +32,7 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
   const dark = useIsDark();
   const [selected, setSelected] = useState<string>(""); // "" = unsaved event
   const [name, setName] = useState("MyEvent");
-  const [text, setText] = useState(pretty(eventTemplates["hello-world"].event));
+  const [text, setText] = useState(pretty(eventTemplates["hello-world"]!.event));
   // Bumped when the text is replaced from outside (a template, a saved event): remounts the editor.
   const [loaded, setLoaded] = useState(0);
   const load = (next: string) => {
@@ -112,7 +112,11 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
             <select
               id="event-template"
               defaultValue=""
-              onChange={(e) => e.target.value && load(pretty(eventTemplates[e.target.value].event))}
+              onChange={(e) => {
+                // The options' values are the template ids; "" (the placeholder) is none of them.
+                const template = eventTemplates[e.target.value];
+                if (template) load(pretty(template.event));
+              }}
               className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
             >
               <option value="">Choose a template…</option>

@@ -126,7 +126,7 @@ export function nextFireOf(
 ): string | null {
   if (!s.enabled || !next) return null;
   if (s.expression.startsWith("rate(") && next.length >= 2) {
-    const period = Date.parse(next[1]) - Date.parse(next[0]);
+    const period = Date.parse(next[1]!) - Date.parse(next[0]!);
     const start = Date.parse(s.startAt);
     if (period > 0 && Number.isFinite(start)) {
       const k = Math.max(0, Math.ceil((now - start) / period));

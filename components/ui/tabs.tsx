@@ -28,9 +28,11 @@ export function Tabs({
     0,
     tabs.findIndex((t) => t.id === active),
   );
+  const current = tabs[index];
+  if (!current) throw new Error("Tabs needs at least one tab");
   const move = (to: number) => {
     const i = (to + tabs.length) % tabs.length;
-    onChange(tabs[i].id);
+    onChange(tabs[i]!.id); // 0 <= i < tabs.length
     refs.current[i]?.focus();
   };
   const onKey = (e: KeyboardEvent) => {
@@ -58,12 +60,12 @@ export function Tabs({
             }}
             role="tab"
             id={`tab-${t.id}`}
-            aria-selected={t.id === tabs[index].id}
+            aria-selected={t.id === current.id}
             aria-controls={`panel-${t.id}`}
-            tabIndex={t.id === tabs[index].id ? 0 : -1}
+            tabIndex={t.id === current.id ? 0 : -1}
             onClick={() => onChange(t.id)}
             className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-orange-500 ${
-              t.id === tabs[index].id
+              t.id === current.id
                 ? "border-orange-500 text-orange-700 dark:text-orange-400"
                 : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
             }`}
@@ -74,8 +76,8 @@ export function Tabs({
       </div>
       <div
         role="tabpanel"
-        id={`panel-${tabs[index].id}`}
-        aria-labelledby={`tab-${tabs[index].id}`}
+        id={`panel-${current.id}`}
+        aria-labelledby={`tab-${current.id}`}
         className="pt-4"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the WAI-ARIA tabs pattern makes the panel focusable
         tabIndex={0}

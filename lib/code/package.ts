@@ -21,7 +21,7 @@ export function sha256Base64(bytes: Uint8Array): string {
 export function zipFiles(files: Record<string, string | Uint8Array>): Uint8Array {
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const name of Object.keys(files).sort()) {
-    const v = files[name];
+    const v = files[name]!; // a key of files
     entries[name] = [typeof v === "string" ? strToU8(v) : v, { mtime: FIXED_MTIME }];
   }
   return zipSync(entries, { level: 6 });

@@ -10,7 +10,7 @@ export function parseFunctionRef(ref: string, qualifier?: string | null): { name
   const arn =
     /^(?:arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:)?(?:\d{12}:)?function:([a-zA-Z0-9_-]+)(?::([a-zA-Z0-9$_-]+))?$/.exec(ref);
   if (arn) {
-    name = arn[1];
+    name = arn[1]!; // group 1 is not optional
     if (arn[2]) q = arn[2];
   } else {
     const m = /^([a-zA-Z0-9_-]+)(?::([a-zA-Z0-9$_-]+))?$/.exec(ref);
@@ -19,7 +19,7 @@ export function parseFunctionRef(ref: string, qualifier?: string | null): { name
         "InvalidParameterValueException",
         `1 validation error detected: Value '${ref.slice(0, 200)}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?`,
       );
-    name = m[1];
+    name = m[1]!; // group 1 is not optional
     if (m[2]) q = m[2];
   }
   if (name.length > 64)

@@ -110,11 +110,11 @@ export async function listInvocations(pool: pg.Pool, q: ListInvocationsQuery): P
   const { text, values, limit } = listInvocationsSql(q);
   const { rows } = await pool.query<Row>(text, values);
   const items = rows.slice(0, limit).map(toItem);
-  const last = items[items.length - 1];
+  const last = items.at(-1); // defined whenever rows.length > limit, as limit >= 1
   return {
     items,
     nextCursor:
-      rows.length > limit
+      rows.length > limit && last
         ? encodeCursor({ startedAtMs: Date.parse(last.startedAt), requestId: last.requestId, attempt: last.attempt })
         : null,
   };

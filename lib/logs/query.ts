@@ -97,5 +97,6 @@ export async function searchLogLines(
   const sql = `SELECT l.id::text AS id, "requestId", "functionId", ts, level, message FROM log_lines l ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY l.id DESC LIMIT ${limit + 1}`;
   const { rows } = await pool.query<LogLineRow>(sql, args);
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  const last = items.at(-1); // defined whenever rows.length > limit, as limit >= 1
+  return { items, nextCursor: rows.length > limit && last ? last.id : null };
 }

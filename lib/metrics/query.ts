@@ -106,7 +106,9 @@ export async function getFunctionMetrics(
 ): Promise<FunctionMetrics> {
   const w = bucketWindow(range, now);
   const { rows } = await db.query<Row>(FUNCTION_METRICS_SQL, [functionId, w.fromMs, w.toMs, w.stepMs]);
-  const total = rows[rows.length - 1];
+  // The grand total (the empty grouping set) is the last row; it exists even when nothing ran.
+  const total = rows.at(-1);
+  if (!total) throw new Error("The metrics query returned no totals row");
   const buckets: MetricsBucket[] = rows.slice(0, -1).map((r) => ({
     t: r.t!,
     invocations: r.invocations ?? 0,

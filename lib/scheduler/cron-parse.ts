@@ -22,6 +22,8 @@ import type { CronDayRule, CronSchedule, Token } from "@/lib/scheduler/types";
 
 const FIELD_LIST = "minutes hours day-of-month month day-of-week year";
 
+type CronFields = [minutes: Token, hours: Token, dom: Token, month: Token, dow: Token, year: Token];
+
 /** `body` is the text between "cron(" and ")", starting at `position` in `expression`. */
 export function parseCron(expression: string, body: Token): CronSchedule {
   const fields = splitFields(body);
@@ -56,7 +58,7 @@ export function parseCron(expression: string, body: Token): CronSchedule {
   return { kind: "cron", expression, minutes: m, hours: h, months, years, dayRule };
 }
 
-function splitFields(body: Token): Token[] {
+function splitFields(body: Token): CronFields {
   const bad = /[^\S ]|^ | $| {2}/.exec(body.text);
   if (bad) {
     const position = body.position + bad.index + (bad[0] === "  " ? 1 : 0);
@@ -73,14 +75,14 @@ function splitFields(body: Token): Token[] {
     const missing = FIELDS.slice(fields.length)
       .map((f) => f.name)
       .join(" ");
-    const at = fields.length > 6 ? fields[6].position : body.position + body.text.length;
+    const at = fields.length > 6 ? fields[6]!.position : body.position + body.text.length;
     throw new ScheduleExpressionError(
       `cron: expected 6 fields (${FIELD_LIST}) but found ${fields.length}` +
         (fields.length < 6 ? `; missing: ${missing}` : ""),
       { position: at, length: fields.length > 6 ? body.position + body.text.length - at : 1 },
     );
   }
-  return fields;
+  return fields as CronFields; // exactly six, checked above
 }
 
 function parseDayOfMonth(at: Token): CronDayRule {
@@ -118,7 +120,8 @@ function parseDayOfWeek(at: Token): CronDayRule {
 /** Cheap parse-time catch for dates no month allows, like 30 February: such a cron never fires. */
 function checkDayCanOccur(rule: CronDayRule, months: number[], dom: Token): void {
   let earliest: number;
-  if (rule.type === "monthDays") earliest = rule.days[0];
+  if (rule.type === "monthDays")
+    earliest = rule.days[0]!; // parseFieldList never returns an empty list
   else if (rule.type === "nearestBusinessDay")
     earliest = rule.day; // W never crosses into the next month
   else return;

@@ -31,7 +31,7 @@ export function describeSchedule(schedule: ParsedSchedule): string {
 function describeTime({ minutes, hours }: CronSchedule): string {
   const allHours = hours.length === 24;
   if (minutes.length === 1 && hours.length <= 4) {
-    return `at ${joinWords(hours.map((h) => `${pad(h)}:${pad(minutes[0])}`))}`;
+    return `at ${joinWords(hours.map((h) => `${pad(h)}:${pad(minutes[0]!)}`))}`;
   }
   const step = stepOf(minutes, 0, 59);
   const minutePart =
@@ -61,7 +61,7 @@ function describeDays(rule: CronDayRule): string {
     case "nearestBusinessDay":
       return `on the weekday nearest day ${rule.day} of the month`;
     case "weekDays":
-      return rule.days.length === 7 ? "" : `on ${listOf(rule.days, (d) => WEEKDAY_NAMES[d - 1])}`;
+      return rule.days.length === 7 ? "" : `on ${listOf(rule.days, (d) => WEEKDAY_NAMES[d - 1]!)}`;
     case "lastWeekDay":
       return `on the last ${WEEKDAY_NAMES[rule.weekDay - 1]} of the month`;
     case "nthWeekDay":
@@ -70,7 +70,7 @@ function describeDays(rule: CronDayRule): string {
 }
 
 function describeMonths(months: number[]): string {
-  return months.length === 12 ? "" : `in ${listOf(months, (m) => MONTH_NAMES[m - 1])}`;
+  return months.length === 12 ? "" : `in ${listOf(months, (m) => MONTH_NAMES[m - 1]!)}`;
 }
 
 function describeYears(years: number[]): string {
@@ -79,10 +79,11 @@ function describeYears(years: number[]): string {
 
 /** The common step when `values` is start, start+s, … reaching the field's end; else undefined. */
 function stepOf(values: number[], min: number, max: number): number | undefined {
-  if (values.length < 2) return undefined;
-  const s = values[1] - values[0];
-  const regular = values.every((v, i) => v === values[0] + i * s);
-  return regular && values[0] >= min && values.at(-1)! + s > max && s > 1 ? s : undefined;
+  const [first, second] = values;
+  if (first === undefined || second === undefined) return undefined; // fewer than two values
+  const s = second - first;
+  const regular = values.every((v, i) => v === first + i * s);
+  return regular && first >= min && values.at(-1)! + s > max && s > 1 ? s : undefined;
 }
 
 /** "1, 3 and 5", with runs of three or more as "9 through 17". */
@@ -90,9 +91,10 @@ function listOf(values: number[], name: (v: number) => string): string {
   const parts: string[] = [];
   for (let i = 0; i < values.length; ) {
     let j = i;
-    while (j + 1 < values.length && values[j + 1] === values[j] + 1) j++;
-    if (j - i >= 2) parts.push(`${name(values[i])} through ${name(values[j])}`);
-    else for (let k = i; k <= j; k++) parts.push(name(values[k]));
+    // i <= j < values.length throughout, so these indexes exist.
+    while (j + 1 < values.length && values[j + 1] === values[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${name(values[i]!)} through ${name(values[j]!)}`);
+    else for (let k = i; k <= j; k++) parts.push(name(values[k]!));
     i = j + 1;
   }
   return joinWords(parts);

@@ -26,8 +26,8 @@ export function parseRate(expression: string, body: Token): RateSchedule {
   const glued = /^(\d+)([a-z]+)$/i.exec(text);
   if (glued)
     fail(`put a space between '${glued[1]}' and '${glued[2]}'`, {
-      text: glued[2],
-      position: body.position + glued[1].length,
+      text: glued[2]!, // both groups always take part in a match
+      position: body.position + glued[1]!.length,
     });
   const space = text.indexOf(" ");
   const valueAt = { text: space < 0 ? text : text.slice(0, space), position: body.position };

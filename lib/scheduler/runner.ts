@@ -193,7 +193,8 @@ export class ScheduleRunner {
     const r = await this.o.pool.query<{ n: string; at: Date | null }>(
       `SELECT count(*)::text AS n, max("updatedAt") AS at FROM schedules`,
     );
-    return `${r.rows[0].n}:${r.rows[0].at?.getTime() ?? 0}`;
+    const row = r.rows[0]!; // an aggregate without GROUP BY returns exactly one row
+    return `${row.n}:${row.at?.getTime() ?? 0}`;
   }
 
   private async checkForChanges(): Promise<void> {

@@ -57,15 +57,16 @@ export async function listAuditEvents(
   const items = rows
     .slice(0, q.limit)
     .map((r) => ({ ...r, id: r.id.toString(), details: (r.details ?? {}) as Record<string, unknown> }));
-  const last = items[items.length - 1];
+  const last = items.at(-1); // defined whenever rows.length > q.limit, as q.limit >= 1
   return {
     items,
-    nextCursor: rows.length > q.limit ? Buffer.from(`${last.at.toISOString()}|${last.id}`).toString("base64url") : null,
+    nextCursor:
+      rows.length > q.limit && last ? Buffer.from(`${last.at.toISOString()}|${last.id}`).toString("base64url") : null,
   };
 }
 
 function decodeCursor(cursor: string): { at: Date; id: bigint } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const [at = "", id] = Buffer.from(cursor, "base64url").toString("utf8").split("|"); // split returns >= 1 part
   const d = new Date(at);
   if (!id || !/^\d+$/.test(id) || Number.isNaN(d.getTime()))
     throw invalid("cursor is not valid: use nextCursor from the previous page");

@@ -32,6 +32,7 @@ export async function listFunctions(
     take: maxItems + 1,
   });
   const items = rows.slice(0, maxItems).map(toRecord);
-  const nextMarker = rows.length > maxItems ? Buffer.from(items[items.length - 1].name).toString("base64url") : null;
+  const last = items.at(-1); // defined whenever rows.length > maxItems, as maxItems >= 1
+  const nextMarker = rows.length > maxItems && last ? Buffer.from(last.name).toString("base64url") : null;
   return { items, nextMarker };
 }

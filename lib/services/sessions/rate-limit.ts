@@ -36,7 +36,7 @@ export async function reserveAttempt(ctx: ServiceContext, username: string, ip: 
       // Free again when the oldest counted failure leaves the window.
       const retryAfterSeconds = Math.max(
         1,
-        Math.ceil((full[0].at.getTime() + LOGIN_WINDOW_MINUTES * 60_000 - Date.now()) / 1000),
+        Math.ceil((full[0]!.at.getTime() + LOGIN_WINDOW_MINUTES * 60_000 - Date.now()) / 1000),
       );
       const minutes = Math.ceil(retryAfterSeconds / 60);
       throw new AppError(
