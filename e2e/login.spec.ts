@@ -138,7 +138,7 @@ test("first run: /setup needs the code from the data folder, then signs the new 
       server.stdout!.on("data", (c) => {
         log += c;
         const m = /ready on (http:\/\/localhost:\d+)/.exec(log);
-        if (m) resolve(m[1]);
+        if (m) resolve(m[1]!);
       });
       server.once("exit", (code) => reject(new Error(`setup server exited ${code}: ${log}`)));
     });

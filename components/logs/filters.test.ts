@@ -82,9 +82,9 @@ describe("display", () => {
       { items: [line("3", A)], invocations: { [A]: inv } },
     ]);
     expect(groups.map((g) => g.requestId)).toEqual([A, B]);
-    expect(groups[0].lines.map((l) => l.id)).toEqual(["3", "7", "9"]);
-    expect(groups[0].invocation).toBe(inv);
-    expect(groups[1].invocation).toBeNull();
+    expect(groups[0]!.lines.map((l) => l.id)).toEqual(["3", "7", "9"]);
+    expect(groups[0]!.invocation).toBe(inv);
+    expect(groups[1]!.invocation).toBeNull();
   });
 
   it("applies the status filter to search hits as the server does", () => {

@@ -12,7 +12,7 @@ describe("test event templates", () => {
   });
 
   it("offer the kinds the AWS console offers", () => {
-    expect(eventTemplates.scheduled.event).toMatchObject({ "detail-type": "Scheduled Event", source: "aws.events" });
-    expect((eventTemplates.sqs.event as { Records: unknown[] }).Records).toHaveLength(1);
+    expect(eventTemplates.scheduled!.event).toMatchObject({ "detail-type": "Scheduled Event", source: "aws.events" });
+    expect((eventTemplates.sqs!.event as { Records: unknown[] }).Records).toHaveLength(1);
   });
 });

@@ -90,7 +90,7 @@ function localParts(timeZone: string): (t: number) => Reading {
     let r = cache.get(t);
     if (!r) {
       const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-      r = [p.year, p.month, p.day, p.hour, p.minute];
+      r = [p.year!, p.month!, p.day!, p.hour!, p.minute!]; // the parts asked for above
       cache.set(t, r);
     }
     return r;

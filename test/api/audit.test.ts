@@ -119,20 +119,20 @@ describe("audit log", () => {
       sourceIp: "127.0.0.1",
       details: { memoryMb: 128, timeoutSec: 3 },
     });
-    expect(log[1].details).toEqual({
+    expect(log[1]!.details).toEqual({
       changes: { memoryMb: { from: 128, to: 256 }, description: { from: "", to: "d" } },
       variables: { added: ["MODE"], removed: [], changed: [] },
     });
-    expect(JSON.stringify(log[1].details)).not.toContain("fast"); // variable values are not recorded
-    expect(log[2].details).toMatchObject({ codeSha256: { from: expect.any(String), to: expect.any(String) } });
-    expect(log[3].details).toEqual({ reservedConcurrency: { from: null, to: 3 } });
+    expect(JSON.stringify(log[1]!.details)).not.toContain("fast"); // variable values are not recorded
+    expect(log[2]!.details).toMatchObject({ codeSha256: { from: expect.any(String), to: expect.any(String) } });
+    expect(log[3]!.details).toEqual({ reservedConcurrency: { from: null, to: 3 } });
     expect(log[4]).toMatchObject({
       actorType: "console-user",
       actor: "alice",
       sourceIp: "10.0.0.7",
       details: { testEvent: "e1" },
     });
-    expect(log[5].details).toMatchObject({ schedule: "nightly", expression: "rate(1 day)" });
+    expect(log[5]!.details).toMatchObject({ schedule: "nightly", expression: "rate(1 day)" });
   });
 
   it("pages newest first and filters by action prefix, actor and time", async () => {
@@ -177,7 +177,7 @@ describe("audit log", () => {
       actor: "nimbus",
       details: { reason: "timeout", version: "$LATEST", requestId: r.$metadata.requestId },
     });
-    expect(killed[0].details.pid).toEqual(expect.any(Number));
+    expect(killed[0]!.details.pid).toEqual(expect.any(Number));
   });
 
   it("a tampered code row leaves a security.code-tampered entry, on invoke and on download", async () => {

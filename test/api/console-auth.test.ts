@@ -50,7 +50,7 @@ function call(
   return handler(req, noParams);
 }
 
-const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0];
+const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0]!; // split gives >= 1 part
 
 async function signIn(username: string, password: string, ip?: string) {
   const res = await call(loginPost, "/api/auth/login", { body: { username, password }, ip });
@@ -272,7 +272,7 @@ describe("the gate (server/app.ts)", () => {
       ["//evil.example/x", "/"],
       ["https://evil.example", "/"],
       ["/\\evil.example", "/"],
-    ]) {
+    ] as const) {
       const r = await fetch(a.url + `/login?next=${encodeURIComponent(next)}`, {
         redirect: "manual",
         headers: { cookie },

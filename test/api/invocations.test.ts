@@ -75,13 +75,13 @@ describe("listInvocations", () => {
       errorType: null,
       errorMessage: null,
     });
-    expect(ok1.initDurationMs).toBeGreaterThan(0); // the first call started the instance
-    expect(ok2.initDurationMs).toBeNull();
+    expect(ok1!.initDurationMs).toBeGreaterThan(0); // the first call started the instance
+    expect(ok2!.initDurationMs).toBeNull();
     expect(error).toMatchObject({ outcome: "Error", errorType: "PaymentError", errorMessage: "declined" });
     expect(timeout).toMatchObject({ outcome: "Timeout", errorType: "Sandbox.Timedout" });
-    expect(timeout.durationMs).toBeGreaterThanOrEqual(1000);
-    expect(ok1.billedDurationMs).toBe(Math.max(1, Math.ceil(ok1.durationMs)));
-    expect(Date.parse(ok1.startedAt)).toBeGreaterThanOrEqual(f.startedBetween[0] - 5);
+    expect(timeout!.durationMs).toBeGreaterThanOrEqual(1000);
+    expect(ok1!.billedDurationMs).toBe(Math.max(1, Math.ceil(ok1!.durationMs)));
+    expect(Date.parse(ok1!.startedAt)).toBeGreaterThanOrEqual(f.startedBetween[0]! - 5);
   });
 
   it("filters by status and time", async () => {
@@ -134,7 +134,7 @@ describe("listInvocations", () => {
     // A cursor is the full sort key: resuming from the retried row skips nothing.
     const after = await listInvocations(pool(), {
       functionId,
-      cursor: encodeCursor({ startedAtMs: at.getTime(), requestId: rids[1], attempt: 2 }),
+      cursor: encodeCursor({ startedAtMs: at.getTime(), requestId: rids[1]!, attempt: 2 }),
     });
     expect(after.items.map((i) => `${i.requestId}/${i.attempt}`)).toEqual(expected.slice(2));
   });
@@ -142,7 +142,7 @@ describe("listInvocations", () => {
 
 describe("invocation logs", () => {
   it("renders START, the function's lines, END and REPORT; a timeout says so", async () => {
-    const ok = await getInvocationLog(pool(), f.ids[0]);
+    const ok = await getInvocationLog(pool(), f.ids[0]!);
     expect(ok[0]).toBe(`START RequestId: ${f.ids[0]} Version: $LATEST`);
     expect(ok[1]).toMatch(new RegExp(`^\\d{4}-.*\\t${f.ids[0]}\\tINFO\\thandling order 1$`));
     expect(ok.at(-2)).toBe(`END RequestId: ${f.ids[0]}`);
@@ -150,10 +150,10 @@ describe("invocation logs", () => {
       /^REPORT RequestId: .*\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms$/,
     );
 
-    const failed = await getInvocationLog(pool(), f.ids[2]);
+    const failed = await getInvocationLog(pool(), f.ids[2]!);
     expect(failed.some((l) => /\tERROR\tcard declined for order 3$/.test(l))).toBe(true);
 
-    const timedOut = await getInvocationLog(pool(), f.ids[3]);
+    const timedOut = await getInvocationLog(pool(), f.ids[3]!);
     expect(timedOut.some((l) => l.endsWith("Task timed out after 1.00 seconds"))).toBe(true);
     expect(timedOut.some((l) => l.endsWith("\tINFO\thandling order 4"))).toBe(true);
     expect(timedOut.at(-1)).toMatch(/\tStatus: timeout$/);
@@ -162,7 +162,7 @@ describe("invocation logs", () => {
   it("finds lines by text, with the invocation each belongs to", async () => {
     const r = await searchInvocationLogs(pool(), { functionId: f.id, text: "ORDER 3" });
     expect(r.items.map((l) => l.message)).toEqual(["card declined for order 3", "handling order 3"]);
-    expect(r.invocations[f.ids[2]]).toMatchObject({ requestId: f.ids[2], outcome: "Error" });
+    expect(r.invocations[f.ids[2]!]).toMatchObject({ requestId: f.ids[2], outcome: "Error" });
     expect(Object.keys(r.invocations)).toEqual([f.ids[2]]);
   });
 });
@@ -187,7 +187,7 @@ describe("console routes", () => {
     expect(next.body).toMatchObject({ items: [{ requestId: f.ids[0] }], nextCursor: null });
     const since = await call(
       listRoute,
-      `/api/functions/${f.name}/invocations?status=success&from=${new Date(f.startedBetween[1]).toISOString()}`,
+      `/api/functions/${f.name}/invocations?status=success&from=${new Date(f.startedBetween[1]!).toISOString()}`,
       { name: f.name },
     );
     expect(since.body.items.map((i: InvocationItem) => i.requestId)).toEqual([f.ids[1]]);
@@ -215,7 +215,7 @@ describe("console routes", () => {
     expect(r.status).toBe(200);
     // Order 4 timed out; the line it wrote before the deadline was kept all the same.
     expect(r.body.items.map((l: { message: string }) => l.message)).toEqual(["handling order 4", "handling order 3"]);
-    expect(r.body.invocations[f.ids[2]]).toMatchObject({ outcome: "Error", errorType: "PaymentError" });
+    expect(r.body.invocations[f.ids[2]!]).toMatchObject({ outcome: "Error", errorType: "PaymentError" });
     const more = await call(
       searchRoute,
       `/api/functions/${f.name}/logs?q=handling+order&limit=2&before=${r.body.nextCursor}`,
@@ -229,7 +229,7 @@ describe("console routes", () => {
   });
 
   it("returns one invocation's rendered log; 404 when there is none, 400 for a non-UUID", async () => {
-    const ok = await call(logRoute, `/api/invocations/${f.ids[1]}/log`, { requestId: f.ids[1] });
+    const ok = await call(logRoute, `/api/invocations/${f.ids[1]}/log`, { requestId: f.ids[1]! });
     expect(ok.status).toBe(200);
     expect(ok.body.requestId).toBe(f.ids[1]);
     expect(ok.body.lines.map((l: string) => l.split(/[\t ]/)[0])).toEqual([
@@ -261,6 +261,6 @@ describe("parameter parsing", () => {
       before: "123",
     });
     expect(() => parseSearchParams(new URLSearchParams(`q=${"x".repeat(201)}`))).toThrow(/at most 200/);
-    expect(assertRequestId(f.ids[0].toUpperCase())).toBe(f.ids[0]);
+    expect(assertRequestId(f.ids[0]!.toUpperCase())).toBe(f.ids[0]);
   });
 });

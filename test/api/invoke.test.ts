@@ -285,7 +285,7 @@ describe("Invoke through the AWS SDK", () => {
     expect(stored.rows).toEqual([{ level: "INFO", message: "recorded line" }]);
     // START/END/REPORT are derived from the record when the log is read.
     const log = await getInvocationLog(t.srv.runtime.db.pool, row.requestId);
-    expect(log.map((l) => l.split("\t")[0].split(" ")[0])).toEqual([
+    expect(log.map((l) => l.split("\t")[0]!.split(" ")[0])).toEqual([
       "START",
       expect.stringMatching(/^\d{4}-/),
       "END",

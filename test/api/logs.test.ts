@@ -35,7 +35,7 @@ describe("log lines are queryable", () => {
 
     const all = await searchLogLines(pool, { functionId: fnId });
     expect(all.items).toHaveLength(6);
-    expect(all.items[0].message).toBe("50%_done"); // newest first
+    expect(all.items[0]!.message).toBe("50%_done"); // newest first
 
     const text = await searchLogLines(pool, { functionId: fnId, text: "ORDER 2" });
     expect(text.items.map((l) => l.message)).toEqual(["order 2 shipped"]);

@@ -51,8 +51,8 @@ describe("getFunctionMetrics", () => {
   it("counts invocations, errors, throttles and the cold start over 1h in 60 continuous buckets", async () => {
     const m = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h");
     expect(m.buckets).toHaveLength(60);
-    expect(m.buckets.every((b, i) => i === 0 || b.t - m.buckets[i - 1].t === 60_000)).toBe(true);
-    expect(m.buckets[0].t).toBe(m.fromMs);
+    expect(m.buckets.every((b, i) => i === 0 || b.t - m.buckets[i - 1]!.t === 60_000)).toBe(true);
+    expect(m.buckets[0]!.t).toBe(m.fromMs);
     expect(m.buckets.at(-1)!.t + m.stepMs).toBe(m.toMs);
     expect(m.totals).toMatchObject({ invocations: 5, errors: 2, throttles: 1, coldStarts: 1, requests: 5 });
     // Per-bucket counts add up to the totals.

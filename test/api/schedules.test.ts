@@ -52,7 +52,7 @@ describe("schedules", () => {
     await expect
       .poll(async () => (await listScheduleFires(ctx, name, s.id)).map((f) => f.status), poll)
       .toEqual(["fired"]);
-    const [fire] = await listScheduleFires(ctx, name, s.id);
+    const fire = (await listScheduleFires(ctx, name, s.id))[0]!; // polled above: one fire
     const fnId = (await t.srv.runtime.resolver.get(name))!.record.id;
     const event = async () => {
       await t.srv.runtime.writer.flush();

@@ -149,9 +149,9 @@ describe("secret environment variables", () => {
       await listAuditEvents(t.srv.runtime.services, { resource: name, action: "function.update-configuration" })
     ).items.reverse();
     expect(JSON.stringify(audit)).not.toMatch(/s3cr3t|rotated-token/);
-    expect(audit[1].details).toMatchObject({ variables: { changed: ["MODE"] } });
-    expect(audit[2].details).toMatchObject({ variables: { changed: ["API_TOKEN"] } });
-    expect(audit[3].details).toMatchObject({
+    expect(audit[1]!.details).toMatchObject({ variables: { changed: ["MODE"] } });
+    expect(audit[2]!.details).toMatchObject({ variables: { changed: ["API_TOKEN"] } });
+    expect(audit[3]!.details).toMatchObject({
       changes: { secretNames: { from: ["API_TOKEN"], to: ["API_TOKEN", "MODE"] } },
     });
   });

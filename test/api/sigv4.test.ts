@@ -163,7 +163,7 @@ describe("SigV4 on the Lambda API", () => {
     expect(loc).toMatch(/X-Amz-Signature=[0-9a-f]{64}/);
     expect((await fetch(loc)).status).toBe(200);
     expect((await fetch(loc.replace(/X-Amz-Expires=\d+/, "X-Amz-Expires=86400"))).status).toBe(403);
-    expect((await fetch(loc.split("?")[0])).status).toBe(403);
+    expect((await fetch(loc.split("?")[0]!)).status).toBe(403);
   });
 
   it("keys made by the service: work with the SDK, deactivated → refused (on every server), reactivated → work, deleted → refused", async () => {
@@ -311,8 +311,8 @@ describe("root access key at start", () => {
       const file = path.join(srv.settings.dataDir, "credentials");
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const text = readFileSync(file, "utf8");
-      const accessKeyId = /aws_access_key_id = (\S+)/.exec(text)![1];
-      const secretAccessKey = /aws_secret_access_key = (\S+)/.exec(text)![1];
+      const accessKeyId = /aws_access_key_id = (\S+)/.exec(text)![1]!;
+      const secretAccessKey = /aws_secret_access_key = (\S+)/.exec(text)![1]!;
       expect(text.startsWith("[default]\n")).toBe(true);
       expect(lines.filter((l) => l.includes(file))).toEqual([
         expect.stringContaining(
