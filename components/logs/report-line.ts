@@ -74,7 +74,8 @@ export function lineKind(line: string): LineKind {
   if (line.startsWith("START RequestId: ") || line.startsWith("END RequestId: ")) return "platform";
   if (line.startsWith("REPORT RequestId: ")) return /\tStatus: /.test(line) ? "error" : "platform";
   const parts = line.split("\t", 4);
-  if (parts.length >= 4 && /^\d{4}-\d{2}-\d{2}T/.test(parts[0]!)) return LEVELS[parts[2]!] ?? "info";
+  if (parts.length >= 4 && /^\d{4}-\d{2}-\d{2}T/.test(parts[0]!))
+    return Object.hasOwn(LEVELS, parts[2]!) ? LEVELS[parts[2]!]! : "info";
   if (/^\S+ \S+ Task timed out after /.test(line)) return "error";
   return "info";
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refusal } from "@/lib/scheduler/test-helpers";
+import { parseScheduleExpression, ScheduleExpressionError } from "@/lib/scheduler/expression";
 
 // Each refusal names the field and the 1-based character; `position` is the 0-based index.
 describe("cron() errors say what and where", () => {
@@ -87,5 +88,11 @@ describe("expression-level errors", () => {
     );
     expect(refusal("rate(5 minutes) ").position).toBe(15);
     expect(refusal("(5 minutes)").message).toContain("'(' is not a schedule type");
+  });
+});
+
+describe("expression kinds are looked up as names, not object properties", () => {
+  it.each(["constructor(x)", "toString(1)", "__proto__(1)", "hasOwnProperty(x)"])("refuses %s", (expr) => {
+    expect(() => parseScheduleExpression(expr)).toThrow(ScheduleExpressionError);
   });
 });

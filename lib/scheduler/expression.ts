@@ -45,7 +45,7 @@ export function parseScheduleExpression(expression: string): ParsedSchedule {
   const head = /^([A-Za-z]*)(\(?)/.exec(expression) as RegExpExecArray;
   const word = head[1]!; // the group always takes part, if only as ""
   const kind = word.toLowerCase();
-  if (!(kind in PARSERS)) {
+  if (!Object.hasOwn(PARSERS, kind)) {
     const shown = word === "" ? expression[0]! : word; // expression is not empty (checked above)
     throw new ScheduleExpressionError(`'${shown}' is not a schedule type: ${USAGE}`, {
       position: 0,

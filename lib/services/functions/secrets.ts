@@ -68,7 +68,7 @@ export function storeEnvironment(
   const plain: Record<string, string> = {};
   const secrets: Record<string, string> = {};
   for (const [k, v] of Object.entries(vars)) {
-    const value = v === MASKED && k in oldSecrets ? oldSecrets[k]! : v;
+    const value = v === MASKED && Object.hasOwn(oldSecrets, k) ? oldSecrets[k]! : v;
     (secretSet.has(k) ? secrets : plain)[k] = value;
   }
   const before = current ? Object.keys(current.environment) : [];
