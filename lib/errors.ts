@@ -18,6 +18,8 @@ export const errorStatus = {
   CodeStorageExceededException: 400,
   ServiceException: 500,
   ServiceUnavailableException: 503,
+  /** An AWS API path or X-Amz-Target this server does not serve (REST services answer it with 404). */
+  UnknownOperationException: 404,
   // Request signing (SigV4), with the names and statuses AWS answers them with.
   MissingAuthenticationTokenException: 403,
   IncompleteSignatureException: 400,

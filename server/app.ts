@@ -11,7 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded"
 import { applyMigrations } from "@/lib/db/migrate";
 import { createRuntime, type RuntimeHandle, type ShutdownReport } from "@/lib/runtime/create";
 import { setRuntime } from "@/lib/runtime/global";
-import { handleLambdaApi, isLambdaApiPath } from "@/lib/aws/router";
+import { handleLambdaApi, isAwsRequest } from "@/lib/aws/router";
 import { SOURCE_IP_HEADER, USER_HEADER } from "@/lib/services/audit/actor";
 import { sendError } from "@/lib/aws/http";
 import { AppError, retryAfterSeconds, toAppError } from "@/lib/errors";
@@ -52,7 +52,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   const server = http.createServer((req, res) => {
     const url = req.url ?? "/";
     if (url === "/api/health" || url.startsWith("/api/health?")) return health(res);
-    if (isLambdaApiPath(url)) {
+    if (isAwsRequest(url, req.headers)) {
       if (runtime?.state !== "ready")
         return sendError(
           res,
@@ -60,7 +60,6 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
             "ServiceUnavailableException",
             stopping ? "The server is shutting down" : "The server is starting",
           ),
-          log,
         );
       void handleLambdaApi(runtime, req, res);
       return;

@@ -1,7 +1,10 @@
 /** Minimal HTTP helpers for the Lambda API: body reading with limits, AWS-shaped errors. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
-import { AppError, retryAfterSeconds, toAppError } from "@/lib/errors";
+import { retryAfterSeconds, toAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+const apiLog = log.child("api");
 
 export class BodyTooLarge extends Error {}
 
@@ -39,12 +42,16 @@ export function sendJson(
   res.end(text);
 }
 
-/** AWS's JSON error shape: x-amzn-ErrorType header plus {Type, message, ...fields}. */
-export function sendError(res: ServerResponse, err: unknown, log: (m: string) => void): void {
+/**
+ * AWS's JSON error shape: x-amzn-ErrorType header plus {Type, message, ...fields}. An unexpected
+ * error is logged with the request id the response carries, so a client's report can be matched
+ * to the server's log line; its details never leave the server.
+ */
+export function sendError(res: ServerResponse, err: unknown, requestId: string = randomUUID()): void {
   const { error, unexpected } = toAppError(err);
-  if (unexpected) log(`[api] unexpected error: ${(err as Error)?.stack ?? String(err)}`);
+  if (unexpected) apiLog.error("unexpected error", { requestId, error: (err as Error)?.stack ?? String(err) });
   const type = error.status >= 500 ? "Service" : "User";
-  const headers: Record<string, string> = { "x-amzn-ErrorType": error.code };
+  const headers: Record<string, string> = { "x-amzn-ErrorType": error.code, "x-amzn-RequestId": requestId };
   const retry = retryAfterSeconds(error);
   if (retry !== undefined) headers["Retry-After"] = String(retry);
   if (res.headersSent) {
@@ -52,8 +59,4 @@ export function sendError(res: ServerResponse, err: unknown, log: (m: string) =>
     return;
   }
   sendJson(res, error.status, { Type: type, message: error.message, ...error.fields }, headers);
-}
-
-export function unknownOperation(): AppError {
-  return new AppError("ResourceNotFoundException", "The requested operation does not exist on this server");
 }

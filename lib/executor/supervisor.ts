@@ -27,13 +27,7 @@ import { MAX_LANE_FRAME_BYTES } from "@/lib/executor/protocol";
 import { runtimeOf, sandboxRuntime } from "@/lib/executor/runtime-node";
 import { Sandbox, type InstanceState } from "@/lib/executor/sandbox";
 import { SpawnerClient } from "@/lib/executor/spawner-client";
-import type {
-  Executor,
-  ExecutorStats,
-  FunctionSpec,
-  InvokeRequest,
-  InvokeResult,
-} from "@/lib/executor/types";
+import type { Executor, ExecutorStats, FunctionSpec, InvokeRequest, InvokeResult } from "@/lib/executor/types";
 import { UidAllocator } from "@/lib/executor/uids";
 import type { SupervisorOptions } from "@/lib/executor/options";
 

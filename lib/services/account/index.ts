@@ -1,0 +1,1 @@
+export { getAccountSettings, type AccountSettings } from "@/lib/services/account/get-settings";
