@@ -16,9 +16,9 @@ export function clientIpOf(
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor)
     .split(",")
     .map((h) => normalize(h.trim()));
-  for (let i = hops.length - 1; i >= 0; i--) {
-    if (!isIP(hops[i])) return socketIp; // garbage in the chain: do not trust any of it
-    if (!trusted.has(hops[i])) return hops[i];
+  for (const hop of hops.reverse()) {
+    if (!isIP(hop)) return socketIp; // garbage in the chain: do not trust any of it
+    if (!trusted.has(hop)) return hop;
   }
   return socketIp;
 }

@@ -15,7 +15,8 @@ export type CookieSecureSetting = "auto" | "always" | "never";
 /** auto: Secure when a proxy in front says the browser spoke https (the server itself speaks http). */
 export function cookieSecure(setting: CookieSecureSetting, forwardedProto: string | null | undefined): boolean {
   if (setting !== "auto") return setting === "always";
-  return (forwardedProto ?? "").split(",")[0].trim().toLowerCase() === "https";
+  const [first = ""] = (forwardedProto ?? "").split(",");
+  return first.trim().toLowerCase() === "https";
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {

@@ -43,7 +43,8 @@ export function parseHash(encoded: string): { params: ScryptParams; salt: Buffer
   const [N, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
   // Refuse absurd parameters from a tampered row instead of allocating gigabytes.
   if (N < 2 || N > 2 ** 22 || (N & (N - 1)) !== 0 || r < 1 || r > 32 || p < 1 || p > 16) return null;
-  return { params: { N, r, p }, salt: Buffer.from(m[4], "base64"), key: Buffer.from(m[5], "base64") };
+  // The regex captures all five groups whenever it matches.
+  return { params: { N, r, p }, salt: Buffer.from(m[4]!, "base64"), key: Buffer.from(m[5]!, "base64") };
 }
 
 /** False for a wrong password and for an unreadable hash (never throws on bad input). */

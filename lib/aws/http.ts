@@ -20,7 +20,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (!over) chunks.push(c);
     });
     req.on("end", () =>
-      over ? reject(new BodyTooLarge()) : resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+      over ? reject(new BodyTooLarge()) : resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)),
     );
     req.on("error", reject);
   });

@@ -124,7 +124,8 @@ export class FrameReader {
     this.buffered += chunk.length;
     for (;;) {
       if (this.buffered < 8) return;
-      let buf = this.chunks[0];
+      // buffered > 0 means at least one chunk is held.
+      let buf = this.chunks[0]!;
       if (buf.length < 8) buf = this.join();
       const headLen = buf.readUInt32LE(0);
       const bodyLen = buf.readUInt32LE(4);

@@ -107,7 +107,7 @@ export class AccessKeyCache implements SecretSource {
     const ids = [...this.used.keys()];
     const times = ids.map((id) => new Date(this.used.get(id)!).toISOString());
     this.used.clear();
-    for (let i = 0; i < ids.length; i++) this.flushedAt.set(ids[i], Date.parse(times[i]));
+    for (const [i, id] of ids.entries()) this.flushedAt.set(id, Date.parse(times[i]!));
     await this.pool
       .query(
         `UPDATE access_keys k SET "lastUsedAt" = GREATEST(k."lastUsedAt", u.t) FROM unnest($1::text[], $2::timestamptz[]) AS u(id, t) WHERE k.id = u.id`,

@@ -51,7 +51,8 @@ function headerDate(headers: Record<string, string | string[] | undefined>): str
 export function parseAuthorizationHeader(header: string, amzDate: string): SignedRequestClaims {
   // The shape every SDK sends, in one match; anything else takes the slower path that names the problem.
   const m = SDK_SHAPE.exec(header);
-  if (m) return claimsFrom(m[1], m[2], m[3], checkAmzDate(amzDate), null);
+  // SDK_SHAPE captures its three groups whenever it matches.
+  if (m) return claimsFrom(m[1]!, m[2]!, m[3]!, checkAmzDate(amzDate), null);
   const space = header.indexOf(" ");
   const algorithm = space < 0 ? header : header.slice(0, space);
   if (algorithm !== ALGORITHM)
@@ -109,7 +110,8 @@ function claimsFrom(
       `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential.slice(0, 200)}'`,
     );
   }
-  const [accessKeyId, scopeDate, region, service, terminator] = parts;
+  // Exactly five non-empty parts, checked above.
+  const [accessKeyId, scopeDate, region, service, terminator] = parts as [string, string, string, string, string];
   if (!/^[0-9a-f]{64}$/.test(signature)) throw new AppError("InvalidSignatureException", SIGNATURE_MISMATCH_MESSAGE);
   const headers = signedHeaders.split(";");
   if (headers.some((h) => !/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(h)))
@@ -144,14 +146,8 @@ function checkAmzDate(d: string): string {
 
 /** yyyymmddThhmmssZ → epoch ms (NaN when not a real time). */
 export function amzDateToMs(d: string): number {
-  const [y, mo, day, h, mi, s] = [
-    d.slice(0, 4),
-    d.slice(4, 6),
-    d.slice(6, 8),
-    d.slice(9, 11),
-    d.slice(11, 13),
-    d.slice(13, 15),
-  ].map(Number);
+  const num = (from: number, to: number) => Number(d.slice(from, to));
+  const [y, mo, day, h, mi, s] = [num(0, 4), num(4, 6), num(6, 8), num(9, 11), num(11, 13), num(13, 15)] as const;
   const ms = Date.UTC(y, mo - 1, day, h, mi, s);
   // Date.UTC rolls 2026-13-45 over into a later date; a real time round-trips.
   const t = new Date(ms);

@@ -24,7 +24,8 @@ import { serializeError } from "@/lib/executor/serialize-error";
 import { permissionFlag } from "@/lib/executor/isolation";
 import type { SerializedError } from "@/lib/executor/types";
 
-const [socketPath, sandboxId, spareArg] = process.argv.slice(2);
+const [socketPath = "", sandboxId = "", spareArg] = process.argv.slice(2);
+if (!socketPath || !sandboxId) throw new Error("usage: host.mjs <socketPath> <sandboxId> <spareMemoryMb>");
 const token = process.env.NIMBUS_SANDBOX_TOKEN ?? "";
 const codeDir = process.env.NIMBUS_SANDBOX_CODE_DIR ?? "";
 const tmpDir = process.env.NIMBUS_SANDBOX_TMP_DIR ?? "";
