@@ -1,4 +1,4 @@
-import { expect, test } from "@/e2e/helpers";
+import { expect, shot, test } from "@/e2e/helpers";
 
 test("the functions page lists functions, without any request leaving localhost", async ({ page, request }) => {
   const offHost: string[] = [];
@@ -13,7 +13,7 @@ test("the functions page lists functions, without any request leaving localhost"
   await expect(page.getByText(/^\d+ total$/)).toBeVisible();
   if (await page.getByText(/You have no functions yet/).isVisible()) {
     await expect(page.getByRole("link", { name: "Create function" }).last()).toBeVisible();
-    await page.screenshot({ path: "e2e/screenshots/functions-empty.png", fullPage: true });
+    await shot(page, "functions-empty");
   }
   const created = await request.post("/api/functions", { data: { name, template: "hello-world" } });
   expect(created.status()).toBe(200);
@@ -21,7 +21,7 @@ test("the functions page lists functions, without any request leaving localhost"
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Functions" })).toBeVisible();
   await expect(page.getByRole("cell", { name })).toBeVisible();
-  await page.screenshot({ path: "e2e/screenshots/functions.png", fullPage: true });
+  await shot(page, "functions");
   expect(offHost).toEqual([]);
 });
 
@@ -39,7 +39,7 @@ test("the console fits a 1024 px laptop screen", async ({ page, request }) => {
   await page.setViewportSize({ width: 1024, height: 720 });
   const name = `narrow-${Date.now().toString(36)}`;
   expect((await request.post("/api/functions", { data: { name, template: "hello-world" } })).status()).toBe(200);
-  for (const [url, shot] of [
+  for (const [url, shotName] of [
     ["/", "functions-list-1024"],
     [`/functions/${name}?tab=test`, "function-test-1024"],
     [`/functions/${name}?tab=logs`, "function-logs-1024"],
@@ -51,6 +51,6 @@ test("the console fits a 1024 px laptop screen", async ({ page, request }) => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, `${url} scrolls sideways`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `e2e/screenshots/${shot}.png`, fullPage: true });
+    await shot(page, shotName);
   }
 });

@@ -50,5 +50,28 @@ export function watchOffHost(page: Page): string[] {
   return off;
 }
 
-export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+/** The screenshots docs/ shows (docs/console.md). */
+const DOC_SHOTS = new Set([
+  "login",
+  "setup",
+  "functions-list",
+  "create-function",
+  "function-code-editor",
+  "function-test",
+  "function-logs",
+  "function-monitor",
+  "function-configuration",
+  "function-schedules",
+  "database-down",
+]);
+
+/**
+ * A full-page screenshot, for a person to look at: every run writes them to
+ * test-results/screenshots/ (not in git). The few docs/ shows are written to docs/screenshots/
+ * only with NIMBUS_DOC_SCREENSHOTS=1, so they change when someone means them to, not on every run.
+ */
+export const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  if (process.env.NIMBUS_DOC_SCREENSHOTS === "1" && DOC_SHOTS.has(name))
+    await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+};
