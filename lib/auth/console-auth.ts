@@ -6,8 +6,9 @@
  * one, an Origin (or Referer) of this host.
  *
  * Valid sessions are cached for a few seconds so a page load's dozen requests cost one query.
- * A logout or password change on this server clears the cache at once; other servers sharing
- * the database notice within the cache time (CACHE_MS).
+ * A logout or password change clears the cache at once here and, through the change feed's
+ * NOTIFY, on every other server sharing the database within milliseconds; the cache time
+ * (CACHE_MS) only bounds a notification that was lost.
  */
 import type { IncomingHttpHeaders } from "node:http";
 import type { ErrorCode } from "@/lib/errors";

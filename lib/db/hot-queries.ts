@@ -1,7 +1,8 @@
 /**
  * The two reads on the invoke path (only on a cache miss), in plain SQL over the shared
  * pool: through Prisma the code package read took 10–20 ms (bytea through the query
- * compiler and driver adapter), directly ≈1 ms. Everything else goes through Prisma.
+ * compiler and driver adapter), directly ≈1 ms. The control plane's verbs use Prisma; the
+ * batched writers, log and metric queries, the queue and the scheduler use plain SQL too.
  */
 import type pg from "pg";
 import type { Fn } from "@/lib/generated/prisma/client";
