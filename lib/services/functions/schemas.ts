@@ -2,16 +2,24 @@
 import { z } from "zod";
 import { sandboxRuntime } from "@/lib/executor/runtime-node";
 
-/** What runs user code here (the pinned LTS, see scripts/install-runtime.mjs). */
-export const DEFAULT_RUNTIME = sandboxRuntime().id;
 /**
- * Older Node.js runtimes are accepted and upgraded to the one that runs, and recorded as
- * such: code written for nodejs20.x runs on Node 24, and the API says nodejs24.x, not a
- * runtime this server does not have.
+ * What runs user code here (the pinned LTS, see scripts/install-runtime.mjs), and the older
+ * Node.js runtimes accepted in its place: they are upgraded to the one that runs, and recorded
+ * as such — code written for nodejs20.x runs on Node 24, and the API says nodejs24.x, not a
+ * runtime this server does not have. Asked on first use, not when this file is imported
+ * (finding the runtime reads the file system).
  */
-export const SUPPORTED_RUNTIMES = ["nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x"].filter(
-  (r) => Number(r.slice(6, 8)) <= sandboxRuntime().major,
-);
+let runtimes: { current: string; accepted: string[] } | null = null;
+export function functionRuntimes(): { current: string; accepted: string[] } {
+  if (!runtimes) {
+    const { id, major } = sandboxRuntime();
+    const accepted = ["nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x"].filter(
+      (r) => Number(r.slice(6, 8)) <= major,
+    );
+    runtimes = { current: id, accepted };
+  }
+  return runtimes;
+}
 
 /** Names the Lambda runtime reserves; setting them is refused, as Lambda does. */
 export const RESERVED_ENV_KEYS = new Set([
@@ -65,10 +73,15 @@ export const handler = z
 export const description = z.string().max(256, "Description must be at most 256 characters");
 export const runtime = z
   .string()
-  .refine((r) => SUPPORTED_RUNTIMES.includes(r) || r === DEFAULT_RUNTIME, {
-    message: `Runtime is not supported; this server runs ${DEFAULT_RUNTIME} (and accepts ${SUPPORTED_RUNTIMES.join(", ")}, recorded as ${DEFAULT_RUNTIME})`,
+  .superRefine((r, ctx) => {
+    const { current, accepted } = functionRuntimes();
+    if (accepted.includes(r) || r === current) return;
+    ctx.addIssue({
+      code: "custom",
+      message: `Runtime is not supported; this server runs ${current} (and accepts ${accepted.join(", ")}, recorded as ${current})`,
+    });
   })
-  .transform(() => DEFAULT_RUNTIME);
+  .transform(() => functionRuntimes().current);
 
 export const environment = z.record(z.string(), z.string()).superRefine((vars, ctx) => {
   const reserved: string[] = [];
@@ -93,7 +106,7 @@ export const environment = z.record(z.string(), z.string()).superRefine((vars, c
 export const createFunctionInput = z.object({
   name: functionName,
   description: description.default(""),
-  runtime: runtime.default(DEFAULT_RUNTIME),
+  runtime: runtime.default(() => functionRuntimes().current),
   handler: handler.default("index.handler"),
   memoryMb: memoryMb.default(128),
   ephemeralStorageMb: ephemeralStorageMb.default(512),
