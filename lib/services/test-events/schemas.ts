@@ -1,3 +1,4 @@
+/** Validation for saved test events: name and payload rules, and the create and update inputs. */
 import { z } from "zod";
 import { isJsonText } from "@/lib/services/validate";
 
@@ -15,4 +16,7 @@ export const testEventPayload = z
   .refine(isJsonText, "The event must be valid JSON");
 
 export const createTestEventInput = z.object({ name: testEventName, payload: testEventPayload });
+export type CreateTestEventInput = z.input<typeof createTestEventInput>;
+
 export const updateTestEventInput = z.object({ name: testEventName.optional(), payload: testEventPayload.optional() });
+export type UpdateTestEventInput = z.input<typeof updateTestEventInput>;

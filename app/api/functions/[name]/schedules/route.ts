@@ -1,9 +1,9 @@
 import { route, jsonBody } from "@/lib/http/route";
-import { createSchedule, listSchedules } from "@/lib/services/schedules";
+import { createSchedule, listSchedules, type CreateScheduleInput } from "@/lib/services/schedules";
 
 type P = { name: string };
 
 export const GET = route<P>(async ({ params, rt }) => listSchedules(rt.services, params.name));
 export const POST = route<P>(async ({ req, params, rt }) =>
-  createSchedule(rt.services, params.name, await jsonBody(req)),
+  createSchedule(rt.services, params.name, (await jsonBody(req)) as CreateScheduleInput),
 );
