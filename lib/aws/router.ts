@@ -13,7 +13,7 @@ import { LAMBDA_ROUTES, type LambdaRoute } from "@/lib/aws/lambda/routes";
 import { checkClaims, verifySignature, type Caller } from "@/lib/aws/sigv4/verify";
 import { AppError } from "@/lib/errors";
 import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
-import type { NimbusRuntime } from "@/lib/runtime/types";
+import type { AwsApiRuntime } from "@/lib/aws/lambda/routes";
 import type { Actor } from "@/lib/services/audit/actor";
 import { withActor } from "@/lib/services/context";
 
@@ -41,7 +41,7 @@ export function isAwsRequest(url: string, headers: IncomingMessage["headers"]): 
   return (typeof auth === "string" && auth.startsWith("AWS4-HMAC-SHA256")) || url.includes("X-Amz-Signature=");
 }
 
-export async function handleLambdaApi(rt: NimbusRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleLambdaApi(rt: AwsApiRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID();
   try {
     const url = req.url ?? "/";

@@ -8,7 +8,7 @@ import type { Executor, InvokeResult } from "@/lib/executor/types";
 import { invocationLines, tailBase64 } from "@/lib/logs/format";
 import type { RecordWriter } from "@/lib/logs/writer";
 import type { Admission } from "@/lib/invoke/admission";
-import { parseFunctionRef } from "@/lib/invoke/names";
+import { parseFunctionRef } from "@/lib/function-ref";
 import type { FunctionResolver, ResolvedFunction } from "@/lib/invoke/resolver";
 
 export type Trigger = "api" | "console" | "schedule" | "async";

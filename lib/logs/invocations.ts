@@ -4,7 +4,6 @@
  */
 import type pg from "pg";
 import { invalid, notFound } from "@/lib/errors";
-import type { FunctionResolver } from "@/lib/invoke/resolver";
 import type { Outcome } from "@/lib/executor/types";
 import { searchLogLines, type LogSearch } from "@/lib/logs/query";
 
@@ -217,11 +216,14 @@ export function assertRequestId(raw: string): string {
   return raw.toLowerCase();
 }
 
+/** What finds a function by name (the invoke path's resolver, with its cache). */
+export interface FunctionLookup {
+  get(name: string): Promise<{ record: { id: string } } | null>;
+  arnOf(name: string): string;
+}
+
 /** The id of a function by name, from the resolver's cache; 404 like the rest of the API. */
-export async function functionIdOrThrow(
-  resolver: Pick<FunctionResolver, "get" | "arnOf">,
-  name: string,
-): Promise<string> {
+export async function functionIdOrThrow(resolver: FunctionLookup, name: string): Promise<string> {
   const fn = await resolver.get(name);
   if (!fn) throw notFound(`Function not found: ${resolver.arnOf(name)}`);
   return fn.record.id;

@@ -16,15 +16,25 @@ import {
   UpdateFunctionCodeRequest,
   UpdateFunctionConfigurationRequest,
 } from "@/lib/aws/lambda/wire";
-import { parseFunctionRef } from "@/lib/invoke/names";
-import type { NimbusRuntime } from "@/lib/runtime/types";
+import { parseFunctionRef } from "@/lib/function-ref";
+import type { AccessKeyCache } from "@/lib/aws/sigv4/key-cache";
+import type { Settings } from "@/lib/env";
+import type { Invoker } from "@/lib/invoke/invoker";
 import { getAccountSettings } from "@/lib/services/account";
 import type { ServiceContext } from "@/lib/services/context";
 import * as eventInvokeConfig from "@/lib/services/event-invoke-config";
 import * as functions from "@/lib/services/functions";
 
+/** What the AWS APIs need of the process-wide runtime (lib/runtime builds it). */
+export interface AwsApiRuntime {
+  invoker: Invoker;
+  services: ServiceContext;
+  accessKeys: AccessKeyCache;
+  settings: Pick<Settings, "PORT" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
+}
+
 export interface LambdaCall {
-  rt: NimbusRuntime;
+  rt: AwsApiRuntime;
   /** Services acting for the verified caller. */
   ctx: ServiceContext;
   req: IncomingMessage;

@@ -1,6 +1,6 @@
 /** Puts (replaces) or updates (merges) a function's EventInvokeConfig, audited with the changes. */
 import { invalid, notFound } from "@/lib/errors";
-import { parseFunctionRef } from "@/lib/invoke/names";
+import { parseFunctionRef } from "@/lib/function-ref";
 import type { ServiceContext } from "@/lib/services/context";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { parseInput } from "@/lib/services/validate";

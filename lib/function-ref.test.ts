@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFunctionRef } from "@/lib/invoke/names";
+import { parseFunctionRef } from "@/lib/function-ref";
 
 describe("function references", () => {
   it.each([
