@@ -7,13 +7,13 @@ import { isUniqueViolation } from "@/lib/services/functions/store-code";
 import { parseInput } from "@/lib/services/validate";
 import { recordAudit } from "@/lib/services/audit/record";
 import { toTestEventRecord, type TestEventRecord } from "@/lib/services/test-events/record";
-import { createTestEventInput } from "@/lib/services/test-events/schemas";
+import { createTestEventInput, type CreateTestEventInput } from "@/lib/services/test-events/schemas";
 
 /** `input` stays `unknown`: the console route passes the request body as is (see CreateTestEventInput). */
 export async function createTestEvent(
   ctx: ServiceContext,
   functionName: string,
-  input: unknown,
+  input: CreateTestEventInput,
 ): Promise<TestEventRecord> {
   const data = parseInput(createTestEventInput, input);
   const fn = await getFunctionOrThrow(ctx, functionName);
