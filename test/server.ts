@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { LambdaClient, type LambdaClientConfig } from "@aws-sdk/client-lambda";
+import { CreateFunctionCommand, LambdaClient, type LambdaClientConfig } from "@aws-sdk/client-lambda";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { NodeSha256 } from "@/lib/aws/sigv4/node-sha256";
 import { startServer, type ServerHandle } from "@/server/app";
@@ -139,4 +139,39 @@ export function testServer(env: Record<string, string> = {}): { srv: ServerHandl
   });
   afterAll(() => t.srv?.close());
   return t;
+}
+
+/** An event for InvokeCommand's Payload. */
+export const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+/** An invocation's Payload as JSON (undefined when empty). */
+export const dec = (b?: Uint8Array) => (b?.length ? JSON.parse(new TextDecoder().decode(b)) : undefined);
+
+export interface DeployOptions {
+  /** The function's name; else a unique one starting with `prefix`. */
+  name?: string;
+  prefix?: string;
+  timeout?: number;
+  memory?: number;
+  /** The source file's name in the package (index.mjs). */
+  file?: string;
+  handler?: string;
+  env?: Record<string, string>;
+}
+
+/** Creates a function from one source file through the SDK, as a user would; returns its name. */
+export async function deployFunction(lambda: LambdaClient, source: string, o: DeployOptions = {}): Promise<string> {
+  const name = o.name ?? uniqueName(o.prefix ?? "fn");
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: o.handler ?? "index.handler",
+      Code: { ZipFile: zipOf(source, o.file) },
+      Timeout: o.timeout,
+      MemorySize: o.memory,
+      Environment: o.env ? { Variables: o.env } : undefined,
+    }),
+  );
+  return name;
 }

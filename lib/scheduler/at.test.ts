@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScheduleExpression } from "@/lib/scheduler/expression";
-import { refusal } from "@/lib/scheduler/test-helpers";
+import { refusal } from "@/lib/scheduler/test/helpers";
 
 describe("at() parsing", () => {
   it("reads a local date-time", () => {

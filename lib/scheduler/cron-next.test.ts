@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextFireTimes, parseScheduleExpression } from "@/lib/scheduler/expression";
-import { fires, utc } from "@/lib/scheduler/test-helpers";
+import { fires, utc } from "@/lib/scheduler/test/helpers";
 
 // Expected dates worked out by hand from a 2026 calendar: Jan 1 is a Thursday, Feb 1 and
 // Mar 1 Sundays, Apr 1 a Wednesday, May 1 a Friday, Aug 1 a Saturday.

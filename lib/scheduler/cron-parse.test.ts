@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScheduleExpression, type CronSchedule } from "@/lib/scheduler/expression";
-import { refusal } from "@/lib/scheduler/test-helpers";
+import { refusal } from "@/lib/scheduler/test/helpers";
 
 const cron = (expression: string) => parseScheduleExpression(expression) as CronSchedule;
 const range = (a: number, b: number, step = 1) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refusal } from "@/lib/scheduler/test-helpers";
+import { refusal } from "@/lib/scheduler/test/helpers";
 import { parseScheduleExpression, ScheduleExpressionError } from "@/lib/scheduler/expression";
 
 // Each refusal names the field and the 1-based character; `position` is the 0-based index.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextFireTimes, parseScheduleExpression } from "@/lib/scheduler/expression";
-import { fires, refusal, utc } from "@/lib/scheduler/test-helpers";
+import { fires, refusal, utc } from "@/lib/scheduler/test/helpers";
 
 describe("rate() parsing", () => {
   it("accepts singular units for 1 and plural ones otherwise", () => {

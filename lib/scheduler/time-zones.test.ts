@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ScheduleTimeZoneError, validateTimeZone } from "@/lib/scheduler/expression";
-import { fires, utc } from "@/lib/scheduler/test-helpers";
+import { fires, utc } from "@/lib/scheduler/test/helpers";
 
 // 2026 transitions (tzdb): New York 2026-03-08 02:00 EST → 03:00 EDT (07:00Z) and
 // 2026-11-01 02:00 EDT → 01:00 EST (06:00Z); Berlin 2026-03-29 02:00 CET → 03:00 CEST (01:00Z)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  CreateFunctionCommand,
   DeleteFunctionConcurrencyCommand,
   DeleteFunctionEventInvokeConfigCommand,
   GetFunctionEventInvokeConfigCommand,
@@ -10,26 +9,13 @@ import {
   UpdateFunctionConfigurationCommand,
   UpdateFunctionEventInvokeConfigCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "@/test/server";
+import { deployFunction, enc, testServer } from "@/test/server";
 
 // Retries after 1 s instead of Lambda's 60 s and 120 s.
 const t = testServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
-const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
-async function deploy(source: string, env?: Record<string, string>): Promise<string> {
-  const name = uniqueName("async");
-  await t.lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Role: "r",
-      Runtime: "nodejs20.x",
-      Handler: "index.handler",
-      Code: { ZipFile: zipOf(source) },
-      Environment: env ? { Variables: env } : undefined,
-    }),
-  );
-  return name;
-}
+const deploy = (source: string, env?: Record<string, string>) =>
+  deployFunction(t.lambda, source, { prefix: "async", env });
 async function fire(name: string, event: unknown = {}): Promise<string> {
   const r = await t.lambda.send(
     new InvokeCommand({ FunctionName: name, InvocationType: "Event", Payload: enc(event) }),

@@ -5,10 +5,9 @@ import {
   InvokeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "@/test/server";
+import { dec, testServer, uniqueName, zipOf } from "@/test/server";
 
 const t = testServer();
-const dec = (b?: Uint8Array) => JSON.parse(new TextDecoder().decode(b));
 
 // Writes MB megabytes into /tmp and says how far it got.
 const FILL = `import fs from "node:fs"; export const handler = async (e) => { const chunk = Buffer.alloc(1 << 20, 1); const fd = fs.openSync("/tmp/fill", "w"); let mb = 0; try { for (; mb < e.mb; mb++) fs.writeSync(fd, chunk); } catch (err) { return { mb, code: err.code }; } finally { fs.closeSync(fd); fs.rmSync("/tmp/fill"); } return { mb }; };`;

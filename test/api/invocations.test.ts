@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "@/test/server";
+import { enc, testServer, uniqueName, zipOf } from "@/test/server";
 import { getInvocationLog } from "@/lib/logs/query";
 import {
   encodeCursor,
@@ -18,7 +18,6 @@ import { GET as searchRoute } from "@/app/api/functions/[name]/logs/route";
 import { GET as logRoute } from "@/app/api/invocations/[requestId]/log/route";
 
 const t = testServer();
-const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
 /** One function invoked four ways, oldest first: ok, ok, error, timeout. */
 const f = { name: "", id: "", ids: [] as string[], startedBetween: [] as number[] };

@@ -6,32 +6,22 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { lambdaClient, startTestServer, uniqueName, testServer, zipOf } from "@/test/server";
+import {
+  dec,
+  deployFunction,
+  enc,
+  lambdaClient,
+  startTestServer,
+  testServer,
+  uniqueName,
+  zipOf,
+  type DeployOptions,
+} from "@/test/server";
 import { getInvocationLog } from "@/lib/logs/query";
 
 const t = testServer();
 
-const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
-const dec = (b?: Uint8Array) => (b?.length ? JSON.parse(new TextDecoder().decode(b)) : undefined);
-
-async function deploy(
-  source: string,
-  opts: { timeout?: number; memory?: number; file?: string; handler?: string } = {},
-): Promise<string> {
-  const name = uniqueName();
-  await t.lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Role: "r",
-      Runtime: "nodejs20.x",
-      Handler: opts.handler ?? "index.handler",
-      Code: { ZipFile: zipOf(source, opts.file) },
-      Timeout: opts.timeout,
-      MemorySize: opts.memory,
-    }),
-  );
-  return name;
-}
+const deploy = (source: string, opts: DeployOptions = {}) => deployFunction(t.lambda, source, opts);
 
 describe("Invoke through the AWS SDK", () => {
   it("returns the result with the executed version, and the log tail on request", async () => {

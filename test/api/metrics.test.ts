@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand, PutFunctionConcurrencyCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "@/test/server";
+import { enc, testServer, uniqueName, zipOf } from "@/test/server";
 import { FUNCTION_METRICS_SQL, getFunctionMetrics } from "@/lib/metrics/query";
 import { bucketWindow } from "@/lib/metrics/range";
 import { estimateCost } from "@/lib/metrics/cost";
@@ -10,7 +10,6 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { MonitorCharts } from "@/components/metrics/monitor-charts";
 
 const t = testServer();
-const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 
 const SOURCE = `export const handler = async (e) => {
   if (e.fail) throw new Error("boom");

@@ -3,8 +3,8 @@
  * naming the field — in the Lambda API and the console's route handlers alike.
  */
 import { describe, expect, it } from "vitest";
-import { CreateFunctionCommand, UpdateFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
-import { signedFetch, uniqueName, testServer, zipOf } from "@/test/server";
+import { UpdateFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
+import { deployFunction, signedFetch, testServer } from "@/test/server";
 import { PATCH as patchFunction, GET as getFunction } from "@/app/api/functions/[name]/route";
 import { POST as invokePost } from "@/app/api/functions/[name]/invoke/route";
 import { POST as createSchedule } from "@/app/api/functions/[name]/schedules/route";
@@ -12,19 +12,8 @@ import { GET as logsGet } from "@/app/api/functions/[name]/logs/route";
 
 const t = testServer();
 
-async function deploy(source = `export const handler = async (e) => e;`): Promise<string> {
-  const name = uniqueName("odd");
-  await t.lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Role: "r",
-      Runtime: "nodejs20.x",
-      Handler: "index.handler",
-      Code: { ZipFile: zipOf(source) },
-    }),
-  );
-  return name;
-}
+const deploy = (source = `export const handler = async (e) => e;`) =>
+  deployFunction(t.lambda, source, { prefix: "odd" });
 
 // biome-ignore lint/suspicious/noExplicitAny: route handlers differ in their params' type
 type Handler = (req: Request, c: { params: Promise<any> }) => Promise<Response>;

@@ -4,26 +4,13 @@
  * isolation and spill are in record-writer.test.ts).
  */
 import { describe, expect, it } from "vitest";
-import { CreateFunctionCommand, InvokeCommand, PutFunctionEventInvokeConfigCommand } from "@aws-sdk/client-lambda";
-import { uniqueName, testServer, zipOf } from "@/test/server";
+import { InvokeCommand, PutFunctionEventInvokeConfigCommand } from "@aws-sdk/client-lambda";
+import { dec, deployFunction, testServer } from "@/test/server";
 
 const t = testServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
-const dec = (b?: Uint8Array) => JSON.parse(new TextDecoder().decode(b));
 const poll = { timeout: 30_000, interval: 200 };
 
-async function deploy(source: string): Promise<string> {
-  const name = uniqueName("rec");
-  await t.lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Role: "r",
-      Runtime: "nodejs20.x",
-      Handler: "index.handler",
-      Code: { ZipFile: zipOf(source) },
-    }),
-  );
-  return name;
-}
+const deploy = (source: string) => deployFunction(t.lambda, source, { prefix: "rec" });
 
 describe("records PostgreSQL cannot store as they are", () => {
   it("a NUL in an error or a log line is cleaned, and other functions' records keep being stored", async () => {
