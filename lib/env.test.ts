@@ -29,6 +29,18 @@ describe("settings", () => {
     }
   });
 
+  it("takes the log level and format from a fixed list", () => {
+    expect(parseSettings({})).toMatchObject({ NIMBUS_LOG_LEVEL: "info", NIMBUS_LOG_FORMAT: "text" });
+    expect(parseSettings({ NIMBUS_LOG_LEVEL: "debug", NIMBUS_LOG_FORMAT: "json" })).toMatchObject({
+      NIMBUS_LOG_LEVEL: "debug",
+      NIMBUS_LOG_FORMAT: "json",
+    });
+    expect(() => parseSettings({ NIMBUS_LOG_LEVEL: "verbose" })).toThrow(
+      /NIMBUS_LOG_LEVEL: must be debug, info, warn or error/,
+    );
+    expect(() => parseSettings({ NIMBUS_LOG_FORMAT: "xml" })).toThrow(/NIMBUS_LOG_FORMAT: must be text or json/);
+  });
+
   it("refuses a minimum unreserved pool above the account limit", () => {
     expect(() => parseSettings({ NIMBUS_MAX_CONCURRENCY: "5", NIMBUS_MIN_UNRESERVED_CONCURRENCY: "10" })).toThrow(
       /must not exceed/,

@@ -99,6 +99,11 @@ export const settingsSchema = z.object({
         ),
     ),
   NIMBUS_COOKIE_SECURE: z.enum(["auto", "always", "never"], { error: "must be auto, always or never" }).default("auto"),
+  // The server's own log (lib/log.ts): entries below the level are dropped; json: one JSON object a line.
+  NIMBUS_LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" })
+    .default("info"),
+  NIMBUS_LOG_FORMAT: z.enum(["text", "json"], { error: "must be text or json" }).default("text"),
 });
 
 export type Settings = z.infer<typeof settingsSchema> & { dataDir: string };

@@ -70,18 +70,24 @@ export function formatEntry(
   return `${tag}${prefix}${msg}${tail}`;
 }
 
-export function createLogger(component: string | null = null): Logger {
+/**
+ * A logger for `component` (null: untagged). With `sink`, it and its children write text lines
+ * there instead of the process-wide sink (tests, `startServer({ log })`); the level is still the
+ * process-wide one.
+ */
+export function createLogger(component: string | null = null, sink?: (line: string) => void): Logger {
   const emit = (level: LogLevel, msg: string, fields?: LogFields) => {
     const c = config();
     if (RANK[level] < RANK[c.level]) return;
-    c.write(formatEntry(c.format, level, component, msg, fields));
+    if (sink) sink(formatEntry("text", level, component, msg, fields));
+    else c.write(formatEntry(c.format, level, component, msg, fields));
   };
   return {
     debug: (m, f) => emit("debug", m, f),
     info: (m, f) => emit("info", m, f),
     warn: (m, f) => emit("warn", m, f),
     error: (m, f) => emit("error", m, f),
-    child: (name) => createLogger(component ? `${component}.${name}` : name),
+    child: (name) => createLogger(component ? `${component}.${name}` : name, sink),
   };
 }
 

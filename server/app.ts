@@ -3,6 +3,7 @@
  * lib/aws (no Next router on the invoke path); /api/health is answered here, before Next
  * is even ready; everything else is the console, handled by Next.
  */
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
@@ -19,13 +20,18 @@ import { CLIENT_IP_HEADER } from "@/lib/auth/console-auth";
 import { clientIpOf } from "@/lib/auth/client-ip";
 import { checkBodySize, malformedPath } from "@/lib/http/console-guard";
 import { sendConsoleError } from "@/lib/http/console-error";
+import { configureLogging, createLogger } from "@/lib/log";
 
 export interface StartOptions {
   root: string;
   env?: Record<string, string | undefined>;
   /** Serve the Next console (production build unless dev). Tests of the API may leave it off. */
   console?: "production" | "dev" | "off";
-  log?: (m: string) => void;
+  /**
+   * Where the server's log lines go (text), instead of the process-wide sink (stderr, in the
+   * format NIMBUS_LOG_FORMAT names). Tests collect them with it.
+   */
+  log?: (line: string) => void;
 }
 
 export interface ServerHandle {
@@ -42,8 +48,11 @@ export interface ServerHandle {
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
 export async function startServer(opts: StartOptions): Promise<ServerHandle> {
-  const log = opts.log ?? ((m: string) => process.stderr.write(m + "\n"));
   const settings = parseSettings(opts.env ?? process.env);
+  configureLogging({ level: settings.NIMBUS_LOG_LEVEL, format: settings.NIMBUS_LOG_FORMAT });
+  const rootLog = opts.log ? createLogger(null, opts.log) : createLogger();
+  const log = rootLog.child("nimbus");
+  const consoleLog = rootLog.child("console");
   let runtime: RuntimeHandle | null = null;
   let nextHandler: NextHandler | null = null;
   let stopping = false;
@@ -76,10 +85,20 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   /** The gate or Next threw: the console's JSON error for /api, a page saying what is wrong for the rest. */
   function consoleFailure(req: http.IncomingMessage, res: http.ServerResponse, err: unknown) {
     const { error, unexpected } = toAppError(err);
-    if (unexpected) log(`[console] ${(err as Error)?.stack ?? String(err)}`);
+    const headers: Record<string, string> = {};
+    if (unexpected) {
+      const requestId = randomUUID();
+      headers["x-nimbus-request-id"] = requestId;
+      consoleLog.error("unexpected error serving the console", {
+        requestId,
+        method: req.method,
+        path: (req.url ?? "/").split("?")[0],
+        error: (err as Error)?.stack ?? String(err),
+      });
+    }
     if (res.headersSent) return void res.destroy();
     const retry = retryAfterSeconds(error);
-    const headers: Record<string, string> = retry !== undefined ? { "Retry-After": String(retry) } : {};
+    if (retry !== undefined) headers["Retry-After"] = String(retry);
     if ((req.url ?? "/").startsWith("/api/"))
       return sendConsoleError(res, error.status, error.code, error.message, headers);
     res
@@ -160,21 +179,24 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   try {
     let databaseUrl = settings.DATABASE_URL;
     if (!databaseUrl) {
-      embedded = await startEmbeddedPostgres(settings.dataDir, { port: settings.NIMBUS_EMBEDDED_PG_PORT || undefined });
+      embedded = await startEmbeddedPostgres(settings.dataDir, {
+        port: settings.NIMBUS_EMBEDDED_PG_PORT || undefined,
+        log: rootLog.child("db"),
+      });
       databaseUrl = embedded.url;
-      log(`[nimbus] embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.pgDir}`);
+      log.info(`embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.pgDir}`);
     }
     const { applied } = await applyMigrations(databaseUrl, path.join(opts.root, "prisma", "migrations"));
-    if (applied.length) log(`[nimbus] applied migrations: ${applied.join(", ")}`);
+    if (applied.length) log.info(`applied migrations: ${applied.join(", ")}`);
     runtime = await createRuntime(settings, {
       databaseUrl,
       hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"),
-      log,
+      log: rootLog,
       port,
       databaseDir: embedded?.pgDir ?? null,
     });
     const dbHealth = runtime.dbHealth;
-    embedded?.supervise({ down: (reason) => dbHealth.down(reason), restarted: () => void dbHealth.probe(), log });
+    embedded?.supervise({ down: (reason) => dbHealth.down(reason), restarted: () => void dbHealth.probe() });
     setRuntime(runtime);
     runtime.state = "ready";
 

@@ -5,10 +5,13 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SettingsError } from "@/lib/env";
+import { createLogger } from "@/lib/log";
 import { startServer } from "@/server/app";
 import { guardStdio } from "@/server/stdio-guard";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** Through the process-wide sink, which startServer configures from NIMBUS_LOG_LEVEL and NIMBUS_LOG_FORMAT. */
+const log = createLogger("nimbus");
 
 export async function main(argv: string[]): Promise<void> {
   guardStdio(() => path.join(path.resolve(process.env.NIMBUS_DATA_DIR || ".data"), "nimbus.log"));
@@ -23,9 +26,10 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }
-    process.stderr.write(`[nimbus] failed to start: ${(err as Error).stack ?? err}\n`);
+    log.error(`failed to start: ${(err as Error)?.message ?? String(err)}`, { stack: (err as Error)?.stack });
     process.exit(1);
   }
+  // On stdout, as it always was, whatever the log format: scripts and tests wait for this line.
   process.stdout.write(
     `[nimbus] ready on ${handle.url} (console and Lambda API; try: curl ${handle.url}/api/health)\n`,
   );
@@ -33,10 +37,10 @@ export async function main(argv: string[]): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`[nimbus] ${signal}: finishing in-flight work and stopping\n`);
+    log.info(`${signal}: finishing in-flight work and stopping`);
     const force = setTimeout(
       () => {
-        process.stderr.write("[nimbus] shutdown took too long; exiting\n");
+        log.error("shutdown took too long; exiting");
         process.exit(1);
       },
       (handle.settings.NIMBUS_SHUTDOWN_GRACE_SECONDS + 15) * 1000,
@@ -45,14 +49,14 @@ export async function main(argv: string[]): Promise<void> {
     try {
       const { problems } = await handle.close();
       if (problems.length === 0) {
-        process.stdout.write("[nimbus] stopped\n");
+        log.info("stopped");
         process.exit(0);
       }
-      for (const p of problems) process.stderr.write(`[nimbus] shutdown: ${p}\n`);
-      process.stderr.write("[nimbus] stopped with problems (see above)\n");
+      for (const p of problems) log.warn(`shutdown: ${p}`);
+      log.warn("stopped with problems (see above)");
       process.exit(1);
     } catch (err) {
-      process.stderr.write(`[nimbus] error while stopping: ${(err as Error).message}\n`);
+      log.error(`error while stopping: ${(err as Error).message}`);
       process.exit(1);
     }
   };

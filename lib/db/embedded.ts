@@ -22,6 +22,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { createLogger, type Logger } from "@/lib/log";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -37,7 +38,6 @@ export interface EmbeddedPostgres {
 export interface EmbeddedWatchers {
   down(reason: string): void;
   restarted(): void;
-  log(message: string): void;
 }
 
 interface Ids {
@@ -82,6 +82,7 @@ function reachableBy(ids: Ids, dir: string): boolean {
 function placeBinaries(
   bins: { postgres: string; initdb: string },
   ids: Ids | undefined,
+  log: Logger,
 ): { postgres: string; initdb: string } {
   const binDir = path.dirname(bins.postgres);
   if (!ids || reachableBy(ids, binDir)) return bins;
@@ -96,9 +97,7 @@ function placeBinaries(
     cpSync(nativeDir, target, { recursive: true, verbatimSymlinks: true });
     chmodSync(target, 0o755);
     writeFileSync(path.join(target, ".complete"), version);
-    process.stderr.write(
-      `[nimbus] the 'postgres' user cannot reach ${nativeDir}; PostgreSQL's binaries were copied to ${target}\n`,
-    );
+    log.info(`the 'postgres' user cannot reach ${nativeDir}; PostgreSQL's binaries were copied to ${target}`);
   }
   return { postgres: path.join(target, "bin", "postgres"), initdb: path.join(target, "bin", "initdb") };
 }
@@ -107,7 +106,7 @@ function placeBinaries(
  * The folder the server runs in: <dataDir>/pg, unless we run as root and the postgres user
  * cannot reach it (a clone under /root): then /var/lib/nimbus/pg-<hash>, linked from <dataDir>/pg.
  */
-function placeDataDir(dataDir: string, ids: Ids | undefined): string {
+function placeDataDir(dataDir: string, ids: Ids | undefined, log: Logger): string {
   mkdirSync(dataDir, { recursive: true });
   const linkPath = path.join(dataDir, "pg");
   if (existsSync(linkPath) && lstatSync(linkPath).isSymbolicLink()) return realpathSync(linkPath);
@@ -118,8 +117,8 @@ function placeDataDir(dataDir: string, ids: Ids | undefined): string {
   chmodSync(base, 0o755);
   const target = path.join(base, `pg-${hash}`);
   if (!existsSync(linkPath)) symlinkSync(target, linkPath);
-  process.stderr.write(
-    `[nimbus] ${dataDir} is not reachable by the 'postgres' user; PostgreSQL data lives in ${target} (linked from ${linkPath})\n`,
+  log.info(
+    `${dataDir} is not reachable by the 'postgres' user; PostgreSQL data lives in ${target} (linked from ${linkPath})`,
   );
   return target;
 }
@@ -136,7 +135,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** A postmaster left behind by a SIGKILLed server holds the data folder: stop it first. */
-async function stopStalePostmaster(pgDir: string): Promise<void> {
+async function stopStalePostmaster(pgDir: string, log: Logger): Promise<void> {
   const pidFile = path.join(pgDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
@@ -150,7 +149,7 @@ async function stopStalePostmaster(pgDir: string): Promise<void> {
     }
   };
   if (!alive()) return;
-  process.stderr.write(`[nimbus] stopping a stale PostgreSQL (pid ${pid}) left by an earlier run\n`);
+  log.warn(`stopping a stale PostgreSQL (pid ${pid}) left by an earlier run`);
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
   if (alive()) process.kill(pid, "SIGKILL");
@@ -159,11 +158,12 @@ async function stopStalePostmaster(pgDir: string): Promise<void> {
 
 export async function startEmbeddedPostgres(
   dataDir: string,
-  opts: { port?: number; database?: string } = {},
+  opts: { port?: number; database?: string; log?: Logger } = {},
 ): Promise<EmbeddedPostgres> {
+  const log = opts.log ?? createLogger("db");
   const ids = postgresUser();
-  const bins = placeBinaries(await binaries(), ids);
-  const pgDir = placeDataDir(path.resolve(dataDir), ids);
+  const bins = placeBinaries(await binaries(), ids, log);
+  const pgDir = placeDataDir(path.resolve(dataDir), ids, log);
   const secretFile = path.join(path.resolve(dataDir), "pg-password");
   if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
     rmSync(pgDir, { recursive: true, force: true });
@@ -190,7 +190,7 @@ export async function startEmbeddedPostgres(
       throw new Error(`initdb failed (${r.error?.message ?? `exit ${r.status}`}): ${r.stderr || r.stdout}`);
   }
   const password = readFileSync(secretFile, "utf8").trim();
-  await stopStalePostmaster(pgDir);
+  await stopStalePostmaster(pgDir, log);
   const port = opts.port ?? (await freePort());
   const args = [
     "-D",
@@ -223,7 +223,7 @@ export async function startEmbeddedPostgres(
     c.once("exit", (code, signal) => {
       if (stopping || c !== child) return;
       const reason = `the embedded PostgreSQL exited (${signal ? `signal ${signal}` : `code ${code}`})`;
-      watchers?.log(`[db] ${reason}; starting it again`);
+      log.warn(`${reason}; starting it again`);
       watchers?.down(reason);
       scheduleRestart();
     });
@@ -234,16 +234,16 @@ export async function startEmbeddedPostgres(
       restartTimer = null;
       if (stopping) return;
       try {
-        await stopStalePostmaster(pgDir);
+        await stopStalePostmaster(pgDir, log);
         child = await launch(bins.postgres, args, ids);
         watch(child);
         failures = 0;
-        watchers?.log(`[db] the embedded PostgreSQL is running again (pid ${child.pid})`);
+        log.info(`the embedded PostgreSQL is running again (pid ${child.pid})`);
         watchers?.restarted();
       } catch (err) {
         failures++;
-        watchers?.log(
-          `[db] restarting the embedded PostgreSQL failed (${(err as Error).message.split("\n")[0]}); next try in ${Math.min(30, 0.2 * 2 ** Math.min(failures, 8)).toFixed(1)} s`,
+        log.error(
+          `restarting the embedded PostgreSQL failed (${(err as Error).message.split("\n")[0]}); next try in ${Math.min(30, 0.2 * 2 ** Math.min(failures, 8)).toFixed(1)} s`,
         );
         scheduleRestart();
       }

@@ -6,6 +6,7 @@
  */
 import pg from "pg";
 import { connectionReason, isConnectionError } from "@/lib/db/connection-errors";
+import type { Logger } from "@/lib/log";
 
 const PROBE_UP_MS = 2_000;
 const PROBE_DOWN_MS = 500;
@@ -30,7 +31,7 @@ export class DatabaseHealth {
   constructor(
     url: string,
     watched: pg.Pool,
-    private readonly log: (m: string) => void,
+    private readonly log: Logger,
   ) {
     this.probePool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
     this.probePool.on("error", () => {}); // the next probe reports it
@@ -65,7 +66,7 @@ export class DatabaseHealth {
       return;
     }
     this.current = { state: "down", since: Date.now(), error: reason };
-    this.log(`[db] the database is unavailable: ${reason}; API calls that need it answer 503 until it is back`);
+    this.log.warn(`the database is unavailable: ${reason}; API calls that need it answer 503 until it is back`);
     this.schedule(PROBE_DOWN_MS, true);
   }
 
@@ -73,7 +74,7 @@ export class DatabaseHealth {
     if (this.current.state === "up") return;
     const secs = ((Date.now() - this.current.since) / 1000).toFixed(1);
     this.current = { state: "up", since: Date.now(), error: null };
-    this.log(`[db] the database is back after ${secs} s`);
+    this.log.info(`the database is back after ${secs} s`);
   }
 
   private schedule(ms: number, now = false): void {

@@ -23,6 +23,7 @@ import {
   type InvokeResult,
   type SandboxKilledEvent,
 } from "@/lib/executor/types";
+import type { Logger } from "@/lib/log";
 
 /** The instance's own cap plus room for its truncation marker. */
 const SUPERVISOR_LOG_LIMIT = MAX_LOG_BYTES_PER_INVOCATION + 1024;
@@ -42,7 +43,7 @@ export interface CallsOptions {
   killGraceMs?: number;
   /** Told after a timeout or crash ended an instance or a sandbox (must not block). */
   onSandboxKilled?: (e: SandboxKilledEvent) => void;
-  log?: (msg: string) => void;
+  log: Logger;
 }
 
 export class InFlightCalls {
@@ -149,7 +150,10 @@ export class InFlightCalls {
     try {
       listener(event);
     } catch (err) {
-      this.o.log?.(`[executor] onSandboxKilled listener failed: ${(err as Error).message}`);
+      this.o.log.error(`onSandboxKilled listener failed: ${(err as Error).message}`, {
+        functionName: event.functionName,
+        requestId: event.requestId,
+      });
     }
   }
 }

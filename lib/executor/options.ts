@@ -1,6 +1,7 @@
 /** How a Supervisor is set up (lib/runtime/create.ts builds it from the settings). */
 import type { IsolationSettings } from "@/lib/executor/isolation";
 import type { SandboxKilledEvent } from "@/lib/executor/types";
+import type { Logger } from "@/lib/log";
 
 export interface SupervisorOptions {
   hostScript: string;
@@ -24,7 +25,8 @@ export interface SupervisorOptions {
   isolation?: Partial<IsolationSettings>;
   /** First of the uids sandboxes get when the server runs as root (one per live sandbox). */
   uidBase?: number;
-  log?: (msg: string) => void;
+  /** Where the supervisor reports (default: the process log, as `executor`). */
+  log?: Logger;
   /**
    * Told after a timeout or crash ended an instance or a sandbox (for the audit log). Called
    * after the invocation is answered; the listener must not block (buffer, write later).

@@ -4,6 +4,7 @@
  * is replaced — but with back-off when they keep dying at boot, never in a tight loop.
  */
 import type { Sandbox } from "@/lib/executor/sandbox";
+import type { Logger } from "@/lib/log";
 
 export class PrewarmPool {
   private readonly ready: Sandbox[] = [];
@@ -14,7 +15,7 @@ export class PrewarmPool {
   constructor(
     private readonly target: number,
     private readonly spawn: () => Sandbox,
-    private readonly log?: (m: string) => void,
+    private readonly log: Logger,
   ) {}
 
   get size(): number {
@@ -51,7 +52,8 @@ export class PrewarmPool {
     this.ready.splice(i, 1);
     if (this.stopped) return;
     this.bootFailures++;
-    if (this.bootFailures > 1) this.log?.(`[executor] pre-spawned sandbox exited (${why})`);
+    if (this.bootFailures > 1)
+      this.log.warn(`pre-spawned sandbox exited (${why})`, { bootFailures: this.bootFailures });
     const delay = this.bootFailures > 1 ? Math.min(30_000, 50 * 2 ** Math.min(this.bootFailures, 10)) : 0;
     if (this.respawnTimer) return;
     this.respawnTimer = setTimeout(() => {

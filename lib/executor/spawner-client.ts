@@ -1,5 +1,6 @@
 /** The supervisor's side of the spawner process (see spawner/main.ts). */
 import { fork, type ChildProcess } from "node:child_process";
+import type { Logger } from "@/lib/log";
 
 export interface SpawnCallbacks {
   onSpawned(pid: number): void;
@@ -14,7 +15,7 @@ export class SpawnerClient {
   constructor(
     private readonly script: string,
     private readonly env: Record<string, string>,
-    private readonly log?: (m: string) => void,
+    private readonly log: Logger,
   ) {
     this.start();
   }
@@ -48,7 +49,7 @@ export class SpawnerClient {
     child.on("exit", (code, signal) => {
       if (this.stopped) return;
       // Sandboxes it started keep running (their control connections tell us when they end).
-      this.log?.(`[executor] the spawner exited (code ${code}, signal ${signal}); restarting it`);
+      this.log.error(`the spawner exited (code ${code}, signal ${signal}); restarting it`);
       this.child = null;
       setTimeout(() => !this.stopped && this.start(), 100).unref();
     });

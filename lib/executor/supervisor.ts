@@ -30,6 +30,7 @@ import { SpawnerClient } from "@/lib/executor/spawner-client";
 import type { Executor, ExecutorStats, FunctionSpec, InvokeRequest, InvokeResult } from "@/lib/executor/types";
 import { UidAllocator } from "@/lib/executor/uids";
 import type { SupervisorOptions } from "@/lib/executor/options";
+import { createLogger, type Logger } from "@/lib/log";
 
 export type { SupervisorOptions } from "@/lib/executor/options";
 
@@ -56,8 +57,10 @@ export class Supervisor implements Executor {
   /** Runtime identifier of the Node that runs user code, e.g. nodejs24.x. */
   readonly runtime: string;
   private readonly nodeMajor: number;
+  private readonly log: Logger;
 
   constructor(private readonly opts: SupervisorOptions) {
+    this.log = opts.log ?? createLogger("executor");
     this.perSandbox = opts.instancesPerSandbox ?? 64;
     const given = Object.fromEntries(Object.entries(opts.isolation ?? {}).filter(([, v]) => v !== undefined));
     const settings: IsolationSettings = { ...DEFAULT_ISOLATION, ...given };
@@ -68,10 +71,10 @@ export class Supervisor implements Executor {
     this.nodeMajor = runtime.major;
     this.uids = new UidAllocator(opts.uidBase);
     if (this.isolation.plan.level !== "full")
-      opts.log?.(`[executor] WARNING: sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
+      this.log.warn(`sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
     else
-      opts.log?.(
-        `[executor] sandbox isolation: full (bubblewrap, own uid, rlimits, permission model); user code runs on ${this.runtime}`,
+      this.log.info(
+        `sandbox isolation: full (bubblewrap, own uid, rlimits, permission model); user code runs on ${this.runtime}`,
       );
     // Sandboxes under uids of their own but without namespaces must reach their folders and the
     // socket by path; the data folder (0700, it holds the master key) is no place for them.
@@ -80,15 +83,15 @@ export class Supervisor implements Executor {
     mkdirSync(this.workDir, { recursive: true, mode: 0o700 });
     if (uidSwitch) chmodSync(this.workDir, 0o711);
     this.hub = new Hub(this.workDir, MAX_LANE_FRAME_BYTES);
-    this.spawner = new SpawnerClient(path.join(path.dirname(opts.hostScript), "spawner.mjs"), this.baseEnv, opts.log);
+    this.spawner = new SpawnerClient(path.join(path.dirname(opts.hostScript), "spawner.mjs"), this.baseEnv, this.log);
     this.reaper = setInterval(() => this.reap(), Math.min(10_000, Math.max(250, opts.idleMs / 4)));
     this.reaper.unref();
     this.calls = new InFlightCalls({
       killGraceMs: opts.killGraceMs,
       onSandboxKilled: opts.onSandboxKilled,
-      log: opts.log,
+      log: this.log,
     });
-    this.prewarmed = new PrewarmPool(opts.prewarm, () => this.spawn(), opts.log);
+    this.prewarmed = new PrewarmPool(opts.prewarm, () => this.spawn(), this.log);
     this.prewarmed.fill();
   }
 
@@ -217,7 +220,10 @@ export class Supervisor implements Executor {
         logGroupName: `/aws/lambda/${spec.functionName}`,
       });
     } catch (err) {
-      this.opts.log?.(`[executor] could not assign sandbox: ${(err as Error).message}`);
+      this.log.error(`could not assign sandbox: ${(err as Error).message}`, {
+        functionName: spec.functionName,
+        sandbox: sb.id,
+      });
       sb.kill();
       throw err;
     }
@@ -268,8 +274,8 @@ export class Supervisor implements Executor {
     const now = Date.now();
     if (now - this.capLoggedAt > 60_000) {
       this.capLoggedAt = now;
-      this.opts.log?.(
-        `[executor] ${max} sandbox processes (NIMBUS_MAX_SANDBOXES) reached: the least recently used idle ones retire first (${this.retiredForCap} so far)`,
+      this.log.warn(
+        `${max} sandbox processes (NIMBUS_MAX_SANDBOXES) reached: the least recently used idle ones retire first (${this.retiredForCap} so far)`,
       );
     }
   }

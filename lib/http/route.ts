@@ -1,8 +1,10 @@
 /**
  * The one wrapper for the console's JSON API route handlers: run the handler, map any
  * error to a JSON response in one place. Unknown errors are logged and answered with a
- * generic 500 (no stack traces leave the server).
+ * generic 500 (no stack traces leave the server); the log line and the response's
+ * x-nimbus-request-id header carry the same id, so a report can be matched to the log.
  */
+import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError, retryAfterSeconds, toAppError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime/global";
@@ -10,6 +12,9 @@ import type { NimbusRuntime } from "@/lib/runtime/types";
 import { withActor } from "@/lib/services/context";
 import { assertStorableText } from "@/lib/services/validate";
 import { SOURCE_IP_HEADER, USER_HEADER, type Actor } from "@/lib/services/audit/actor";
+import { log } from "@/lib/log";
+
+const consoleLog = log.child("console");
 
 /**
  * Who is calling the console API: the signed-in user the server front put in USER_HEADER after
@@ -43,8 +48,17 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       return NextResponse.json(result);
     } catch (err) {
       const { error, unexpected } = toAppError(err);
-      if (unexpected) console.error("[console api]", err);
       const headers: Record<string, string> = {};
+      if (unexpected) {
+        const requestId = randomUUID();
+        headers["x-nimbus-request-id"] = requestId;
+        consoleLog.error("unexpected error in a console API request", {
+          requestId,
+          method: req.method,
+          path: URL.canParse(req.url) ? new URL(req.url).pathname : undefined,
+          error: (err as Error)?.stack ?? String(err),
+        });
+      }
       const retry = retryAfterSeconds(error);
       if (retry !== undefined) headers["Retry-After"] = String(retry);
       return NextResponse.json(

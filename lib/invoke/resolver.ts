@@ -9,6 +9,7 @@ import { readPackage } from "@/lib/code/package";
 import type { CodeFile, FunctionSpec } from "@/lib/executor/types";
 import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
 import { openSecrets, plainVariables, sealedSecretsOf, secretRedactor } from "@/lib/services/functions/secrets";
+import { createLogger, type Logger } from "@/lib/log";
 
 export interface ResolvedFunction {
   record: FunctionRecord;
@@ -37,7 +38,7 @@ export class FunctionResolver {
     private readonly region: string,
     private readonly accountId: string,
     private readonly cipher: CodeCipher,
-    private readonly log: (m: string) => void = () => {},
+    private readonly log: Logger = createLogger("security"),
     private readonly onCodeRefused: (e: CodeRefusedEvent) => void = () => {},
   ) {}
 
@@ -134,7 +135,7 @@ export class FunctionResolver {
           // Checked before the code goes anywhere near a sandbox: a tampered row never runs.
           return readPackage(this.cipher.open(stored, sha));
         } catch (err) {
-          this.log(`[security] code package ${sha} refused: ${(err as Error).message}`);
+          this.log.error(`code package ${sha} refused: ${(err as Error).message}`, { functionName });
           this.onCodeRefused({ functionName, codeSha256: sha, reason: (err as Error).message });
           throw err;
         }

@@ -14,6 +14,7 @@
  */
 import { statfs } from "node:fs/promises";
 import type pg from "pg";
+import type { Logger } from "@/lib/log";
 
 export const INVOCATION_ROW_BYTES = 240;
 export const LOG_LINE_BASE_BYTES = 280;
@@ -36,7 +37,7 @@ export interface CapacityOptions {
   minFreeMb: number;
   /** A folder on the database's volume (the embedded data folder), or null. */
   diskPath: string | null;
-  log: (m: string) => void;
+  log: Logger;
 }
 
 export async function estimateRecordsBytes(
@@ -119,7 +120,7 @@ export class RecordsCapacityGuard {
   /** One pass; concurrent callers share it. */
   check(): Promise<void> {
     this.running ??= this.pass()
-      .catch((e: Error) => this.o.log(`[capacity] ${e.message}`))
+      .catch((e: Error) => this.o.log.warn(`could not check the space records take: ${e.message}`))
       .finally(() => (this.running = null));
     return this.running;
   }
@@ -154,8 +155,9 @@ export class RecordsCapacityGuard {
         if (!r.before) return;
         this.state.lastPrune = { at: new Date().toISOString(), reason, before: r.before.toISOString(), rows: r.rows };
         if (this.state.diskLow) this.freeAtLastPrune = this.state.diskFreeMb;
-        this.o.log(
-          `[capacity] ${reason}: deleted ${r.rows} records and log lines from before ${r.before.toISOString()} (the newest are kept)`,
+        // Over the operator's cap is the cap doing its work; a disk running out of space is a warning.
+        this.o.log[this.state.diskLow ? "warn" : "info"](
+          `${reason}: deleted ${r.rows} records and log lines from before ${r.before.toISOString()} (the newest are kept)`,
         );
         const after = await estimateRecordsBytes(this.pool);
         this.state.estimatedMb = Math.round(after.bytes / 1048576);

@@ -17,6 +17,7 @@ import type { LogEntry } from "@/lib/executor/types";
 import { insertIsolating } from "@/lib/db/isolating-insert";
 import { pgText, pgTextOrNull } from "@/lib/db/text";
 import type { RecordSpill } from "@/lib/logs/spill";
+import { createLogger, type Logger } from "@/lib/log";
 
 export interface InvocationRecord {
   requestId: string;
@@ -64,7 +65,8 @@ const FAILING_REPORT_MS = 30_000;
 
 export interface RecordWriterOptions {
   flushMs?: number;
-  log?: (msg: string) => void;
+  /** Default: the process log, as `records`. */
+  log?: Logger;
   /** Where rows go that memory cannot hold while the database is down; null: they are dropped (counted). */
   spill?: RecordSpill | null;
 }
@@ -88,7 +90,7 @@ export class RecordWriter {
   private failingSince: number | null = null;
   private lastFailReport = 0;
   private readonly flushMs: number;
-  private readonly log: (msg: string) => void;
+  private readonly log: Logger;
   private readonly spill: RecordSpill | null;
   /** Rows lost for good: neither written nor saved to disk. */
   dropped = 0;
@@ -100,7 +102,7 @@ export class RecordWriter {
     opts: RecordWriterOptions = {},
   ) {
     this.flushMs = opts.flushMs ?? 100;
-    this.log = opts.log ?? ((m) => process.stderr.write(m + "\n"));
+    this.log = opts.log ?? createLogger("records");
     this.spill = opts.spill ?? null;
   }
 
@@ -173,8 +175,8 @@ export class RecordWriter {
       throw err;
     }
     if (this.failingSince !== null) {
-      this.log(
-        `[records] database writes work again after ${Math.round((Date.now() - this.failingSince) / 1000)} s; nothing pending was lost`,
+      this.log.info(
+        `database writes work again after ${Math.round((Date.now() - this.failingSince) / 1000)} s; nothing pending was lost`,
       );
       this.failingSince = null;
     }
@@ -186,13 +188,13 @@ export class RecordWriter {
     if (this.failingSince === null) {
       this.failingSince = now;
       this.lastFailReport = now;
-      this.log(
-        `[records] cannot write invocation records (${err.message}); keeping them and retrying every ${RETRY_MS / 1000} s`,
+      this.log.warn(
+        `cannot write invocation records (${err.message}); keeping them and retrying every ${RETRY_MS / 1000} s`,
       );
     } else if (now - this.lastFailReport >= FAILING_REPORT_MS) {
       this.lastFailReport = now;
-      this.log(
-        `[records] still cannot write records after ${Math.round((now - this.failingSince) / 1000)} s (${err.message}); ${this.pending} pending`,
+      this.log.warn(
+        `still cannot write records after ${Math.round((now - this.failingSince) / 1000)} s (${err.message}); ${this.pending} pending`,
       );
     }
     const over = this.pending - MAX_PENDING_ROWS;
@@ -208,24 +210,24 @@ export class RecordWriter {
     if (this.spill) {
       try {
         const file = this.spill.save(rows);
-        this.log(
-          `[records] memory bound reached while the database fails (${reason}): ${rows.length} rows saved to ${file}, written once it is back`,
+        this.log.warn(
+          `memory bound reached while the database fails (${reason}): ${rows.length} rows saved to ${file}, written once it is back`,
         );
         return;
       } catch (err) {
-        this.log(`[records] could not save ${rows.length} rows to disk: ${(err as Error).message}`);
+        this.log.error(`could not save ${rows.length} rows to disk: ${(err as Error).message}`);
       }
     }
     this.dropped += rows.length;
-    this.log(`[records] dropped ${rows.length} pending rows: the database has been failing (${reason})`);
+    this.log.warn(`dropped ${rows.length} pending rows: the database has been failing (${reason})`);
   }
 
   private refused(kind: string, row: InvocationRecord | LineRow, err: Error): void {
     this.quarantined++;
     const id = "line" in row ? row.requestId : `${row.requestId}#${row.attempt}`;
     const kept = this.spill?.quarantine(kind, row, err.message) ?? false;
-    this.log(
-      `[records] PostgreSQL refused the ${kind} of ${id} (${err.message}); ${kept ? `kept in ${this.spill!.quarantinePath}` : "dropped"}, every other row is written`,
+    this.log.warn(
+      `PostgreSQL refused the ${kind} of ${id} (${err.message}); ${kept ? `kept in ${this.spill!.quarantinePath}` : "dropped"}, every other row is written`,
     );
   }
 
@@ -247,9 +249,9 @@ export class RecordWriter {
           return; // the batch stays in memory; the rest of the file went back to pending
         }
       }
-      if (rows) this.log(`[records] wrote ${rows} rows saved to disk while the database was unavailable`);
+      if (rows) this.log.info(`wrote ${rows} rows saved to disk while the database was unavailable`);
     })()
-      .catch((err: Error) => this.log(`[records] could not read saved rows: ${err.message}`))
+      .catch((err: Error) => this.log.error(`could not read saved rows: ${err.message}`))
       .finally(() => (this.replaying = null));
   }
 

@@ -15,6 +15,7 @@ import { DEFAULT_EVENT_INVOKE_CONFIG } from "@/lib/services/event-invoke-config"
 import { destinationRecord, type DestinationCondition } from "@/lib/queue/destination";
 import type { InvokeResult } from "@/lib/executor/types";
 import { pgText, pgTextOrNull } from "@/lib/db/text";
+import type { Logger } from "@/lib/log";
 
 export const ASYNC_QUEUE = "nimbus-async";
 
@@ -40,7 +41,7 @@ export interface DurableAsyncOptions {
   flushRecords: () => Promise<void>;
   /** Whether an invocation record is still waiting in this server's memory. */
   recordPending: (requestId: string, attempt: number) => boolean;
-  log: (m: string) => void;
+  log: Logger;
 }
 
 interface Config {
@@ -76,9 +77,9 @@ export class DurableAsyncQueue implements AsyncSink {
       last.repeats++;
       return;
     }
-    if (last.repeats) this.o.log(`[async] (the previous message repeated ${last.repeats} more times)`);
+    if (last.repeats) this.o.log.warn(`(the previous message repeated ${last.repeats} more times)`);
     this.lastError = { message: err.message, at: now, repeats: 0 };
-    this.o.log(`[async] ${err.message}`);
+    this.o.log.warn(`the event queue reports: ${err.message}`);
   }
 
   async start(): Promise<void> {
@@ -108,7 +109,9 @@ export class DurableAsyncQueue implements AsyncSink {
               await this.handle(job.data, job.retryCount);
               return { id: job.id, status: "completed" as const };
             } catch (err) {
-              this.o.log(`[async] event ${job.data.requestId} will be retried: ${(err as Error).message}`);
+              this.o.log.warn(`event ${job.data.requestId} will be retried: ${(err as Error).message}`, {
+                functionName: job.data.functionName,
+              });
               return { id: job.id, status: "failed" as const };
             }
           }),
@@ -209,7 +212,7 @@ export class DurableAsyncQueue implements AsyncSink {
     try {
       fn = await this.o.invoker.resolve(job.functionName);
     } catch {
-      this.o.log(`[async] dropping event ${job.requestId}: function ${job.functionName} no longer exists`);
+      this.o.log.warn(`dropping event ${job.requestId}: function ${job.functionName} no longer exists`);
       return;
     }
     if (fn.record.id !== job.functionId) return; // deleted and created anew: not the same function
@@ -242,11 +245,11 @@ export class DurableAsyncQueue implements AsyncSink {
       // The record is stored before the job completes, so a crash after this point loses nothing.
       // When it cannot be stored now the writer keeps it and retries; the job goes on either way,
       // because failing it would run the function again.
-      await this.o
-        .flushRecords()
-        .catch((e: Error) =>
-          this.o.log(`[async] event ${job.requestId} ran; its record is not stored yet (${e.message})`),
-        );
+      await this.o.flushRecords().catch((e: Error) =>
+        this.o.log.warn(`event ${job.requestId} ran; its record is not stored yet (${e.message})`, {
+          functionName: job.functionName,
+        }),
+      );
     }
     if (result.outcome === "Success") {
       if (cfg.onSuccessDestination) await this.deliver(cfg.onSuccessDestination, fn, job, "Success", result);
@@ -274,9 +277,7 @@ export class DurableAsyncQueue implements AsyncSink {
     ]);
     const row = rows[0];
     if (!row) return null;
-    this.o.log(
-      `[async] event ${job.requestId} attempt ${job.attempt} already ran (${row.outcome}); not running it again`,
-    );
+    this.o.log.info(`event ${job.requestId} attempt ${job.attempt} already ran (${row.outcome}); not running it again`);
     const error = row.errorType
       ? { errorType: row.errorType, errorMessage: row.errorMessage ?? "", trace: [] }
       : undefined;
@@ -332,7 +333,7 @@ export class DurableAsyncQueue implements AsyncSink {
     try {
       target = await this.o.invoker.resolve(destination);
     } catch {
-      this.o.log(`[async] destination ${destination} of ${fn.record.name} does not exist`);
+      this.o.log.warn(`destination ${destination} of ${fn.record.name} does not exist`, { requestId: job.requestId });
       return false;
     }
     const record = destinationRecord({
@@ -367,6 +368,6 @@ export class DurableAsyncQueue implements AsyncSink {
   async stop(graceMs: number): Promise<void> {
     await this.boss
       .stop({ graceful: true, timeout: graceMs, close: true })
-      .catch((e: Error) => this.o.log(`[async] stop: ${e.message}`));
+      .catch((e: Error) => this.o.log.warn(`the event queue did not stop cleanly: ${e.message}`));
   }
 }

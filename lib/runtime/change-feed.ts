@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { FunctionChange } from "@/lib/services/context";
+import type { Logger } from "@/lib/log";
 
 const CHANNEL = "nimbus_function_changes";
 
@@ -21,7 +22,7 @@ export class ChangeFeed {
     private readonly url: string,
     private readonly pool: pg.Pool,
     private readonly onRemote: (c: FunctionChange | "all") => void,
-    private readonly log: (m: string) => void,
+    private readonly log: Logger,
     private readonly onRemoteKey: (id: string | "all") => void = () => {},
     /** Console sessions ended elsewhere (logout, password change): cached ones must go. */
     private readonly onRemoteSessions: () => void = () => {},
@@ -67,7 +68,7 @@ export class ChangeFeed {
   private lost(client: pg.Client, err: Error): void {
     if (this.closed || this.client !== client) return;
     this.client = null;
-    this.log(`[changes] listener lost (${err.message}); reconnecting`);
+    this.log.warn(`listener lost (${err.message}); reconnecting`);
     this.retry();
   }
 
@@ -76,7 +77,7 @@ export class ChangeFeed {
       if (this.closed) return;
       this.connect().then(
         () => {
-          this.log("[changes] listener back; cached functions, keys and sessions reloaded from the database");
+          this.log.info("listener back; cached functions, keys and sessions reloaded from the database");
           this.onRemote("all");
           this.onRemoteKey("all");
           this.onRemoteSessions();
@@ -105,7 +106,7 @@ export class ChangeFeed {
     const payload = JSON.stringify({ ...message, origin: this.origin });
     this.pool
       .query("SELECT pg_notify($1, $2)", [CHANNEL, payload])
-      .catch((e: Error) => this.log(`[changes] publish failed: ${e.message}`));
+      .catch((e: Error) => this.log.warn(`publish failed: ${e.message}`));
   }
 
   async close(): Promise<void> {

@@ -28,6 +28,7 @@ import type { NimbusRuntime } from "@/lib/runtime/types";
 import { AuditBuffer } from "@/lib/services/audit/buffer";
 import { startConsoleAuth } from "@/lib/auth/start";
 import type { ConsoleAuth } from "@/lib/auth/console-auth";
+import type { Logger } from "@/lib/log";
 
 /** What a shutdown could not finish: empty when everything was written and stopped. */
 export interface ShutdownReport {
@@ -45,22 +46,27 @@ export async function createRuntime(
   opts: {
     databaseUrl: string;
     hostScript: string;
-    log: (m: string) => void;
+    /** The server's root logger: each part logs through a child named after it. */
+    log: Logger;
     port?: number /** The embedded database's folder (its disk is watched). */;
     databaseDir?: string | null;
   },
 ): Promise<RuntimeHandle> {
   const { log } = opts;
-  const db = createDb(opts.databaseUrl);
-  const dbHealth = new DatabaseHealth(opts.databaseUrl, db.pool, log);
+  const db = createDb(opts.databaseUrl, log.child("db"));
+  const dbHealth = new DatabaseHealth(opts.databaseUrl, db.pool, log.child("db"));
   const previousKey = settings.NIMBUS_MASTER_KEY_PREVIOUS
     ? parseMasterKey(settings.NIMBUS_MASTER_KEY_PREVIOUS, "NIMBUS_MASTER_KEY_PREVIOUS")
     : undefined;
   const masterKey = loadMasterKey(settings.NIMBUS_MASTER_KEY, settings.dataDir);
   const codeCipher = createCodeCipher(masterKey, previousKey);
   const secretCipher = createSecretCipher(masterKey, previousKey);
-  const accessKeys = new AccessKeyCache(db.pool, (sealed, id) => secretCipher.open(sealed, id), log);
-  const audit = new AuditBuffer(db.pool, 1000, log);
+  const accessKeys = new AccessKeyCache(
+    db.pool,
+    (sealed, id) => secretCipher.open(sealed, id),
+    log.child("access-keys"),
+  );
+  const audit = new AuditBuffer(db.pool, 1000, log.child("audit"));
   // Every retried invoke of a tampered function is refused again; one entry a minute per package is enough.
   const refusedAt = new Map<string, number>();
   const resolver = new FunctionResolver(
@@ -68,7 +74,7 @@ export async function createRuntime(
     settings.NIMBUS_REGION,
     settings.NIMBUS_ACCOUNT_ID,
     codeCipher,
-    log,
+    log.child("security"),
     (e) => {
       if (Date.now() - (refusedAt.get(e.codeSha256) ?? 0) < 60_000) return;
       refusedAt.set(e.codeSha256, Date.now());
@@ -95,7 +101,7 @@ export async function createRuntime(
       maxOpenFiles: settings.NIMBUS_SANDBOX_MAX_OPEN_FILES,
     },
     uidBase: settings.NIMBUS_SANDBOX_UID_BASE,
-    log,
+    log: log.child("executor"),
     onSandboxKilled: (e) =>
       audit.push({
         action: "sandbox.killed",
@@ -103,7 +109,7 @@ export async function createRuntime(
         details: { version: e.version, reason: e.reason, pid: e.pid, requestId: e.requestId },
       }),
   });
-  const writer = new RecordWriter(db.pool, { log, spill: new RecordSpill(settings.dataDir) });
+  const writer = new RecordWriter(db.pool, { log: log.child("records"), spill: new RecordSpill(settings.dataDir) });
   const invoker = new Invoker(resolver, admission, executor, writer);
   const asyncQueue = new DurableAsyncQueue({
     url: opts.databaseUrl,
@@ -113,7 +119,7 @@ export async function createRuntime(
     concurrency: settings.NIMBUS_ASYNC_CONCURRENCY,
     flushRecords: () => writer.flush(),
     recordPending: (requestId, attempt) => writer.holds(requestId, attempt),
-    log,
+    log: log.child("async"),
   });
   await asyncQueue.start();
   invoker.asyncSink = asyncQueue;
@@ -123,7 +129,7 @@ export async function createRuntime(
     resolve: (name) => invoker.resolve(name),
     region: settings.NIMBUS_REGION,
     accountId: settings.NIMBUS_ACCOUNT_ID,
-    log,
+    log: log.child("scheduler"),
   });
 
   const refreshReserved = async () => {
@@ -137,14 +143,14 @@ export async function createRuntime(
       else resolver.invalidate(c.name);
       executor.retire(c.id, c.revision ?? undefined);
     }
-    refreshReserved().catch((e: Error) => log(`[runtime] could not refresh reservations: ${e.message}`));
+    refreshReserved().catch((e: Error) => log.child("runtime").warn(`could not refresh reservations: ${e.message}`));
   };
   let auth: ConsoleAuth | undefined; // made below; the feed may call into it once it exists
   const feed = new ChangeFeed(
     opts.databaseUrl,
     db.pool,
     apply,
-    log,
+    log.child("changes"),
     (id) => (id === "all" ? accessKeys.invalidateAll() : accessKeys.invalidate(id)),
     () => auth?.forgetSessions(),
   );
@@ -164,23 +170,28 @@ export async function createRuntime(
       accessKeys.invalidate(id);
       feed.publishAccessKey(id);
     },
-    schedulesChanged: () => void scheduler.reload().catch((e: Error) => log(`[scheduler] ${e.message}`)),
+    schedulesChanged: () =>
+      void scheduler
+        .reload()
+        .catch((e: Error) => log.child("scheduler").warn(`could not reload the schedules: ${e.message}`)),
     sessionsEnded: () => {
       auth?.forgetSessions();
       feed.publishSessionsEnded();
     },
   };
-  auth = await startConsoleAuth(settings, services, log, opts.port);
+  auth = await startConsoleAuth(settings, services, log.child("auth"), opts.port);
 
   const prune = () =>
-    pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) => log(`[retention] ${e.message}`));
+    pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) =>
+      log.child("retention").warn(`could not delete old records: ${e.message}`),
+    );
   const pruneTimer = setInterval(prune, 3600_000);
   pruneTimer.unref();
   const capacity = new RecordsCapacityGuard(db.pool, {
     maxMb: settings.NIMBUS_RECORDS_MAX_MB,
     minFreeMb: settings.NIMBUS_DISK_MIN_FREE_MB,
     diskPath: opts.databaseDir ?? null,
-    log,
+    log: log.child("capacity"),
   });
 
   const rt: RuntimeHandle = {
@@ -233,7 +244,7 @@ export async function createRuntime(
   await ensureRootAccessKey(services, root, {
     dataDir: settings.dataDir,
     port: opts.port || settings.PORT || 3000,
-    log,
+    log: log.child("nimbus"),
   });
   await executor.warm();
   await scheduler.start();
@@ -242,15 +253,16 @@ export async function createRuntime(
   capacity.start();
   if (previousKey) {
     // In the background: rows under either key open meanwhile, so serving need not wait.
-    rt.keyRotation = rotateMasterKey(services, { log }).then(
+    const security = log.child("security");
+    rt.keyRotation = rotateMasterKey(services, { log: security }).then(
       (r) => {
-        log(
-          `[security] master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) re-sealed under key id ${r.keyId}${r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""}`,
+        security.info(
+          `master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) re-sealed under key id ${r.keyId}${r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""}`,
         );
         return r;
       },
       (err: Error) => {
-        log(`[security] ${err.message}`);
+        security.error(err.message);
         return null;
       },
     );

@@ -12,6 +12,7 @@ import type pg from "pg";
 import { nextFireTimes, parseScheduleExpression, type ParsedSchedule } from "@/lib/scheduler/expression";
 import type { DurableAsyncQueue } from "@/lib/queue/durable-async";
 import type { ResolvedFunction } from "@/lib/invoke/resolver";
+import type { Logger } from "@/lib/log";
 
 interface Row {
   id: string;
@@ -36,7 +37,7 @@ export interface RunnerOptions {
   resolve: (name: string) => Promise<ResolvedFunction>;
   region: string;
   accountId: string;
-  log: (m: string) => void;
+  log: Logger;
   /** How often to look for schedules changed elsewhere. */
   pollMs?: number;
 }
@@ -97,8 +98,8 @@ export class ScheduleRunner {
       try {
         parsed = parseScheduleExpression(row.expression);
       } catch (err) {
-        this.o.log(
-          `[scheduler] schedule ${row.name} of ${row.functionName} is invalid and does not fire: ${(err as Error).message}`,
+        this.o.log.warn(
+          `schedule ${row.name} of ${row.functionName} is invalid and does not fire: ${(err as Error).message}`,
         );
         continue;
       }
@@ -141,7 +142,11 @@ export class ScheduleRunner {
       for (const e of this.entries.values()) {
         while (e.next !== null && e.next <= now) {
           const slot = e.next;
-          await this.fire(e, slot).catch((err: Error) => this.o.log(`[scheduler] ${e.row.name}: ${err.message}`));
+          await this.fire(e, slot).catch((err: Error) =>
+            this.o.log.warn(`schedule ${e.row.name} could not fire: ${err.message}`, {
+              functionName: e.row.functionName,
+            }),
+          );
           e.next = this.times(e.row, e.parsed, slot, 1)[0] ?? null;
         }
       }
@@ -201,7 +206,7 @@ export class ScheduleRunner {
     try {
       if ((await this.readStamp()) !== this.stamp) await this.reload();
     } catch (err) {
-      this.o.log(`[scheduler] ${(err as Error).message}`);
+      this.o.log.warn(`could not look for changed schedules: ${(err as Error).message}`);
     }
   }
 

@@ -17,6 +17,7 @@ import { parseSettings } from "@/lib/env";
 import { CACHE_MS } from "@/lib/auth/console-auth";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { startConsoleAuth } from "@/lib/auth/start";
+import { createLogger } from "@/lib/log";
 import { setupCodePath } from "@/lib/auth/setup-code";
 import { createSession, login, MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USER } from "@/lib/services/sessions";
 import { createFirstAdmin } from "@/lib/services/users";
@@ -383,8 +384,10 @@ describe("NIMBUS_ADMIN_PASSWORD", () => {
     const logs: string[] = [];
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-auth-"));
     const start = (password: string) =>
-      startConsoleAuth(parseSettings({ NIMBUS_ADMIN_PASSWORD: password, NIMBUS_DATA_DIR: dataDir }), ctx(), (m) =>
-        logs.push(m),
+      startConsoleAuth(
+        parseSettings({ NIMBUS_ADMIN_PASSWORD: password, NIMBUS_DATA_DIR: dataDir }),
+        ctx(),
+        createLogger("auth", (l) => logs.push(l)),
       );
     const adminHash = async () =>
       (await ctx().db.user.findUniqueOrThrow({ where: { username: "admin" } })).passwordHash;

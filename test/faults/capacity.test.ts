@@ -13,6 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded"
 import { applyMigrations } from "@/lib/db/migrate";
 import { estimateRecordsBytes, RecordsCapacityGuard } from "@/lib/logs/capacity";
 import { pruneOldRecords } from "@/lib/logs/retention";
+import { createLogger } from "@/lib/log";
 
 let db: EmbeddedPostgres;
 let pool: pg.Pool;
@@ -58,7 +59,7 @@ describe("records capacity", () => {
       maxMb: capMb,
       minFreeMb: 0,
       diskPath: null,
-      log: (m) => logs.push(m),
+      log: createLogger("capacity", (l) => logs.push(l)),
     });
     await guard.check();
     expect(guard.state.lastPrune).toMatchObject({
@@ -97,7 +98,7 @@ describe("records capacity", () => {
       maxMb: 0,
       minFreeMb: 1e9,
       diskPath: os.tmpdir(),
-      log: (m) => logs.push(m),
+      log: createLogger("capacity", (l) => logs.push(l)),
     });
     await guard.check();
     expect(guard.state.diskLow).toBe(true);

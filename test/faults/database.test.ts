@@ -88,8 +88,8 @@ describe("the database goes away", () => {
     // While it was down: health said so, calls that need the database answered 503, warm invocations kept working.
     expect([...seen.api].filter((s) => s !== 200 && s !== 503)).toEqual([]);
     expect([...seen.invoke]).toEqual([200]);
-    expect(proc.output()).toContain("[db] the embedded PostgreSQL exited (signal SIGKILL); starting it again");
-    expect(proc.output()).toContain("[db] the database is unavailable:");
+    expect(proc.output()).toContain("[db] WARNING: the embedded PostgreSQL exited (signal SIGKILL); starting it again");
+    expect(proc.output()).toContain("[db] WARNING: the database is unavailable:");
     expect(proc.output()).toMatch(/\[db\] the embedded PostgreSQL is running again \(pid \d+\)/);
     // Back to normal, with no manual step: new functions, and every invocation recorded.
     const second = await deploy(lambda);
@@ -194,7 +194,7 @@ describe("the database goes away", () => {
     const exit = await first.exited;
     expect(exit.code).toBe(1);
     expect(first.output()).toMatch(
-      /\[nimbus\] shutdown: \d+ invocation record rows could not be written \(.+\); saved to .*records\/pending\.jsonl, written at the next start/,
+      /\[nimbus\] WARNING: shutdown: \d+ invocation record rows could not be written \(.+\); saved to .*records\/pending\.jsonl, written at the next start/,
     );
 
     ext = await startEmbeddedPostgres(pgDir, { port: pgPort, database: "ext" });

@@ -12,6 +12,7 @@ import { testDatabaseUrl } from "@/test/server";
 import { RecordWriter, type InvocationRecord } from "@/lib/logs/writer";
 import { RecordSpill } from "@/lib/logs/spill";
 import { freePort } from "@/lib/db/embedded";
+import { createLogger } from "@/lib/log";
 
 const poll = { timeout: 30_000, interval: 200 };
 
@@ -46,7 +47,11 @@ describe("the record writer", () => {
     const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
     const logs: string[] = [];
     const spill = new RecordSpill(dir);
-    const writer = new RecordWriter(pool, { flushMs: 10_000, log: (m) => logs.push(m), spill });
+    const writer = new RecordWriter(pool, {
+      flushMs: 10_000,
+      log: createLogger("records", (l) => logs.push(l)),
+      spill,
+    });
     try {
       const good = Array.from({ length: 20 }, () => record());
       const refused = record({ logBytes: 2 ** 40 }); // out of range for its int column
@@ -90,7 +95,11 @@ describe("the record writer", () => {
     });
     deadPool.on("error", () => {});
     const logs: string[] = [];
-    const down = new RecordWriter(deadPool, { flushMs: 10_000, log: (m) => logs.push(m), spill: new RecordSpill(dir) });
+    const down = new RecordWriter(deadPool, {
+      flushMs: 10_000,
+      log: createLogger("records", (l) => logs.push(l)),
+      spill: new RecordSpill(dir),
+    });
     const recs = Array.from({ length: 3 }, () => record());
     for (const r of recs) down.push(r, [{ ts: Date.now(), level: "INFO", message: `saved ${r.requestId}` }]);
     await expect(down.flush()).rejects.toThrow();
@@ -102,7 +111,11 @@ describe("the record writer", () => {
     expect(existsSync(report.spillFile!)).toBe(true);
 
     const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-    const up = new RecordWriter(pool, { flushMs: 10, log: (m) => logs.push(m), spill: new RecordSpill(dir) });
+    const up = new RecordWriter(pool, {
+      flushMs: 10,
+      log: createLogger("records", (l) => logs.push(l)),
+      spill: new RecordSpill(dir),
+    });
     try {
       up.start();
       const count = async () =>

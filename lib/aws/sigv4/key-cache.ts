@@ -9,6 +9,7 @@
 import type pg from "pg";
 import type { SecretSource } from "@/lib/aws/sigv4/verify";
 import { isConnectionError } from "@/lib/db/connection-errors";
+import { createLogger, type Logger } from "@/lib/log";
 
 const POSITIVE_TTL_MS = 60_000;
 const NEGATIVE_TTL_MS = 2_000;
@@ -35,7 +36,7 @@ export class AccessKeyCache implements SecretSource {
   constructor(
     private readonly pool: pg.Pool,
     private readonly openSecret: (sealed: Uint8Array, id: string) => string,
-    private readonly log: (m: string) => void = () => {},
+    private readonly log: Logger = createLogger("access-keys"),
   ) {
     this.timer = setInterval(() => void this.flushUsed(), USED_FLUSH_MS);
     this.timer.unref();
@@ -80,9 +81,7 @@ export class AccessKeyCache implements SecretSource {
     try {
       return this.openSecret(row.secretCipher, id);
     } catch {
-      this.log(
-        `[security] access key ${id} does not decrypt (altered, or sealed under another master key); refusing it`,
-      );
+      this.log.error(`access key ${id} does not decrypt (altered, or sealed under another master key); refusing it`);
       return null;
     }
   }
@@ -113,7 +112,7 @@ export class AccessKeyCache implements SecretSource {
         `UPDATE access_keys k SET "lastUsedAt" = GREATEST(k."lastUsedAt", u.t) FROM unnest($1::text[], $2::timestamptz[]) AS u(id, t) WHERE k.id = u.id`,
         [ids, times],
       )
-      .catch((e: Error) => this.log(`[access-keys] could not record last use: ${e.message}`));
+      .catch((e: Error) => this.log.warn(`could not record last use: ${e.message}`));
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ServiceContext } from "@/lib/services/context";
 import { newAccessKeyId, newSecretAccessKey } from "@/lib/services/access-keys/generate";
 import { recordAudit } from "@/lib/services/audit/record";
+import type { Logger } from "@/lib/log";
 
 export interface RootKeySetting {
   accessKeyId: string;
@@ -17,7 +18,7 @@ export interface RootKeySetting {
 export async function ensureRootAccessKey(
   ctx: ServiceContext,
   configured: RootKeySetting | null,
-  opts: { dataDir: string; port: number; log: (m: string) => void },
+  opts: { dataDir: string; port: number; log: Logger },
 ): Promise<{ accessKeyId: string; generatedFile: string | null } | null> {
   if (configured) {
     const { accessKeyId: id, secretAccessKey } = configured;
@@ -54,7 +55,7 @@ export async function ensureRootAccessKey(
       return old.map((o) => o.id);
     });
     for (const k of [id, ...replaced]) ctx.accessKeyChanged?.(k);
-    if (replaced.length) opts.log(`[nimbus] root access key rotated to ${id}; deactivated ${replaced.join(", ")}`);
+    if (replaced.length) opts.log.info(`root access key rotated to ${id}; deactivated ${replaced.join(", ")}`);
     return { accessKeyId: id, generatedFile: null };
   }
 
@@ -83,8 +84,8 @@ export async function ensureRootAccessKey(
     });
   });
   ctx.accessKeyChanged?.(id);
-  opts.log(
-    `[nimbus] no access key was active: generated root key ${id}, credentials in ${file} — use it with ` +
+  opts.log.info(
+    `no access key was active: generated root key ${id}, credentials in ${file} — use it with ` +
       `AWS_SHARED_CREDENTIALS_FILE=${file} aws lambda list-functions --endpoint-url http://localhost:${opts.port}`,
   );
   return { accessKeyId: id, generatedFile: file };

@@ -9,6 +9,7 @@ import type pg from "pg";
 import { insertIsolating } from "@/lib/db/isolating-insert";
 import { jsonbStringify, pgText } from "@/lib/db/text";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/services/audit/actor";
+import { createLogger, type Logger } from "@/lib/log";
 
 export interface BufferedAuditEntry {
   action: string;
@@ -39,12 +40,12 @@ export class AuditBuffer {
   constructor(
     private readonly pool: pg.Pool,
     private readonly flushMs = 1000,
-    private readonly log: (m: string) => void = () => {},
+    private readonly log: Logger = createLogger("audit"),
   ) {}
 
   push(e: BufferedAuditEntry): void {
     if (this.pending.length >= MAX_PENDING) {
-      this.log(`[audit] buffer full: dropped ${e.action} ${e.resource}`);
+      this.log.warn(`buffer full: dropped ${e.action} ${e.resource}`);
       return;
     }
     this.pending.push({
@@ -73,12 +74,12 @@ export class AuditBuffer {
       rows,
       (r) => this.insert(r),
       (row, err) =>
-        this.log(`[audit] PostgreSQL refused the entry ${row.action} ${row.resource} (${err.message}); dropped`),
+        this.log.warn(`PostgreSQL refused the entry ${row.action} ${row.resource} (${err.message}); dropped`),
     )
       .then(
         () => undefined,
         (err: Error) => {
-          this.log(`[audit] could not write ${rows.length} entries: ${err.message}`);
+          this.log.warn(`could not write ${rows.length} entries: ${err.message}`);
           this.pending.unshift(...rows.slice(0, MAX_PENDING - this.pending.length));
           this.schedule(this.flushMs * 5);
         },

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { CodeIntegrityError } from "@/lib/crypto/code-cipher";
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
+import type { Logger } from "@/lib/log";
 
 export interface RotationResult {
   codePackages: number;
@@ -25,7 +26,7 @@ const NBE2 = Buffer.from("NBE2");
 
 export async function rotateMasterKey(
   ctx: ServiceContext,
-  opts: { batchSize?: number; log?: (m: string) => void } = {},
+  opts: { batchSize?: number; log?: Logger } = {},
 ): Promise<RotationResult> {
   const cipher = ctx.codeCipher;
   const header = Buffer.concat([NBE2, Buffer.from(cipher.keyId, "hex")]);
@@ -39,7 +40,7 @@ export async function rotateMasterKey(
       if (!(err instanceof CodeIntegrityError)) throw err;
       // Already unusable (it would be refused at invoke too); re-sealing it would only hide that.
       result.unreadable.push(what);
-      opts.log?.(`[security] rotation: ${what} does not open (${err.message}); left as it is`);
+      opts.log?.warn(`rotation: ${what} does not open (${err.message}); left as it is`);
       return null;
     }
   };
@@ -101,9 +102,7 @@ export async function rotateMasterKey(
           plain = secrets.open(r.secretCipher, r.id);
         } catch (err) {
           result.unreadable.push(`access key ${r.id}`);
-          opts.log?.(
-            `[security] rotation: access key ${r.id} does not open (${(err as Error).message}); left as it is`,
-          );
+          opts.log?.warn(`rotation: access key ${r.id} does not open (${(err as Error).message}); left as it is`);
           continue;
         }
         await tx.$executeRawUnsafe(
