@@ -1,4 +1,4 @@
-import { connectionReason, isConnectionError } from "@/lib/db/connection-errors";
+import { connectionReason, isConnectionError } from "@/lib/connection-errors";
 
 /**
  * Typed application errors. Domain code throws AppError with a closed set of codes; the

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { isConnectionError } from "@/lib/db/connection-errors";
+import { isConnectionError } from "@/lib/connection-errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Logger } from "@/lib/log";
 

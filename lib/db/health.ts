@@ -5,7 +5,7 @@
  * down are answered 503 ServiceUnavailableException (lib/errors.ts), never 500.
  */
 import pg from "pg";
-import { connectionReason, isConnectionError } from "@/lib/db/connection-errors";
+import { connectionReason, isConnectionError } from "@/lib/connection-errors";
 import type { Logger } from "@/lib/log";
 
 const PROBE_UP_MS = 2_000;

@@ -19,7 +19,7 @@ import {
 import { listAuditEvents } from "@/lib/services/audit/list";
 import { createAccessKey, deleteAccessKey, updateAccessKeyStatus } from "@/lib/services/access-keys";
 import { login } from "@/lib/services/sessions/login";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { randomUUID } from "node:crypto";
 import { withActor } from "@/lib/services/context";
 import { createTestEvent } from "@/lib/services/test-events";

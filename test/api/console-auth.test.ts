@@ -15,7 +15,7 @@ import type { ServerHandle } from "@/server/app";
 import { getRuntime } from "@/lib/runtime/global";
 import { parseSettings } from "@/lib/env";
 import { CACHE_MS } from "@/lib/auth/console-auth";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/crypto/password";
 import { startConsoleAuth } from "@/lib/auth/start";
 import { createLogger } from "@/lib/log";
 import { setupCodePath } from "@/lib/auth/setup-code";

@@ -8,7 +8,7 @@
  */
 import type pg from "pg";
 import type { SecretSource } from "@/lib/aws/sigv4/verify";
-import { isConnectionError } from "@/lib/db/connection-errors";
+import { isConnectionError } from "@/lib/connection-errors";
 import { createLogger, type Logger } from "@/lib/log";
 
 const POSITIVE_TTL_MS = 60_000;

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { dummyHash, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "@/lib/crypto/password";
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
 import { parseInput } from "@/lib/services/validate";

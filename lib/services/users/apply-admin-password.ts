@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/crypto/password";
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
 import { isUniqueViolation } from "@/lib/services/functions/store-code";

@@ -1,5 +1,5 @@
 import { AppError, notFound } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/crypto/password";
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
 import { parseInput } from "@/lib/services/validate";

@@ -1,6 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { AppError, conflict } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
 import { parseInput } from "@/lib/services/validate";

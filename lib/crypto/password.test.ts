@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PARAMS, hashPassword, needsRehash, parseHash, verifyPassword } from "@/lib/auth/password";
+import { DEFAULT_PARAMS, hashPassword, needsRehash, parseHash, verifyPassword } from "@/lib/crypto/password";
 
 describe("password hashing (scrypt)", () => {
   it("round-trips and encodes its parameters, salt and key", async () => {
