@@ -13,7 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { sha256Base64, zipFiles } from "@/lib/code/package";
-import { getInvocationLog, searchLogLines } from "@/lib/logs/query";
+import { getInvocationLog, searchLogLines } from "@/lib/logs/search";
 import {
   encodeCursor,
   listInvocations,

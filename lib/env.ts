@@ -50,7 +50,7 @@ export const settingsSchema = z.object({
   NIMBUS_SANDBOX_MEMORY_LIMIT_MB: int(8192, 512, 262_144),
   NIMBUS_SANDBOX_MAX_OPEN_FILES: int(1024, 64, 65_536),
   NIMBUS_SANDBOX_UID_BASE: int(200_000, 1000, 2_000_000_000),
-  /** Read where the runtime id is needed (lib/executor/runtime-node.ts); validated here with the rest. */
+  /** Read where the runtime id is needed (lib/executor/sandbox-node.ts); validated here with the rest. */
   NIMBUS_SANDBOX_NODE: z.string().regex(/^\//, "must be an absolute path to a node binary").optional(),
   /** The key being rotated away from: values under it still open, and are re-sealed under NIMBUS_MASTER_KEY at start. */
   NIMBUS_MASTER_KEY_PREVIOUS: z

@@ -10,8 +10,8 @@ import type { AddressInfo } from "node:net";
 import { parseSettings, type Settings } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { createRuntime, type RuntimeHandle, type ShutdownReport } from "@/lib/runtime/create";
-import { setRuntime } from "@/lib/runtime/global";
+import { createPlatform, type PlatformHandle, type ShutdownReport } from "@/lib/platform/create";
+import { setPlatform } from "@/lib/platform/global";
 import { handleLambdaApi, isAwsRequest } from "@/lib/aws/router";
 import { SOURCE_IP_HEADER, USER_HEADER } from "@/lib/services/audit/actor";
 import { sendError } from "@/lib/aws/http";
@@ -38,7 +38,7 @@ export interface ServerHandle {
   url: string;
   port: number;
   settings: Settings;
-  runtime: RuntimeHandle;
+  platform: PlatformHandle;
   databaseUrl: string;
   embedded: EmbeddedPostgres | null;
   /** Stops gracefully; the report lists what could not be finished (empty when all went well). */
@@ -53,7 +53,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   const rootLog = opts.log ? createLogger(null, opts.log) : createLogger();
   const log = rootLog.child("nimbus");
   const consoleLog = rootLog.child("console");
-  let runtime: RuntimeHandle | null = null;
+  let platform: PlatformHandle | null = null;
   let nextHandler: NextHandler | null = null;
   let stopping = false;
   const consoleMode = opts.console ?? "production";
@@ -62,7 +62,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     const url = req.url ?? "/";
     if (url === "/api/health" || url.startsWith("/api/health?")) return health(res);
     if (isAwsRequest(url, req.headers)) {
-      if (runtime?.state !== "ready")
+      if (platform?.state !== "ready")
         return sendError(
           res,
           new AppError(
@@ -70,16 +70,16 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
             stopping ? "The server is shutting down" : "The server is starting",
           ),
         );
-      void handleLambdaApi(runtime, req, res);
+      void handleLambdaApi(platform, req, res);
       return;
     }
-    if (runtime?.state !== "ready") {
+    if (platform?.state !== "ready") {
       res
         .writeHead(503, { "Content-Type": "text/plain", "Retry-After": "1" })
         .end(stopping ? "Nimbus is stopping" : "Nimbus is starting…");
       return;
     }
-    consoleRequest(runtime, req, res).catch((err: unknown) => consoleFailure(req, res, err));
+    consoleRequest(platform, req, res).catch((err: unknown) => consoleFailure(req, res, err));
   });
 
   /** The gate or Next threw: the console's JSON error for /api, a page saying what is wrong for the rest. */
@@ -107,7 +107,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   }
 
   /** Everything but the Lambda API and health: the console, behind sign-in (lib/auth/console-auth.ts). */
-  async function consoleRequest(rt: RuntimeHandle, req: http.IncomingMessage, res: http.ServerResponse) {
+  async function consoleRequest(platform: PlatformHandle, req: http.IncomingMessage, res: http.ServerResponse) {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q < 0 ? url : url.slice(0, q);
@@ -121,12 +121,12 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     req.headers[CLIENT_IP_HEADER] = clientIpOf(
       req.socket.remoteAddress,
       req.headers["x-forwarded-for"],
-      rt.settings.NIMBUS_TRUSTED_PROXIES,
+      platform.settings.NIMBUS_TRUSTED_PROXIES,
     );
     // Route handlers learn who is calling only from here (the audit log names them); nothing a client sent survives.
     req.headers[SOURCE_IP_HEADER] = req.headers[CLIENT_IP_HEADER];
     delete req.headers[USER_HEADER];
-    const decision = await rt.auth.authorize({
+    const decision = await platform.auth.authorize({
       method: req.method ?? "GET",
       url: req.url ?? "/",
       headers: req.headers,
@@ -148,23 +148,23 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   server.keepAliveTimeout = 65_000;
 
   function health(res: http.ServerResponse) {
-    const started = runtime?.state === "ready" && (consoleMode === "off" || nextHandler !== null) && !stopping;
-    const db = runtime?.dbHealth.snapshot;
+    const started = platform?.state === "ready" && (consoleMode === "off" || nextHandler !== null) && !stopping;
+    const db = platform?.dbHealth.snapshot;
     const ready = started && db?.state === "up";
     const body = JSON.stringify({
       status: ready ? "ok" : stopping ? "stopping" : started ? "degraded" : "starting",
-      uptimeSeconds: runtime ? Math.round((Date.now() - runtime.startedAt) / 1000) : 0,
+      uptimeSeconds: platform ? Math.round((Date.now() - platform.startedAt) / 1000) : 0,
       database: {
         kind: settings.DATABASE_URL ? "external" : "embedded",
         state: db?.state ?? "unknown",
         ...(db ? { since: new Date(db.since).toISOString() } : {}),
         ...(db?.error ? { error: db.error } : {}),
       },
-      records: runtime
-        ? { pending: runtime.writer.pending, failing: runtime.writer.failing, ...runtime.capacity.state }
+      records: platform
+        ? { pending: platform.writer.pending, failing: platform.writer.failing, ...platform.capacity.state }
         : null,
-      executor: runtime ? runtime.executor.stats() : null,
-      inFlight: runtime ? runtime.admission.running : 0,
+      executor: platform ? platform.executor.stats() : null,
+      inFlight: platform ? platform.admission.running : 0,
     });
     res.writeHead(ready ? 200 : 503, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(body);
   }
@@ -188,17 +188,17 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     }
     const { applied } = await applyMigrations(databaseUrl, path.join(opts.root, "prisma", "migrations"));
     if (applied.length) log.info(`applied migrations: ${applied.join(", ")}`);
-    runtime = await createRuntime(settings, {
+    platform = await createPlatform(settings, {
       databaseUrl,
       hostScript: path.join(opts.root, ".nimbus", "sandbox", "host.mjs"),
       log: rootLog,
       port,
       databaseDir: embedded?.pgDir ?? null,
     });
-    const dbHealth = runtime.dbHealth;
+    const dbHealth = platform.dbHealth;
     embedded?.supervise({ down: (reason) => dbHealth.down(reason), restarted: () => void dbHealth.probe() });
-    setRuntime(runtime);
-    runtime.state = "ready";
+    setPlatform(platform);
+    platform.state = "ready";
 
     if (consoleMode !== "off") {
       const { default: next } = await import("next");
@@ -212,15 +212,15 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
       url: `http://localhost:${port}`,
       port,
       settings,
-      runtime,
+      platform,
       databaseUrl,
       embedded,
       async close() {
         stopping = true;
         server.close();
         server.closeIdleConnections();
-        const report = await runtime!.close(settings.NIMBUS_SHUTDOWN_GRACE_SECONDS * 1000);
-        setRuntime(undefined);
+        const report = await platform!.close(settings.NIMBUS_SHUTDOWN_GRACE_SECONDS * 1000);
+        setPlatform(undefined);
         server.closeAllConnections();
         await embedded?.stop();
         return report;
@@ -229,7 +229,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
     return handle;
   } catch (err) {
     server.close();
-    await runtime?.close(0).catch(() => {});
+    await platform?.close(0).catch(() => {});
     await embedded?.stop().catch(() => {});
     throw err;
   }

@@ -41,7 +41,11 @@ export function isAwsRequest(url: string, headers: IncomingMessage["headers"]): 
   return (typeof auth === "string" && auth.startsWith("AWS4-HMAC-SHA256")) || url.includes("X-Amz-Signature=");
 }
 
-export async function handleLambdaApi(rt: AwsApiRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleLambdaApi(
+  platform: AwsApiRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const requestId = randomUUID();
   try {
     const url = req.url ?? "/";
@@ -53,7 +57,7 @@ export async function handleLambdaApi(rt: AwsApiRuntime, req: IncomingMessage, r
       headers: req.headers,
     };
     if (req.headers["x-amz-target"] !== undefined) throw unknownTarget(String(req.headers["x-amz-target"]));
-    const pending = await checkClaims(parts, rt.accessKeys, rt.settings.NIMBUS_REGION);
+    const pending = await checkClaims(parts, platform.accessKeys, platform.settings.NIMBUS_REGION);
     const invoke = INVOKE_PATH.test(parts.path);
     let body: Buffer;
     try {
@@ -66,14 +70,15 @@ export async function handleLambdaApi(rt: AwsApiRuntime, req: IncomingMessage, r
         );
       throw err;
     }
-    const caller = await verifySignature(parts, pending, body, rt.accessKeys);
+    const caller = await verifySignature(parts, pending, body, platform.accessKeys);
     const found = routes.match(parts.method, parts.path);
     if (!found) throw unknownOperation(parts.method, parts.path);
-    const shape = { region: rt.settings.NIMBUS_REGION, accountId: rt.settings.NIMBUS_ACCOUNT_ID };
+    const shape = { region: platform.settings.NIMBUS_REGION, accountId: platform.settings.NIMBUS_ACCOUNT_ID };
     // Invoke needs no actor: it is the hot path and writes no audit entry.
-    const ctx = found.route.operation === "Invoke" ? rt.services : withActor(rt.services, lambdaActorOf(req, caller));
+    const ctx =
+      found.route.operation === "Invoke" ? platform.services : withActor(platform.services, lambdaActorOf(req, caller));
     const reply = await found.route.handler({
-      rt,
+      platform,
       ctx,
       req,
       res,

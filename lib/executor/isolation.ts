@@ -122,7 +122,7 @@ function namespaceArgs(): string[] {
 
 export interface SandboxLaunch {
   nodePath: string;
-  /** Its major version (lib/executor/runtime-node.ts). */
+  /** Its major version (lib/executor/sandbox-node.ts). */
   nodeMajor: number;
   hostScript: string;
   socketPath: string;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { route } from "@/lib/http/route";
 import { configureLogging } from "@/lib/log";
-import { setRuntime } from "@/lib/runtime/global";
+import { setPlatform } from "@/lib/platform/global";
 
 describe("route", () => {
   afterEach(() => configureLogging({ write: (line) => process.stderr.write(`${line}\n`) }));
@@ -9,7 +9,7 @@ describe("route", () => {
   it("answers an unexpected error with a generic 500 whose request id names its log line", async () => {
     const lines: string[] = [];
     configureLogging({ level: "info", format: "text", write: (l) => lines.push(l) });
-    setRuntime(undefined); // getRuntime throws a plain Error: unexpected
+    setPlatform(undefined); // getPlatform throws a plain Error: unexpected
     const res = await route(async () => ({}))(new Request("http://localhost/api/functions?x=1"), {
       params: Promise.resolve({}),
     });

@@ -7,8 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError, retryAfterSeconds, toAppError } from "@/lib/errors";
-import { getRuntime } from "@/lib/runtime/global";
-import type { NimbusRuntime } from "@/lib/runtime/types";
+import { getPlatform } from "@/lib/platform/global";
+import type { Platform } from "@/lib/platform/types";
 import { withActor } from "@/lib/services/context";
 import { assertStorableText } from "@/lib/services/validate";
 import { SOURCE_IP_HEADER, USER_HEADER, type Actor } from "@/lib/services/audit/actor";
@@ -27,22 +27,22 @@ export function consoleActorOf(req: Request): Actor {
   return user ? { type: "console-user", id: user, sourceIp } : { type: "system", id: "nimbus", sourceIp };
 }
 
-type Handler<P> = (ctx: { req: Request; params: P; rt: NimbusRuntime }) => Promise<Response | unknown>;
+type Handler<P> = (ctx: { req: Request; params: P; platform: Platform }) => Promise<Response | unknown>;
 
 export function route<P = Record<string, string>>(handler: Handler<P>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const rt = getRuntime();
-      if (rt.state !== "ready") throw new AppError("ServiceUnavailableException", "The server is not ready");
-      // The handler sees the runtime with services acting for this request's caller.
-      const scoped = Object.create(rt, {
-        services: { value: withActor(rt.services, consoleActorOf(req)) },
-      }) as NimbusRuntime;
+      const platform = getPlatform();
+      if (platform.state !== "ready") throw new AppError("ServiceUnavailableException", "The server is not ready");
+      // The handler sees the platform with services acting for this request's caller.
+      const scoped = Object.create(platform, {
+        services: { value: withActor(platform.services, consoleActorOf(req)) },
+      }) as Platform;
       const params = await context.params;
       // Path parameters and the query are text a handler may pass to PostgreSQL: refused here, once.
       assertStorableText(params);
       assertStorableText(Object.fromEntries(new URL(req.url).searchParams));
-      const result = await handler({ req, params, rt: scoped });
+      const result = await handler({ req, params, platform: scoped });
       if (result instanceof Response) return result;
       if (result === undefined) return new NextResponse(null, { status: 204 });
       return NextResponse.json(result);

@@ -4,7 +4,7 @@
  */
 import type pg from "pg";
 import { selectCodePackage, selectFunctionByName } from "@/lib/db/hot-queries";
-import type { CodeCipher } from "@/lib/crypto/code-cipher";
+import type { DataCipher } from "@/lib/crypto/data-cipher";
 import { readPackage } from "@/lib/code/package";
 import type { CodeFile, FunctionSpec } from "@/lib/executor/types";
 import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
@@ -37,7 +37,7 @@ export class FunctionResolver {
     private readonly pool: pg.Pool,
     private readonly region: string,
     private readonly accountId: string,
-    private readonly cipher: CodeCipher,
+    private readonly cipher: DataCipher,
     private readonly log: Logger = createLogger("security"),
     private readonly onCodeRefused: (e: CodeRefusedEvent) => void = () => {},
   ) {}

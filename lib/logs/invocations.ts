@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { invalid, notFound } from "@/lib/errors";
 import type { Outcome } from "@/lib/executor/types";
-import { searchLogLines, type LogSearch } from "@/lib/logs/query";
+import { searchLogLines, type LogSearch } from "@/lib/logs/search";
 
 export const invocationStatuses = ["success", "error", "timeout", "throttled"] as const;
 export type InvocationStatus = (typeof invocationStatuses)[number];

@@ -12,7 +12,7 @@ import {
   formatUsd,
 } from "@/lib/metrics/format";
 import { successRate, summarizeMetrics } from "@/lib/metrics/summary";
-import type { FunctionMetrics, MetricsBucket } from "@/lib/metrics/query";
+import type { FunctionMetrics, MetricsBucket } from "@/lib/metrics/series";
 
 describe("formatting", () => {
   it("formats durations, counts, percentages and concurrency", () => {

@@ -3,7 +3,7 @@
  * reader user gets the figure the chart exists to show, and everyone gets the total that a
  * bar chart alone makes you add up.
  */
-import type { FunctionMetrics } from "@/lib/metrics/query";
+import type { FunctionMetrics } from "@/lib/metrics/series";
 import { RANGE_SPECS } from "@/lib/metrics/range";
 import { formatConcurrency, formatCount, formatMs, formatPercent } from "@/lib/metrics/format";
 

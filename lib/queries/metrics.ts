@@ -1,10 +1,10 @@
 /** Client side of the Monitor tab: query keys, the typed fetcher and the polling hook. */
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/http/client";
-import type { FunctionMetrics } from "@/lib/metrics/query";
+import type { FunctionMetrics } from "@/lib/metrics/series";
 import type { MetricsRange } from "@/lib/metrics/range";
 
-export type { FunctionMetrics, MetricsBucket, MetricsTotals } from "@/lib/metrics/query";
+export type { FunctionMetrics, MetricsBucket, MetricsTotals } from "@/lib/metrics/series";
 
 export const metricsKeys = {
   all: ["metrics"] as const,

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Settings } from "@/lib/env";
 import type { FunctionRecord } from "@/lib/services/functions/record";
-import type { CodeCipher } from "@/lib/crypto/code-cipher";
-import type { SecretCipher } from "@/lib/crypto/secret-cipher";
+import type { DataCipher } from "@/lib/crypto/data-cipher";
+import type { KeyCipher } from "@/lib/crypto/key-cipher";
 import type { Actor } from "@/lib/services/audit/actor";
 
 /** A change other parts of the process (caches, executor) must hear about. */
@@ -20,9 +20,9 @@ export interface FunctionChange {
 export interface ServiceContext {
   db: PrismaClient;
   /** Seals code packages at rest and checks them when read. */
-  codeCipher: CodeCipher;
+  dataCipher: DataCipher;
   /** Seals access keys' secrets at rest (same master key). */
-  secretCipher: SecretCipher;
+  keyCipher: KeyCipher;
   settings: Pick<
     Settings,
     | "NIMBUS_MAX_CONCURRENCY"

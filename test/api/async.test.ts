@@ -24,8 +24,8 @@ async function fire(name: string, event: unknown = {}): Promise<string> {
   return r.$metadata.requestId!;
 }
 async function attempts(requestId: string) {
-  await t.srv.runtime.writer.flush();
-  const r = await t.srv.runtime.db.pool.query(
+  await t.srv.platform.writer.flush();
+  const r = await t.srv.platform.db.pool.query(
     `SELECT attempt, outcome, trigger FROM invocations WHERE "requestId" = $1 ORDER BY attempt, "startedAt"`,
     [requestId],
   );
@@ -37,7 +37,7 @@ describe("asynchronous invocations", () => {
   it("are stored before the 202 and run, recorded as async", async () => {
     const name = await deploy(`export const handler = async (e) => e.n;`);
     const id = await fire(name, { n: 1 });
-    const job = await t.srv.runtime.db.pool.query(`SELECT state FROM pgboss.job WHERE id = $1`, [id]);
+    const job = await t.srv.platform.db.pool.query(`SELECT state FROM pgboss.job WHERE id = $1`, [id]);
     expect(job.rowCount).toBe(1); // durable before the answer
     await expect.poll(() => attempts(id), poll).toEqual([{ attempt: 1, outcome: "Success", trigger: "async" }]);
   });
@@ -107,7 +107,7 @@ describe("asynchronous invocations", () => {
       ]);
     const dl = async () =>
       (
-        await t.srv.runtime.db.pool.query(
+        await t.srv.platform.db.pool.query(
           `SELECT id, condition, attempts, "errorType", payload FROM dead_letters WHERE "requestId" = $1`,
           [id],
         )
@@ -123,9 +123,9 @@ describe("asynchronous invocations", () => {
     await t.lambda.send(
       new UpdateFunctionConfigurationCommand({ FunctionName: name, Environment: { Variables: { BROKEN: "0" } } }),
     );
-    const newId = await t.srv.runtime.asyncQueue.redrive((await dl())[0].id);
+    const newId = await t.srv.platform.asyncQueue.redrive((await dl())[0].id);
     await expect.poll(() => attempts(newId), poll).toEqual([{ attempt: 1, outcome: "Success", trigger: "async" }]);
-    await expect(t.srv.runtime.asyncQueue.redrive((await dl())[0].id)).rejects.toMatchObject({
+    await expect(t.srv.platform.asyncQueue.redrive((await dl())[0].id)).rejects.toMatchObject({
       code: "ResourceNotFoundException",
     });
   });
@@ -143,10 +143,10 @@ describe("asynchronous invocations", () => {
       }),
     );
     const id = await fire(name, { hello: "world" });
-    const destId = (await t.srv.runtime.resolver.get(dest))!.record.id;
+    const destId = (await t.srv.platform.resolver.get(dest))!.record.id;
     const record = async () => {
-      await t.srv.runtime.writer.flush();
-      const r = await t.srv.runtime.db.pool.query(
+      await t.srv.platform.writer.flush();
+      const r = await t.srv.platform.db.pool.query(
         `SELECT message FROM log_lines WHERE "functionId" = $1 AND message LIKE 'DESTINATION %'`,
         [destId],
       );
@@ -164,7 +164,7 @@ describe("asynchronous invocations", () => {
       responseContext: { statusCode: 200, executedVersion: "$LATEST", functionError: "Unhandled" },
       responsePayload: { errorType: "TypeError", errorMessage: "nope" },
     });
-    const dl = await t.srv.runtime.db.pool.query(`SELECT 1 FROM dead_letters WHERE "requestId" = $1`, [id]);
+    const dl = await t.srv.platform.db.pool.query(`SELECT 1 FROM dead_letters WHERE "requestId" = $1`, [id]);
     expect(dl.rowCount).toBe(0);
   });
 
@@ -178,7 +178,7 @@ describe("asynchronous invocations", () => {
     await expect.poll(async () => (await attempts(waiting)).some((a) => a.outcome === "Throttled"), poll).toBe(true);
     // Make one of them older than its maximum age while it waits.
     await t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumEventAgeInSeconds: 60 }));
-    await t.srv.runtime.db.pool.query(
+    await t.srv.platform.db.pool.query(
       `UPDATE pgboss.job SET data = jsonb_set(data, '{enqueuedAt}', to_jsonb((extract(epoch from now()) * 1000 - 3600000)::bigint)) WHERE name = 'nimbus-async' AND data->>'requestId' = $1 AND state IN ('created', 'retry')`,
       [aged],
     );
@@ -189,7 +189,8 @@ describe("asynchronous invocations", () => {
     await expect
       .poll(
         async () =>
-          (await t.srv.runtime.db.pool.query(`SELECT condition FROM dead_letters WHERE "requestId" = $1`, [aged])).rows,
+          (await t.srv.platform.db.pool.query(`SELECT condition FROM dead_letters WHERE "requestId" = $1`, [aged]))
+            .rows,
         poll,
       )
       .toEqual([{ condition: "EventAgeExceeded" }]);

@@ -27,7 +27,7 @@ import { createSchedule, deleteSchedule } from "@/lib/services/schedules";
 
 const t = testServer();
 const entries = async (resource: string) =>
-  (await listAuditEvents(t.srv.runtime.services, { resource, limit: 200 })).items.reverse();
+  (await listAuditEvents(t.srv.platform.services, { resource, limit: 200 })).items.reverse();
 
 async function deploy(name: string, source = `export const handler = async () => "ok";`, timeout = 3) {
   await t.lambda.send(
@@ -44,7 +44,7 @@ async function deploy(name: string, source = `export const handler = async () =>
 
 describe("audit log", () => {
   it("records key changes and sign-ins with who made them, never a secret", async () => {
-    const ctx = withActor(t.srv.runtime.services, { type: "console-user", id: "alice", sourceIp: "198.51.100.7" });
+    const ctx = withActor(t.srv.platform.services, { type: "console-user", id: "alice", sourceIp: "198.51.100.7" });
     const { key, secretAccessKey } = await createAccessKey(ctx, { description: "ci" });
     await updateAccessKeyStatus(ctx, key.accessKeyId, { status: "Inactive" });
     await updateAccessKeyStatus(ctx, key.accessKeyId, { status: "Inactive" }); // no change: no entry
@@ -60,10 +60,10 @@ describe("audit log", () => {
     // A user of its own: other test files share the database and its "admin".
     const username = uniqueName("user").slice(0, 60);
     const password = "audit-user-password";
-    await t.srv.runtime.db.prisma.user.create({
+    await t.srv.platform.db.prisma.user.create({
       data: { id: randomUUID(), username, passwordHash: await hashPassword(password) },
     });
-    await login(t.srv.runtime.services, { username, password }, "198.51.100.8");
+    await login(t.srv.platform.services, { username, password }, "198.51.100.8");
     const signIns = await entries(username);
     expect(signIns.map((e) => [e.action, e.actorType, e.actor, e.sourceIp])).toEqual([
       ["console.sign-in", "console-user", username, "198.51.100.8"],
@@ -93,7 +93,7 @@ describe("audit log", () => {
     );
     await t.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: name, ReservedConcurrentExecutions: 3 }));
 
-    const ctx = withActor(t.srv.runtime.services, { type: "console-user", id: "alice", sourceIp: "10.0.0.7" });
+    const ctx = withActor(t.srv.platform.services, { type: "console-user", id: "alice", sourceIp: "10.0.0.7" });
     await createTestEvent(ctx, name, { name: "e1", payload: "{}" });
     const sched = await createSchedule(ctx, name, { name: "nightly", expression: "rate(1 day)" });
     await expect(createSchedule(ctx, name, { name: "bad", expression: "rate(nope)" })).rejects.toMatchObject({
@@ -140,7 +140,7 @@ describe("audit log", () => {
     await deploy(name);
     for (const m of [256, 512, 1024])
       await t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, MemorySize: m }));
-    const svc = t.srv.runtime.services;
+    const svc = t.srv.platform.services;
     const p1 = await listAuditEvents(svc, { resource: name, limit: 3 });
     expect(p1.items.map((e) => e.details.changes)).toEqual([
       { memoryMb: { from: 512, to: 1024 } },
@@ -169,7 +169,7 @@ describe("audit log", () => {
     await deploy(name, `export const handler = () => new Promise(() => {});`, 1);
     const r = await t.lambda.send(new InvokeCommand({ FunctionName: name }));
     expect(r.FunctionError).toBe("Unhandled");
-    await t.srv.runtime.audit.flush();
+    await t.srv.platform.audit.flush();
     const killed = (await entries(name)).filter((e) => e.action === "sandbox.killed");
     expect(killed).toHaveLength(1);
     expect(killed[0]).toMatchObject({
@@ -183,7 +183,7 @@ describe("audit log", () => {
   it("a tampered code row leaves a security.code-tampered entry, on invoke and on download", async () => {
     const name = uniqueName("tampered");
     await deploy(name);
-    const pool = t.srv.runtime.db.pool;
+    const pool = t.srv.platform.db.pool;
     await pool.query(
       `UPDATE code_packages SET zip = set_byte(zip, length(zip) - 1, get_byte(zip, length(zip) - 1) # 1) WHERE sha256 = (SELECT "codeSha256" FROM functions WHERE name = $1)`,
       [name],
@@ -193,7 +193,7 @@ describe("audit log", () => {
       const r = await lambdaClient(other.url).send(new InvokeCommand({ FunctionName: name }));
       expect(r.FunctionError).toBe("Unhandled");
       await lambdaClient(other.url).send(new InvokeCommand({ FunctionName: name })); // refused again: one entry a minute is enough
-      await other.runtime.audit.flush();
+      await other.platform.audit.flush();
       expect((await signedFetch(`${other.url}/nimbus/code/${name}.zip`)).status).toBe(500);
     } finally {
       await other.close();

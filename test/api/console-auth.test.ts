@@ -12,7 +12,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedFetch, startTestServer, testDatabaseUrl } from "@/test/server";
 import type { ServerHandle } from "@/server/app";
-import { getRuntime } from "@/lib/runtime/global";
+import { getPlatform } from "@/lib/platform/global";
 import { parseSettings } from "@/lib/env";
 import { CACHE_MS } from "@/lib/auth/console-auth";
 import { hashPassword, verifyPassword } from "@/lib/crypto/password";
@@ -30,7 +30,7 @@ import { GET as sessionGet } from "@/app/api/auth/session/route";
 let a: ServerHandle; // the server whose runtime the route handlers use (started last)
 let b: ServerHandle; // a second server on the same database
 let db: pg.Pool;
-const ctx = () => a.runtime.services;
+const ctx = () => a.platform.services;
 const noParams = { params: Promise.resolve({}) };
 
 function call(
@@ -82,7 +82,7 @@ beforeAll(async () => {
   await db.query("DELETE FROM users; DELETE FROM login_attempts");
   b = await startTestServer();
   a = await startTestServer();
-  expect(getRuntime()).toBe(a.runtime);
+  expect(getPlatform()).toBe(a.platform);
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
@@ -91,7 +91,7 @@ afterAll(async () => {
 
 describe("first-run setup", () => {
   it("opens with a 0600 code file and sends pages to /setup while no user exists", async () => {
-    const code = a.runtime.auth.setupCode!;
+    const code = a.platform.auth.setupCode!;
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     const file = setupCodePath(a.settings.dataDir);
     expect(readFileSync(file, "utf8").trim()).toBe(code);
@@ -127,11 +127,11 @@ describe("first-run setup", () => {
     expect(wrong.status).toBe(403);
     expect(await wrong.json()).toMatchObject({ error: { code: "AccessDeniedException", field: "setupCode" } });
     const short = await call(setupPost, "/api/auth/setup", {
-      body: { password: "short", setupCode: a.runtime.auth.setupCode },
+      body: { password: "short", setupCode: a.platform.auth.setupCode },
     });
     expect(short.status).toBe(400);
 
-    const code = a.runtime.auth.setupCode!.toLowerCase().replace(/-/g, " "); // typed loosely by hand
+    const code = a.platform.auth.setupCode!.toLowerCase().replace(/-/g, " "); // typed loosely by hand
     const ok = await call(setupPost, "/api/auth/setup", { body: { password: "admin-password-1", setupCode: code } });
     expect(ok.status).toBe(201);
     expect(ok.headers.get("set-cookie")).toMatch(
@@ -151,7 +151,7 @@ describe("first-run setup", () => {
     const other = await fetch(b.url + "/setup", { redirect: "manual" });
     expect([other.status, other.headers.get("location")]).toEqual([302, "/login"]);
     await expect(
-      createFirstAdmin(b.runtime.services, { password: "stranger-password", setupCode: "X" }, "X"),
+      createFirstAdmin(b.platform.services, { password: "stranger-password", setupCode: "X" }, "X"),
     ).rejects.toMatchObject({ code: "ResourceConflictException" });
   });
 });
@@ -205,7 +205,7 @@ describe("login", () => {
     });
     // Shared through the database: the other server refuses too.
     await expect(
-      login(b.runtime.services, { username: "carol", password: "carol-password" }, "192.0.2.100"),
+      login(b.platform.services, { username: "carol", password: "carol-password" }, "192.0.2.100"),
     ).rejects.toMatchObject({ code: "TooManyRequestsException" });
     // Once the failures age out of the window, the right password works again.
     await db.query(`UPDATE login_attempts SET "at" = "at" - interval '16 minutes' WHERE username = 'carol'`);
@@ -260,7 +260,7 @@ describe("the gate (server/app.ts)", () => {
       expect([p, await rawStatus(a.port, p)]).toEqual([p, 401]); // node:http sends the path unnormalized
     }
     expect(
-      await a.runtime.auth.authorize({ method: "GET", url: "http://other.example/api/functions", headers: {} }),
+      await a.platform.auth.authorize({ method: "GET", url: "http://other.example/api/functions", headers: {} }),
     ).toMatchObject({ action: "deny", status: 400 });
   });
 
@@ -337,7 +337,7 @@ describe("session ends", () => {
     const admin = await ctx().db.user.findUniqueOrThrow({ where: { username: "admin" } });
     const past = await createSession(ctx(), admin);
     await db.query(`UPDATE sessions SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [past.session.id]);
-    expect(await a.runtime.auth.session(`nimbus_session=${past.token}`)).toBeNull();
+    expect(await a.platform.auth.session(`nimbus_session=${past.token}`)).toBeNull();
     expect((await db.query("SELECT 1 FROM sessions WHERE id = $1", [past.session.id])).rowCount).toBe(0);
 
     const idle = await createSession(ctx(), admin);
@@ -346,14 +346,14 @@ describe("session ends", () => {
       idle.session.id,
       idleMinutes + 1,
     ]);
-    expect(await a.runtime.auth.session(`nimbus_session=${idle.token}`)).toBeNull();
+    expect(await a.platform.auth.session(`nimbus_session=${idle.token}`)).toBeNull();
 
     const active = await createSession(ctx(), admin);
     await db.query(`UPDATE sessions SET "lastSeenAt" = now() - make_interval(mins => $2) WHERE id = $1`, [
       active.session.id,
       idleMinutes - 1,
     ]);
-    expect(await a.runtime.auth.session(`nimbus_session=${active.token}`)).toMatchObject({ username: "admin" });
+    expect(await a.platform.auth.session(`nimbus_session=${active.token}`)).toMatchObject({ username: "admin" });
   });
 
   it("changing the password needs the current one and ends the user's other sessions", async () => {
@@ -396,12 +396,12 @@ describe("NIMBUS_ADMIN_PASSWORD", () => {
     let auth = await start("admin-password-2");
     expect(logs).toEqual([]);
     expect(auth.setupCode).toBeNull();
-    expect(await a.runtime.auth.session(session.cookie)).not.toBeNull();
+    expect(await a.platform.auth.session(session.cookie)).not.toBeNull();
 
     auth = await start("reset-password-3");
     expect(logs).toEqual(["[auth] NIMBUS_ADMIN_PASSWORD: user admin password reset, its sessions ended"]);
     expect(await verifyPassword("reset-password-3", await adminHash())).toBe(true);
-    expect(await a.runtime.auth.session(session.cookie)).toBeNull();
+    expect(await a.platform.auth.session(session.cookie)).toBeNull();
 
     await db.query("DELETE FROM users WHERE username = 'admin'");
     await start("created-password-4");

@@ -35,20 +35,24 @@ describe("console services", () => {
     const fail = new TextEncoder().encode(JSON.stringify({ fail: true }));
     await t.lambda.send(new InvokeCommand({ FunctionName: `${prefix}-1` }));
     await t.lambda.send(new InvokeCommand({ FunctionName: `${prefix}-1`, Payload: fail }));
-    await t.srv.runtime.writer.flush();
+    await t.srv.platform.writer.flush();
 
-    const byName = await browseFunctions(t.srv.runtime.services, { search: prefix.toUpperCase() });
+    const byName = await browseFunctions(t.srv.platform.services, { search: prefix.toUpperCase() });
     expect(byName.total).toBe(3);
     expect(byName.items.map((f) => f.name)).toEqual([0, 1, 2].map((i) => `${prefix}-${i}`));
     expect(byName.items[1]).toMatchObject({ invocations24h: 2, errors24h: 1 });
     expect(byName.items[0]).toMatchObject({ invocations24h: 0, errors24h: 0 });
 
-    const byMemory = await browseFunctions(t.srv.runtime.services, { search: prefix, sort: "memoryMb", order: "desc" });
+    const byMemory = await browseFunctions(t.srv.platform.services, {
+      search: prefix,
+      sort: "memoryMb",
+      order: "desc",
+    });
     expect(byMemory.items.map((f) => f.memoryMb)).toEqual([512, 256, 128]);
 
-    const page2 = await browseFunctions(t.srv.runtime.services, { search: prefix, pageSize: 2, page: 2 });
+    const page2 = await browseFunctions(t.srv.platform.services, { search: prefix, pageSize: 2, page: 2 });
     expect(page2.items.map((f) => f.name)).toEqual([`${prefix}-2`]);
-    await expect(browseFunctions(t.srv.runtime.services, { sort: "nope" as "name" })).rejects.toMatchObject({
+    await expect(browseFunctions(t.srv.platform.services, { sort: "nope" as "name" })).rejects.toMatchObject({
       code: "InvalidParameterValueException",
     });
   });
@@ -56,7 +60,7 @@ describe("console services", () => {
   it("test events: create, rename, edit, delete; bad JSON and duplicates refused; gone with the function", async () => {
     const name = uniqueName("events");
     await deploy(name);
-    const ctx = t.srv.runtime.services;
+    const ctx = t.srv.platform.services;
     const e = await createTestEvent(ctx, name, { name: "first", payload: '{"a":1}' });
     await expect(createTestEvent(ctx, name, { name: "first", payload: "{}" })).rejects.toMatchObject({
       code: "ResourceConflictException",
@@ -75,7 +79,7 @@ describe("console services", () => {
     await deleteTestEvent(ctx, name, e.id);
     expect((await listTestEvents(ctx, name)).map((x) => x.name)).toEqual(["second"]);
     await t.lambda.send(new DeleteFunctionCommand({ FunctionName: name }));
-    const left = await t.srv.runtime.db.pool.query(
+    const left = await t.srv.platform.db.pool.query(
       `SELECT count(*)::int AS n FROM test_events te WHERE NOT EXISTS (SELECT 1 FROM functions f WHERE f.id = te."functionId")`,
     );
     expect(left.rows[0].n).toBe(0);

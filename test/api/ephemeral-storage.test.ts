@@ -32,7 +32,7 @@ describe("ephemeral storage (/tmp size)", () => {
       t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, EphemeralStorage: { Size: 100 } })),
     ).rejects.toThrow("Ephemeral storage must be between 512 and 10240 MB");
 
-    const bwrap = t.srv.runtime.executor.stats().isolation.layers.some((l) => l.startsWith("bubblewrap"));
+    const bwrap = t.srv.platform.executor.stats().isolation.layers.some((l) => l.startsWith("bubblewrap"));
     const small = dec(
       (await t.lambda.send(new InvokeCommand({ FunctionName: name, Payload: JSON.stringify({ mb: 600 }) }))).Payload,
     );

@@ -197,7 +197,7 @@ describe("code at rest", () => {
         Code: { ZipFile: zipOf(`export const handler = async () => "the secret recipe";`) },
       }),
     );
-    const pool = t.srv.runtime.db.pool;
+    const pool = t.srv.platform.db.pool;
     const row = (
       await pool.query(
         `SELECT p.zip FROM code_packages p JOIN functions f ON f."codeSha256" = p.sha256 WHERE f.name = $1`,

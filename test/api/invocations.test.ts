@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
 import { enc, testServer, uniqueName, zipOf } from "@/test/server";
-import { getInvocationLog } from "@/lib/logs/query";
+import { getInvocationLog } from "@/lib/logs/search";
 import {
   encodeCursor,
   functionIdOrThrow,
@@ -53,11 +53,11 @@ beforeAll(async () => {
     // Distinct start times, so "newest first" has one right answer without the tie-breaker.
     await new Promise((res) => setTimeout(res, 5));
   }
-  await t.srv.runtime.writer.flush();
-  f.id = await functionIdOrThrow(t.srv.runtime.resolver, f.name);
+  await t.srv.platform.writer.flush();
+  f.id = await functionIdOrThrow(t.srv.platform.resolver, f.name);
 });
 
-const pool = () => t.srv.runtime.db.pool;
+const pool = () => t.srv.platform.db.pool;
 const ids = (items: InvocationItem[]) => items.map((i) => i.requestId);
 
 describe("listInvocations", () => {

@@ -17,7 +17,7 @@ import {
   zipOf,
   type DeployOptions,
 } from "@/test/server";
-import { getInvocationLog } from "@/lib/logs/query";
+import { getInvocationLog } from "@/lib/logs/search";
 
 const t = testServer();
 
@@ -100,12 +100,12 @@ describe("Invoke through the AWS SDK", () => {
       new InvokeCommand({ FunctionName: name, InvocationType: "Event", Payload: enc({ n: 7 }) }),
     );
     expect(r.StatusCode).toBe(202);
-    const fnId = (await t.srv.runtime.resolver.get(name))!.record.id;
+    const fnId = (await t.srv.platform.resolver.get(name))!.record.id;
     await expect
       .poll(
         async () => {
-          await t.srv.runtime.writer.flush();
-          const rows = await t.srv.runtime.db.pool.query(
+          await t.srv.platform.writer.flush();
+          const rows = await t.srv.platform.db.pool.query(
             `SELECT trigger, outcome FROM invocations WHERE "functionId" = $1`,
             [fnId],
           );
@@ -164,7 +164,7 @@ describe("Invoke through the AWS SDK", () => {
   it("throttles at the account limit", async () => {
     // The database is shared with other tests: leave their reservations out of the unreserved pool.
     const reserved = Number(
-      (await t.srv.runtime.db.pool.query(`SELECT COALESCE(SUM("reservedConcurrency"), 0) AS n FROM functions`)).rows[0]
+      (await t.srv.platform.db.pool.query(`SELECT COALESCE(SUM("reservedConcurrency"), 0) AS n FROM functions`)).rows[0]
         .n,
     );
     const small = await startTestServer({
@@ -253,9 +253,9 @@ describe("Invoke through the AWS SDK", () => {
     const name = await deploy(`export const handler = async () => { console.log("recorded line"); return 1; };`);
     const r = await t.lambda.send(new InvokeCommand({ FunctionName: name }));
     expect(r.StatusCode).toBe(200);
-    const fnId = (await t.srv.runtime.resolver.get(name))!.record.id;
-    await t.srv.runtime.writer.flush();
-    const inv = await t.srv.runtime.db.pool.query(`SELECT * FROM invocations WHERE "functionId" = $1`, [fnId]);
+    const fnId = (await t.srv.platform.resolver.get(name))!.record.id;
+    await t.srv.platform.writer.flush();
+    const inv = await t.srv.platform.db.pool.query(`SELECT * FROM invocations WHERE "functionId" = $1`, [fnId]);
     expect(inv.rows).toHaveLength(1);
     const row = inv.rows[0];
     expect(row).toMatchObject({
@@ -268,13 +268,13 @@ describe("Invoke through the AWS SDK", () => {
     });
     expect(row.billedDurationMs).toBe(Math.max(1, Math.ceil(row.durationMs)));
     expect(row.initDurationMs).toBeGreaterThan(0);
-    const stored = await t.srv.runtime.db.pool.query(
+    const stored = await t.srv.platform.db.pool.query(
       `SELECT level, message FROM log_lines WHERE "requestId" = $1 ORDER BY id`,
       [row.requestId],
     );
     expect(stored.rows).toEqual([{ level: "INFO", message: "recorded line" }]);
     // START/END/REPORT are derived from the record when the log is read.
-    const log = await getInvocationLog(t.srv.runtime.db.pool, row.requestId);
+    const log = await getInvocationLog(t.srv.platform.db.pool, row.requestId);
     expect(log.map((l) => l.split("\t")[0]!.split(" ")[0])).toEqual([
       "START",
       expect.stringMatching(/^\d{4}-/),

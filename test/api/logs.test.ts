@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
 import { uniqueName, testServer, zipOf } from "@/test/server";
-import { searchLogLines } from "@/lib/logs/query";
+import { searchLogLines } from "@/lib/logs/search";
 
 const t = testServer();
 
@@ -29,9 +29,9 @@ describe("log lines are queryable", () => {
       );
       ids.push(r.$metadata.requestId!);
     }
-    await t.srv.runtime.writer.flush();
-    const fnId = (await t.srv.runtime.resolver.get(name))!.record.id;
-    const pool = t.srv.runtime.db.pool;
+    await t.srv.platform.writer.flush();
+    const fnId = (await t.srv.platform.resolver.get(name))!.record.id;
+    const pool = t.srv.platform.db.pool;
 
     const all = await searchLogLines(pool, { functionId: fnId });
     expect(all.items).toHaveLength(6);

@@ -3,7 +3,7 @@ import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
 import { createHash } from "node:crypto";
 import { lambdaClient, signedFetch, startTestServer, TEST_MASTER_KEY, uniqueName, zipOf } from "@/test/server";
 import { updateFunctionConfiguration } from "@/lib/services/functions";
-import { createCodeCipher, parseMasterKey } from "@/lib/crypto/code-cipher";
+import { createDataCipher, parseMasterKey } from "@/lib/crypto/data-cipher";
 import { rotateMasterKey } from "@/lib/services/keys/rotate";
 import { listAuditEvents } from "@/lib/services/audit/list";
 import type pg from "pg";
@@ -41,7 +41,7 @@ describe("master-key rotation", () => {
           Code: { ZipFile: zipOf(`export const handler = async () => process.env.TOKEN;`) },
         }),
       );
-      await updateFunctionConfiguration(before.runtime.services, name, {
+      await updateFunctionConfiguration(before.platform.services, name, {
         environment: { TOKEN: "tok-123456" },
         secretNames: ["TOKEN"],
       });
@@ -55,11 +55,11 @@ describe("master-key rotation", () => {
           Code: { ZipFile: zipOf(`export const handler = async () => 2;`) },
         }),
       );
-      await updateFunctionConfiguration(before.runtime.services, altered, {
+      await updateFunctionConfiguration(before.platform.services, altered, {
         environment: { TOKEN: "other-token" },
         secretNames: ["TOKEN"],
       });
-      await before.runtime.db.pool.query(
+      await before.platform.db.pool.query(
         `UPDATE functions SET "sealedSecrets" = set_byte("sealedSecrets", 40, get_byte("sealedSecrets", 40) # 1) WHERE name = $1`,
         [altered],
       );
@@ -69,23 +69,23 @@ describe("master-key rotation", () => {
 
     const srv = await startTestServer({ NIMBUS_MASTER_KEY: NEW_KEY, NIMBUS_MASTER_KEY_PREVIOUS: TEST_MASTER_KEY });
     try {
-      const result = await srv.runtime.keyRotation;
+      const result = await srv.platform.keyRotation;
       expect(result).toMatchObject({ keyId: keyId(NEW_KEY) });
       expect(result!.codePackages).toBeGreaterThanOrEqual(1);
       expect(result!.secrets).toBeGreaterThanOrEqual(1);
-      expect(await keyIdsOf(srv.runtime.db.pool, name)).toEqual([keyId(NEW_KEY)]);
+      expect(await keyIdsOf(srv.platform.db.pool, name)).toEqual([keyId(NEW_KEY)]);
       // The altered value is reported and left as it is; it does not stop the rest.
       expect(result!.unreadable).toContain(`the secret variables of ${altered}`);
-      expect((await keyIdsOf(srv.runtime.db.pool, altered)).sort()).toEqual(
+      expect((await keyIdsOf(srv.platform.db.pool, altered)).sort()).toEqual(
         [keyId(NEW_KEY), keyId(TEST_MASTER_KEY)].sort(),
       );
-      const [entry] = (await listAuditEvents(srv.runtime.services, { action: "master-key.rotated", limit: 1 })).items;
+      const [entry] = (await listAuditEvents(srv.platform.services, { action: "master-key.rotated", limit: 1 })).items;
       expect(entry).toMatchObject({
         actorType: "system",
         resource: "master-key",
         details: { keyId: keyId(NEW_KEY), codePackages: result!.codePackages, secrets: result!.secrets },
       });
-      expect(await rotateMasterKey(srv.runtime.services)).toMatchObject({ codePackages: 0, secrets: 0 });
+      expect(await rotateMasterKey(srv.platform.services)).toMatchObject({ codePackages: 0, secrets: 0 });
     } finally {
       await srv.close();
     }
@@ -99,25 +99,25 @@ describe("master-key rotation", () => {
 
       // A wrong previous key: a clear error, and not one byte changed.
       const wrong = {
-        ...after.runtime.services,
-        codeCipher: createCodeCipher(parseMasterKey("33".repeat(32)), parseMasterKey("44".repeat(32))),
+        ...after.platform.services,
+        dataCipher: createDataCipher(parseMasterKey("33".repeat(32)), parseMasterKey("44".repeat(32))),
       };
-      const untouched = await snapshot(after.runtime.db.pool);
+      const untouched = await snapshot(after.platform.db.pool);
       await expect(rotateMasterKey(wrong)).rejects.toMatchObject({
         code: "InvalidParameterValueException",
         message: expect.stringMatching(
           /neither NIMBUS_MASTER_KEY .* nor NIMBUS_MASTER_KEY_PREVIOUS opens them\. Nothing was re-sealed/,
         ),
       });
-      expect(await snapshot(after.runtime.db.pool)).toBe(untouched);
+      expect(await snapshot(after.platform.db.pool)).toBe(untouched);
 
       // Back to the key the other test files use (they share this database).
       const back = {
-        ...after.runtime.services,
-        codeCipher: createCodeCipher(parseMasterKey(TEST_MASTER_KEY), parseMasterKey(NEW_KEY)),
+        ...after.platform.services,
+        dataCipher: createDataCipher(parseMasterKey(TEST_MASTER_KEY), parseMasterKey(NEW_KEY)),
       };
       await rotateMasterKey(back);
-      expect(await keyIdsOf(after.runtime.db.pool, name)).toEqual([keyId(TEST_MASTER_KEY)]);
+      expect(await keyIdsOf(after.platform.db.pool, name)).toEqual([keyId(TEST_MASTER_KEY)]);
     } finally {
       await after.close();
     }

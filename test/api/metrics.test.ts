@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand, PutFunctionConcurrencyCommand } from "@aws-sdk/client-lambda";
 import { enc, testServer, uniqueName, zipOf } from "@/test/server";
-import { FUNCTION_METRICS_SQL, getFunctionMetrics } from "@/lib/metrics/query";
+import { FUNCTION_METRICS_SQL, getFunctionMetrics } from "@/lib/metrics/series";
 import { bucketWindow } from "@/lib/metrics/range";
 import { estimateCost } from "@/lib/metrics/cost";
 import { GET } from "@/app/api/functions/[name]/metrics/route";
@@ -41,14 +41,14 @@ beforeAll(async () => {
   await expect(t.lambda.send(new InvokeCommand({ FunctionName: fx.name }))).rejects.toMatchObject({
     name: "TooManyRequestsException",
   });
-  await t.srv.runtime.writer.flush();
+  await t.srv.platform.writer.flush();
   fx.after = Date.now();
-  fx.id = (await t.srv.runtime.resolver.get(fx.name))!.record.id;
+  fx.id = (await t.srv.platform.resolver.get(fx.name))!.record.id;
 });
 
 describe("getFunctionMetrics", () => {
   it("counts invocations, errors, throttles and the cold start over 1h in 60 continuous buckets", async () => {
-    const m = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h");
+    const m = await getFunctionMetrics(t.srv.platform.db.pool, fx.id, "1h");
     expect(m.buckets).toHaveLength(60);
     expect(m.buckets.every((b, i) => i === 0 || b.t - m.buckets[i - 1]!.t === 60_000)).toBe(true);
     expect(m.buckets[0]!.t).toBe(m.fromMs);
@@ -63,9 +63,9 @@ describe("getFunctionMetrics", () => {
   });
 
   it("measures duration percentiles, concurrency and GB-seconds from the stored rows", async () => {
-    const { totals } = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h");
+    const { totals } = await getFunctionMetrics(t.srv.platform.db.pool, fx.id, "1h");
     const rows = (
-      await t.srv.runtime.db.pool.query<{ billedDurationMs: number; durationMs: number; outcome: string }>(
+      await t.srv.platform.db.pool.query<{ billedDurationMs: number; durationMs: number; outcome: string }>(
         `SELECT "billedDurationMs", "durationMs", outcome FROM invocations WHERE "functionId" = $1`,
         [fx.id],
       )
@@ -86,15 +86,15 @@ describe("getFunctionMetrics", () => {
   });
 
   it("uses 15-minute buckets for 24h and 2-hour buckets for 7d, with the same totals", async () => {
-    const day = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "24h");
-    const week = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "7d");
+    const day = await getFunctionMetrics(t.srv.platform.db.pool, fx.id, "24h");
+    const week = await getFunctionMetrics(t.srv.platform.db.pool, fx.id, "7d");
     expect([day.buckets.length, day.stepMs, week.buckets.length, week.stepMs]).toEqual([96, 900_000, 84, 7_200_000]);
     expect(day.totals).toMatchObject({ invocations: 5, errors: 2, throttles: 1, coldStarts: 1 });
     expect(week.totals).toMatchObject({ invocations: 5, errors: 2, throttles: 1, coldStarts: 1 });
   });
 
   it("returns a full, empty series for a quiet period and for an unknown id", async () => {
-    const later = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h", fx.after + 2 * 3_600_000);
+    const later = await getFunctionMetrics(t.srv.platform.db.pool, fx.id, "1h", fx.after + 2 * 3_600_000);
     expect(later.buckets).toHaveLength(60);
     expect(later.totals).toEqual({
       invocations: 0,
@@ -108,7 +108,7 @@ describe("getFunctionMetrics", () => {
       durationMsP99: null,
       concurrencyAvg: 0,
     });
-    const none = await getFunctionMetrics(t.srv.runtime.db.pool, "00000000-0000-4000-8000-000000000000", "7d");
+    const none = await getFunctionMetrics(t.srv.platform.db.pool, "00000000-0000-4000-8000-000000000000", "7d");
     expect(none.buckets.every((b) => b.invocations === 0)).toBe(true);
   });
 });
@@ -159,7 +159,7 @@ describe("GET /api/functions/:name/metrics (handler called directly: the test se
 
 describe("getFunctionMetrics on 100k rows", () => {
   it("stays fast, reads through the (functionId, startedAt) index and counts exactly", async () => {
-    const db = await t.srv.runtime.db.pool.connect();
+    const db = await t.srv.platform.db.pool.connect();
     const id = "5eed0000-0000-4000-8000-000000000001";
     const now = Date.now();
     try {
@@ -200,7 +200,7 @@ describe("getFunctionMetrics on 100k rows", () => {
 
 describe("the Monitor charts render the real metrics", () => {
   it("one titled card per chart, each with a summarising role=img, and empty states for a quiet hour", async () => {
-    const m = await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h");
+    const m = await getFunctionMetrics(t.srv.platform.db.pool, fx.id, "1h");
     const html = renderToStaticMarkup(createElement(MonitorCharts, { metrics: m }));
     expect([...html.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((x) => x[1])).toEqual([
       "Invocations",
@@ -215,7 +215,7 @@ describe("the Monitor charts render the real metrics", () => {
     expect(html).toContain('aria-label="Cold starts: 1 of 5 invocations in the last hour"');
     const quiet = renderToStaticMarkup(
       createElement(MonitorCharts, {
-        metrics: await getFunctionMetrics(t.srv.runtime.db.pool, fx.id, "1h", fx.after + 2 * 3_600_000),
+        metrics: await getFunctionMetrics(t.srv.platform.db.pool, fx.id, "1h", fx.after + 2 * 3_600_000),
       }),
     );
     expect(quiet.match(/No invocations in this period<\/div>/g)).toHaveLength(6);

@@ -47,16 +47,16 @@ describe("schedules", () => {
 
   it("fire at their time with EventBridge's Scheduled Event, recorded with the invocation", async () => {
     const name = await deploy();
-    const ctx = t.srv.runtime.services;
+    const ctx = t.srv.platform.services;
     const s = await createSchedule(ctx, name, { name: "soon", expression: atIn(2) });
     await expect
       .poll(async () => (await listScheduleFires(ctx, name, s.id)).map((f) => f.status), poll)
       .toEqual(["fired"]);
     const fire = (await listScheduleFires(ctx, name, s.id))[0]!; // polled above: one fire
-    const fnId = (await t.srv.runtime.resolver.get(name))!.record.id;
+    const fnId = (await t.srv.platform.resolver.get(name))!.record.id;
     const event = async () => {
-      await t.srv.runtime.writer.flush();
-      const r = await t.srv.runtime.db.pool.query(
+      await t.srv.platform.writer.flush();
+      const r = await t.srv.platform.db.pool.query(
         `SELECT l.message, i.trigger, i.outcome FROM log_lines l JOIN invocations i ON i."requestId" = l."requestId" WHERE l."functionId" = $1 AND l."requestId" = $2`,
         [fnId, fire.requestId],
       );
@@ -80,29 +80,30 @@ describe("schedules", () => {
 
   it("catch up after downtime within the maximum event age, and record older slots as missed", async () => {
     const name = await deploy();
-    const ctx = t.srv.runtime.services;
+    const ctx = t.srv.platform.services;
     const s = await createSchedule(ctx, name, {
       name: "every-minute",
       expression: "rate(1 minute)",
       maximumEventAgeSeconds: 120,
       input: '{"fixed":true}',
     });
-    await t.srv.runtime.scheduler.reload(); // settle the load that creating it started
+    await t.srv.platform.scheduler.reload(); // settle the load that creating it started
     // As if every server had been down for the last ten and a half minutes.
-    await t.srv.runtime.db.pool.query(`DELETE FROM schedule_fires WHERE "scheduleId" = $1`, [s.id]);
-    await t.srv.runtime.db.pool.query(`UPDATE schedules SET "startAt" = now() - interval '630 seconds' WHERE id = $1`, [
-      s.id,
-    ]);
-    await t.srv.runtime.scheduler.reload();
+    await t.srv.platform.db.pool.query(`DELETE FROM schedule_fires WHERE "scheduleId" = $1`, [s.id]);
+    await t.srv.platform.db.pool.query(
+      `UPDATE schedules SET "startAt" = now() - interval '630 seconds' WHERE id = $1`,
+      [s.id],
+    );
+    await t.srv.platform.scheduler.reload();
     const fires = await listScheduleFires(ctx, name, s.id);
     const due = fires.filter((f) => Date.now() - f.slot.getTime() > 5000); // leave out a slot that just became due
     expect(due.filter((f) => f.status === "fired")).toHaveLength(2); // 90 s and 30 s old
     expect(due.filter((f) => f.status === "missed")).toHaveLength(9); // 630 … 150 s old
     expect(new Set(fires.map((f) => f.slot.getTime())).size).toBe(fires.length);
     // Disabled schedules are not loaded to fire.
-    expect(t.srv.runtime.scheduler.has(s.id)).toBe(true);
+    expect(t.srv.platform.scheduler.has(s.id)).toBe(true);
     await updateSchedule(ctx, name, s.id, { enabled: false });
-    await t.srv.runtime.scheduler.reload();
-    expect(t.srv.runtime.scheduler.has(s.id)).toBe(false);
+    await t.srv.platform.scheduler.reload();
+    expect(t.srv.platform.scheduler.has(s.id)).toBe(false);
   });
 });

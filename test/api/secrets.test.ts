@@ -46,7 +46,7 @@ describe("secret environment variables", () => {
         Code: { ZipFile: zipOf(source) },
       }),
     );
-    const fn = await updateFunctionConfiguration(t.srv.runtime.services, name, {
+    const fn = await updateFunctionConfiguration(t.srv.platform.services, name, {
       environment: { API_TOKEN: SECRET, MODE: "fast", PIN: "12" },
       secretNames: ["API_TOKEN", "PIN"],
     });
@@ -54,7 +54,7 @@ describe("secret environment variables", () => {
     expect(JSON.stringify(fn)).not.toContain(SECRET);
 
     const row = (
-      await t.srv.runtime.db.pool.query(
+      await t.srv.platform.db.pool.query(
         `SELECT environment, "secretNames", "sealedSecrets" FROM functions WHERE name = $1`,
         [name],
       )
@@ -82,15 +82,15 @@ describe("secret environment variables", () => {
     expect(ok.tail).not.toContain(SECRET);
     const failed = await invoke(name, { fail: true });
     expect(failed.fnError).toBe("Unhandled");
-    await t.srv.runtime.writer.flush();
-    const logs = await t.srv.runtime.db.pool.query(`SELECT message FROM log_lines WHERE "functionId" = $1`, [fn.id]);
+    await t.srv.platform.writer.flush();
+    const logs = await t.srv.platform.db.pool.query(`SELECT message FROM log_lines WHERE "functionId" = $1`, [fn.id]);
     expect(logs.rows.length).toBeGreaterThanOrEqual(2);
     expect(
       logs.rows.every(
         (l: { message: string }) => l.message.includes("token is ****") || l.message.includes("bad token ****"),
       ),
     ).toBe(true);
-    const inv = await t.srv.runtime.db.pool.query(
+    const inv = await t.srv.platform.db.pool.query(
       `SELECT "errorMessage" FROM invocations WHERE "functionId" = $1 AND outcome <> 'Success'`,
       [fn.id],
     );
@@ -109,7 +109,7 @@ describe("secret environment variables", () => {
         Code: { ZipFile: zipOf(source) },
       }),
     );
-    await updateFunctionConfiguration(t.srv.runtime.services, name, {
+    await updateFunctionConfiguration(t.srv.platform.services, name, {
       environment: { API_TOKEN: SECRET, MODE: "fast" },
       secretNames: ["API_TOKEN"],
     });
@@ -135,18 +135,18 @@ describe("secret environment variables", () => {
     expect((await invoke(name)).body.token).toBe("rotated-token");
 
     // The console form: unchanged masked value, toggling another variable secret.
-    const fn = await updateFunctionConfiguration(t.srv.runtime.services, name, {
+    const fn = await updateFunctionConfiguration(t.srv.platform.services, name, {
       environment: { API_TOKEN: "****", MODE: "slow" },
       secretNames: ["API_TOKEN", "MODE"],
     });
     expect(fn.environment).toEqual({ API_TOKEN: "****", MODE: "****" });
     expect((await invoke(name)).body).toEqual({ token: "rotated-token", mode: "slow" });
     await expect(
-      updateFunctionConfiguration(t.srv.runtime.services, name, { environment: { MODE: "x" }, secretNames: ["NOPE"] }),
+      updateFunctionConfiguration(t.srv.platform.services, name, { environment: { MODE: "x" }, secretNames: ["NOPE"] }),
     ).rejects.toMatchObject({ code: "InvalidParameterValueException", message: expect.stringContaining("NOPE") });
 
     const audit = (
-      await listAuditEvents(t.srv.runtime.services, { resource: name, action: "function.update-configuration" })
+      await listAuditEvents(t.srv.platform.services, { resource: name, action: "function.update-configuration" })
     ).items.reverse();
     expect(JSON.stringify(audit)).not.toMatch(/s3cr3t|rotated-token/);
     expect(audit[1]!.details).toMatchObject({ variables: { changed: ["MODE"] } });

@@ -167,7 +167,7 @@ describe("SigV4 on the Lambda API", () => {
   });
 
   it("keys made by the service: work with the SDK, deactivated → refused (on every server), reactivated → work, deleted → refused", async () => {
-    const ctx = t.srv.runtime.services;
+    const ctx = t.srv.platform.services;
     const name = uniqueName("keys");
     await deploy(name);
     const { key, secretAccessKey } = await createAccessKey(ctx, { description: "ci" });
@@ -232,7 +232,7 @@ describe("SigV4 on the Lambda API", () => {
   });
 
   it("stores secrets as ciphertext and records last use lazily", async () => {
-    const ctx = t.srv.runtime.services;
+    const ctx = t.srv.platform.services;
     const { key, secretAccessKey } = await createAccessKey(ctx, {});
     await lambdaClient(t.srv.url, { accessKeyId: key.accessKeyId, secretAccessKey }).send(new ListFunctionsCommand({}));
     const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
@@ -243,7 +243,7 @@ describe("SigV4 on the Lambda API", () => {
       expect(row.secretCipher.subarray(0, 4).toString()).toBe("NBS2");
       expect(row.secretCipher.includes(Buffer.from(secretAccessKey))).toBe(false);
       expect(row.lastUsedAt).toBeNull(); // not written on the request path
-      await t.srv.runtime.accessKeys.flushUsed();
+      await t.srv.platform.accessKeys.flushUsed();
       const after = (await pool.query(`SELECT "lastUsedAt" FROM access_keys WHERE id = $1`, [key.accessKeyId])).rows[0];
       expect(after.lastUsedAt).toBeInstanceOf(Date);
     } finally {
@@ -290,7 +290,7 @@ describe("root access key at start", () => {
       await expect(
         lambdaClient(srv.url, { accessKeyId: id2, secretAccessKey: s1 }).send(new ListFunctionsCommand({})),
       ).resolves.toBeDefined();
-      const keys = await listAccessKeys(srv.runtime.services);
+      const keys = await listAccessKeys(srv.platform.services);
       expect(keys.map((k) => [k.accessKeyId, k.status, k.root]).sort()).toEqual([
         [id, "Inactive", true],
         [id2, "Active", true],
@@ -322,7 +322,7 @@ describe("root access key at start", () => {
       await expect(
         lambdaClient(srv.url, { accessKeyId, secretAccessKey }).send(new ListFunctionsCommand({})),
       ).resolves.toBeDefined();
-      expect(await listAccessKeys(srv.runtime.services)).toEqual([
+      expect(await listAccessKeys(srv.platform.services)).toEqual([
         expect.objectContaining({ accessKeyId, root: true, status: "Active" }),
       ]);
     } finally {

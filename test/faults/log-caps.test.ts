@@ -26,8 +26,8 @@ async function run(body: string) {
   );
   const r = await t.lambda.send(new InvokeCommand({ FunctionName: name }));
   expect(r.FunctionError).toBeUndefined();
-  await t.srv.runtime.writer.flush();
-  const pool = t.srv.runtime.db.pool;
+  await t.srv.platform.writer.flush();
+  const pool = t.srv.platform.db.pool;
   const id = r.$metadata.requestId!;
   const inv = (await pool.query(`SELECT "logBytes", "logTruncated" FROM invocations WHERE "requestId" = $1`, [id]))
     .rows[0];

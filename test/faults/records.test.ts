@@ -26,8 +26,8 @@ describe("records PostgreSQL cannot store as they are", () => {
     );
     expect(dec(r2.Payload).errorType).toBe("SyntaxError");
     const r3 = await t.lambda.send(new InvokeCommand({ FunctionName: good }));
-    await t.srv.runtime.writer.flush();
-    const pool = t.srv.runtime.db.pool;
+    await t.srv.platform.writer.flush();
+    const pool = t.srv.platform.db.pool;
     const rows = async (id: string) =>
       (await pool.query(`SELECT outcome, "errorMessage" FROM invocations WHERE "requestId" = $1`, [id])).rows;
     expect(await rows(r1.$metadata.requestId!)).toEqual([{ outcome: "Error", errorMessage: "a\uFFFDb" }]);
@@ -35,8 +35,8 @@ describe("records PostgreSQL cannot store as they are", () => {
     expect(await rows(r3.$metadata.requestId!)).toEqual([{ outcome: "Success", errorMessage: null }]);
     const lines = await pool.query(`SELECT message FROM log_lines WHERE "requestId" = $1`, [r1.$metadata.requestId]);
     expect(lines.rows.map((r) => r.message)).toContain("x\uFFFDy");
-    expect(t.srv.runtime.writer.pending).toBe(0);
-    expect(t.srv.runtime.writer.failing).toBe(false);
+    expect(t.srv.platform.writer.pending).toBe(0);
+    expect(t.srv.platform.writer.failing).toBe(false);
   });
 
   it("an Event whose error holds a NUL runs once, is recorded once and is dead-lettered cleanly", async () => {
@@ -46,13 +46,13 @@ describe("records PostgreSQL cannot store as they are", () => {
       new InvokeCommand({ FunctionName: name, InvocationType: "Event", Payload: new TextEncoder().encode("{}") }),
     );
     const id = r.$metadata.requestId!;
-    const pool = t.srv.runtime.db.pool;
+    const pool = t.srv.platform.db.pool;
     const dl = async () =>
       (await pool.query(`SELECT "errorMessage", attempts FROM dead_letters WHERE "requestId" = $1`, [id])).rows;
     await expect.poll(dl, poll).toEqual([{ errorMessage: "nul\uFFFDhere", attempts: 1 }]);
     const job = await pool.query(`SELECT state, retry_count FROM pgboss.job WHERE id = $1`, [id]);
     expect(job.rows[0]).toMatchObject({ state: "completed", retry_count: 0 });
-    await t.srv.runtime.writer.flush();
+    await t.srv.platform.writer.flush();
     const runs = await pool.query(`SELECT attempt, outcome FROM invocations WHERE "requestId" = $1`, [id]);
     expect(runs.rows).toEqual([{ attempt: 1, outcome: "Error" }]);
   });

@@ -3,7 +3,7 @@ import { createAccessKey, listAccessKeys } from "@/lib/services/access-keys";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async ({ rt }) => listAccessKeys(rt.services));
-export const POST = route(async ({ req, rt }) =>
-  createAccessKey(rt.services, (await jsonBody(req)) as { description?: string }),
+export const GET = route(async ({ platform }) => listAccessKeys(platform.services));
+export const POST = route(async ({ req, platform }) =>
+  createAccessKey(platform.services, (await jsonBody(req)) as { description?: string }),
 );

@@ -4,10 +4,10 @@ import { consoleSourcePackage } from "@/lib/code/package";
 import { templates, SINGLE_FILE_NAME, type TemplateId } from "@/lib/code/templates";
 import { invalid } from "@/lib/errors";
 
-export const GET = route(async ({ req, rt }) => {
+export const GET = route(async ({ req, platform }) => {
   const q = new URL(req.url).searchParams;
   const num = (k: string) => (q.has(k) ? Number(q.get(k)) : undefined);
-  return browseFunctions(rt.services, {
+  return browseFunctions(platform.services, {
     search: q.get("search") || undefined,
     sort: (q.get("sort") ?? undefined) as "name" | undefined,
     order: (q.get("order") ?? undefined) as "asc" | undefined,
@@ -16,12 +16,12 @@ export const GET = route(async ({ req, rt }) => {
   });
 });
 
-export const POST = route(async ({ req, rt }) => {
+export const POST = route(async ({ req, platform }) => {
   const body = await jsonBody(req);
   const template = (body.template ?? "hello-world") as TemplateId;
   const source = typeof body.source === "string" ? body.source : templates[template]?.source;
   if (source === undefined) throw invalid(`Unknown template ${String(body.template)}`);
-  return createFunction(rt.services, {
+  return createFunction(platform.services, {
     name: typeof body.name === "string" ? body.name : "",
     description: typeof body.description === "string" ? body.description : undefined,
     memoryMb: typeof body.memoryMb === "number" ? body.memoryMb : undefined,

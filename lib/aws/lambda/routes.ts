@@ -34,7 +34,7 @@ export interface AwsApiRuntime {
 }
 
 export interface LambdaCall {
-  rt: AwsApiRuntime;
+  platform: AwsApiRuntime;
   /** Services acting for the verified caller. */
   ctx: ServiceContext;
   req: IncomingMessage;
@@ -80,7 +80,14 @@ export const LAMBDA_ROUTES: readonly LambdaRoute[] = [
     method: "POST",
     path: "/2015-03-31/functions/{FunctionName}/invocations",
     handler: async (c) => {
-      await handleInvoke(c.rt.invoker, c.req, c.res, c.params.FunctionName ?? "", c.query.get("Qualifier"), c.body);
+      await handleInvoke(
+        c.platform.invoker,
+        c.req,
+        c.res,
+        c.params.FunctionName ?? "",
+        c.query.get("Qualifier"),
+        c.body,
+      );
       return null;
     },
   },
@@ -115,7 +122,7 @@ export const LAMBDA_ROUTES: readonly LambdaRoute[] = [
     path: "/2015-03-31/functions/{FunctionName}",
     handler: async (c) => {
       const fn = await functions.getFunctionOrThrow(c.ctx, nameOf(c));
-      const host = c.req.headers.host ?? `localhost:${c.rt.settings.PORT}`;
+      const host = c.req.headers.host ?? `localhost:${c.platform.settings.PORT}`;
       // Presigned with the caller's own key, like the S3 URL real Lambda answers (valid 10 minutes).
       const location = await presignGet(
         c.caller,

@@ -15,7 +15,7 @@ export async function createAccessKey(
   const secretAccessKey = newSecretAccessKey();
   const row = await ctx.db.$transaction(async (tx) => {
     const created = await tx.accessKey.create({
-      data: { id, description, secretCipher: new Uint8Array(ctx.secretCipher.seal(secretAccessKey, id)) },
+      data: { id, description, secretCipher: new Uint8Array(ctx.keyCipher.seal(secretAccessKey, id)) },
     });
     await recordAudit(tx, ctx, "access-key.create", id, { description });
     return created;

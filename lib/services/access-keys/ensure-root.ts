@@ -22,7 +22,7 @@ export async function ensureRootAccessKey(
 ): Promise<{ accessKeyId: string; generatedFile: string | null } | null> {
   if (configured) {
     const { accessKeyId: id, secretAccessKey } = configured;
-    const sealed = new Uint8Array(ctx.secretCipher.seal(secretAccessKey, id));
+    const sealed = new Uint8Array(ctx.keyCipher.seal(secretAccessKey, id));
     const replaced = await ctx.db.$transaction(async (tx) => {
       const old = await tx.accessKey.findMany({
         where: { root: true, status: "Active", NOT: { id } },
@@ -35,7 +35,7 @@ export async function ensureRootAccessKey(
           !!existing &&
           existing.root &&
           existing.status === "Active" &&
-          ctx.secretCipher.open(existing.secretCipher, id) === secretAccessKey;
+          ctx.keyCipher.open(existing.secretCipher, id) === secretAccessKey;
       } catch {
         /* sealed under a key we no longer hold: replaced below */
       }
@@ -72,7 +72,7 @@ export async function ensureRootAccessKey(
     await tx.accessKey.create({
       data: {
         id,
-        secretCipher: new Uint8Array(ctx.secretCipher.seal(secret, id)),
+        secretCipher: new Uint8Array(ctx.keyCipher.seal(secret, id)),
         root: true,
         description: "Root key (generated at first start)",
       },

@@ -13,10 +13,10 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
   const data = parseInput(createFunctionInput, input);
   readPackage(data.zip); // refuse unusable packages before anything is stored
   const sha = sha256Base64(data.zip);
-  const env = storeEnvironment(ctx.codeCipher, null, data.environment, data.secretNames);
+  const env = storeEnvironment(ctx.dataCipher, null, data.environment, data.secretNames);
   try {
     const row = await ctx.db.$transaction(async (tx) => {
-      await storeCodePackage(tx, sha, data.zip, ctx.codeCipher);
+      await storeCodePackage(tx, sha, data.zip, ctx.dataCipher);
       const created = await tx.fn.create({
         data: {
           id: randomUUID(),

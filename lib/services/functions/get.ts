@@ -1,5 +1,5 @@
 import { AppError, notFound } from "@/lib/errors";
-import { CodeIntegrityError } from "@/lib/crypto/code-cipher";
+import { CodeIntegrityError } from "@/lib/crypto/data-cipher";
 import type { ServiceContext } from "@/lib/services/context";
 import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/actor";
@@ -22,7 +22,7 @@ export async function getFunctionCode(
   const pkg = await ctx.db.codePackage.findUnique({ where: { sha256: fn.codeSha256 } });
   if (!pkg) throw notFound(`Code package ${fn.codeSha256} of ${name} is missing`);
   try {
-    return { fn, zip: ctx.codeCipher.open(pkg.zip, fn.codeSha256) };
+    return { fn, zip: ctx.dataCipher.open(pkg.zip, fn.codeSha256) };
   } catch (err) {
     if (err instanceof CodeIntegrityError) {
       // Detected by the system, whoever asked for the download.

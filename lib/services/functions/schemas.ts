@@ -1,6 +1,6 @@
 /** Validation for the function model, with Lambda's rules and messages. */
 import { z } from "zod";
-import { sandboxRuntime } from "@/lib/executor/runtime-node";
+import { sandboxNode } from "@/lib/executor/sandbox-node";
 
 /**
  * What runs user code here (the pinned LTS, see scripts/install-runtime.mjs), and the older
@@ -12,7 +12,7 @@ import { sandboxRuntime } from "@/lib/executor/runtime-node";
 let runtimes: { current: string; accepted: string[] } | null = null;
 export function functionRuntimes(): { current: string; accepted: string[] } {
   if (!runtimes) {
-    const { id, major } = sandboxRuntime();
+    const { id, major } = sandboxNode();
     const accepted = ["nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x"].filter(
       (r) => Number(r.slice(6, 8)) <= major,
     );

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { createCodeCipher } from "@/lib/crypto/code-cipher";
+import { createDataCipher } from "@/lib/crypto/data-cipher";
 import { toRecord } from "@/lib/services/functions/record";
 import { MASKED, openSecrets, secretRedactor, storeEnvironment } from "@/lib/services/functions/secrets";
 import type { Fn } from "@/lib/generated/prisma/client";
 
-const cipher = createCodeCipher(randomBytes(32));
+const cipher = createDataCipher(randomBytes(32));
 
 describe("secret variables", () => {
   it("redacts every secret value of 4+ characters, longest first, and leaves short ones alone", () => {

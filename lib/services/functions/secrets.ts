@@ -11,7 +11,7 @@
  * user chose to make it visible); a new value replaces it as usual.
  */
 import { invalid } from "@/lib/errors";
-import type { CodeCipher } from "@/lib/crypto/code-cipher";
+import type { DataCipher } from "@/lib/crypto/data-cipher";
 import type { FunctionRecord } from "@/lib/services/functions/record";
 
 export const MASKED = "****";
@@ -32,7 +32,7 @@ export function sealedSecretsOf(record: FunctionRecord): Uint8Array | null {
   return (record as unknown as Record<symbol, Uint8Array | undefined>)[SEALED] ?? null;
 }
 
-export function openSecrets(cipher: CodeCipher, sealed: Uint8Array | null): Record<string, string> {
+export function openSecrets(cipher: DataCipher, sealed: Uint8Array | null): Record<string, string> {
   if (!sealed) return {};
   return JSON.parse(cipher.openBytes(sealed).toString("utf8")) as Record<string, string>;
 }
@@ -53,7 +53,7 @@ export interface StoredEnvironment {
 
 /** Splits requested variables into what is stored plain and what is sealed. */
 export function storeEnvironment(
-  cipher: CodeCipher,
+  cipher: DataCipher,
   current: FunctionRecord | null,
   vars: Record<string, string>,
   secretNames?: string[],

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CodeCipher } from "@/lib/crypto/code-cipher";
+import type { DataCipher } from "@/lib/crypto/data-cipher";
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,7 +13,7 @@ async function lockPackage(tx: Tx, sha256: string): Promise<void> {
 }
 
 /** Code is content-addressed (identical packages are stored once) and sealed at rest. */
-export async function storeCodePackage(tx: Tx, sha256: string, zip: Uint8Array, cipher: CodeCipher): Promise<void> {
+export async function storeCodePackage(tx: Tx, sha256: string, zip: Uint8Array, cipher: DataCipher): Promise<void> {
   await lockPackage(tx, sha256);
   // Concurrent creators of the same package: one inserts, the others find it (never a unique violation).
   const exists = await tx.codePackage.findUnique({ where: { sha256 }, select: { sha256: true } });

@@ -11,7 +11,7 @@ export async function updateFunctionCode(ctx: ServiceContext, name: string, zip:
   readPackage(zip);
   const sha = sha256Base64(zip);
   const row = await ctx.db.$transaction(async (tx) => {
-    await storeCodePackage(tx, sha, zip, ctx.codeCipher);
+    await storeCodePackage(tx, sha, zip, ctx.dataCipher);
     const updated = await tx.fn.update({
       where: { id: current.id },
       data: { codeSha256: sha, codeSize: zip.byteLength, revision: { increment: 1 }, updatedAt: new Date() },

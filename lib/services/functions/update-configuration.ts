@@ -17,7 +17,7 @@ export async function updateFunctionConfiguration(
   const { environment, secretNames, ...fields } = data;
   const env =
     environment !== undefined || secretNames !== undefined
-      ? storeEnvironment(ctx.codeCipher, current, environment ?? current.environment, secretNames)
+      ? storeEnvironment(ctx.dataCipher, current, environment ?? current.environment, secretNames)
       : null;
   const row = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.fn.update({

@@ -8,7 +8,7 @@
  * fails authentication was altered — it stays as it is, is reported, and never blocks the rest.
  */
 import { AppError } from "@/lib/errors";
-import { CodeIntegrityError } from "@/lib/crypto/code-cipher";
+import { CodeIntegrityError } from "@/lib/crypto/data-cipher";
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
 import type { Logger } from "@/lib/log";
@@ -28,7 +28,7 @@ export async function rotateMasterKey(
   ctx: ServiceContext,
   opts: { batchSize?: number; log?: Logger } = {},
 ): Promise<RotationResult> {
-  const cipher = ctx.codeCipher;
+  const cipher = ctx.dataCipher;
   const header = Buffer.concat([NBE2, Buffer.from(cipher.keyId, "hex")]);
   const batch = opts.batchSize ?? 100;
   await refuseUnknownKeys(ctx);
@@ -86,7 +86,7 @@ export async function rotateMasterKey(
   }
 
   // Access keys' secret halves (SigV4 needs them in the clear, so they are sealed, not hashed).
-  const secrets = ctx.secretCipher;
+  const secrets = ctx.keyCipher;
   for (let last = ""; ; ) {
     const n = await ctx.db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<{ id: string; secretCipher: Uint8Array }[]>(
@@ -139,12 +139,12 @@ async function refuseUnknownKeys(ctx: ServiceContext): Promise<void> {
      ) s WHERE substring(v from 1 for 4) IN ($1, 'NBS2'::bytea) GROUP BY 1`,
     NBE2,
   );
-  const known = new Set(ctx.codeCipher.keyIds);
+  const known = new Set(ctx.dataCipher.keyIds);
   const unknown = rows.filter((r) => !known.has(r.kid));
   if (unknown.length) {
     throw new AppError(
       "InvalidParameterValueException",
-      `Master key rotation refused: ${unknown.map((r) => `${r.n} value(s) under key id ${r.kid}`).join(", ")} — neither NIMBUS_MASTER_KEY (${ctx.codeCipher.keyId}) nor NIMBUS_MASTER_KEY_PREVIOUS opens them. Nothing was re-sealed; check the previous key.`,
+      `Master key rotation refused: ${unknown.map((r) => `${r.n} value(s) under key id ${r.kid}`).join(", ")} — neither NIMBUS_MASTER_KEY (${ctx.dataCipher.keyId}) nor NIMBUS_MASTER_KEY_PREVIOUS opens them. Nothing was re-sealed; check the previous key.`,
     );
   }
 }

@@ -3,9 +3,9 @@ import { deleteAccessKey, updateAccessKeyStatus } from "@/lib/services/access-ke
 
 type P = { id: string };
 
-export const PATCH = route<P>(async ({ req, params, rt }) =>
-  updateAccessKeyStatus(rt.services, params.id, (await jsonBody(req)) as { status: unknown }),
+export const PATCH = route<P>(async ({ req, params, platform }) =>
+  updateAccessKeyStatus(platform.services, params.id, (await jsonBody(req)) as { status: unknown }),
 );
-export const DELETE = route<P>(async ({ params, rt }) => {
-  await deleteAccessKey(rt.services, params.id);
+export const DELETE = route<P>(async ({ params, platform }) => {
+  await deleteAccessKey(platform.services, params.id);
 });

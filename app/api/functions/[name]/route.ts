@@ -11,20 +11,20 @@ import { parseInput } from "@/lib/services/validate";
 
 type P = { name: string };
 
-export const GET = route<P>(async ({ params, rt }) => getFunctionOrThrow(rt.services, params.name));
+export const GET = route<P>(async ({ params, platform }) => getFunctionOrThrow(platform.services, params.name));
 
 /** Configuration and reservation in one form: everything is validated before anything is saved. */
-export const PATCH = route<P>(async ({ req, params, rt }) => {
+export const PATCH = route<P>(async ({ req, params, platform }) => {
   const { reservedConcurrency: reserved, ...config } = await jsonBody(req);
   parseInput(updateConfigurationInput, config);
   if (reserved !== undefined && reserved !== null) parseInput(reservedConcurrency, reserved);
-  if (reserved === null) await deleteFunctionConcurrency(rt.services, params.name);
-  else if (reserved !== undefined) await putFunctionConcurrency(rt.services, params.name, reserved as number);
+  if (reserved === null) await deleteFunctionConcurrency(platform.services, params.name);
+  else if (reserved !== undefined) await putFunctionConcurrency(platform.services, params.name, reserved as number);
   return Object.keys(config).length
-    ? updateFunctionConfiguration(rt.services, params.name, config)
-    : getFunctionOrThrow(rt.services, params.name);
+    ? updateFunctionConfiguration(platform.services, params.name, config)
+    : getFunctionOrThrow(platform.services, params.name);
 });
 
-export const DELETE = route<P>(async ({ params, rt }) => {
-  await deleteFunction(rt.services, params.name);
+export const DELETE = route<P>(async ({ params, platform }) => {
+  await deleteFunction(platform.services, params.name);
 });

@@ -4,6 +4,6 @@ import { redriveDeadLetter } from "@/lib/services/dead-letters/redrive";
 type P = { id: string };
 
 /** Queues a dead letter's event again as a new asynchronous invocation. */
-export const POST = route<P>(async ({ params, rt }) => ({
-  requestId: await redriveDeadLetter(rt.services, rt.asyncQueue, params.id),
+export const POST = route<P>(async ({ params, platform }) => ({
+  requestId: await redriveDeadLetter(platform.services, platform.asyncQueue, params.id),
 }));

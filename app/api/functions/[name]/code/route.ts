@@ -7,8 +7,8 @@ import { SINGLE_FILE_NAME } from "@/lib/code/templates";
 type P = { name: string };
 
 /** The function's source files (text files only; the console edits single-file functions). */
-export const GET = route<P>(async ({ params, rt }) => {
-  const { fn, zip } = await getFunctionCode(rt.services, params.name);
+export const GET = route<P>(async ({ params, platform }) => {
+  const { fn, zip } = await getFunctionCode(platform.services, params.name);
   const files = readPackage(zip).map((f) => ({
     path: f.path,
     size: f.data.byteLength,
@@ -17,7 +17,7 @@ export const GET = route<P>(async ({ params, rt }) => {
   return { codeSha256: fn.codeSha256, files };
 });
 
-export const PUT = route<P>(async ({ req, params, rt }) => {
+export const PUT = route<P>(async ({ req, params, platform }) => {
   const body = await jsonBody(req);
-  return updateFunctionCode(rt.services, params.name, consoleSourcePackage(body.source, SINGLE_FILE_NAME));
+  return updateFunctionCode(platform.services, params.name, consoleSourcePackage(body.source, SINGLE_FILE_NAME));
 });

@@ -3,4 +3,4 @@ import { listDeadLetters } from "@/lib/services/dead-letters";
 
 type P = { name: string };
 
-export const GET = route<P>(async ({ params, rt }) => listDeadLetters(rt.services, params.name));
+export const GET = route<P>(async ({ params, platform }) => listDeadLetters(platform.services, params.name));

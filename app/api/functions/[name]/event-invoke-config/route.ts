@@ -3,7 +3,9 @@ import { getEventInvokeConfigOrDefault, putEventInvokeConfig } from "@/lib/servi
 
 type P = { name: string };
 
-export const GET = route<P>(async ({ params, rt }) => getEventInvokeConfigOrDefault(rt.services, params.name));
-export const PUT = route<P>(async ({ req, params, rt }) =>
-  putEventInvokeConfig(rt.services, params.name, await jsonBody(req)),
+export const GET = route<P>(async ({ params, platform }) =>
+  getEventInvokeConfigOrDefault(platform.services, params.name),
+);
+export const PUT = route<P>(async ({ req, params, platform }) =>
+  putEventInvokeConfig(platform.services, params.name, await jsonBody(req)),
 );

@@ -4,7 +4,10 @@ import { functionIdOrThrow, listInvocations, parseListParams } from "@/lib/logs/
 type P = { name: string };
 
 /** GET ?status=&from=&to=&cursor=&limit= → { items, nextCursor }, newest first. */
-export const GET = route<P>(async ({ req, params, rt }) => {
+export const GET = route<P>(async ({ req, params, platform }) => {
   const q = parseListParams(new URL(req.url).searchParams);
-  return listInvocations(rt.db.pool, { ...q, functionId: await functionIdOrThrow(rt.resolver, params.name) });
+  return listInvocations(platform.db.pool, {
+    ...q,
+    functionId: await functionIdOrThrow(platform.resolver, params.name),
+  });
 });

@@ -11,9 +11,13 @@ type P = { name: string };
  * can parse works — or as a JSON value (`event`). The function's response goes back as the
  * JSON text it produced.
  */
-export const POST = route<P>(async ({ req, params, rt }) => {
+export const POST = route<P>(async ({ req, params, platform }) => {
   const body = await jsonBody(req);
-  const out = await rt.invoker.invoke({ functionRef: params.name, payload: eventBytes(body), trigger: "console" });
+  const out = await platform.invoker.invoke({
+    functionRef: params.name,
+    payload: eventBytes(body),
+    trigger: "console",
+  });
   if (out.kind !== "sync") throw new Error("unexpected invocation kind");
   const r = out.result;
   const figures = JSON.stringify({

@@ -4,7 +4,10 @@ import { functionIdOrThrow, parseSearchParams, searchInvocationLogs } from "@/li
 type P = { name: string };
 
 /** GET ?q=&from=&to=&before=&limit= → { items: lines, invocations: { [requestId]: item }, nextCursor }. */
-export const GET = route<P>(async ({ req, params, rt }) => {
+export const GET = route<P>(async ({ req, params, platform }) => {
   const q = parseSearchParams(new URL(req.url).searchParams);
-  return searchInvocationLogs(rt.db.pool, { ...q, functionId: await functionIdOrThrow(rt.resolver, params.name) });
+  return searchInvocationLogs(platform.db.pool, {
+    ...q,
+    functionId: await functionIdOrThrow(platform.resolver, params.name),
+  });
 });

@@ -3,7 +3,7 @@ import { createSchedule, listSchedules, type CreateScheduleInput } from "@/lib/s
 
 type P = { name: string };
 
-export const GET = route<P>(async ({ params, rt }) => listSchedules(rt.services, params.name));
-export const POST = route<P>(async ({ req, params, rt }) =>
-  createSchedule(rt.services, params.name, (await jsonBody(req)) as CreateScheduleInput),
+export const GET = route<P>(async ({ params, platform }) => listSchedules(platform.services, params.name));
+export const POST = route<P>(async ({ req, params, platform }) =>
+  createSchedule(platform.services, params.name, (await jsonBody(req)) as CreateScheduleInput),
 );

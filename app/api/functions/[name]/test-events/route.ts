@@ -3,7 +3,7 @@ import { createTestEvent, listTestEvents, type CreateTestEventInput } from "@/li
 
 type P = { name: string };
 
-export const GET = route<P>(async ({ params, rt }) => listTestEvents(rt.services, params.name));
-export const POST = route<P>(async ({ req, params, rt }) =>
-  createTestEvent(rt.services, params.name, (await jsonBody(req)) as CreateTestEventInput),
+export const GET = route<P>(async ({ params, platform }) => listTestEvents(platform.services, params.name));
+export const POST = route<P>(async ({ req, params, platform }) =>
+  createTestEvent(platform.services, params.name, (await jsonBody(req)) as CreateTestEventInput),
 );

@@ -3,9 +3,9 @@ import { deleteSchedule, updateSchedule } from "@/lib/services/schedules";
 
 type P = { name: string; id: string };
 
-export const PATCH = route<P>(async ({ req, params, rt }) =>
-  updateSchedule(rt.services, params.name, params.id, await jsonBody(req)),
+export const PATCH = route<P>(async ({ req, params, platform }) =>
+  updateSchedule(platform.services, params.name, params.id, await jsonBody(req)),
 );
-export const DELETE = route<P>(async ({ params, rt }) => {
-  await deleteSchedule(rt.services, params.name, params.id);
+export const DELETE = route<P>(async ({ params, platform }) => {
+  await deleteSchedule(platform.services, params.name, params.id);
 });

@@ -3,4 +3,6 @@ import { listScheduleFires } from "@/lib/services/schedules";
 
 type P = { name: string; id: string };
 
-export const GET = route<P>(async ({ params, rt }) => listScheduleFires(rt.services, params.name, params.id));
+export const GET = route<P>(async ({ params, platform }) =>
+  listScheduleFires(platform.services, params.name, params.id),
+);

@@ -15,7 +15,7 @@ import type { AuditBuffer } from "@/lib/services/audit/buffer";
 import type { ConsoleAuth } from "@/lib/auth/console-auth";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
-export interface NimbusRuntime {
+export interface Platform {
   settings: Settings;
   db: Db;
   services: ServiceContext;

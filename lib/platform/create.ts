@@ -1,5 +1,5 @@
 /**
- * Builds the process-wide runtime: database, caches, executor, writers, invoker. Free of
+ * Builds the process-wide platform (the composition root): database, caches, executor, writers, invoker. Free of
  * Next; the server entry calls it once and publishes it on globalThis.
  */
 import { rmSync } from "node:fs";
@@ -18,13 +18,13 @@ import { RecordSpill } from "@/lib/logs/spill";
 import { pruneOldRecords } from "@/lib/logs/retention";
 import { RecordsCapacityGuard } from "@/lib/logs/capacity";
 import type { FunctionChange, ServiceContext } from "@/lib/services/context";
-import { ChangeFeed } from "@/lib/runtime/change-feed";
-import { createCodeCipher, loadMasterKey, parseMasterKey } from "@/lib/crypto/code-cipher";
-import { createSecretCipher } from "@/lib/crypto/secret-cipher";
+import { ChangeFeed } from "@/lib/platform/change-feed";
+import { createDataCipher, loadMasterKey, parseMasterKey } from "@/lib/crypto/data-cipher";
+import { createKeyCipher } from "@/lib/crypto/key-cipher";
 import { AccessKeyCache } from "@/lib/aws/sigv4/key-cache";
 import { ensureRootAccessKey } from "@/lib/services/access-keys";
 import { rotateMasterKey, type RotationResult } from "@/lib/services/keys/rotate";
-import type { NimbusRuntime } from "@/lib/runtime/types";
+import type { Platform } from "@/lib/platform/types";
 import { AuditBuffer } from "@/lib/services/audit/buffer";
 import { startConsoleAuth } from "@/lib/auth/start";
 import type { ConsoleAuth } from "@/lib/auth/console-auth";
@@ -35,13 +35,13 @@ export interface ShutdownReport {
   problems: string[];
 }
 
-export interface RuntimeHandle extends NimbusRuntime {
+export interface PlatformHandle extends Platform {
   close(graceMs: number): Promise<ShutdownReport>;
   /** Started when NIMBUS_MASTER_KEY_PREVIOUS is set: re-seals everything under the current key. */
   keyRotation: Promise<RotationResult | null> | null;
 }
 
-export async function createRuntime(
+export async function createPlatform(
   settings: Settings,
   opts: {
     databaseUrl: string;
@@ -51,7 +51,7 @@ export async function createRuntime(
     port?: number /** The embedded database's folder (its disk is watched). */;
     databaseDir?: string | null;
   },
-): Promise<RuntimeHandle> {
+): Promise<PlatformHandle> {
   const { log } = opts;
   const db = createDb(opts.databaseUrl, log.child("db"));
   const dbHealth = new DatabaseHealth(opts.databaseUrl, db.pool, log.child("db"));
@@ -59,13 +59,9 @@ export async function createRuntime(
     ? parseMasterKey(settings.NIMBUS_MASTER_KEY_PREVIOUS, "NIMBUS_MASTER_KEY_PREVIOUS")
     : undefined;
   const masterKey = loadMasterKey(settings.NIMBUS_MASTER_KEY, settings.dataDir);
-  const codeCipher = createCodeCipher(masterKey, previousKey);
-  const secretCipher = createSecretCipher(masterKey, previousKey);
-  const accessKeys = new AccessKeyCache(
-    db.pool,
-    (sealed, id) => secretCipher.open(sealed, id),
-    log.child("access-keys"),
-  );
+  const dataCipher = createDataCipher(masterKey, previousKey);
+  const keyCipher = createKeyCipher(masterKey, previousKey);
+  const accessKeys = new AccessKeyCache(db.pool, (sealed, id) => keyCipher.open(sealed, id), log.child("access-keys"));
   const audit = new AuditBuffer(db.pool, 1000, log.child("audit"));
   // Every retried invoke of a tampered function is refused again; one entry a minute per package is enough.
   const refusedAt = new Map<string, number>();
@@ -73,7 +69,7 @@ export async function createRuntime(
     db.pool,
     settings.NIMBUS_REGION,
     settings.NIMBUS_ACCOUNT_ID,
-    codeCipher,
+    dataCipher,
     log.child("security"),
     (e) => {
       if (Date.now() - (refusedAt.get(e.codeSha256) ?? 0) < 60_000) return;
@@ -143,7 +139,7 @@ export async function createRuntime(
       else resolver.invalidate(c.name);
       executor.retire(c.id, c.revision ?? undefined);
     }
-    refreshReserved().catch((e: Error) => log.child("runtime").warn(`could not refresh reservations: ${e.message}`));
+    refreshReserved().catch((e: Error) => log.child("platform").warn(`could not refresh reservations: ${e.message}`));
   };
   let auth: ConsoleAuth | undefined; // made below; the feed may call into it once it exists
   const feed = new ChangeFeed(
@@ -159,8 +155,8 @@ export async function createRuntime(
 
   const services: ServiceContext = {
     db: db.prisma,
-    codeCipher,
-    secretCipher,
+    dataCipher,
+    keyCipher,
     settings,
     functionChanged: (c) => {
       apply(c);
@@ -194,7 +190,7 @@ export async function createRuntime(
     log: log.child("capacity"),
   });
 
-  const rt: RuntimeHandle = {
+  const platform: PlatformHandle = {
     settings,
     db,
     services,
@@ -214,7 +210,7 @@ export async function createRuntime(
     startedAt: Date.now(),
     state: "starting",
     async close(graceMs: number) {
-      rt.state = "stopping";
+      platform.state = "stopping";
       const problems: string[] = [];
       clearInterval(pruneTimer);
       capacity.stop();
@@ -254,7 +250,7 @@ export async function createRuntime(
   if (previousKey) {
     // In the background: rows under either key open meanwhile, so serving need not wait.
     const security = log.child("security");
-    rt.keyRotation = rotateMasterKey(services, { log: security }).then(
+    platform.keyRotation = rotateMasterKey(services, { log: security }).then(
       (r) => {
         security.info(
           `master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) re-sealed under key id ${r.keyId}${r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""}`,
@@ -267,5 +263,5 @@ export async function createRuntime(
       },
     );
   }
-  return rt;
+  return platform;
 }

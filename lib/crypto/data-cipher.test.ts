@@ -6,16 +6,16 @@ import path from "node:path";
 import { createCipheriv } from "node:crypto";
 import {
   CodeIntegrityError,
-  createCodeCipher,
+  createDataCipher,
   loadMasterKey,
   parseMasterKey,
   sealedKeyId,
-} from "@/lib/crypto/code-cipher";
+} from "@/lib/crypto/data-cipher";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("base64");
 
 describe("code at rest", () => {
-  const cipher = createCodeCipher(randomBytes(32));
+  const cipher = createDataCipher(randomBytes(32));
   const zip = Buffer.from("PK\u0003\u0004 export const handler = async () => 'secret source';");
 
   it("seals so the source is not readable, and opens back to the same bytes", () => {
@@ -29,7 +29,7 @@ describe("code at rest", () => {
     const flipped = Buffer.from(sealed);
     flipped[flipped.length - 1]! ^= 1;
     expect(() => cipher.open(flipped, sha(zip))).toThrow(CodeIntegrityError);
-    expect(() => createCodeCipher(randomBytes(32)).open(sealed, sha(zip))).toThrow(
+    expect(() => createDataCipher(randomBytes(32)).open(sealed, sha(zip))).toThrow(
       /neither the current key nor the previous/,
     );
     expect(() => cipher.open(zip, sha(Buffer.from("other")))).toThrow(/does not match its CodeSha256/);
@@ -48,15 +48,15 @@ describe("code at rest", () => {
   it("names the key in every sealed value: the previous key still opens during a rotation", () => {
     const oldKey = randomBytes(32);
     const newKey = randomBytes(32);
-    const before = createCodeCipher(oldKey).seal(zip);
-    const rotating = createCodeCipher(newKey, oldKey);
+    const before = createDataCipher(oldKey).seal(zip);
+    const rotating = createDataCipher(newKey, oldKey);
     expect(rotating.open(before, sha(zip)).equals(zip)).toBe(true);
     expect(rotating.needsReseal(before)).toBe(true);
     const after = rotating.seal(zip);
     expect(sealedKeyId(after)).toBe(rotating.keyId);
     expect(rotating.needsReseal(after)).toBe(false);
-    expect(createCodeCipher(newKey).open(after, sha(zip)).equals(zip)).toBe(true);
-    expect(() => createCodeCipher(newKey).open(before, sha(zip))).toThrow(CodeIntegrityError);
+    expect(createDataCipher(newKey).open(after, sha(zip)).equals(zip)).toBe(true);
+    expect(() => createDataCipher(newKey).open(before, sha(zip))).toThrow(CodeIntegrityError);
   });
 
   it("still opens NBE1 values (no key id) under the current or the previous key", () => {
@@ -65,8 +65,8 @@ describe("code at rest", () => {
     const c = createCipheriv("aes-256-gcm", key, iv);
     const body = Buffer.concat([c.update(zip), c.final()]);
     const v1 = Buffer.concat([Buffer.from("NBE1"), iv, c.getAuthTag(), body]);
-    expect(createCodeCipher(key).open(v1, sha(zip)).equals(zip)).toBe(true);
-    expect(createCodeCipher(randomBytes(32), key).open(v1, sha(zip)).equals(zip)).toBe(true);
-    expect(createCodeCipher(key).needsReseal(v1)).toBe(true);
+    expect(createDataCipher(key).open(v1, sha(zip)).equals(zip)).toBe(true);
+    expect(createDataCipher(randomBytes(32), key).open(v1, sha(zip)).equals(zip)).toBe(true);
+    expect(createDataCipher(key).needsReseal(v1)).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ const HEADER = 4 + 8 + 12 + 16;
 
 export class CodeIntegrityError extends Error {}
 
-export interface CodeCipher {
+export interface DataCipher {
   seal(zip: Uint8Array): Buffer;
   /** Decrypts and checks the package against the CodeSha256 recorded at upload. */
   open(stored: Uint8Array, expectedSha256: string): Buffer;
@@ -70,7 +70,7 @@ function decrypt(key: Buffer, iv: Buffer, tag: Buffer, body: Buffer): Buffer {
 }
 
 /** `previous` is the key being rotated away from: values under it still open; new ones use `key`. */
-export function createCodeCipher(key: Buffer, previous?: Buffer): CodeCipher {
+export function createDataCipher(key: Buffer, previous?: Buffer): DataCipher {
   const id = keyIdOf(key);
   const keys = new Map<string, Buffer>([[id.toString("hex"), key]]);
   if (previous) keys.set(keyIdOf(previous).toString("hex"), previous);

@@ -6,13 +6,13 @@
  * open and the rotation knows which rows are left; "NBS1" values (no key id) still open.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { keyIdOf } from "@/lib/crypto/code-cipher";
+import { keyIdOf } from "@/lib/crypto/data-cipher";
 
 const MAGIC_V1 = Buffer.from("NBS1");
 const MAGIC = Buffer.from("NBS2");
 const HEADER = 4 + 8 + 12 + 16;
 
-export interface SecretCipher {
+export interface KeyCipher {
   seal(secret: string, boundTo: string): Buffer;
   open(stored: Uint8Array, boundTo: string): string;
   /** The first 12 bytes every value sealed under the current key starts with. */
@@ -26,7 +26,7 @@ function decrypt(key: Buffer, iv: Buffer, tag: Buffer, body: Buffer, boundTo: st
   return Buffer.concat([d.update(body), d.final()]).toString("utf8");
 }
 
-export function createSecretCipher(key: Buffer, previous?: Buffer): SecretCipher {
+export function createKeyCipher(key: Buffer, previous?: Buffer): KeyCipher {
   const id = keyIdOf(key);
   const keys = new Map<string, Buffer>([[id.toString("hex"), key]]);
   if (previous) keys.set(keyIdOf(previous).toString("hex"), previous);

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-export interface SandboxRuntime {
+export interface SandboxNode {
   nodePath: string;
   version: string;
   major: number;
@@ -16,13 +16,13 @@ export interface SandboxRuntime {
   id: string;
 }
 
-const byPath = new Map<string, SandboxRuntime>();
+const byPath = new Map<string, SandboxNode>();
 let pinnedIn: { root: string; nodePath: string | null } | null = null;
 
 /** What a node binary is; asked once per path (the pinned one says so in its VERSION file). */
-export function runtimeOf(nodePath: string): SandboxRuntime {
-  let rt = byPath.get(nodePath);
-  if (!rt) {
+export function nodeOf(nodePath: string): SandboxNode {
+  let platform = byPath.get(nodePath);
+  if (!platform) {
     const versionFile = path.join(path.dirname(path.dirname(nodePath)), "VERSION");
     const version =
       nodePath === process.execPath
@@ -33,14 +33,14 @@ export function runtimeOf(nodePath: string): SandboxRuntime {
               execFileSync(nodePath, ["--version"], { encoding: "utf8", timeout: 10_000 }).trim(),
             )?.[1] ?? process.versions.node);
     const major = Number(version.split(".")[0]);
-    rt = { nodePath, version, major, id: `nodejs${major}.x` };
-    byPath.set(nodePath, rt);
+    platform = { nodePath, version, major, id: `nodejs${major}.x` };
+    byPath.set(nodePath, platform);
   }
-  return rt;
+  return platform;
 }
 
-export function sandboxRuntime(root = process.cwd(), override = process.env.NIMBUS_SANDBOX_NODE): SandboxRuntime {
-  if (override) return runtimeOf(path.resolve(override));
+export function sandboxNode(root = process.cwd(), override = process.env.NIMBUS_SANDBOX_NODE): SandboxNode {
+  if (override) return nodeOf(path.resolve(override));
   if (pinnedIn?.root !== root) {
     const dir = path.join(root, "node_modules", ".nimbus-runtime");
     const found = existsSync(dir)
@@ -48,5 +48,5 @@ export function sandboxRuntime(root = process.cwd(), override = process.env.NIMB
       : undefined;
     pinnedIn = { root, nodePath: found ? path.join(dir, found, "bin", "node") : null };
   }
-  return runtimeOf(pinnedIn.nodePath ?? process.execPath);
+  return nodeOf(pinnedIn.nodePath ?? process.execPath);
 }
