@@ -20,44 +20,11 @@ import {
   type ToHost,
 } from "@/lib/executor/protocol";
 import type { SpawnerClient } from "@/lib/executor/spawner-client";
+import type { InstanceState, SandboxEvents, SandboxOptions } from "@/lib/executor/sandbox-types";
+
+export type { InstanceState, SandboxEvents, SandboxOptions } from "@/lib/executor/sandbox-types";
 import type { CodeFile } from "@/lib/executor/types";
-import { launchCommand, type IsolationPlan, type IsolationSettings } from "@/lib/executor/isolation";
-
-export interface SandboxOptions {
-  id: string;
-  hostScript: string;
-  socketPath: string;
-  /** Resolves once the socket exists (bubblewrap mounts it into the sandbox). */
-  socketReady: Promise<void>;
-  workDir: string;
-  spareMemoryMb: number;
-  baseEnv: Record<string, string>;
-  nodePath: string;
-  nodeMajor: number;
-  isolation: { plan: IsolationPlan; settings: IsolationSettings };
-  /** The uid this sandbox runs as (when the plan switches uids). */
-  uid: number;
-  /** Size of its /tmp in MB (fixed at start). */
-  tmpMb: number;
-}
-
-export interface InstanceState {
-  iid: number;
-  busy: boolean;
-  lastUsed: number;
-  dead: boolean;
-  lane: net.Socket | null;
-  /** An invocation sent before the instance connected its lane. */
-  queued: Buffer | null;
-}
-
-export interface SandboxEvents {
-  onResult(sb: Sandbox, inst: InstanceState, header: ResultFrame, body: Buffer): void;
-  onFatal(sb: Sandbox, inst: InstanceState, frame: FatalFrame): void;
-  onLogs(sb: Sandbox, inst: InstanceState, frame: LogsFrame): void;
-  onInstanceExit(sb: Sandbox, msg: Extract<FromHost, { t: "exit" }>): void;
-  onExit(sb: Sandbox, code: number | null, signal: NodeJS.Signals | null, stderrTail: string): void;
-}
+import { launchCommand, } from "@/lib/executor/isolation";
 
 let nextIid = 1;
 

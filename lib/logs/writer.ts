@@ -15,48 +15,14 @@
 import type pg from "pg";
 import type { LogEntry } from "@/lib/executor/types";
 import { insertIsolating } from "@/lib/db/isolating-insert";
-import { pgText, pgTextOrNull } from "@/lib/db/text";
+import { insertInvocations, insertLines, type InvocationRecord, type LineRow } from "@/lib/logs/record-rows";
 import type { RecordSpill } from "@/lib/logs/spill";
+
+export type { InvocationRecord } from "@/lib/logs/record-rows";
 import { createLogger, type Logger } from "@/lib/log";
-
-export interface InvocationRecord {
-  requestId: string;
-  /** 1 for the first try; async retries reuse the request id with a higher attempt. */
-  attempt: number;
-  functionId: string;
-  functionName: string;
-  version: string;
-  trigger: string;
-  startedAt: number;
-  durationMs: number;
-  billedDurationMs: number;
-  initDurationMs: number | null;
-  memorySizeMb: number;
-  maxMemoryUsedMb: number;
-  outcome: string;
-  errorType: string | null;
-  errorMessage: string | null;
-  requestBytes: number;
-  responseBytes: number;
-  logBytes: number;
-  logTruncated: boolean;
-}
-
-interface LineRow {
-  requestId: string;
-  functionId: string;
-  line: LogEntry;
-}
 
 /** A row as the spill file keeps it. */
 type Spilled = { i: InvocationRecord } | { l: LineRow };
-
-const INSERT_INVOCATIONS = `INSERT INTO invocations ("requestId","attempt","functionId","functionName","version","trigger","startedAt","durationMs","billedDurationMs","initDurationMs","memorySizeMb","maxMemoryUsedMb","outcome","errorType","errorMessage","requestBytes","responseBytes","logBytes","logTruncated")
-SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::float8[],$8::float8[],$9::int[],$10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[]) AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt)
-ON CONFLICT ("requestId", "attempt") DO NOTHING`;
-
-const INSERT_LINES = `INSERT INTO log_lines ("requestId","functionId","ts","level","message")
-SELECT r, f, to_timestamp(t / 1000.0), l, m FROM unnest($1::uuid[],$2::uuid[],$3::float8[],$4::text[],$5::text[]) AS x(r, f, t, l, m)`;
 
 const MAX_PENDING_ROWS = 500_000;
 const CHUNK = 5_000;
@@ -156,7 +122,7 @@ export class RecordWriter {
         const chunk = this.invocations.slice(0, CHUNK);
         await insertIsolating(
           chunk,
-          (rows) => this.insertInvocations(rows),
+          (rows) => insertInvocations(this.pool, rows),
           (row, err) => this.refused("invocation", row, err),
         );
         this.invocations.splice(0, chunk.length);
@@ -165,7 +131,7 @@ export class RecordWriter {
         const chunk = this.lines.slice(0, CHUNK);
         await insertIsolating(
           chunk,
-          (rows) => this.insertLines(rows),
+          (rows) => insertLines(this.pool, rows),
           (row, err) => this.refused("log line", row, err),
         );
         this.lines.splice(0, chunk.length);
@@ -253,41 +219,6 @@ export class RecordWriter {
     })()
       .catch((err: Error) => this.log.error(`could not read saved rows: ${err.message}`))
       .finally(() => (this.replaying = null));
-  }
-
-  private async insertInvocations(rows: InvocationRecord[]): Promise<void> {
-    const col = <K extends keyof InvocationRecord>(k: K) => rows.map((r) => r[k]);
-    await this.pool.query(INSERT_INVOCATIONS, [
-      col("requestId"),
-      col("attempt"),
-      col("functionId"),
-      col("functionName"),
-      col("version"),
-      col("trigger"),
-      col("startedAt"),
-      col("durationMs"),
-      col("billedDurationMs"),
-      col("initDurationMs"),
-      col("memorySizeMb"),
-      col("maxMemoryUsedMb"),
-      col("outcome"),
-      rows.map((r) => pgTextOrNull(r.errorType)),
-      rows.map((r) => pgTextOrNull(r.errorMessage)),
-      col("requestBytes"),
-      col("responseBytes"),
-      col("logBytes"),
-      col("logTruncated"),
-    ]);
-  }
-
-  private async insertLines(rows: LineRow[]): Promise<void> {
-    await this.pool.query(INSERT_LINES, [
-      rows.map((r) => r.requestId),
-      rows.map((r) => r.functionId),
-      rows.map((r) => r.line.ts),
-      rows.map((r) => pgText(r.line.level)),
-      rows.map((r) => pgText(r.line.message)),
-    ]);
   }
 
   /**

@@ -9,47 +9,22 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { PgBoss } from "pg-boss";
 import { AppError } from "@/lib/errors";
-import type { AsyncSink, Invoker } from "@/lib/invoke/invoker";
+import type { AsyncSink, } from "@/lib/invoke/invoker";
 import type { ResolvedFunction } from "@/lib/invoke/resolver";
-import { DEFAULT_EVENT_INVOKE_CONFIG } from "@/lib/services/event-invoke-config";
 import { destinationRecord, type DestinationCondition } from "@/lib/queue/destination";
 import type { InvokeResult } from "@/lib/executor/types";
-import { pgText, pgTextOrNull } from "@/lib/db/text";
-import type { Logger } from "@/lib/log";
+import {
+  insertDeadLetter,
+  loadEventConfig,
+  recordedOutcome,
+  takeDeadLetter,
+  type EventConfig,
+} from "@/lib/queue/event-store";
+import type { AsyncJob, DurableAsyncOptions } from "@/lib/queue/types";
+
+export type { AsyncJob, DurableAsyncOptions } from "@/lib/queue/types";
 
 export const ASYNC_QUEUE = "nimbus-async";
-
-export interface AsyncJob {
-  trigger?: "async" | "schedule";
-  functionName: string;
-  functionId: string;
-  requestId: string;
-  payload: string;
-  attempt: number;
-  throttles: number;
-  enqueuedAt: number;
-}
-
-export interface DurableAsyncOptions {
-  url: string;
-  pool: pg.Pool;
-  invoker: Invoker;
-  /** Delay before retry n (Lambda: 60 s, then 120 s). */
-  retryDelaysSeconds: number[];
-  concurrency: number;
-  /** Writes pending invocation records now (a finished job must never lose its record). */
-  flushRecords: () => Promise<void>;
-  /** Whether an invocation record is still waiting in this server's memory. */
-  recordPending: (requestId: string, attempt: number) => boolean;
-  log: Logger;
-}
-
-interface Config {
-  maximumRetryAttempts: number;
-  maximumEventAgeSeconds: number;
-  onSuccessDestination: string | null;
-  onFailureDestination: string | null;
-}
 
 export class DurableAsyncQueue implements AsyncSink {
   private readonly boss: PgBoss;
@@ -199,14 +174,6 @@ export class DurableAsyncQueue implements AsyncSink {
     }
   }
 
-  private async config(functionId: string): Promise<Config> {
-    const { rows } = await this.o.pool.query<Config>(
-      `SELECT "maximumRetryAttempts", "maximumEventAgeSeconds", "onSuccessDestination", "onFailureDestination" FROM event_invoke_configs WHERE "functionId" = $1`,
-      [functionId],
-    );
-    return rows[0] ?? DEFAULT_EVENT_INVOKE_CONFIG;
-  }
-
   private async handle(job: AsyncJob, redelivery = 0): Promise<void> {
     let fn: ResolvedFunction;
     try {
@@ -216,7 +183,7 @@ export class DurableAsyncQueue implements AsyncSink {
       return;
     }
     if (fn.record.id !== job.functionId) return; // deleted and created anew: not the same function
-    const cfg = await this.config(job.functionId);
+    const cfg = await loadEventConfig(this.o.pool, job.functionId);
     if (Date.now() - job.enqueuedAt > cfg.maximumEventAgeSeconds * 1000)
       return this.fail(fn, job, cfg, "EventAgeExceeded", null);
     // A job seen again after it started (its server died, or settling it failed) may already
@@ -264,61 +231,32 @@ export class DurableAsyncQueue implements AsyncSink {
 
   /** The outcome of this job's attempt when it already ran (record stored or still in memory), else null. */
   private async alreadyRan(job: AsyncJob): Promise<InvokeResult | null> {
-    if (this.o.recordPending(job.requestId, job.attempt)) {
-      await this.o.flushRecords();
-    }
-    const { rows } = await this.o.pool.query<{
-      outcome: string;
-      errorType: string | null;
-      errorMessage: string | null;
-    }>(`SELECT outcome, "errorType", "errorMessage" FROM invocations WHERE "requestId" = $1 AND attempt = $2`, [
-      job.requestId,
-      job.attempt,
-    ]);
-    const row = rows[0];
-    if (!row) return null;
-    this.o.log.info(`event ${job.requestId} attempt ${job.attempt} already ran (${row.outcome}); not running it again`);
-    const error = row.errorType
-      ? { errorType: row.errorType, errorMessage: row.errorMessage ?? "", trace: [] }
-      : undefined;
-    return {
-      requestId: job.requestId,
-      outcome: row.outcome as InvokeResult["outcome"],
-      payload: Buffer.alloc(0),
-      error,
-      startedAt: 0,
-      durationMs: 0,
-      billedDurationMs: 0,
-      memorySizeMb: 0,
-      maxMemoryUsedMb: 0,
-      logs: [],
-      logBytes: 0,
-      logTruncated: false,
-    };
+    if (this.o.recordPending(job.requestId, job.attempt)) await this.o.flushRecords();
+    const ran = await recordedOutcome(this.o.pool, job.requestId, job.attempt);
+    if (ran)
+      this.o.log.info(
+        `event ${job.requestId} attempt ${job.attempt} already ran (${ran.outcome}); not running it again`,
+      );
+    return ran;
   }
 
   private async fail(
     fn: ResolvedFunction,
     job: AsyncJob,
-    cfg: Config,
+    cfg: EventConfig,
     condition: DestinationCondition,
     result: InvokeResult | null,
   ): Promise<void> {
     if (cfg.onFailureDestination && (await this.deliver(cfg.onFailureDestination, fn, job, condition, result))) return;
-    await this.o.pool.query(
-      `INSERT INTO dead_letters (id, "functionId", "functionName", "requestId", payload, condition, "errorType", "errorMessage", attempts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        randomUUID(),
-        fn.record.id,
-        fn.record.name,
-        job.requestId,
-        pgText(job.payload),
-        condition,
-        pgTextOrNull(result?.error?.errorType),
-        pgTextOrNull(result?.error?.errorMessage?.slice(0, 4096)),
-        result ? job.attempt : job.attempt - 1,
-      ],
-    );
+    await insertDeadLetter(this.o.pool, {
+      functionId: fn.record.id,
+      functionName: fn.record.name,
+      requestId: job.requestId,
+      payload: job.payload,
+      condition,
+      error: result?.error ?? null,
+      attempts: result ? job.attempt : job.attempt - 1,
+    });
   }
 
   /** Sends the destination record to a function, asynchronously. False if it does not exist. */
@@ -352,15 +290,12 @@ export class DurableAsyncQueue implements AsyncSink {
   async redrive(deadLetterId: string): Promise<string> {
     if (!/^[0-9a-f-]{36}$/i.test(deadLetterId))
       throw new AppError("ResourceNotFoundException", `Dead letter ${deadLetterId.slice(0, 64)} not found`);
-    const { rows } = await this.o.pool.query<{ functionName: string; payload: string }>(
-      `UPDATE dead_letters SET "redrivenAt" = now() WHERE id = $1 AND "redrivenAt" IS NULL RETURNING "functionName", payload`,
-      [deadLetterId],
-    );
-    if (!rows[0])
+    const letter = await takeDeadLetter(this.o.pool, deadLetterId);
+    if (!letter)
       throw new AppError("ResourceNotFoundException", `Dead letter ${deadLetterId} not found or already redriven`);
-    const fn = await this.o.invoker.resolve(rows[0].functionName);
+    const fn = await this.o.invoker.resolve(letter.functionName);
     const requestId = randomUUID();
-    await this.enqueue(fn, Buffer.from(rows[0].payload), requestId);
+    await this.enqueue(fn, Buffer.from(letter.payload), requestId);
     return requestId;
   }
 

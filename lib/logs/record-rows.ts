@@ -1,0 +1,79 @@
+/**
+ * The rows the record writer stores — an invocation's record and its log lines — and the
+ * statements that write a batch of them in one INSERT each (unnest of column arrays). Text
+ * PostgreSQL cannot store (U+0000) is cleaned on the way in.
+ */
+import type pg from "pg";
+import { pgText, pgTextOrNull } from "@/lib/db/text";
+import type { LogEntry } from "@/lib/executor/types";
+
+export interface InvocationRecord {
+  requestId: string;
+  /** 1 for the first try; async retries reuse the request id with a higher attempt. */
+  attempt: number;
+  functionId: string;
+  functionName: string;
+  version: string;
+  trigger: string;
+  startedAt: number;
+  durationMs: number;
+  billedDurationMs: number;
+  initDurationMs: number | null;
+  memorySizeMb: number;
+  maxMemoryUsedMb: number;
+  outcome: string;
+  errorType: string | null;
+  errorMessage: string | null;
+  requestBytes: number;
+  responseBytes: number;
+  logBytes: number;
+  logTruncated: boolean;
+}
+
+export interface LineRow {
+  requestId: string;
+  functionId: string;
+  line: LogEntry;
+}
+
+const INSERT_INVOCATIONS = `INSERT INTO invocations ("requestId","attempt","functionId","functionName","version","trigger","startedAt","durationMs","billedDurationMs","initDurationMs","memorySizeMb","maxMemoryUsedMb","outcome","errorType","errorMessage","requestBytes","responseBytes","logBytes","logTruncated")
+SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::float8[],$8::float8[],$9::int[],$10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[]) AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt)
+ON CONFLICT ("requestId", "attempt") DO NOTHING`;
+
+const INSERT_LINES = `INSERT INTO log_lines ("requestId","functionId","ts","level","message")
+SELECT r, f, to_timestamp(t / 1000.0), l, m FROM unnest($1::uuid[],$2::uuid[],$3::float8[],$4::text[],$5::text[]) AS x(r, f, t, l, m)`;
+
+export async function insertInvocations(pool: pg.Pool, rows: InvocationRecord[]): Promise<void> {
+  const col = <K extends keyof InvocationRecord>(k: K) => rows.map((r) => r[k]);
+  await pool.query(INSERT_INVOCATIONS, [
+    col("requestId"),
+    col("attempt"),
+    col("functionId"),
+    col("functionName"),
+    col("version"),
+    col("trigger"),
+    col("startedAt"),
+    col("durationMs"),
+    col("billedDurationMs"),
+    col("initDurationMs"),
+    col("memorySizeMb"),
+    col("maxMemoryUsedMb"),
+    col("outcome"),
+    rows.map((r) => pgTextOrNull(r.errorType)),
+    rows.map((r) => pgTextOrNull(r.errorMessage)),
+    col("requestBytes"),
+    col("responseBytes"),
+    col("logBytes"),
+    col("logTruncated"),
+  ]);
+}
+
+export async function insertLines(pool: pg.Pool, rows: LineRow[]): Promise<void> {
+  await pool.query(INSERT_LINES, [
+    rows.map((r) => r.requestId),
+    rows.map((r) => r.functionId),
+    rows.map((r) => r.line.ts),
+    rows.map((r) => pgText(r.line.level)),
+    rows.map((r) => pgText(r.line.message)),
+  ]);
+}

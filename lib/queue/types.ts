@@ -1,0 +1,29 @@
+/** The asynchronous queue's job, as pg-boss stores it, and how the queue is set up. */
+import type pg from "pg";
+import type { Invoker } from "@/lib/invoke/invoker";
+import type { Logger } from "@/lib/log";
+
+export interface AsyncJob {
+  trigger?: "async" | "schedule";
+  functionName: string;
+  functionId: string;
+  requestId: string;
+  payload: string;
+  attempt: number;
+  throttles: number;
+  enqueuedAt: number;
+}
+
+export interface DurableAsyncOptions {
+  url: string;
+  pool: pg.Pool;
+  invoker: Invoker;
+  /** Delay before retry n (Lambda: 60 s, then 120 s). */
+  retryDelaysSeconds: number[];
+  concurrency: number;
+  /** Writes pending invocation records now (a finished job must never lose its record). */
+  flushRecords: () => Promise<void>;
+  /** Whether an invocation record is still waiting in this server's memory. */
+  recordPending: (requestId: string, attempt: number) => boolean;
+  log: Logger;
+}
