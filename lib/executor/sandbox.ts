@@ -24,7 +24,7 @@ import type { InstanceState, SandboxEvents, SandboxOptions } from "@/lib/executo
 
 export type { InstanceState, SandboxEvents, SandboxOptions } from "@/lib/executor/sandbox-types";
 import type { CodeFile } from "@/lib/executor/types";
-import { launchCommand, } from "@/lib/executor/isolation";
+import { launchCommand } from "@/lib/executor/isolation";
 
 let nextIid = 1;
 

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { PgBoss } from "pg-boss";
 import { AppError } from "@/lib/errors";
-import type { AsyncSink, } from "@/lib/invoke/invoker";
+import type { AsyncSink } from "@/lib/invoke/invoker";
 import type { ResolvedFunction } from "@/lib/invoke/resolver";
 import { destinationRecord, type DestinationCondition } from "@/lib/queue/destination";
 import type { InvokeResult } from "@/lib/executor/types";
