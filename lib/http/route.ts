@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError, retryAfterSeconds, toAppError } from "@/lib/errors";
+import { consoleErrorBody } from "@/lib/http/console-error";
 import { getPlatform } from "@/lib/platform/global";
 import type { Platform } from "@/lib/platform/types";
 import { withActor } from "@/lib/services/context";
@@ -61,10 +62,10 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       }
       const retry = retryAfterSeconds(error);
       if (retry !== undefined) headers["Retry-After"] = String(retry);
-      return NextResponse.json(
-        { error: { code: error.code, message: error.message, ...error.fields } },
-        { status: error.status, headers },
-      );
+      return new Response(consoleErrorBody(error.code, error.message, error.fields), {
+        status: error.status,
+        headers: { "Content-Type": "application/json", ...headers },
+      });
     }
   };
 }
