@@ -18,8 +18,17 @@ const CONNECTION_CODES = new Set([
 ]);
 const PRISMA_CONNECTION_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const CONNECTION_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Can't reach database server|terminating connection due to/i;
+const CONNECTION_MESSAGE = new RegExp(
+  [
+    "Connection terminated",
+    "timeout exceeded when trying to connect",
+    "Client has encountered a connection error",
+    "connection is closed",
+    "Can't reach database server",
+    "terminating connection due to",
+  ].join("|"),
+  "i",
+);
 
 /** True when `err` says the database could not be reached or dropped the connection (not: the query was wrong). */
 export function isConnectionError(err: unknown, depth = 0): boolean {

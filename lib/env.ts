@@ -52,7 +52,10 @@ export const settingsSchema = z.object({
   NIMBUS_SANDBOX_UID_BASE: int(200_000, 1000, 2_000_000_000),
   /** Read where the runtime id is needed (lib/executor/sandbox-node.ts); validated here with the rest. */
   NIMBUS_SANDBOX_NODE: z.string().regex(/^\//, "must be an absolute path to a node binary").optional(),
-  /** The key being rotated away from: values under it still open, and are re-sealed under NIMBUS_MASTER_KEY at start. */
+  /**
+   * The key being rotated away from: values under it still open, and are re-sealed under NIMBUS_MASTER_KEY
+   * at start.
+   */
   NIMBUS_MASTER_KEY_PREVIOUS: z
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64")

@@ -17,7 +17,10 @@ export function parseFunctionRef(ref: string, qualifier?: string | null): { name
     if (!m)
       throw new AppError(
         "InvalidParameterValueException",
-        `1 validation error detected: Value '${ref.slice(0, 200)}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?`,
+        `1 validation error detected: Value '${ref.slice(0, 200)}' at 'functionName' failed to satisfy constraint: ` +
+          "Member must satisfy regular expression pattern: " +
+          "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?" +
+          "(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?",
       );
     name = m[1]!; // group 1 is not optional
     if (m[2]) q = m[2];

@@ -41,7 +41,9 @@ export async function buildServer() {
     outExtension: { ".js": ".mjs" },
     packages: "external",
     banner: {
-      js: "import { createRequire as __nimbusCreateRequire } from 'node:module'; const require = __nimbusCreateRequire(import.meta.url);",
+      js:
+        "import { createRequire as __nimbusCreateRequire } from 'node:module'; " +
+        "const require = __nimbusCreateRequire(import.meta.url);",
     },
   });
 }

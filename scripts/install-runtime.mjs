@@ -42,7 +42,10 @@ function install() {
   if (existsSync(nodeBin)) return `Node ${VERSION} for sandboxes already in ${runtimeDir}`;
   const pkg = PACKAGES[`${process.platform}-${process.arch}`];
   if (!pkg)
-    return `no pinned Node ${VERSION} for ${process.platform}-${process.arch}: sandboxes will use the server's Node ${process.version}`;
+    return (
+      `no pinned Node ${VERSION} for ${process.platform}-${process.arch}: ` +
+      `sandboxes will use the server's Node ${process.version}`
+    );
   const tmp = mkdtempSync(path.join(os.tmpdir(), "nimbus-runtime-"));
   try {
     const out = execFileSync(

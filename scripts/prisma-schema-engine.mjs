@@ -245,7 +245,8 @@ async function handle(line) {
   current = request;
   try {
     const result = await call(request.method, request.params);
-    // The native engine hands diff output to the CLI through a `print` request (newline-terminated) instead of returning it.
+    // The native engine hands diff output to the CLI through a `print` request (newline-terminated) instead of
+    // returning it.
     if (request.method === "diff" && typeof result.stdout === "string") {
       send({ id: `print-${++printId}`, method: "print", params: { content: result.stdout.replace(/(?<!\n)$/, "\n") } });
       result.stdout = null;

@@ -235,12 +235,17 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   }
 }
 
+const UNAVAILABLE_STYLE =
+  "body{font:15px system-ui,sans-serif;margin:4rem auto;max-width:40rem;padding:0 1rem;color:#0f172a}" +
+  "h1{font-size:1.25rem}p{color:#475569}";
+
 /** What a browser shows when the console cannot answer (the database is down, most often). */
 function unavailablePage(message: string, retryAfter: number | undefined): string {
   const esc = (t: string) =>
     t.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
   const refresh = retryAfter !== undefined ? `<meta http-equiv="refresh" content="${Math.max(2, retryAfter)}">` : "";
+  const again = refresh ? "<p>This page tries again by itself.</p>" : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nimbus is unavailable</title>${refresh}
-<style>body{font:15px system-ui,sans-serif;margin:4rem auto;max-width:40rem;padding:0 1rem;color:#0f172a}h1{font-size:1.25rem}p{color:#475569}</style></head>
-<body><h1>Nimbus cannot serve the console right now</h1><p>${esc(message)}</p>${refresh ? "<p>This page tries again by itself.</p>" : ""}</body></html>`;
+<style>${UNAVAILABLE_STYLE}</style></head>
+<body><h1>Nimbus cannot serve the console right now</h1><p>${esc(message)}</p>${again}</body></html>`;
 }

@@ -3,13 +3,12 @@ import { CopyButton } from "@/components/logs/copy-button";
 import { Button } from "@/components/ui/button";
 import { configureSnippet, envSnippet, type KeySnippetInput } from "@/components/access-keys/snippets";
 
+const panel = "rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm dark:border-amber-700 dark:bg-amber-950/40";
+
 /** The one time a secret is shown: copy buttons, a plain warning, and ready-to-paste setup. */
 export function NewKeyPanel({ created, onDone }: { created: KeySnippetInput; onDone: () => void }) {
   return (
-    <section
-      aria-label="New access key"
-      className="rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm dark:border-amber-700 dark:bg-amber-950/40"
-    >
+    <section aria-label="New access key" className={panel}>
       <p role="alert" className="mb-3 text-sm font-medium text-amber-900 dark:text-amber-200">
         Copy the secret access key now. You will not see it again: Nimbus stores it encrypted and never shows it a
         second time.

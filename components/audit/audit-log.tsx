@@ -40,7 +40,10 @@ export function AuditLog() {
               value={draft[k]}
               placeholder={placeholder[k]}
               onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))}
-              className="mt-1 w-48 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+              className={
+                "mt-1 w-48 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm " +
+                "dark:border-slate-600 dark:bg-slate-900"
+              }
             />
           </label>
         ))}

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useLogout, useSession } from "@/lib/queries/auth";
 
+const avatar = "flex h-6 w-6 items-center justify-center rounded-full bg-orange-600 text-xs font-semibold text-white";
+
 /** The signed-in user in the header: change password, sign out. Nothing on the sign-in pages. */
 export function UserMenu() {
   const session = useSession();
@@ -34,12 +36,12 @@ export function UserMenu() {
         onClick={() => setOpen((o) => !o)}
         aria-haspopup="menu"
         aria-expanded={open}
-        className="flex items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+        className={
+          "flex items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 " +
+          "dark:text-slate-200 dark:hover:bg-slate-800"
+        }
       >
-        <span
-          aria-hidden
-          className="flex h-6 w-6 items-center justify-center rounded-full bg-orange-600 text-xs font-semibold text-white"
-        >
+        <span aria-hidden className={avatar}>
           {user.username.slice(0, 1).toUpperCase()}
         </span>
         {user.username}
@@ -48,7 +50,10 @@ export function UserMenu() {
       {open ? (
         <div
           role="menu"
-          className="absolute right-0 z-20 mt-1 w-44 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          className={
+            "absolute right-0 z-20 mt-1 w-44 overflow-hidden rounded-md border border-slate-200 bg-white " +
+            "shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          }
         >
           <Link role="menuitem" href="/account" className={item} onClick={() => setOpen(false)}>
             Change password

@@ -43,7 +43,9 @@ function configure() {
   js.addExtraLib(handlerTypes, "file:///node_modules/@types/nimbus/index.d.ts");
   // Node's globals (console, process, Buffer…) without pulling @types/node into the browser.
   js.addExtraLib(
-    `declare var process: { env: Record<string, string | undefined> }; declare var Buffer: any; declare function require(id: string): any; declare var module: any; declare var exports: any; declare module "node:*";`,
+    "declare var process: { env: Record<string, string | undefined> }; declare var Buffer: any; " +
+      "declare function require(id: string): any; declare var module: any; declare var exports: any; " +
+      'declare module "node:*";',
     "file:///node_modules/@types/nimbus-node/index.d.ts",
   );
 }

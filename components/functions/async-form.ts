@@ -38,7 +38,9 @@ export function validateAsync(d: AsyncDraft, functionName: string): AsyncErrors 
     e.maximumRetryAttempts = "Retry attempts must be 0, 1 or 2";
   const age = d.maximumEventAgeSeconds.trim();
   if (!/^\d+$/.test(age) || +age < MIN_EVENT_AGE_SECONDS || +age > MAX_EVENT_AGE_SECONDS)
-    e.maximumEventAgeSeconds = `Maximum age of event must be between ${MIN_EVENT_AGE_SECONDS} and ${MAX_EVENT_AGE_SECONDS} seconds (6 hours)`;
+    e.maximumEventAgeSeconds =
+      `Maximum age of event must be between ${MIN_EVENT_AGE_SECONDS} and ` +
+      `${MAX_EVENT_AGE_SECONDS} seconds (6 hours)`;
   for (const key of ["onSuccessDestination", "onFailureDestination"] as const) {
     const problem = destinationProblem(d[key], functionName);
     if (problem) e[key] = problem;
@@ -52,7 +54,10 @@ export function destinationProblem(value: string, functionName: string): string 
   if (v === "") return null;
   const m = DESTINATION.exec(v);
   if (!m)
-    return "Destination must be a function name or a Lambda function ARN (queues, topics and event buses are not supported here)";
+    return (
+      "Destination must be a function name or a Lambda function ARN " +
+      "(queues, topics and event buses are not supported here)"
+    );
   if (m[2] === functionName) return "A function cannot be its own destination";
   return null;
 }

@@ -90,7 +90,10 @@ function AsyncForm({ functionName, config }: { functionName: string; config: Eve
             value={draft.maximumRetryAttempts}
             onChange={(e) => set({ maximumRetryAttempts: e.target.value })}
             aria-invalid={errors.maximumRetryAttempts ? true : undefined}
-            className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+            className={
+              "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm " +
+              "dark:border-slate-600 dark:bg-slate-900"
+            }
           >
             {RETRY_OPTIONS.map((n) => (
               <option key={n} value={n}>
@@ -150,6 +153,8 @@ function AsyncForm({ functionName, config }: { functionName: string; config: Eve
   );
 }
 
+const PAYLOAD = "mt-1 max-h-64 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800";
+const CONDITION_BADGE = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 const CONDITIONS: Record<string, { label: string; tone: string }> = {
   RetriesExhausted: {
     label: "RetriesExhausted",
@@ -204,11 +209,7 @@ function DeadLetterQueue({ functionName }: { functionName: string }) {
                 <time dateTime={d.createdAt} className="font-mono text-xs tabular-nums">
                   {formatDateTime(d.createdAt)}
                 </time>
-                <span
-                  className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${c?.tone ?? OTHER_TONE}`}
-                >
-                  {c?.label ?? d.condition}
-                </span>
+                <span className={`${CONDITION_BADGE} ${c?.tone ?? OTHER_TONE}`}>{c?.label ?? d.condition}</span>
                 <span className="text-xs text-slate-500 dark:text-slate-400">
                   {d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}
                 </span>
@@ -241,9 +242,7 @@ function DeadLetterQueue({ functionName }: { functionName: string }) {
                 <summary className="cursor-pointer text-slate-600 dark:text-slate-300">
                   Event <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{d.requestId}</span>
                 </summary>
-                <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">
-                  {prettyJson(d.payload)}
-                </pre>
+                <pre className={PAYLOAD}>{prettyJson(d.payload)}</pre>
               </details>
             </li>
           );

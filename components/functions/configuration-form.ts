@@ -17,8 +17,10 @@ export type ConfigErrors = Partial<
   Record<"description" | "memoryMb" | "ephemeralStorageMb" | "timeoutSec" | "reservedConcurrency" | "env", string>
 >;
 
-const RESERVED =
-  /^(AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|AWS_ACCESS_KEY|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|AWS_LAMBDA_.*|LAMBDA_TASK_ROOT|LAMBDA_RUNTIME_DIR|_HANDLER|_X_AMZN_TRACE_ID)$/;
+const RESERVED = new RegExp(
+  "^(AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|AWS_ACCESS_KEY|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|" +
+    "AWS_SESSION_TOKEN|AWS_LAMBDA_.*|LAMBDA_TASK_ROOT|LAMBDA_RUNTIME_DIR|_HANDLER|_X_AMZN_TRACE_ID)$",
+);
 
 const whole = (s: string) => /^\d+$/.test(s.trim());
 

@@ -132,14 +132,18 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
           {draft.env.length === 0 ? <p className="text-sm text-slate-500">No environment variables.</p> : null}
           <ul className="space-y-2">
             {draft.env.map((v, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; a name can be empty or repeated while typing
+              /* biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; a name can be empty or repeated
+                 while typing */
               <li key={i} className="flex items-center gap-2">
                 <input
                   aria-label={`Variable ${i + 1} name`}
                   placeholder="KEY"
                   value={v.key}
                   onChange={(e) => set({ env: draft.env.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)) })}
-                  className="w-2/5 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+                  className={
+                    "w-2/5 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm " +
+                    "dark:border-slate-600 dark:bg-slate-900"
+                  }
                 />
                 {v.secret && v.value === MASKED ? (
                   // The stored value never comes to the browser: typing replaces it, leaving it keeps it.
@@ -158,7 +162,10 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
                         ),
                       })
                     }
-                    className="flex-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 font-mono text-sm dark:border-amber-700 dark:bg-slate-900"
+                    className={
+                      "flex-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 font-mono text-sm " +
+                      "dark:border-amber-700 dark:bg-slate-900"
+                    }
                   />
                 ) : (
                   <input
@@ -170,7 +177,10 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
                     onChange={(e) =>
                       set({ env: draft.env.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })
                     }
-                    className="flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+                    className={
+                      "flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm " +
+                      "dark:border-slate-600 dark:bg-slate-900"
+                    }
                   />
                 )}
                 <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300">

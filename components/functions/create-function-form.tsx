@@ -14,6 +14,10 @@ const TEMPLATES = [
   { id: "scheduled", label: "Scheduled job", hint: "Runs on a schedule with an EventBridge event." },
 ];
 
+/** Template cards: the chosen one stands out. */
+const CHOSEN = "border-orange-500 bg-orange-50 dark:bg-orange-950/40";
+const NOT_CHOSEN = "border-slate-300 dark:border-slate-700";
+
 /** The same rule the API applies; checked as you type. */
 export function functionNameProblem(name: string): string | null {
   if (name.length === 0) return "Enter a function name.";
@@ -69,7 +73,7 @@ export function CreateFunctionForm() {
           {TEMPLATES.map((t) => (
             <label
               key={t.id}
-              className={`cursor-pointer rounded-lg border p-3 text-sm ${template === t.id ? "border-orange-500 bg-orange-50 dark:bg-orange-950/40" : "border-slate-300 dark:border-slate-700"}`}
+              className={`cursor-pointer rounded-lg border p-3 text-sm ${template === t.id ? CHOSEN : NOT_CHOSEN}`}
             >
               <input
                 type="radio"

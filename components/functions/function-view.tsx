@@ -74,8 +74,8 @@ export function FunctionView({ name }: { name: string }) {
         <div>
           <h1 className="text-2xl font-semibold">{f.name}</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">
-            {f.description || "No description"} · {f.runtime} · {f.memoryMb} MB · {f.timeoutSec} s timeout · no outbound
-            network · last modified {formatDateTime(f.updatedAt)}
+            {f.description || "No description"} &middot; {f.runtime} &middot; {f.memoryMb} MB &middot; {f.timeoutSec} s
+            timeout &middot; no outbound network &middot; last modified {formatDateTime(f.updatedAt)}
           </p>
         </div>
         <div className="ml-auto flex items-center gap-3">

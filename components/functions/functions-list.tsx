@@ -34,7 +34,8 @@ export function FunctionsList() {
     for (const [k, v] of Object.entries(next)) v ? p.set(k, v) : p.delete(k);
     router.replace(`${pathname}?${p}`, { scroll: false });
   };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: debounces the typed text only; setParams and search change with every navigation
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: debounces the typed text only; setParams and search
+     change with every navigation */
   useEffect(() => {
     if (draft === search) return;
     const t = setTimeout(() => setParams({ search: draft || undefined, page: undefined }), 250);
@@ -61,7 +62,10 @@ export function FunctionsList() {
             placeholder="Search by name"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
-            className="w-64 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+            className={
+              "w-64 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm " +
+              "dark:border-slate-600 dark:bg-slate-900"
+            }
           />
           <Link
             href="/functions/new"
@@ -79,7 +83,12 @@ export function FunctionsList() {
         <EmptyState searching={!!search} />
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <div
+            className={
+              "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm " +
+              "dark:border-slate-800 dark:bg-slate-900"
+            }
+          >
             <table className="w-full text-sm">
               <thead className="bg-slate-100 text-left text-slate-600 dark:bg-slate-800 dark:text-slate-300">
                 <tr>
@@ -167,7 +176,8 @@ function EmptyState({ searching }: { searching: boolean }) {
       <p className="mb-4 text-slate-600 dark:text-slate-300">
         {searching
           ? "No function matches that name."
-          : "You have no functions yet. Write one in the browser, or deploy one with the AWS SDK pointed at this server."}
+          : "You have no functions yet. Write one in the browser, " +
+            "or deploy one with the AWS SDK pointed at this server."}
       </p>
       <Link
         href="/functions/new"

@@ -1,6 +1,9 @@
 "use client";
 import { useSystem } from "@/lib/queries/system";
 
+const FULL_TONE = "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-300";
+const REDUCED_TONE = "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200";
+
 /** How this function's sandbox is walled in, said plainly; the layers (and what is missing) on demand. */
 export function IsolationBadge() {
   const sys = useSystem();
@@ -10,11 +13,16 @@ export function IsolationBadge() {
   return (
     <details className="relative text-sm" data-testid="isolation">
       <summary
-        className={`cursor-pointer list-none rounded-full px-2.5 py-0.5 font-medium ${full ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-300" : "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"}`}
+        className={`cursor-pointer list-none rounded-full px-2.5 py-0.5 font-medium ${full ? FULL_TONE : REDUCED_TONE}`}
       >
         Isolation: {full ? "full" : "reduced"}
       </summary>
-      <div className="absolute right-0 z-10 mt-2 w-96 rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <div
+        className={
+          "absolute right-0 z-10 mt-2 w-96 rounded-lg border border-slate-200 bg-white p-3 shadow-lg " +
+          "dark:border-slate-700 dark:bg-slate-900"
+        }
+      >
         <p className="mb-1 font-medium">Layers around this function&apos;s sandbox</p>
         <ul className="list-disc pl-5 text-slate-600 dark:text-slate-300">
           {isolation.layers.map((l) => (

@@ -22,6 +22,9 @@ const CodeEditor = dynamic(() => import("@/components/editor/code-editor"), {
   loading: () => <Loading label="Loading editor…" />,
 });
 
+const SUCCEEDED_TONE = "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200";
+const FAILED_TONE = "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-200";
+
 /** Test: saved events, templates, and a Test button showing result, figures and log. */
 export function TestTab({ fn }: { fn: FunctionJson }) {
   const events = useTestEvents(fn.name);
@@ -41,7 +44,8 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
   };
   const problem = jsonProblem(text);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loads the event when the selection or the list changes, not when load() is re-created
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: loads the event when the selection or the list changes,
+     not when load() is re-created */
   useEffect(() => {
     const e = events.data?.find((x) => x.id === selected);
     if (e) {
@@ -95,7 +99,10 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
               id="saved-event"
               value={selected}
               onChange={(e) => setSelected(e.target.value)}
-              className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+              className={
+                "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm " +
+                "dark:border-slate-600 dark:bg-slate-900"
+              }
             >
               <option value="">New event</option>
               {events.data?.map((e) => (
@@ -117,7 +124,10 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
                 const template = eventTemplates[e.target.value];
                 if (template) load(pretty(template.event));
               }}
-              className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+              className={
+                "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm " +
+                "dark:border-slate-600 dark:bg-slate-900"
+              }
             >
               <option value="">Choose a template…</option>
               {Object.entries(eventTemplates).map(([id, t]) => (
@@ -137,7 +147,10 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
               id="event-name"
               value={name}
               onChange={(e) => setName(e.target.value)}
-              className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+              className={
+                "w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm " +
+                "dark:border-slate-600 dark:bg-slate-900"
+              }
             />
           </div>
           <Button onClick={onSave} disabled={!!problem || save.isPending}>
@@ -181,7 +194,7 @@ function Result({ r }: { r: InvokeResultJson }) {
   return (
     <div className="space-y-3 text-sm" data-testid="test-result">
       <p
-        className={`inline-block rounded px-2 py-0.5 font-semibold ${ok ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200" : "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-200"}`}
+        className={`inline-block rounded px-2 py-0.5 font-semibold ${ok ? SUCCEEDED_TONE : FAILED_TONE}`}
         role="status"
       >
         {ok ? "Succeeded" : "Failed"}
@@ -205,7 +218,12 @@ function Result({ r }: { r: InvokeResultJson }) {
       <div>
         <h3 className="mb-1 font-medium">Log output</h3>
         <section aria-label="Log output">
-          <pre className="max-h-64 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
+          <pre
+            className={
+              "max-h-64 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap " +
+              "text-slate-100"
+            }
+          >
             {r.log.join("\n")}
           </pre>
         </section>

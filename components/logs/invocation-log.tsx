@@ -79,7 +79,10 @@ export function InvocationLog({
           <Summary lines={lines} />
           <ol
             style={{ tabSize: 4 }}
-            className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-white py-1 font-mono text-xs leading-5 dark:border-slate-800 dark:bg-slate-900"
+            className={
+              "max-h-[32rem] overflow-auto rounded border border-slate-200 bg-white py-1 font-mono text-xs " +
+              "leading-5 dark:border-slate-800 dark:bg-slate-900"
+            }
           >
             {lines.map((line, i) => {
               const kind = lineKind(line);

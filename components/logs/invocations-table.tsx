@@ -7,6 +7,11 @@ import { ColdStartBadge, StatusBadge } from "@/components/logs/status-badge";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
 const td = "px-3 py-2 align-top";
+const rowBase =
+  "cursor-pointer border-t border-slate-100 transition-colors duration-1000 hover:bg-slate-50 " +
+  "dark:border-slate-800 dark:hover:bg-slate-800/50";
+const openRow = "bg-orange-50/60 dark:bg-orange-950/20";
+const freshRow = "bg-sky-50 dark:bg-sky-950/40";
 
 /**
  * Invocations, newest first. A row opens its log in a row right below it: the first cell is a
@@ -28,7 +33,12 @@ export function InvocationsTable({
   // Retries share a request id: the log (all attempts) opens under the first row only.
   let logShown = false;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <div
+      className={
+        "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm " +
+        "dark:border-slate-800 dark:bg-slate-900"
+      }
+    >
       {/* Fixed layout: opening a long log below a row must not shift the columns. */}
       <table className="w-full table-fixed text-sm">
         <caption className="sr-only">Invocations, newest first. Open a row to read its log.</caption>
@@ -76,14 +86,17 @@ export function InvocationsTable({
               <Fragment key={`${inv.requestId}:${inv.attempt}`}>
                 <tr
                   onClick={() => onToggle(inv.requestId)}
-                  className={`cursor-pointer border-t border-slate-100 transition-colors duration-1000 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50 ${isOpen ? "bg-orange-50/60 dark:bg-orange-950/20" : fresh.has(inv.requestId) ? "bg-sky-50 dark:bg-sky-950/40" : ""}`}
+                  className={`${rowBase} ${isOpen ? openRow : fresh.has(inv.requestId) ? freshRow : ""}`}
                 >
                   <td className={`${td} whitespace-nowrap`}>
                     <button
                       type="button"
                       aria-expanded={isOpen}
                       aria-controls={isOpen ? rowId : undefined}
-                      className="rounded font-mono text-xs tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-orange-500"
+                      className={
+                        "rounded font-mono text-xs tabular-nums hover:underline focus-visible:outline-2 " +
+                        "focus-visible:outline-orange-500"
+                      }
                     >
                       <span aria-hidden className="mr-1 inline-block w-3 text-slate-400">
                         {isOpen ? "▾" : "▸"}

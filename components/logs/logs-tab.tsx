@@ -33,7 +33,12 @@ const FRESH_MS = 3_000;
 
 function Empty({ children }: { children: ReactNode }) {
   return (
-    <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
+    <div
+      className={
+        "rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 " +
+        "dark:border-slate-700 dark:text-slate-400"
+      }
+    >
       {children}
     </div>
   );
@@ -134,7 +139,9 @@ export function LogsTab({ functionName }: { functionName: string }) {
     shownIds = visible.map((g) => g.requestId);
     const lineCount = groups.reduce((n, g) => n + g.lines.length, 0);
     summary = search.data
-      ? `${lineCount}${search.hasNextPage ? "+" : ""} matching ${lineCount === 1 ? "line" : "lines"} in ${groups.length} ${groups.length === 1 ? "invocation" : "invocations"}${visible.length < groups.length ? ` (${groups.length - visible.length} hidden by the status filter)` : ""}`
+      ? `${lineCount}${search.hasNextPage ? "+" : ""} matching ${lineCount === 1 ? "line" : "lines"} ` +
+        `in ${groups.length} ${groups.length === 1 ? "invocation" : "invocations"}` +
+        (visible.length < groups.length ? ` (${groups.length - visible.length} hidden by the status filter)` : "")
       : null;
     if (search.isPending) body = <Loading label="Searching log lines…" />;
     else if (search.isError && !search.data)

@@ -11,7 +11,8 @@ import {
 
 const SEARCH_DEBOUNCE_MS = 300;
 const control =
-  "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-orange-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
+  "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm " +
+  "focus:outline-2 focus:outline-orange-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
 
 function Select<T extends string>({
   label,
@@ -101,11 +102,18 @@ function LiveTailSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean)
           aria-checked={on}
           checked={on}
           onChange={(e) => onChange(e.target.checked)}
-          className="peer h-5 w-9 cursor-pointer appearance-none rounded-full bg-slate-300 transition-colors checked:bg-orange-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-orange-500 dark:bg-slate-600 dark:checked:bg-orange-600"
+          className={
+            "peer h-5 w-9 cursor-pointer appearance-none rounded-full bg-slate-300 transition-colors " +
+            "checked:bg-orange-600 focus-visible:outline-2 focus-visible:outline-offset-2 " +
+            "focus-visible:outline-orange-500 dark:bg-slate-600 dark:checked:bg-orange-600"
+          }
         />
         <span
           aria-hidden
-          className="pointer-events-none absolute top-0.5 left-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform peer-checked:translate-x-4"
+          className={
+            "pointer-events-none absolute top-0.5 left-0.5 h-4 w-4 rounded-full bg-white shadow " +
+            "transition-transform peer-checked:translate-x-4"
+          }
         />
       </span>
       Live tail

@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { formatTime, highlightParts, type MatchGroup } from "@/components/logs/filters";
 import { StatusBadge } from "@/components/logs/status-badge";
 
+const ERROR_LINE = "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-200";
+
 function Highlighted({ text, q }: { text: string; q: string }) {
   return (
     <>
@@ -50,7 +52,11 @@ export function SearchResults({
               onClick={() => onToggle(g.requestId)}
               aria-expanded={isOpen}
               aria-controls={isOpen ? regionId : undefined}
-              className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 rounded-t-lg px-3 py-2 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-orange-500 dark:hover:bg-slate-800/50"
+              className={
+                "flex w-full flex-wrap items-center gap-x-3 gap-y-1 rounded-t-lg px-3 py-2 text-left text-sm " +
+                "hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-orange-500 " +
+                "dark:hover:bg-slate-800/50"
+              }
             >
               <span aria-hidden className="w-3 text-slate-400">
                 {isOpen ? "▾" : "▸"}
@@ -74,7 +80,7 @@ export function SearchResults({
               {g.lines.map((l) => (
                 <li
                   key={l.id}
-                  className={`px-3 whitespace-pre-wrap break-all ${l.level === "ERROR" ? "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-200" : ""}`}
+                  className={`px-3 whitespace-pre-wrap break-all ${l.level === "ERROR" ? ERROR_LINE : ""}`}
                 >
                   <span className="mr-2 text-slate-500 dark:text-slate-400">{formatTime(l.ts)}</span>
                   <span className="mr-2 font-semibold">{l.level}</span>

@@ -22,7 +22,12 @@ export function ChartTooltip({
 }: Partial<TooltipContentProps> & { stepMs: number; series: TooltipSeries[] }) {
   if (!active || !payload?.length || typeof label !== "number") return null;
   return (
-    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md dark:border-slate-700 dark:bg-slate-800">
+    <div
+      className={
+        "rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md " +
+        "dark:border-slate-700 dark:bg-slate-800"
+      }
+    >
       <p className="mb-1 font-medium text-slate-700 dark:text-slate-200">{formatBucketSpan(label, stepMs)}</p>
       <ul className="space-y-0.5">
         {series.map((s) => {

@@ -32,7 +32,8 @@ const tick = { fill: "currentColor", fontSize: 11 };
 // Axis text follows `currentColor`; grid lines are styled by class because Recharts writes
 // them as SVG attributes, which any CSS rule overrides — so both themes work without JS.
 const frame =
-  "text-slate-500 dark:text-slate-400 [&_.recharts-cartesian-grid_line]:stroke-slate-200 dark:[&_.recharts-cartesian-grid_line]:stroke-slate-700/70";
+  "text-slate-500 dark:text-slate-400 [&_.recharts-cartesian-grid_line]:stroke-slate-200 " +
+  "dark:[&_.recharts-cartesian-grid_line]:stroke-slate-700/70";
 
 export function MetricChart({
   title,
@@ -58,7 +59,10 @@ export function MetricChart({
         <div
           role="img"
           aria-label={`${title}: ${empty}`}
-          className="flex items-center justify-center rounded-md border border-dashed border-slate-200 text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400"
+          className={
+            "flex items-center justify-center rounded-md border border-dashed border-slate-200 text-sm " +
+            "text-slate-500 dark:border-slate-700 dark:text-slate-400"
+          }
           style={{ height: HEIGHT }}
         >
           {empty}

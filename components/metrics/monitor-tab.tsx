@@ -34,7 +34,8 @@ export function MonitorTab({ functionName }: { functionName: string }) {
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {query.isPlaceholderData
             ? `Loading ${RANGE_SPECS[range].label}…`
-            : `${data ? `Updated ${new Date(query.dataUpdatedAt).toLocaleTimeString()} · ` : ""}refreshes every ${metricsRefetchMs(range) / 1000} s`}
+            : (data ? `Updated ${new Date(query.dataUpdatedAt).toLocaleTimeString()} · ` : "") +
+              `refreshes every ${metricsRefetchMs(range) / 1000} s`}
         </p>
         {/* The label stays put: a 10 s poll flipping it to "Refreshing…" would flicker. */}
         <Button variant="ghost" className="ml-auto" onClick={() => void query.refetch()} disabled={query.isFetching}>

@@ -21,7 +21,15 @@ export function RangeSwitch({ value, onChange }: { value: MetricsRange; onChange
             onChange={() => onChange(r)}
             className="peer sr-only"
           />
-          <span className="block px-3 py-1.5 text-sm font-medium peer-checked:bg-orange-600 peer-checked:text-white peer-focus-visible:outline-2 peer-focus-visible:-outline-offset-4 peer-focus-visible:outline-slate-900 dark:peer-focus-visible:outline-white peer-[:not(:checked)]:text-slate-700 peer-[:not(:checked)]:hover:bg-slate-100 dark:peer-[:not(:checked)]:text-slate-200 dark:peer-[:not(:checked)]:hover:bg-slate-800">
+          <span
+            className={
+              "block px-3 py-1.5 text-sm font-medium peer-checked:bg-orange-600 peer-checked:text-white " +
+              "peer-focus-visible:outline-2 peer-focus-visible:-outline-offset-4 " +
+              "peer-focus-visible:outline-slate-900 dark:peer-focus-visible:outline-white " +
+              "peer-[:not(:checked)]:text-slate-700 peer-[:not(:checked)]:hover:bg-slate-100 " +
+              "dark:peer-[:not(:checked)]:text-slate-200 dark:peer-[:not(:checked)]:hover:bg-slate-800"
+            }
+          >
             {RANGE_SPECS[r].label}
           </span>
         </label>

@@ -5,6 +5,10 @@ import { atOneHourFromNow, SCHEDULE_PRESETS } from "@/components/schedules/prese
 import { splitAtPosition } from "@/components/schedules/schedule-draft";
 import { isKnownTimeZone } from "@/components/schedules/zoned-time";
 
+const expressionInput =
+  "w-full rounded-md border bg-white px-3 py-1.5 font-mono text-sm text-slate-900 shadow-sm " +
+  "focus:outline-2 focus:outline-orange-500 dark:bg-slate-900 dark:text-slate-100";
+
 export interface ExpressionProblem {
   message: string;
   position: number | null;
@@ -64,9 +68,7 @@ export function ExpressionField({
         placeholder="rate(5 minutes)"
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-status`}
-        className={`w-full rounded-md border bg-white px-3 py-1.5 font-mono text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-orange-500 dark:bg-slate-900 dark:text-slate-100 ${
-          problem ? "border-red-500" : "border-slate-300 dark:border-slate-600"
-        }`}
+        className={`${expressionInput} ${problem ? "border-red-500" : "border-slate-300 dark:border-slate-600"}`}
       />
       <div id={`${id}-status`} aria-live="polite" className={`mt-1 transition-opacity ${checking ? "opacity-60" : ""}`}>
         {problem ? (
@@ -75,10 +77,18 @@ export function ExpressionField({
               <pre
                 aria-hidden
                 data-testid="expression-marker"
-                className="overflow-x-auto rounded bg-red-50 px-2 py-1 font-mono text-sm text-slate-800 dark:bg-red-950/50 dark:text-slate-200"
+                className={
+                  "overflow-x-auto rounded bg-red-50 px-2 py-1 font-mono text-sm text-slate-800 " +
+                  "dark:bg-red-950/50 dark:text-slate-200"
+                }
               >
                 {split.before}
-                <mark className="rounded-sm bg-red-300 text-red-950 underline decoration-red-700 decoration-wavy dark:bg-red-700 dark:text-white">
+                <mark
+                  className={
+                    "rounded-sm bg-red-300 text-red-950 underline decoration-red-700 decoration-wavy " +
+                    "dark:bg-red-700 dark:text-white"
+                  }
+                >
                   {split.at || "\u00a0"}
                 </mark>
                 {split.after}
@@ -88,8 +98,9 @@ export function ExpressionField({
           </>
         ) : (
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            <code>rate(5 minutes)</code>, <code>cron(0 8 ? * MON-FRI *)</code> or <code>at(2026-12-31T23:59:00)</code> —
-            checked as you type{checking ? "…" : "."}
+            <code>rate(5 minutes)</code>, <code>cron(0 8 ? * MON-FRI *)</code> or <code>at(2026-12-31T23:59:00)</code>
+            {" — checked as you type"}
+            {checking ? "…" : "."}
           </p>
         )}
       </div>

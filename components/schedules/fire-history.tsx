@@ -7,13 +7,22 @@ const td = "px-3 py-2 align-top";
 
 function FireStatus({ status }: { status: ScheduleFireJson["status"] }) {
   return status === "fired" ? (
-    <span className="inline-flex items-center rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-600/20 ring-inset dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30">
+    <span
+      className={
+        "inline-flex items-center rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 " +
+        "ring-1 ring-emerald-600/20 ring-inset dark:bg-emerald-950 dark:text-emerald-300 " +
+        "dark:ring-emerald-400/30"
+      }
+    >
       Fired
     </span>
   ) : (
     <span
       title="Not run: the slot was older than the schedule's maximum event age when a server got to it"
-      className="inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/20 ring-inset dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30"
+      className={
+        "inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 " +
+        "ring-1 ring-amber-600/20 ring-inset dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30"
+      }
     >
       Missed
     </span>

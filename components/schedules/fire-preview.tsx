@@ -1,6 +1,8 @@
 import type { SchedulePreview } from "@/lib/queries/schedules";
 import { formatInZone } from "@/components/schedules/zoned-time";
 
+const frame = "rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-950/40";
+
 /** The next fire times of the expression being edited, in its zone and in UTC side by side. */
 export function FirePreview({
   preview,
@@ -79,7 +81,7 @@ export function FirePreview({
     <section
       aria-labelledby="fire-preview-title"
       aria-busy={checking || undefined}
-      className={`rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-800 dark:bg-slate-950/40 ${checking ? "opacity-70" : ""}`}
+      className={`${frame} ${checking ? "opacity-70" : ""}`}
     >
       <h3 id="fire-preview-title" className="mb-2 text-sm font-semibold">
         Next 5 fire times

@@ -53,7 +53,8 @@ export function validateSchedule(d: ScheduleDraft): ScheduleErrors {
   if (input) e.input = input;
   const age = d.maximumEventAgeSeconds.trim();
   if (!/^\d+$/.test(age) || +age < MIN_EVENT_AGE_SECONDS || +age > MAX_EVENT_AGE_SECONDS)
-    e.maximumEventAgeSeconds = `Maximum event age must be between ${MIN_EVENT_AGE_SECONDS} and ${MAX_EVENT_AGE_SECONDS} seconds`;
+    e.maximumEventAgeSeconds =
+      "Maximum event age must be between " + `${MIN_EVENT_AGE_SECONDS} and ${MAX_EVENT_AGE_SECONDS} seconds`;
   return e;
 }
 

@@ -182,6 +182,12 @@ export function ScheduleEditor({
   );
 }
 
+const jsonInput =
+  "w-full rounded-md border bg-white px-3 py-1.5 font-mono text-sm text-slate-900 shadow-sm " +
+  "focus:outline-2 focus:outline-orange-500 dark:bg-slate-900 dark:text-slate-100";
+const noteError = "text-sm text-red-600 dark:text-red-400";
+const noteHint = "text-xs text-slate-500 dark:text-slate-400";
+
 /** Optional fixed input: JSON text in a plain textarea, checked as it is typed. */
 function InputField({
   value,
@@ -207,15 +213,12 @@ function InputField({
         placeholder='{"report": "daily"}'
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-note`}
-        className={`w-full rounded-md border bg-white px-3 py-1.5 font-mono text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-orange-500 dark:bg-slate-900 dark:text-slate-100 ${error ? "border-red-500" : "border-slate-300 dark:border-slate-600"}`}
+        className={`${jsonInput} ${error ? "border-red-500" : "border-slate-300 dark:border-slate-600"}`}
       />
-      <p
-        id={`${id}-note`}
-        aria-live="polite"
-        className={`mt-1 ${error ? "text-sm text-red-600 dark:text-red-400" : "text-xs text-slate-500 dark:text-slate-400"}`}
-      >
+      <p id={`${id}-note`} aria-live="polite" className={`mt-1 ${error ? noteError : noteHint}`}>
         {error ??
-          'Empty: the function receives EventBridge\'s Scheduled Event (source aws.events, detail-type "Scheduled Event").'}
+          "Empty: the function receives EventBridge's Scheduled Event " +
+            '(source aws.events, detail-type "Scheduled Event").'}
       </p>
     </div>
   );

@@ -6,6 +6,7 @@ import { formatInZone } from "@/components/schedules/zoned-time";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
 const td = "px-3 py-2 align-top";
+const selectedRow = "bg-orange-50/60 dark:bg-orange-950/20";
 
 export interface ScheduleListProps {
   schedules: ScheduleJson[];
@@ -85,7 +86,7 @@ export function ScheduleList({
                 key={s.id}
                 data-testid="schedule-row"
                 data-selected={selected || undefined}
-                className={`border-t border-slate-100 dark:border-slate-800 ${selected ? "bg-orange-50/60 dark:bg-orange-950/20" : ""}`}
+                className={`border-t border-slate-100 dark:border-slate-800 ${selected ? selectedRow : ""}`}
               >
                 <td className={`${td} max-w-48`}>
                   <button
@@ -93,7 +94,10 @@ export function ScheduleList({
                     onClick={() => onSelect(s)}
                     aria-pressed={selected}
                     title="Show its fire history"
-                    className="rounded text-left font-medium break-all text-orange-700 hover:underline focus-visible:outline-2 focus-visible:outline-orange-500 dark:text-orange-400"
+                    className={
+                      "rounded text-left font-medium break-all text-orange-700 hover:underline " +
+                      "focus-visible:outline-2 focus-visible:outline-orange-500 dark:text-orange-400"
+                    }
                   >
                     {s.name}
                   </button>

@@ -90,7 +90,12 @@ export function SchedulesTab({ functionName }: { functionName: string }) {
   else if (list.isError) body = <ErrorState error={list.error} retry={() => void list.refetch()} />;
   else if (schedules.length === 0)
     body = (
-      <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
+      <div
+        className={
+          "rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 " +
+          "dark:border-slate-700 dark:text-slate-400"
+        }
+      >
         No schedules yet — add one to run this function on a rate or cron.
       </div>
     );

@@ -1,5 +1,9 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 
+const inputBase =
+  "w-full rounded-md border bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm " +
+  "focus:outline-2 focus:outline-orange-500 dark:bg-slate-900 dark:text-slate-100";
+
 /** A labelled input with its hint and its error next to it (announced, and linked by aria). */
 export function Field({
   label,
@@ -19,9 +23,7 @@ export function Field({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
         {...input}
-        className={`w-full rounded-md border bg-white px-3 py-1.5 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-orange-500 dark:bg-slate-900 dark:text-slate-100 ${
-          error ? "border-red-500" : "border-slate-300 dark:border-slate-600"
-        }`}
+        className={`${inputBase} ${error ? "border-red-500" : "border-slate-300 dark:border-slate-600"}`}
       />
       {error ? (
         <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">

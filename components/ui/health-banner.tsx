@@ -29,13 +29,16 @@ function CapacityBanner({ records }: { records: HealthJson["records"] }) {
   const recent = prune && Date.now() - Date.parse(prune.at) < 3600_000;
   if (!records || (!records.diskLow && !recent)) return null;
   const pruned = prune
-    ? ` At ${new Date(prune.at).toLocaleTimeString()} it deleted ${prune.rows.toLocaleString()} records and log lines from before ${new Date(prune.before).toLocaleString()}, keeping the newest.`
+    ? ` At ${new Date(prune.at).toLocaleTimeString()} it deleted ${prune.rows.toLocaleString()} records and log ` +
+      `lines from before ${new Date(prune.before).toLocaleString()}, keeping the newest.`
     : "";
   if (records.diskLow) {
     return (
       <Banner
         tone="warn"
-        title={`Disk space is low: ${records.diskFreeMb} MB free on the database's disk (want ${records.minFreeMb} MB).`}
+        title={
+          `Disk space is low: ${records.diskFreeMb} MB free on the database's disk ` + `(want ${records.minFreeMb} MB).`
+        }
       >
         Nimbus deletes the oldest records to make room.{pruned}
       </Banner>

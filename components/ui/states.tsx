@@ -17,7 +17,10 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
   return (
     <div
       role="alert"
-      className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+      className={
+        "rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800 " +
+        "dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+      }
     >
       {error instanceof Error ? error.message : "Something went wrong."}
       {retry ? (
@@ -28,6 +31,8 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
     </div>
   );
 }
+
+const card = "rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900";
 
 export function Card({
   title,
@@ -41,9 +46,7 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section
-      className={`rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}
-    >
+    <section className={`${card} ${className}`}>
       {title || actions ? (
         <header className="flex items-center justify-between border-b border-slate-200 px-4 py-3 dark:border-slate-800">
           <h2 className="text-sm font-semibold">{title}</h2>

@@ -1,6 +1,9 @@
 "use client";
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
 
+const tabBase =
+  "-mb-px border-b-2 px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-orange-500";
+
 export interface TabDef {
   id: string;
   label: string;
@@ -64,7 +67,7 @@ export function Tabs({
             aria-controls={`panel-${t.id}`}
             tabIndex={t.id === current.id ? 0 : -1}
             onClick={() => onChange(t.id)}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-orange-500 ${
+            className={`${tabBase} ${
               t.id === current.id
                 ? "border-orange-500 text-orange-700 dark:text-orange-400"
                 : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"

@@ -16,7 +16,10 @@ export function ThemeToggle() {
       type="button"
       onClick={toggle}
       aria-label={dark ? "Switch to light mode" : "Switch to dark mode"}
-      className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+      className={
+        "rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 " +
+        "dark:text-slate-300 dark:hover:bg-slate-800"
+      }
     >
       {dark ? "☀ Light" : "☾ Dark"}
     </button>
@@ -24,7 +27,10 @@ export function ThemeToggle() {
 }
 
 /** Runs before paint so the page never flashes the wrong theme. */
-export const themeScript = `try{var t=localStorage.getItem("nimbus-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+export const themeScript =
+  'try{var t=localStorage.getItem("nimbus-theme");' +
+  'if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))' +
+  'document.documentElement.classList.add("dark")}catch(e){}';
 
 /** True while the console shows its dark theme (follows the toggle). */
 export function useIsDark(): boolean {

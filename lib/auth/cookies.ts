@@ -22,7 +22,9 @@ export function cookieSecure(setting: CookieSecureSetting, forwardedProto: strin
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
   // Lax, not Strict: a link to the console from a chat or a mail opens it signed in; what Lax
   // lets through (top-level GETs) changes nothing, and every mutation also needs the CSRF header.
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? "; Secure" : ""}`;
+  return (
+    `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}` + (secure ? "; Secure" : "")
+  );
 }
 
 export function clearedSessionCookie(secure: boolean): string {

@@ -32,7 +32,8 @@ export async function startConsoleAuth(
   const file = writeSetupCode(settings.dataDir, auth.setupCode);
   const host = settings.HOST === "0.0.0.0" || settings.HOST === "::" ? "localhost" : settings.HOST;
   log.info(
-    `No console user yet. Open http://${host}:${port}/setup and enter the code ${auth.setupCode} (also in ${file}), or start with NIMBUS_ADMIN_PASSWORD.`,
+    `No console user yet. Open http://${host}:${port}/setup and enter the code ${auth.setupCode} ` +
+      `(also in ${file}), or start with NIMBUS_ADMIN_PASSWORD.`,
   );
   return auth;
 }

@@ -83,7 +83,8 @@ export function consoleSourcePackage(source: unknown, fileName: string): Uint8Ar
   if (bytes > MAX_CONSOLE_SOURCE_BYTES) {
     throw new AppError(
       "RequestTooLargeException",
-      `The source is ${bytes} bytes; code edited in the console is limited to ${MAX_CONSOLE_SOURCE_BYTES} bytes (upload a zip through the Lambda API for more)`,
+      `The source is ${bytes} bytes; code edited in the console is limited to ${MAX_CONSOLE_SOURCE_BYTES} bytes ` +
+        "(upload a zip through the Lambda API for more)",
       { field: "source" },
     );
   }

@@ -149,7 +149,8 @@ export async function startEmbeddedPostgres(
       } catch (err) {
         failures++;
         log.error(
-          `restarting the embedded PostgreSQL failed (${(err as Error).message.split("\n")[0]}); next try in ${Math.min(30, 0.2 * 2 ** Math.min(failures, 8)).toFixed(1)} s`,
+          `restarting the embedded PostgreSQL failed (${(err as Error).message.split("\n")[0]}); ` +
+            `next try in ${Math.min(30, 0.2 * 2 ** Math.min(failures, 8)).toFixed(1)} s`,
         );
         scheduleRestart();
       }

@@ -51,7 +51,8 @@ export async function applyMigrations(url: string, migrationsDir: string): Promi
       const checksum = createHash("sha256").update(sql).digest("hex");
       const id = randomUUID();
       await client.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+         VALUES ($1, $2, $3, now(), 0)`,
         [id, checksum, name],
       );
       try {

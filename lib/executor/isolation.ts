@@ -74,7 +74,8 @@ export function detectIsolation(settings: IsolationSettings): IsolationPlan {
       missing.push(
         existsSync(BWRAP)
           ? "bubblewrap is installed but cannot create namespaces here"
-          : "bubblewrap is not installed (apt-get install bubblewrap): no namespaces, sandboxes see the host's files, processes and loopback",
+          : "bubblewrap is not installed (apt-get install bubblewrap): " +
+              "no namespaces, sandboxes see the host's files, processes and loopback",
       );
   }
   const full = bubblewrap && uidSwitch && rlimits;

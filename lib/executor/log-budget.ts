@@ -44,7 +44,10 @@ export class LogBudget {
     return {
       ts,
       level: "WARN",
-      message: `[nimbus] log output truncated: ${this.written} bytes were written and ${this.written - this.used} of them dropped (limit ${this.limit} bytes per invocation; each line counts its bytes plus ${LOG_LINE_OVERHEAD_BYTES})`,
+      message:
+        `[nimbus] log output truncated: ${this.written} bytes were written and ${this.written - this.used} ` +
+        `of them dropped (limit ${this.limit} bytes per invocation; ` +
+        `each line counts its bytes plus ${LOG_LINE_OVERHEAD_BYTES})`,
     };
   }
 

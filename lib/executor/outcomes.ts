@@ -70,7 +70,8 @@ export function fromReply(c: CallState, h: ResultFrame, body: Buffer): { result:
     outcome = "Error";
     error = runtimeError(
       "Function.ResponseSizeTooLarge",
-      `Response payload size (${body.byteLength} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+      `Response payload size (${body.byteLength} bytes) exceeded maximum allowed payload size ` +
+        `(${MAX_RESPONSE_BYTES} bytes).`,
     );
     payload = Buffer.from(JSON.stringify(error));
   }

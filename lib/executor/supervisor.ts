@@ -275,7 +275,8 @@ export class Supervisor implements Executor {
     if (now - this.capLoggedAt > 60_000) {
       this.capLoggedAt = now;
       this.log.warn(
-        `${max} sandbox processes (NIMBUS_MAX_SANDBOXES) reached: the least recently used idle ones retire first (${this.retiredForCap} so far)`,
+        `${max} sandbox processes (NIMBUS_MAX_SANDBOXES) reached: ` +
+          `the least recently used idle ones retire first (${this.retiredForCap} so far)`,
       );
     }
   }

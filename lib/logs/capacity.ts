@@ -46,7 +46,8 @@ export async function estimateRecordsBytes(
   const { rows } = await pool.query<{ inv: string | null; lines: string | null; width: number | null }>(`
     SELECT (SELECT n_live_tup FROM pg_stat_user_tables WHERE relid = 'invocations'::regclass) AS inv,
            (SELECT n_live_tup FROM pg_stat_user_tables WHERE relid = 'log_lines'::regclass) AS lines,
-           (SELECT avg_width FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'log_lines' AND attname = 'message') AS width`);
+           (SELECT avg_width FROM pg_stats
+             WHERE schemaname = current_schema() AND tablename = 'log_lines' AND attname = 'message') AS width`);
   const invocations = Number(rows[0]?.inv ?? 0);
   const logLines = Number(rows[0]?.lines ?? 0);
   const width = rows[0]?.width ?? 80;
@@ -73,7 +74,8 @@ export async function pruneOldestRecords(
   let deleted = 0;
   for (const sql of [
     `DELETE FROM log_lines WHERE id IN (SELECT id FROM log_lines WHERE ts < $1 LIMIT 50000)`,
-    `DELETE FROM invocations WHERE ("requestId", attempt) IN (SELECT "requestId", attempt FROM invocations WHERE "startedAt" < $1 LIMIT 50000)`,
+    `DELETE FROM invocations WHERE ("requestId", attempt) IN (
+       SELECT "requestId", attempt FROM invocations WHERE "startedAt" < $1 LIMIT 50000)`,
   ]) {
     for (;;) {
       const r = await pool.query(sql, [before]);
@@ -139,7 +141,9 @@ export class RecordsCapacityGuard {
     // A DELETE frees space inside the tables, not on the disk: prune again only while free space still shrinks.
     const stillShrinking = this.freeAtLastPrune === null || (this.state.diskFreeMb ?? 0) < this.freeAtLastPrune - 64;
     if (this.state.diskLow && stillShrinking) {
-      reason = `${this.state.diskFreeMb} MB free on the database's disk, under NIMBUS_DISK_MIN_FREE_MB=${this.o.minFreeMb}`;
+      reason =
+        `${this.state.diskFreeMb} MB free on the database's disk, ` +
+        `under NIMBUS_DISK_MIN_FREE_MB=${this.o.minFreeMb}`;
       fraction = 0.1;
     } else if (this.o.maxMb > 0 && this.state.estimatedMb > this.o.maxMb) {
       reason = `records take about ${this.state.estimatedMb} MB, over NIMBUS_RECORDS_MAX_MB=${this.o.maxMb}`;
@@ -157,7 +161,8 @@ export class RecordsCapacityGuard {
         if (this.state.diskLow) this.freeAtLastPrune = this.state.diskFreeMb;
         // Over the operator's cap is the cap doing its work; a disk running out of space is a warning.
         this.o.log[this.state.diskLow ? "warn" : "info"](
-          `${reason}: deleted ${r.rows} records and log lines from before ${r.before.toISOString()} (the newest are kept)`,
+          `${reason}: deleted ${r.rows} records and log lines from before ${r.before.toISOString()} ` +
+            "(the newest are kept)",
         );
         const after = await estimateRecordsBytes(this.pool);
         this.state.estimatedMb = Math.round(after.bytes / 1048576);

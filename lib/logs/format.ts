@@ -36,7 +36,9 @@ export function reportLine(
     | "error"
   >,
 ): string {
-  let line = `REPORT RequestId: ${r.requestId}\tDuration: ${ms(r.durationMs)} ms\tBilled Duration: ${r.billedDurationMs} ms\tMemory Size: ${r.memorySizeMb} MB\tMax Memory Used: ${r.maxMemoryUsedMb} MB`;
+  let line =
+    `REPORT RequestId: ${r.requestId}\tDuration: ${ms(r.durationMs)} ms\tBilled Duration: ${r.billedDurationMs} ms\t` +
+    `Memory Size: ${r.memorySizeMb} MB\tMax Memory Used: ${r.maxMemoryUsedMb} MB`;
   if (r.initDurationMs !== undefined) line += `\tInit Duration: ${ms(r.initDurationMs)} ms`;
   if (r.outcome === "Timeout") line += `\tStatus: timeout`;
   else if (r.outcome === "OutOfMemory" || r.outcome === "Crash")
@@ -72,7 +74,9 @@ export function invocationLines(r: InvocationSummary, userLines: readonly LogEnt
     lines.push({
       ts: end,
       level: "SYSTEM",
-      message: `${new Date(end).toISOString()} ${r.requestId} Task timed out after ${(r.durationMs / 1000).toFixed(2)} seconds`,
+      message:
+        `${new Date(end).toISOString()} ${r.requestId} Task timed out after ` +
+        `${(r.durationMs / 1000).toFixed(2)} seconds`,
     });
   lines.push(
     { ts: end, level: "SYSTEM", message: endLine(r.requestId) },

@@ -73,7 +73,8 @@ export function decodeCursor(raw: string): Cursor {
   return c;
 }
 
-const COLUMNS = `"requestId", attempt, "startedAt", "durationMs", "billedDurationMs", "initDurationMs", "maxMemoryUsedMb", "memorySizeMb", outcome, "errorType", left("errorMessage", 500) AS "errorMessage", trigger`;
+const COLUMNS = `"requestId", attempt, "startedAt", "durationMs", "billedDurationMs", "initDurationMs",
+  "maxMemoryUsedMb", "memorySizeMb", outcome, "errorType", left("errorMessage", 500) AS "errorMessage", trigger`;
 
 /**
  * The list query, exported so the seed/benchmark can EXPLAIN exactly what the console runs.
@@ -97,7 +98,8 @@ export function listInvocationsSql(q: ListInvocationsQuery): { text: string; val
     );
   }
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
-  const text = `SELECT ${COLUMNS} FROM invocations WHERE ${where.join(" AND ")} ORDER BY "startedAt" DESC, "requestId" DESC, attempt DESC LIMIT ${limit + 1}`;
+  const text = `SELECT ${COLUMNS} FROM invocations WHERE ${where.join(" AND ")}
+    ORDER BY "startedAt" DESC, "requestId" DESC, attempt DESC LIMIT ${limit + 1}`;
   return { text, values, limit };
 }
 
@@ -142,7 +144,8 @@ export async function searchInvocationLogs(
   const invocations: Record<string, InvocationItem> = {};
   if (ids.length) {
     const { rows } = await pool.query<Row>(
-      `SELECT DISTINCT ON ("requestId") ${COLUMNS} FROM invocations WHERE "requestId" = ANY($1::uuid[]) ORDER BY "requestId", attempt DESC`,
+      `SELECT DISTINCT ON ("requestId") ${COLUMNS} FROM invocations
+       WHERE "requestId" = ANY($1::uuid[]) ORDER BY "requestId", attempt DESC`,
       [ids],
     );
     for (const r of rows) invocations[r.requestId] = toItem(r);

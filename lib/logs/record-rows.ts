@@ -36,12 +36,19 @@ export interface LineRow {
   line: LogEntry;
 }
 
-const INSERT_INVOCATIONS = `INSERT INTO invocations ("requestId","attempt","functionId","functionName","version","trigger","startedAt","durationMs","billedDurationMs","initDurationMs","memorySizeMb","maxMemoryUsedMb","outcome","errorType","errorMessage","requestBytes","responseBytes","logBytes","logTruncated")
-SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::float8[],$8::float8[],$9::int[],$10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[]) AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt)
+const INSERT_INVOCATIONS = `INSERT INTO invocations (
+  "requestId","attempt","functionId","functionName","version","trigger",
+  "startedAt","durationMs","billedDurationMs","initDurationMs","memorySizeMb","maxMemoryUsedMb","outcome","errorType",
+  "errorMessage","requestBytes","responseBytes","logBytes","logTruncated")
+SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt
+FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::float8[],$8::float8[],$9::int[],
+  $10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[])
+  AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt)
 ON CONFLICT ("requestId", "attempt") DO NOTHING`;
 
 const INSERT_LINES = `INSERT INTO log_lines ("requestId","functionId","ts","level","message")
-SELECT r, f, to_timestamp(t / 1000.0), l, m FROM unnest($1::uuid[],$2::uuid[],$3::float8[],$4::text[],$5::text[]) AS x(r, f, t, l, m)`;
+SELECT r, f, to_timestamp(t / 1000.0), l, m
+FROM unnest($1::uuid[],$2::uuid[],$3::float8[],$4::text[],$5::text[]) AS x(r, f, t, l, m)`;
 
 export async function insertInvocations(pool: pg.Pool, rows: InvocationRecord[]): Promise<void> {
   const col = <K extends keyof InvocationRecord>(k: K) => rows.map((r) => r[k]);

@@ -10,11 +10,13 @@ export async function pruneOldRecords(pool: pg.Pool, retentionDays: number): Pro
   let total = 0;
   for (const sql of [
     `DELETE FROM log_lines WHERE id IN (SELECT id FROM log_lines WHERE ts < $1 LIMIT 50000)`,
-    `DELETE FROM invocations WHERE ("requestId", attempt) IN (SELECT "requestId", attempt FROM invocations WHERE "startedAt" < $1 LIMIT 50000)`,
+    `DELETE FROM invocations WHERE ("requestId", attempt) IN (
+       SELECT "requestId", attempt FROM invocations WHERE "startedAt" < $1 LIMIT 50000)`,
     `DELETE FROM dead_letters WHERE id IN (SELECT id FROM dead_letters WHERE "createdAt" < $1 LIMIT 50000)`,
     `DELETE FROM schedule_fires WHERE ("scheduleId", slot) IN (
        SELECT f."scheduleId", f.slot FROM schedule_fires f
-       WHERE f."firedAt" < $1 AND f.slot < (SELECT max(g.slot) FROM schedule_fires g WHERE g."scheduleId" = f."scheduleId")
+       WHERE f."firedAt" < $1
+         AND f.slot < (SELECT max(g.slot) FROM schedule_fires g WHERE g."scheduleId" = f."scheduleId")
        LIMIT 50000)`,
   ]) {
     for (;;) {

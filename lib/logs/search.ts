@@ -94,7 +94,8 @@ export async function searchLogLines(
   if (q.before) add(`l.id < ?`, q.before);
   const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
   // Order by the column, not the text alias: "999" > "1000" as text.
-  const sql = `SELECT l.id::text AS id, "requestId", "functionId", ts, level, message FROM log_lines l ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY l.id DESC LIMIT ${limit + 1}`;
+  const sql = `SELECT l.id::text AS id, "requestId", "functionId", ts, level, message FROM log_lines l
+    ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY l.id DESC LIMIT ${limit + 1}`;
   const { rows } = await pool.query<LogLineRow>(sql, args);
   const items = rows.slice(0, limit);
   const last = items.at(-1); // defined whenever rows.length > limit, as limit >= 1

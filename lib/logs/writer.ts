@@ -142,7 +142,8 @@ export class RecordWriter {
     }
     if (this.failingSince !== null) {
       this.log.info(
-        `database writes work again after ${Math.round((Date.now() - this.failingSince) / 1000)} s; nothing pending was lost`,
+        `database writes work again after ${Math.round((Date.now() - this.failingSince) / 1000)} s; ` +
+          "nothing pending was lost",
       );
       this.failingSince = null;
     }
@@ -160,7 +161,8 @@ export class RecordWriter {
     } else if (now - this.lastFailReport >= FAILING_REPORT_MS) {
       this.lastFailReport = now;
       this.log.warn(
-        `still cannot write records after ${Math.round((now - this.failingSince) / 1000)} s (${err.message}); ${this.pending} pending`,
+        `still cannot write records after ${Math.round((now - this.failingSince) / 1000)} s ` +
+          `(${err.message}); ${this.pending} pending`,
       );
     }
     const over = this.pending - MAX_PENDING_ROWS;
@@ -177,7 +179,8 @@ export class RecordWriter {
       try {
         const file = this.spill.save(rows);
         this.log.warn(
-          `memory bound reached while the database fails (${reason}): ${rows.length} rows saved to ${file}, written once it is back`,
+          `memory bound reached while the database fails (${reason}): ` +
+            `${rows.length} rows saved to ${file}, written once it is back`,
         );
         return;
       } catch (err) {
@@ -193,7 +196,8 @@ export class RecordWriter {
     const id = "line" in row ? row.requestId : `${row.requestId}#${row.attempt}`;
     const kept = this.spill?.quarantine(kind, row, err.message) ?? false;
     this.log.warn(
-      `PostgreSQL refused the ${kind} of ${id} (${err.message}); ${kept ? `kept in ${this.spill!.quarantinePath}` : "dropped"}, every other row is written`,
+      `PostgreSQL refused the ${kind} of ${id} (${err.message}); ` +
+        `${kept ? `kept in ${this.spill!.quarantinePath}` : "dropped"}, every other row is written`,
     );
   }
 

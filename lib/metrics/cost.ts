@@ -8,7 +8,10 @@ export interface Prices {
   perGbSecondUsd: number;
   /** USD per one million requests. */
   perMillionRequestsUsd: number;
-  /** Free allowance subtracted before pricing; 0 by default (the free tier is per account and month, not per function). */
+  /**
+   * Free allowance subtracted before pricing; 0 by default (the free tier is per account and month,
+   * not per function).
+   */
   freeGbSeconds?: number;
   freeRequests?: number;
 }

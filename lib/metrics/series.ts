@@ -69,13 +69,19 @@ WITH agg AS (
       "durationMs" AS ms,
       "billedDurationMs"::float8 / 1000 * "memorySizeMb" / 1024 AS gbs
     FROM invocations
-    WHERE "functionId" = $1::uuid AND "startedAt" >= to_timestamp($2::float8 / 1000) AND "startedAt" < to_timestamp($3::float8 / 1000)
+    WHERE "functionId" = $1::uuid
+      AND "startedAt" >= to_timestamp($2::float8 / 1000) AND "startedAt" < to_timestamp($3::float8 / 1000)
   ) r
   GROUP BY GROUPING SETS ((bucket), ())
 )
 SELECT * FROM (
-  SELECT (extract(epoch FROM g.bucket) * 1000)::float8 AS t, a.invocations, a.errors, a.throttles, a.cold_starts, a.pct, a.busy_ms, a.gb_seconds
-  FROM generate_series(to_timestamp($2::float8 / 1000), to_timestamp($3::float8 / 1000) - $4::float8 * interval '1 millisecond', $4::float8 * interval '1 millisecond') AS g(bucket)
+  SELECT (extract(epoch FROM g.bucket) * 1000)::float8 AS t,
+    a.invocations, a.errors, a.throttles, a.cold_starts, a.pct, a.busy_ms, a.gb_seconds
+  FROM generate_series(
+    to_timestamp($2::float8 / 1000),
+    to_timestamp($3::float8 / 1000) - $4::float8 * interval '1 millisecond',
+    $4::float8 * interval '1 millisecond'
+  ) AS g(bucket)
   LEFT JOIN agg a ON a.bucket = g.bucket AND NOT a.total
   UNION ALL
   SELECT NULL, invocations, errors, throttles, cold_starts, pct, busy_ms, gb_seconds FROM agg WHERE total

@@ -27,13 +27,15 @@ export function summarizeMetrics(m: FunctionMetrics): Record<ChartId, string> {
       (t.invocations ? `, at most ${formatCount(peak((b) => b.invocations))} per ${per}` : ""),
     errors: ran
       ? `Errors: ${ran}`
-      : `Errors: ${formatCount(t.errors)} of ${formatCount(t.invocations)} invocations in ${phrase} (${formatPercent(rate!)} success)`,
+      : `Errors: ${formatCount(t.errors)} of ${formatCount(t.invocations)} invocations in ${phrase} ` +
+        `(${formatPercent(rate!)} success)`,
     throttles:
       `Throttles: ${formatCount(t.throttles)} in ${phrase}` +
       (t.throttles ? `, at most ${formatCount(peak((b) => b.throttles))} per ${per}` : ""),
     duration: ran
       ? `Duration: ${ran}`
-      : `Duration in ${phrase}: p50 ${formatMs(t.durationMsP50)}, p90 ${formatMs(t.durationMsP90)}, p99 ${formatMs(t.durationMsP99)}`,
+      : `Duration in ${phrase}: p50 ${formatMs(t.durationMsP50)}, p90 ${formatMs(t.durationMsP90)}, ` +
+        `p99 ${formatMs(t.durationMsP99)}`,
     coldStarts: ran
       ? `Cold starts: ${ran}`
       : `Cold starts: ${formatCount(t.coldStarts)} of ${formatCount(t.invocations)} invocations in ${phrase}`,

@@ -220,7 +220,8 @@ export async function createPlatform(
       const records = await writer.close();
       if (records.spilled)
         problems.push(
-          `${records.spilled} invocation record rows could not be written (${records.error}); saved to ${records.spillFile}, written at the next start`,
+          `${records.spilled} invocation record rows could not be written (${records.error}); ` +
+            `saved to ${records.spillFile}, written at the next start`,
         );
       if (records.lost)
         problems.push(`${records.lost} invocation record rows were lost${records.error ? ` (${records.error})` : ""}`);
@@ -253,7 +254,9 @@ export async function createPlatform(
     platform.keyRotation = rotateMasterKey(services, { log: security }).then(
       (r) => {
         security.info(
-          `master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) re-sealed under key id ${r.keyId}${r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""}`,
+          `master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) ` +
+            `re-sealed under key id ${r.keyId}` +
+            (r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""),
         );
         return r;
       },

@@ -66,7 +66,8 @@ export interface DeadLetter {
 /** Text PostgreSQL cannot store is cleaned: a dead letter must never fail to be written. */
 export async function insertDeadLetter(pool: pg.Pool, d: DeadLetter): Promise<void> {
   await pool.query(
-    `INSERT INTO dead_letters (id, "functionId", "functionName", "requestId", payload, condition, "errorType", "errorMessage", attempts)
+    `INSERT INTO dead_letters
+       (id, "functionId", "functionName", "requestId", payload, condition, "errorType", "errorMessage", attempts)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       randomUUID(),
@@ -88,7 +89,8 @@ export async function takeDeadLetter(
   id: string,
 ): Promise<{ functionName: string; payload: string } | null> {
   const { rows } = await pool.query<{ functionName: string; payload: string }>(
-    `UPDATE dead_letters SET "redrivenAt" = now() WHERE id = $1 AND "redrivenAt" IS NULL RETURNING "functionName", payload`,
+    `UPDATE dead_letters SET "redrivenAt" = now() WHERE id = $1 AND "redrivenAt" IS NULL
+     RETURNING "functionName", payload`,
     [id],
   );
   return rows[0] ?? null;

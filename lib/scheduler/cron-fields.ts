@@ -63,7 +63,8 @@ function notAValue(spec: FieldSpec, text: string): string {
   if (special && (spec === DAY_OF_MONTH || spec === DAY_OF_WEEK)) {
     const home = special === "#" ? DAY_OF_WEEK : special === "W" ? DAY_OF_MONTH : spec;
     return home === spec
-      ? `'${text}' can't be combined with other values: '${special}' must be the whole ${spec.name} field (like 'L', '15W', '5L' or '3#2')`
+      ? `'${text}' can't be combined with other values: '${special}' must be the whole ${spec.name} field ` +
+          "(like 'L', '15W', '5L' or '3#2')"
       : `'${special}' is only allowed in ${home.name}`;
   }
   if (special) return `'${special}' is only allowed in day-of-month or day-of-week, not in ${spec.name}`;
@@ -113,7 +114,8 @@ function parseItem(spec: FieldSpec, item: Token): number[] {
     const bottom = spec.names && !/^\d+$/.test(endAt.text) ? spec.names[0] : spec.min;
     throw fieldError(
       spec,
-      `${spec.name} range '${rangeText}' runs backwards: write '${startAt.text}-${top},${bottom}-${endAt.text}' to wrap around`,
+      `${spec.name} range '${rangeText}' runs backwards: ` +
+        `write '${startAt.text}-${top},${bottom}-${endAt.text}' to wrap around`,
       { text: rangeText, position: item.position },
     );
   }

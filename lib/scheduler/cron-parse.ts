@@ -48,7 +48,8 @@ export function parseCron(expression: string, body: Token): CronSchedule {
     const [spec, at] = dom.text === "*" || dow.text !== "*" ? [DAY_OF_MONTH, dom] : [DAY_OF_WEEK, dow];
     throw fieldError(
       spec,
-      `day-of-month '${dom.text}' and day-of-week '${dow.text}' can't both be set: one of them must be '?' (EventBridge requires it)`,
+      `day-of-month '${dom.text}' and day-of-week '${dow.text}' can't both be set: ` +
+        "one of them must be '?' (EventBridge requires it)",
       at,
     );
   }

@@ -44,7 +44,8 @@ export interface RunnerOptions {
 
 const CATCH_UP_LIMIT = 100;
 const MAX_SLEEP_MS = 60_000;
-const CLAIM = `INSERT INTO schedule_fires ("scheduleId", slot, status, "requestId", "lateMs") VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`;
+const CLAIM = `INSERT INTO schedule_fires ("scheduleId", slot, status, "requestId", "lateMs")
+  VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`;
 
 export class ScheduleRunner {
   private entries = new Map<string, Entry>();
@@ -82,7 +83,9 @@ export class ScheduleRunner {
   private async doReload(): Promise<void> {
     const [{ rows }, last, stamp] = await Promise.all([
       this.o.pool.query<Row>(
-        `SELECT s.id, f.name AS "functionName", s.name, s.expression, s."timeZone", s.input, s."maximumEventAgeSeconds", s."startAt" FROM schedules s JOIN functions f ON f.id = s."functionId" WHERE s.enabled`,
+        `SELECT s.id, f.name AS "functionName", s.name, s.expression, s."timeZone", s.input, s."maximumEventAgeSeconds",
+           s."startAt"
+         FROM schedules s JOIN functions f ON f.id = s."functionId" WHERE s.enabled`,
       ),
       this.o.pool.query<{ scheduleId: string; slot: Date }>(
         `SELECT "scheduleId", max(slot) AS slot FROM schedule_fires GROUP BY "scheduleId"`,

@@ -16,7 +16,10 @@ const NEGATIVE_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 const USED_FLUSH_MS = 60_000;
 
-/** While the database cannot be reached, a key loaded this recently keeps working (nobody can deactivate it meanwhile). */
+/**
+ * While the database cannot be reached, a key loaded this recently keeps working
+ * (nobody can deactivate it meanwhile).
+ */
 const STALE_IF_DOWN_MS = 15 * 60_000;
 const RETRY_WHILE_DOWN_MS = 5_000;
 
@@ -109,7 +112,8 @@ export class AccessKeyCache implements SecretSource {
     for (const [i, id] of ids.entries()) this.flushedAt.set(id, Date.parse(times[i]!));
     await this.pool
       .query(
-        `UPDATE access_keys k SET "lastUsedAt" = GREATEST(k."lastUsedAt", u.t) FROM unnest($1::text[], $2::timestamptz[]) AS u(id, t) WHERE k.id = u.id`,
+        `UPDATE access_keys k SET "lastUsedAt" = GREATEST(k."lastUsedAt", u.t)
+         FROM unnest($1::text[], $2::timestamptz[]) AS u(id, t) WHERE k.id = u.id`,
         [ids, times],
       )
       .catch((e: Error) => this.log.warn(`could not record last use: ${e.message}`));

@@ -47,7 +47,10 @@ function headerDate(headers: Record<string, string | string[] | undefined>): str
   return d;
 }
 
-/** `AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=…` */
+/**
+ * `AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date,
+ * Signature=…`
+ */
 export function parseAuthorizationHeader(header: string, amzDate: string): SignedRequestClaims {
   // The shape every SDK sends, in one match; anything else takes the slower path that names the problem.
   const m = SDK_SHAPE.exec(header);
@@ -107,7 +110,8 @@ function claimsFrom(
   const parts = credential.split("/");
   if (parts.length !== 5 || parts.some((p) => p.length === 0)) {
     throw incomplete(
-      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential.slice(0, 200)}'`,
+      "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, " +
+        `got '${credential.slice(0, 200)}'`,
     );
   }
   // Exactly five non-empty parts, checked above.
@@ -162,4 +166,5 @@ export function msToAmzDate(ms: number): string {
 }
 
 export const SIGNATURE_MISMATCH_MESSAGE =
-  "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+  "The request signature we calculated does not match the signature you provided. " +
+  "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";

@@ -67,26 +67,31 @@ export async function checkClaims(
     throw invalidSig(`Credential should be scoped to a valid region, not '${claims.region.slice(0, 40)}'. `);
   if (claims.scopeDate !== claims.amzDate.slice(0, 8)) {
     throw invalidSig(
-      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${claims.scopeDate.slice(0, 8)}' != '${claims.amzDate.slice(0, 8)}', from '${claims.amzDate}'.`,
+      "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: " +
+        `'${claims.scopeDate.slice(0, 8)}' != '${claims.amzDate.slice(0, 8)}', from '${claims.amzDate}'.`,
     );
   }
   const signedAt = amzDateToMs(claims.amzDate);
   if (claims.expiresSeconds !== null) {
     if (nowMs > signedAt + claims.expiresSeconds * 1000)
       throw invalidSig(
-        `Signature expired: the presigned URL was valid until ${msToAmzDate(signedAt + claims.expiresSeconds * 1000)} (now ${msToAmzDate(nowMs)}).`,
+        "Signature expired: the presigned URL was valid until " +
+          `${msToAmzDate(signedAt + claims.expiresSeconds * 1000)} (now ${msToAmzDate(nowMs)}).`,
       );
     if (signedAt > nowMs + SKEW_MS)
       throw invalidSig(
-        `Signature not yet current: ${claims.amzDate} is still later than ${msToAmzDate(nowMs + SKEW_MS)} (${msToAmzDate(nowMs)} + 15 min.)`,
+        `Signature not yet current: ${claims.amzDate} is still later than ${msToAmzDate(nowMs + SKEW_MS)} ` +
+          `(${msToAmzDate(nowMs)} + 15 min.)`,
       );
   } else if (signedAt < nowMs - SKEW_MS) {
     throw invalidSig(
-      `Signature expired: ${claims.amzDate} is now earlier than ${msToAmzDate(nowMs - SKEW_MS)} (${msToAmzDate(nowMs)} - 15 min.)`,
+      `Signature expired: ${claims.amzDate} is now earlier than ${msToAmzDate(nowMs - SKEW_MS)} ` +
+        `(${msToAmzDate(nowMs)} - 15 min.)`,
     );
   } else if (signedAt > nowMs + SKEW_MS) {
     throw invalidSig(
-      `Signature not yet current: ${claims.amzDate} is still later than ${msToAmzDate(nowMs + SKEW_MS)} (${msToAmzDate(nowMs)} + 15 min.)`,
+      `Signature not yet current: ${claims.amzDate} is still later than ${msToAmzDate(nowMs + SKEW_MS)} ` +
+        `(${msToAmzDate(nowMs)} + 15 min.)`,
     );
   }
   const secret = await keys.activeSecret(claims.accessKeyId);
@@ -129,7 +134,8 @@ export async function verifySignature(
     // A client that signed a payload hash must have sent that body (UNSIGNED-PAYLOAD would let a body be swapped).
     if (signedHash !== undefined && signedHash !== bodyHash)
       throw invalidSig("The provided 'x-amz-content-sha256' header does not match what was computed.");
-    // Otherwise hand smithy the hash we computed through the header it reads it from, and keep it out of the signed set.
+    // Otherwise hand smithy the hash we computed through the header it reads it from, and keep it out of the
+    // signed set.
     const copy = {
       method: parts.method,
       protocol: "http:",

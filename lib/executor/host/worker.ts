@@ -181,7 +181,8 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
         throw new LoadError(
           runtimeError(
             "Function.ResponseSizeTooLarge",
-            `Response payload size (${size} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+            `Response payload size (${size} bytes) exceeded maximum allowed payload size ` +
+              `(${MAX_RESPONSE_BYTES} bytes).`,
           ),
         );
       }

@@ -14,7 +14,8 @@ export async function deleteAccessKey(ctx: ServiceContext, id: string): Promise<
   if (!row) throw notFound(`Access key not found: ${key}`);
   if (row.root)
     throw conflict(
-      "The root access key cannot be deleted; deactivate it, or rotate it with NIMBUS_ROOT_ACCESS_KEY_ID and NIMBUS_ROOT_SECRET_ACCESS_KEY",
+      "The root access key cannot be deleted; deactivate it, " +
+        "or rotate it with NIMBUS_ROOT_ACCESS_KEY_ID and NIMBUS_ROOT_SECRET_ACCESS_KEY",
     );
   await ctx.db.$transaction(async (tx) => {
     await tx.accessKey.delete({ where: { id: key } });

@@ -28,7 +28,9 @@ interface Row {
 }
 
 const INSERT = `INSERT INTO audit_events ("at","actorType","actor","action","resource","details","sourceIp")
-SELECT to_timestamp(t / 1000.0), ty, a, ac, r, d::jsonb, ip FROM unnest($1::float8[],$2::text[],$3::text[],$4::text[],$5::text[],$6::text[],$7::text[]) AS x(t, ty, a, ac, r, d, ip)`;
+SELECT to_timestamp(t / 1000.0), ty, a, ac, r, d::jsonb, ip
+FROM unnest($1::float8[],$2::text[],$3::text[],$4::text[],$5::text[],$6::text[],$7::text[])
+  AS x(t, ty, a, ac, r, d, ip)`;
 
 const MAX_PENDING = 10_000;
 

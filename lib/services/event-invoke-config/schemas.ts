@@ -6,7 +6,8 @@ const destination = z
   .nullable()
   .refine((d) => d === null || /^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[a-zA-Z0-9_-]{1,64}$/.test(d), {
     message:
-      "Destination must be a function name or a Lambda function ARN (queues, topics and event buses are not supported here)",
+      "Destination must be a function name or a Lambda function ARN " +
+      "(queues, topics and event buses are not supported here)",
   });
 
 export const eventInvokeConfigInput = z.object({

@@ -8,7 +8,8 @@ export async function getFunctionOrThrow(ctx: ServiceContext, name: string): Pro
   const row = await ctx.db.fn.findUnique({ where: { name } });
   if (!row)
     throw notFound(
-      `Function not found: arn:aws:lambda:${ctx.settings.NIMBUS_REGION}:${ctx.settings.NIMBUS_ACCOUNT_ID}:function:${name}`,
+      `Function not found: arn:aws:lambda:${ctx.settings.NIMBUS_REGION}:${ctx.settings.NIMBUS_ACCOUNT_ID}:` +
+        `function:${name}`,
     );
   return toRecord(row);
 }

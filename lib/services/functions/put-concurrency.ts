@@ -22,7 +22,8 @@ export async function putFunctionConcurrency(ctx: ServiceContext, name: string, 
     if (otherReserved + reserved > max - minUnreserved) {
       throw new AppError(
         "InvalidParameterValueException",
-        `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${minUnreserved}].`,
+        "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution " +
+          `below its minimum value of [${minUnreserved}].`,
       );
     }
     await tx.fn.update({ where: { id: fn.id }, data: { reservedConcurrency: reserved } });

@@ -78,7 +78,9 @@ export const runtime = z
     if (accepted.includes(r) || r === current) return;
     ctx.addIssue({
       code: "custom",
-      message: `Runtime is not supported; this server runs ${current} (and accepts ${accepted.join(", ")}, recorded as ${current})`,
+      message:
+        `Runtime is not supported; this server runs ${current} ` +
+        `(and accepts ${accepted.join(", ")}, recorded as ${current})`,
     });
   })
   .transform(() => functionRuntimes().current);
@@ -89,14 +91,19 @@ export const environment = z.record(z.string(), z.string()).superRefine((vars, c
     if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(key))
       ctx.addIssue({
         code: "custom",
-        message: `Environment variable name ${JSON.stringify(key)} is invalid: use letters, digits and _, starting with a letter`,
+        message:
+          `Environment variable name ${JSON.stringify(key)} is invalid: ` +
+          "use letters, digits and _, starting with a letter",
       });
     if (RESERVED_ENV_KEYS.has(key)) reserved.push(key);
   }
   if (reserved.length)
     ctx.addIssue({
       code: "custom",
-      message: `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(", ")}`,
+      message:
+        "Lambda was unable to configure your environment variables because the environment variables " +
+        "you have provided contains reserved keys that are currently not supported for modification. " +
+        `Reserved keys used in this request: ${reserved.join(", ")}`,
     });
   const size = Object.entries(vars).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
   if (size > 4096)

@@ -48,7 +48,8 @@ export async function rotateMasterKey(
   for (let last = ""; ; ) {
     const n = await ctx.db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<{ sha256: string; zip: Uint8Array }[]>(
-        `SELECT sha256, zip FROM code_packages WHERE sha256 > $1 AND substring(zip from 1 for 12) <> $2 ORDER BY sha256 LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        `SELECT sha256, zip FROM code_packages WHERE sha256 > $1 AND substring(zip from 1 for 12) <> $2
+         ORDER BY sha256 LIMIT $3 FOR UPDATE SKIP LOCKED`,
         last,
         header,
         batch,
@@ -68,7 +69,9 @@ export async function rotateMasterKey(
   for (let last = "00000000-0000-0000-0000-000000000000"; ; ) {
     const n = await ctx.db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<{ id: string; name: string; sealedSecrets: Uint8Array }[]>(
-        `SELECT id::text, name, "sealedSecrets" FROM functions WHERE id > $1::uuid AND "sealedSecrets" IS NOT NULL AND substring("sealedSecrets" from 1 for 12) <> $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        `SELECT id::text, name, "sealedSecrets" FROM functions
+         WHERE id > $1::uuid AND "sealedSecrets" IS NOT NULL AND substring("sealedSecrets" from 1 for 12) <> $2
+         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
         last,
         header,
         batch,
@@ -90,7 +93,8 @@ export async function rotateMasterKey(
   for (let last = ""; ; ) {
     const n = await ctx.db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<{ id: string; secretCipher: Uint8Array }[]>(
-        `SELECT id, "secretCipher" FROM access_keys WHERE id > $1 AND substring("secretCipher" from 1 for 12) <> $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, "secretCipher" FROM access_keys WHERE id > $1 AND substring("secretCipher" from 1 for 12) <> $2
+         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
         last,
         secrets.header,
         batch,
@@ -134,7 +138,8 @@ export async function rotateMasterKey(
 async function refuseUnknownKeys(ctx: ServiceContext): Promise<void> {
   const rows = await ctx.db.$queryRawUnsafe<{ kid: string; n: bigint }[]>(
     `SELECT encode(substring(v from 5 for 8), 'hex') AS kid, count(*) AS n FROM (
-       SELECT zip AS v FROM code_packages UNION ALL SELECT "sealedSecrets" FROM functions WHERE "sealedSecrets" IS NOT NULL
+       SELECT zip AS v FROM code_packages
+       UNION ALL SELECT "sealedSecrets" FROM functions WHERE "sealedSecrets" IS NOT NULL
        UNION ALL SELECT "secretCipher" FROM access_keys WHERE substring("secretCipher" from 1 for 4) = 'NBS2'::bytea
      ) s WHERE substring(v from 1 for 4) IN ($1, 'NBS2'::bytea) GROUP BY 1`,
     NBE2,
@@ -144,7 +149,9 @@ async function refuseUnknownKeys(ctx: ServiceContext): Promise<void> {
   if (unknown.length) {
     throw new AppError(
       "InvalidParameterValueException",
-      `Master key rotation refused: ${unknown.map((r) => `${r.n} value(s) under key id ${r.kid}`).join(", ")} — neither NIMBUS_MASTER_KEY (${ctx.dataCipher.keyId}) nor NIMBUS_MASTER_KEY_PREVIOUS opens them. Nothing was re-sealed; check the previous key.`,
+      `Master key rotation refused: ${unknown.map((r) => `${r.n} value(s) under key id ${r.kid}`).join(", ")} — ` +
+        `neither NIMBUS_MASTER_KEY (${ctx.dataCipher.keyId}) nor NIMBUS_MASTER_KEY_PREVIOUS opens them. ` +
+        "Nothing was re-sealed; check the previous key.",
     );
   }
 }
