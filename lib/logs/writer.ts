@@ -117,24 +117,30 @@ export class RecordWriter {
 
   private async doFlush(): Promise<void> {
     try {
-      // Rows leave the buffer only once written, so a failure part-way never writes a row twice.
-      while (this.invocations.length) {
-        const chunk = this.invocations.slice(0, CHUNK);
+      // Rows leave the buffer only once written, so a failure part-way never writes a row twice. Only
+      // the rows here when the flush began are written: those pushed meanwhile wait for the next tick,
+      // so that under load every flush is one big INSERT, not a trickle of small ones.
+      let invocations = this.invocations.length;
+      let lines = this.lines.length;
+      while (invocations > 0) {
+        const chunk = this.invocations.slice(0, Math.min(CHUNK, invocations));
         await insertIsolating(
           chunk,
           (rows) => insertInvocations(this.pool, rows),
           (row, err) => this.refused("invocation", row, err),
         );
         this.invocations.splice(0, chunk.length);
+        invocations -= chunk.length;
       }
-      while (this.lines.length) {
-        const chunk = this.lines.slice(0, CHUNK);
+      while (lines > 0) {
+        const chunk = this.lines.slice(0, Math.min(CHUNK, lines));
         await insertIsolating(
           chunk,
           (rows) => insertLines(this.pool, rows),
           (row, err) => this.refused("log line", row, err),
         );
         this.lines.splice(0, chunk.length);
+        lines -= chunk.length;
       }
     } catch (err) {
       this.failed(err as Error);

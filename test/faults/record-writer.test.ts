@@ -142,4 +142,36 @@ describe("the record writer", () => {
       await pool.end();
     }
   });
+
+  it("batches under load: rows pushed during a flush wait for the next one, not an INSERT each", async () => {
+    const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
+    // The real pool, with its INSERTs into invocations counted.
+    let inserts = 0;
+    const query = pool.query.bind(pool) as (...a: unknown[]) => Promise<unknown>;
+    (pool as unknown as { query: (...a: unknown[]) => Promise<unknown> }).query = (...a: unknown[]) => {
+      if (typeof a[0] === "string" && a[0].startsWith("INSERT INTO invocations")) inserts++;
+      return query(...a);
+    };
+    const writer = new RecordWriter(pool, { flushMs: 100, log: createLogger("records", () => {}) });
+    try {
+      const recs = Array.from({ length: 1000 }, () => record());
+      const started = Date.now();
+      for (const r of recs) {
+        writer.push(r, []);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      const ticks = Math.ceil((Date.now() - started) / 100);
+      await writer.flush();
+      const stored = await pool.query(
+        `SELECT count(*)::int AS n FROM invocations WHERE "requestId" = ANY($1::uuid[])`,
+        [recs.map((r) => r.requestId)],
+      );
+      expect(stored.rows[0].n).toBe(1000);
+      // About one INSERT per 100 ms tick (plus the final flush); a trickle would be hundreds.
+      expect(inserts).toBeLessThanOrEqual(ticks + 3);
+    } finally {
+      await writer.close();
+      await pool.end();
+    }
+  });
 });
