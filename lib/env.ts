@@ -28,6 +28,13 @@ export const settingsSchema = z.object({
   NIMBUS_INSTANCES_PER_SANDBOX: int(64, 1, 512),
   NIMBUS_MAX_SANDBOXES: int(64, 1, 100_000),
   NIMBUS_RECORDS_MAX_MB: int(10_240, 0, 100_000_000),
+  // Function URLs: <url-id>.lambda-url.<region>.<domain>; scheme and port as clients reach Nimbus (0: its own port).
+  NIMBUS_URL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "must be a DNS name, e.g. localhost or fn.example.com")
+    .default("localhost"),
+  NIMBUS_URL_SCHEME: z.enum(["http", "https"], { error: "must be http or https" }).default("http"),
+  NIMBUS_URL_PORT: int(0, 0, 65535),
   NIMBUS_DISK_MIN_FREE_MB: int(1024, 0, 100_000_000),
   NIMBUS_SHUTDOWN_GRACE_SECONDS: int(30, 0, 900),
   NIMBUS_REGION: z

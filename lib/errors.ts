@@ -13,6 +13,8 @@ export const errorStatus = {
   InvalidRequestContentException: 400,
   UnsupportedMediaTypeException: 415,
   ResourceConflictException: 409,
+  /** A RevisionId that is no longer the latest (optimistic concurrency). */
+  PreconditionFailedException: 412,
   TooManyRequestsException: 429,
   RequestTooLargeException: 413,
   CodeStorageExceededException: 400,

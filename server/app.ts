@@ -13,6 +13,8 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { createPlatform, type PlatformHandle, type ShutdownReport } from "@/lib/platform/create";
 import { setPlatform } from "@/lib/platform/global";
 import { handleLambdaApi, isAwsRequest } from "@/lib/aws/router";
+import { urlAddressOf } from "@/lib/url/address";
+import { handleUrlRequest } from "@/lib/url/handler";
 import { SOURCE_IP_HEADER, USER_HEADER } from "@/lib/services/audit/actor";
 import { sendError } from "@/lib/aws/http";
 import { AppError, retryAfterSeconds, toAppError } from "@/lib/errors";
@@ -60,6 +62,22 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? "/";
+    // A function URL, by host (<url-id>.lambda-url.…) or path (/lambda-url/<url-id>/…): the function's, whatever the path.
+    const host = hostOf(req, settings.NIMBUS_TRUSTED_PROXIES);
+    const fnUrl = urlAddressOf(url, host);
+    if (fnUrl) {
+      if (platform?.state !== "ready")
+        return void res
+          .writeHead(503, { "Content-Type": "application/json", "Retry-After": "1" })
+          .end('{"Message":"Service Unavailable"}');
+      const sourceIp = clientIpOf(
+        req.socket.remoteAddress,
+        req.headers["x-forwarded-for"],
+        settings.NIMBUS_TRUSTED_PROXIES,
+      );
+      void handleUrlRequest(platform, req, res, fnUrl, { host: host ?? "", sourceIp });
+      return;
+    }
     if (url === "/api/health" || url.startsWith("/api/health?")) return health(res);
     if (isAwsRequest(url, req.headers)) {
       if (platform?.state !== "ready")
@@ -248,4 +266,16 @@ function unavailablePage(message: string, retryAfter: number | undefined): strin
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nimbus is unavailable</title>${refresh}
 <style>${UNAVAILABLE_STYLE}</style></head>
 <body><h1>Nimbus cannot serve the console right now</h1><p>${esc(message)}</p>${again}</body></html>`;
+}
+
+/** The Host the client asked for: a trusted reverse proxy's X-Forwarded-Host, else the Host header. */
+function hostOf(req: http.IncomingMessage, trusted: ReadonlySet<string>): string | undefined {
+  const forwarded = req.headers["x-forwarded-host"];
+  if (
+    typeof forwarded === "string" &&
+    trusted.size &&
+    trusted.has(clientIpOf(req.socket.remoteAddress, undefined, trusted))
+  )
+    return forwarded.split(",")[0]!.trim();
+  return req.headers.host;
 }

@@ -11,7 +11,18 @@ import type { Admission } from "@/lib/invoke/admission";
 import { parseFunctionRef } from "@/lib/function-ref";
 import type { FunctionResolver, ResolvedFunction } from "@/lib/invoke/resolver";
 
-export type Trigger = "api" | "console" | "schedule" | "async";
+export type Trigger = "api" | "console" | "schedule" | "async" | "url";
+
+/** How one invocation is run and recorded. */
+export interface RunOptions {
+  requestId: string;
+  trigger: Trigger;
+  clientContext?: string;
+  /** 1 for the first try; async retries count up. */
+  attempt?: number;
+  /** For a function URL request: recorded with the invocation, the status decided from the result. */
+  http?: { method: string; path: string; statusOf(result: InvokeResult): number };
+}
 export type InvocationType = "RequestResponse" | "Event" | "DryRun";
 
 export const MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -90,7 +101,7 @@ export class Invoker {
       await this.asyncSink.enqueue(fn, payload, requestId);
       return { kind: "accepted", requestId };
     }
-    const result = await this.run(fn, payload, requestId, p.trigger, p.clientContext);
+    const result = await this.run(fn, payload, { requestId, trigger: p.trigger, clientContext: p.clientContext });
     return {
       kind: "sync",
       requestId,
@@ -103,19 +114,13 @@ export class Invoker {
   }
 
   /** Runs one invocation under admission control and records it. Throws on throttle. */
-  async run(
-    fn: ResolvedFunction,
-    payload: Buffer,
-    requestId: string,
-    trigger: Trigger,
-    clientContext?: string,
-    attempt = 1,
-  ): Promise<InvokeResult> {
+  async run(fn: ResolvedFunction, payload: Buffer, o: RunOptions): Promise<InvokeResult> {
+    const { requestId, trigger, clientContext, attempt = 1, http } = o;
     let release: () => void;
     try {
       release = this.admission.acquire(fn.record.id, fn.record.reservedConcurrency);
     } catch (err) {
-      this.recordThrottle(fn, requestId, trigger, payload.byteLength);
+      this.recordThrottle(fn, requestId, trigger, payload.byteLength, http);
       throw err;
     }
     let result: InvokeResult;
@@ -151,6 +156,9 @@ export class Invoker {
         responseBytes: result.payload.byteLength,
         logBytes: result.logBytes,
         logTruncated: result.logTruncated,
+        httpMethod: http?.method ?? null,
+        httpPath: http?.path ?? null,
+        httpStatus: http ? http.statusOf(result) : null,
       },
       result.logs,
     );
@@ -158,7 +166,13 @@ export class Invoker {
   }
 
   /** A throttle is not an attempt: it is recorded as attempt 0, so the run that follows keeps its own row. */
-  private recordThrottle(fn: ResolvedFunction, requestId: string, trigger: Trigger, requestBytes: number): void {
+  private recordThrottle(
+    fn: ResolvedFunction,
+    requestId: string,
+    trigger: Trigger,
+    requestBytes: number,
+    http?: RunOptions["http"],
+  ): void {
     this.writer.push(
       {
         requestId,
@@ -180,6 +194,9 @@ export class Invoker {
         responseBytes: 0,
         logBytes: 0,
         logTruncated: false,
+        httpMethod: http?.method ?? null,
+        httpPath: http?.path ?? null,
+        httpStatus: http ? 429 : null,
       },
       [],
     );

@@ -28,6 +28,10 @@ export interface InvocationRecord {
   responseBytes: number;
   logBytes: number;
   logTruncated: boolean;
+  /** For an invocation through a function URL: the request's method and path, and the status answered. */
+  httpMethod?: string | null;
+  httpPath?: string | null;
+  httpStatus?: number | null;
 }
 
 export interface LineRow {
@@ -39,11 +43,12 @@ export interface LineRow {
 const INSERT_INVOCATIONS = `INSERT INTO invocations (
   "requestId","attempt","functionId","functionName","version","trigger",
   "startedAt","durationMs","billedDurationMs","initDurationMs","memorySizeMb","maxMemoryUsedMb","outcome","errorType",
-  "errorMessage","requestBytes","responseBytes","logBytes","logTruncated")
-SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt
+  "errorMessage","requestBytes","responseBytes","logBytes","logTruncated","httpMethod","httpPath","httpStatus")
+SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs
 FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::float8[],$8::float8[],$9::int[],
-  $10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[])
-  AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt)
+  $10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[],
+  $20::text[],$21::text[],$22::int[])
+  AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs)
 ON CONFLICT ("requestId", "attempt") DO NOTHING`;
 
 const INSERT_LINES = `INSERT INTO log_lines ("requestId","functionId","ts","level","message")
@@ -72,6 +77,9 @@ export async function insertInvocations(pool: pg.Pool, rows: InvocationRecord[])
     col("responseBytes"),
     col("logBytes"),
     col("logTruncated"),
+    rows.map((r) => pgTextOrNull(r.httpMethod)),
+    rows.map((r) => pgTextOrNull(r.httpPath)),
+    rows.map((r) => r.httpStatus ?? null),
   ]);
 }
 

@@ -26,6 +26,8 @@ export class ChangeFeed {
     private readonly onRemoteKey: (id: string | "all") => void = () => {},
     /** Console sessions ended elsewhere (logout, password change): cached ones must go. */
     private readonly onRemoteSessions: () => void = () => {},
+    /** A function's URL config or policy changed elsewhere ("all": everything cached may be stale). */
+    private readonly onRemoteUrls: (functionId: string | "all") => void = () => {},
   ) {}
 
   async start(): Promise<void> {
@@ -41,6 +43,7 @@ export class ChangeFeed {
         if (msg.origin === this.origin) return;
         if (msg.kind === "access-key") this.onRemoteKey(msg.id);
         else if (msg.kind === "sessions") this.onRemoteSessions();
+        else if (msg.kind === "function-url") this.onRemoteUrls(msg.id);
         else this.onRemote({ id: msg.id, name: msg.name, revision: msg.revision });
       } catch {
         /* not ours */
@@ -81,6 +84,7 @@ export class ChangeFeed {
           this.onRemote("all");
           this.onRemoteKey("all");
           this.onRemoteSessions();
+          this.onRemoteUrls("all");
         },
         () => {
           this.retryMs = Math.min(10_000, this.retryMs * 2);
@@ -96,6 +100,10 @@ export class ChangeFeed {
 
   publishAccessKey(id: string): void {
     this.notify({ kind: "access-key", id });
+  }
+
+  publishUrlsChanged(functionId: string): void {
+    this.notify({ kind: "function-url", id: functionId });
   }
 
   publishSessionsEnded(): void {

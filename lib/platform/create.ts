@@ -17,6 +17,7 @@ import { RecordWriter } from "@/lib/logs/writer";
 import { RecordSpill } from "@/lib/logs/spill";
 import { pruneOldRecords } from "@/lib/logs/retention";
 import { RecordsCapacityGuard } from "@/lib/logs/capacity";
+import { UrlRegistry } from "@/lib/url/registry";
 import type { FunctionChange, ServiceContext } from "@/lib/services/context";
 import { ChangeFeed } from "@/lib/platform/change-feed";
 import { createDataCipher, loadMasterKey, parseMasterKey } from "@/lib/crypto/data-cipher";
@@ -141,6 +142,7 @@ export async function createPlatform(
     }
     refreshReserved().catch((e: Error) => log.child("platform").warn(`could not refresh reservations: ${e.message}`));
   };
+  const urls = new UrlRegistry(db.pool);
   let auth: ConsoleAuth | undefined; // made below; the feed may call into it once it exists
   const feed = new ChangeFeed(
     opts.databaseUrl,
@@ -149,6 +151,7 @@ export async function createPlatform(
     log.child("changes"),
     (id) => (id === "all" ? accessKeys.invalidateAll() : accessKeys.invalidate(id)),
     () => auth?.forgetSessions(),
+    (id) => (id === "all" ? urls.invalidateAll() : urls.invalidateFunction(id)),
   );
   await feed.start();
   await refreshReserved();
@@ -165,6 +168,10 @@ export async function createPlatform(
     accessKeyChanged: (id) => {
       accessKeys.invalidate(id);
       feed.publishAccessKey(id);
+    },
+    urlsChanged: (functionId) => {
+      urls.invalidateFunction(functionId);
+      feed.publishUrlsChanged(functionId);
     },
     schedulesChanged: () =>
       void scheduler
@@ -206,6 +213,13 @@ export async function createPlatform(
     audit,
     dbHealth,
     capacity,
+    urls,
+    urlSettings: {
+      NIMBUS_REGION: settings.NIMBUS_REGION,
+      NIMBUS_URL_DOMAIN: settings.NIMBUS_URL_DOMAIN,
+      NIMBUS_URL_SCHEME: settings.NIMBUS_URL_SCHEME,
+      NIMBUS_URL_PORT: settings.NIMBUS_URL_PORT || opts.port || settings.PORT,
+    },
     keyRotation: null,
     startedAt: Date.now(),
     state: "starting",

@@ -2,6 +2,8 @@ import type { Settings } from "@/lib/env";
 import type { Db } from "@/lib/db/client";
 import type { DatabaseHealth } from "@/lib/db/health";
 import type { RecordsCapacityGuard } from "@/lib/logs/capacity";
+import type { UrlRegistry } from "@/lib/url/registry";
+import type { UrlSettings } from "@/lib/aws/function-url";
 import type { ServiceContext } from "@/lib/services/context";
 import type { Invoker } from "@/lib/invoke/invoker";
 import type { FunctionResolver } from "@/lib/invoke/resolver";
@@ -36,6 +38,10 @@ export interface Platform {
   dbHealth: DatabaseHealth;
   /** Size and disk bounds on invocation records and log lines (oldest deleted first). */
   capacity: RecordsCapacityGuard;
+  /** Function URLs by url id, cached (lib/url). */
+  urls: UrlRegistry;
+  /** How FunctionUrl values are written: the domain, scheme and port clients use. */
+  urlSettings: UrlSettings;
   startedAt: number;
   state: "starting" | "ready" | "stopping";
 }

@@ -193,14 +193,11 @@ export class DurableAsyncQueue implements AsyncSink {
     if (ran) result = ran;
     else {
       try {
-        result = await this.o.invoker.run(
-          fn,
-          Buffer.from(job.payload),
-          job.requestId,
-          job.trigger ?? "async",
-          undefined,
-          job.attempt,
-        );
+        result = await this.o.invoker.run(fn, Buffer.from(job.payload), {
+          requestId: job.requestId,
+          trigger: job.trigger ?? "async",
+          attempt: job.attempt,
+        });
       } catch (err) {
         if (err instanceof AppError && err.code === "TooManyRequestsException") {
           // Throttled events wait and come back; they do not use up an attempt.

@@ -38,6 +38,8 @@ export interface ServiceContext {
   schedulesChanged?(): void;
   /** Console sessions were ended (logout, password change): drop cached ones at once. */
   sessionsEnded?(): void;
+  /** A function's URL config or resource policy changed (URL caches here and, via NOTIFY, elsewhere drop it). */
+  urlsChanged?(functionId: string): void;
   /** An access key was created, changed or deleted (caches here and, via NOTIFY, elsewhere drop it). */
   accessKeyChanged?(id: string): void;
   /** Who is making the change (audit log); missing means the system itself. */

@@ -134,3 +134,50 @@ export const EventInvokeConfigRequest = z
     onSuccessDestination: b.DestinationConfig?.OnSuccess,
     onFailureDestination: b.DestinationConfig?.OnFailure,
   }));
+
+/** Create/UpdateFunctionUrlConfig: the Cors object goes to the service as given (it checks it). */
+const UrlConfigFields = {
+  AuthType: opt(str),
+  Cors: z.record(z.string(), z.unknown(), { error: "must be an object" }).nullish(),
+  InvokeMode: opt(str),
+};
+export const CreateFunctionUrlConfigRequest = z
+  .object({ ...UrlConfigFields, AuthType: z.string({ error: "is required (NONE or AWS_IAM)" }) })
+  .loose()
+  .transform((b) => ({
+    authType: b.AuthType as "NONE",
+    cors: b.Cors as never,
+    invokeMode: b.InvokeMode as "BUFFERED" | undefined,
+  }));
+export const UpdateFunctionUrlConfigRequest = z
+  .object(UrlConfigFields)
+  .loose()
+  .transform((b) => ({
+    authType: b.AuthType as "NONE" | undefined,
+    cors: b.Cors as never,
+    invokeMode: b.InvokeMode as "BUFFERED" | undefined,
+  }));
+
+export const AddPermissionRequest = z
+  .object({
+    StatementId: str,
+    Action: str,
+    Principal: str,
+    SourceArn: opt(str),
+    SourceAccount: opt(str),
+    EventSourceToken: opt(str),
+    RevisionId: opt(str),
+    PrincipalOrgID: opt(str),
+    FunctionUrlAuthType: opt(str),
+  })
+  .loose()
+  .transform((b) => ({
+    statementId: b.StatementId,
+    action: b.Action,
+    principal: b.Principal,
+    sourceArn: b.SourceArn,
+    sourceAccount: b.SourceAccount,
+    principalOrgId: b.PrincipalOrgID,
+    functionUrlAuthType: b.FunctionUrlAuthType as "NONE" | undefined,
+    revisionId: b.RevisionId,
+  }));

@@ -14,9 +14,12 @@ export async function deleteFunction(ctx: ServiceContext, name: string): Promise
     await tx.testEvent.deleteMany({ where: { functionId: fn.id } });
     await tx.schedule.deleteMany({ where: { functionId: fn.id } });
     await tx.eventInvokeConfig.deleteMany({ where: { functionId: fn.id } });
+    await tx.functionUrl.deleteMany({ where: { functionId: fn.id } });
+    await tx.functionPermission.deleteMany({ where: { functionId: fn.id } });
     await dropUnusedCodePackage(tx, fn.codeSha256);
     await recordAudit(tx, ctx, "function.delete", fn.name, { codeSha256: fn.codeSha256 });
   });
   ctx.functionChanged({ id: fn.id, name: fn.name, revision: null });
+  ctx.urlsChanged?.(fn.id);
   ctx.schedulesChanged?.();
 }

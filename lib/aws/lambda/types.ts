@@ -1,0 +1,48 @@
+/** What a Lambda API route gets and answers, and the small helpers every route group shares. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { UrlSettings } from "@/lib/aws/function-url";
+import type { ShapeContext } from "@/lib/aws/shapes";
+import type { AccessKeyCache } from "@/lib/aws/sigv4/key-cache";
+import type { Caller } from "@/lib/aws/sigv4/verify";
+import type { Settings } from "@/lib/env";
+import { parseFunctionRef } from "@/lib/function-ref";
+import type { Invoker } from "@/lib/invoke/invoker";
+import type { ServiceContext } from "@/lib/services/context";
+
+/** What the AWS APIs need of the process-wide platform (lib/platform builds it). */
+export interface AwsApiRuntime {
+  invoker: Invoker;
+  services: ServiceContext;
+  accessKeys: AccessKeyCache;
+  settings: Pick<Settings, "PORT" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
+  /** How FunctionUrl values are written. */
+  urlSettings: UrlSettings;
+}
+
+export interface LambdaCall {
+  platform: AwsApiRuntime;
+  /** Services acting for the verified caller. */
+  ctx: ServiceContext;
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The whole body, read (and hashed for the signature) once. */
+  body: Buffer;
+  caller: Caller;
+  shape: ShapeContext;
+}
+
+/** What a handler answers: JSON (or nothing, for 204), a download, or `null` when it wrote the response itself. */
+export type Reply = { status: number; json?: unknown } | { status: number; bytes: Buffer; contentType: string } | null;
+
+export interface LambdaRoute {
+  operation: string;
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  handler(c: LambdaCall): Promise<Reply>;
+}
+
+export const nameOf = (c: LambdaCall) => parseFunctionRef(c.params.FunctionName ?? "").name;
+export const ok = (json: unknown): Reply => ({ status: 200, json });
+export const noContent: Reply = { status: 204 };

@@ -1,0 +1,27 @@
+/** GetFunctionUrlConfig and ListFunctionUrlConfigs. */
+import { notFound } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { functionArnOf } from "@/lib/services/function-urls/arn";
+import { toUrlRecord, urlQualifier, type FunctionUrlRecord } from "@/lib/services/function-urls/record";
+
+export async function getFunctionUrl(
+  ctx: ServiceContext,
+  functionName: string,
+  qualifier?: string | null,
+): Promise<FunctionUrlRecord> {
+  const fn = await getFunctionOrThrow(ctx, functionName);
+  const q = urlQualifier(qualifier, functionArnOf(ctx, fn.name));
+  const row = await ctx.db.functionUrl.findUnique({
+    where: { functionId_qualifier: { functionId: fn.id, qualifier: q } },
+  });
+  if (!row) throw notFound("The resource you requested does not exist.");
+  return toUrlRecord(row, fn.name);
+}
+
+/** Every URL of a function (today at most one: $LATEST's). */
+export async function listFunctionUrls(ctx: ServiceContext, functionName: string): Promise<FunctionUrlRecord[]> {
+  const fn = await getFunctionOrThrow(ctx, functionName);
+  const rows = await ctx.db.functionUrl.findMany({ where: { functionId: fn.id }, orderBy: { createdAt: "asc" } });
+  return rows.map((r) => toUrlRecord(r, fn.name));
+}

@@ -1,0 +1,81 @@
+/**
+ * The event a function gets for a URL request: API Gateway's HTTP payload format 2.0, as AWS
+ * builds it for function URLs — lower-case headers (repeats comma-joined), cookies apart,
+ * repeated query keys comma-joined, and a body that is text or base64.
+ */
+import type { IncomingHttpHeaders } from "node:http";
+
+export interface UrlRequest {
+  urlId: string;
+  domainName: string;
+  method: string;
+  rawPath: string;
+  rawQueryString: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  sourceIp: string;
+  requestId: string;
+  /** "anonymous" for AuthType NONE, the caller's account for AWS_IAM. */
+  accountId: string;
+  /** With AWS_IAM: who signed the request. */
+  iam?: { accessKey: string; accountId: string; callerId: string; userArn: string; userId: string };
+  now?: Date;
+}
+
+const TEXT_TYPE =
+  /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|graphql|ld\+json|[\w.+-]+\+(json|xml)))/i;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** API Gateway's time format: 12/Mar/2020:19:03:58 +0000. */
+export function requestTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+export function buildUrlEvent(r: UrlRequest): string {
+  const now = r.now ?? new Date();
+  const headers: Record<string, string> = {};
+  let cookies: string[] | undefined;
+  for (const [name, value] of Object.entries(r.headers)) {
+    if (value === undefined) continue;
+    if (name === "cookie") {
+      cookies = (Array.isArray(value) ? value.join("; ") : value).split(/;\s*/).filter(Boolean);
+      continue;
+    }
+    headers[name] = Array.isArray(value) ? value.join(",") : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(r.rawQueryString)) query[k] = k in query ? `${query[k]},${v}` : v;
+  const text = r.body.length === 0 || TEXT_TYPE.test(headers["content-type"] ?? "text/plain");
+  const event = {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: r.rawPath,
+    rawQueryString: r.rawQueryString,
+    ...(cookies ? { cookies } : {}),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    requestContext: {
+      accountId: r.accountId,
+      apiId: r.urlId,
+      ...(r.iam ? { authorizer: { iam: r.iam } } : {}),
+      domainName: r.domainName,
+      domainPrefix: r.urlId,
+      http: {
+        method: r.method,
+        path: r.rawPath,
+        protocol: "HTTP/1.1",
+        sourceIp: r.sourceIp,
+        userAgent: headers["user-agent"] ?? "",
+      },
+      requestId: r.requestId,
+      routeKey: "$default",
+      stage: "$default",
+      time: requestTime(now),
+      timeEpoch: now.getTime(),
+    },
+    ...(r.body.length ? { body: text ? r.body.toString("utf8") : r.body.toString("base64") } : {}),
+    isBase64Encoded: !text,
+  };
+  return JSON.stringify(event);
+}

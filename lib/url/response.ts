@@ -1,0 +1,56 @@
+/**
+ * What a function's result becomes as an HTTP response, as function URLs infer it: an object
+ * with a numeric statusCode is a response (headers, cookies → Set-Cookie, body, isBase64Encoded);
+ * any other JSON value is a 200 application/json whose body is that JSON (a JSON string's body
+ * is the string itself). A failed invocation is a 502.
+ */
+import type { InvokeResult } from "@/lib/executor/types";
+
+export interface HttpAnswer {
+  status: number;
+  headers: Array<[string, string]>;
+  body: Buffer;
+}
+
+export const jsonAnswer = (status: number, message: string): HttpAnswer => ({
+  status,
+  headers: [["content-type", "application/json"]],
+  body: Buffer.from(JSON.stringify({ Message: message })),
+});
+
+const badGateway = () => jsonAnswer(502, "Internal Server Error");
+
+export function answerOf(result: InvokeResult): HttpAnswer {
+  if (result.outcome !== "Success") return badGateway();
+  const text = result.payload.toString("utf8");
+  let value: unknown;
+  try {
+    value = text.length ? JSON.parse(text) : null;
+  } catch {
+    return badGateway();
+  }
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && "statusCode" in value) {
+    return structured(value as Record<string, unknown>) ?? badGateway();
+  }
+  const body = typeof value === "string" ? value : value === null ? "" : text;
+  return { status: 200, headers: [["content-type", "application/json"]], body: Buffer.from(body) };
+}
+
+function structured(r: Record<string, unknown>): HttpAnswer | null {
+  const status = r.statusCode;
+  if (typeof status !== "number" || !Number.isInteger(status) || status < 100 || status > 599) return null;
+  const headers: Array<[string, string]> = [];
+  if (r.headers !== undefined && r.headers !== null) {
+    if (typeof r.headers !== "object" || Array.isArray(r.headers)) return null;
+    for (const [k, v] of Object.entries(r.headers))
+      if (v !== null && v !== undefined) headers.push([k.toLowerCase(), String(v)]);
+  }
+  if (Array.isArray(r.cookies)) for (const c of r.cookies) if (typeof c === "string") headers.push(["set-cookie", c]);
+  if (!headers.some(([k]) => k === "content-type")) headers.push(["content-type", "application/json"]);
+  let body = Buffer.alloc(0);
+  if (r.body !== undefined && r.body !== null) {
+    const raw = typeof r.body === "string" ? r.body : JSON.stringify(r.body);
+    body = r.isBase64Encoded === true ? Buffer.from(raw, "base64") : Buffer.from(raw);
+  }
+  return { status, headers, body };
+}
