@@ -3,7 +3,6 @@
  * builds it for function URLs — lower-case headers (repeats comma-joined), cookies apart,
  * repeated query keys comma-joined, and a body that is text or base64.
  */
-import type { IncomingHttpHeaders } from "node:http";
 
 export interface UrlRequest {
   urlId: string;
@@ -11,7 +10,8 @@ export interface UrlRequest {
   method: string;
   rawPath: string;
   rawQueryString: string;
-  headers: IncomingHttpHeaders;
+  /** Every header with each of its values (IncomingMessage.headersDistinct). */
+  headers: Record<string, string[] | undefined>;
   body: Buffer;
   sourceIp: string;
   requestId: string;
@@ -36,13 +36,13 @@ export function buildUrlEvent(r: UrlRequest): string {
   const now = r.now ?? new Date();
   const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
-  for (const [name, value] of Object.entries(r.headers)) {
-    if (value === undefined) continue;
+  for (const [name, values] of Object.entries(r.headers)) {
+    if (!values) continue;
     if (name === "cookie") {
-      cookies = (Array.isArray(value) ? value.join("; ") : value).split(/;\s*/).filter(Boolean);
+      cookies = values.join("; ").split(/;\s*/).filter(Boolean);
       continue;
     }
-    headers[name] = Array.isArray(value) ? value.join(",") : value;
+    headers[name] = values.join(",");
   }
   const query: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(r.rawQueryString)) query[k] = k in query ? `${query[k]},${v}` : v;

@@ -74,7 +74,7 @@ export async function handleUrlRequest(
       method,
       rawPath: addr.path,
       rawQueryString: addr.query,
-      headers: req.headers,
+      headers: req.headersDistinct,
       body,
       sourceIp: client.sourceIp,
       requestId,
