@@ -85,7 +85,14 @@ export async function handleUrlRequest(
     const result = await rt.invoker.run(fn, Buffer.from(event), {
       requestId,
       trigger: "url",
-      http: { method, path: addr.path, statusOf: (r) => (answer = answerOf(r)).status },
+      http: {
+        method,
+        path: addr.path,
+        statusOf: (r) => {
+          answer = answerOf(r);
+          return answer.status;
+        },
+      },
     });
     answer ??= answerOf(result);
     send(res, requestId, { ...answer, headers: withCors(target.cors, req.headers.origin, answer.headers) });
