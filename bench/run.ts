@@ -9,7 +9,9 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import {
+  AddPermissionCommand,
   CreateFunctionCommand,
+  CreateFunctionUrlConfigCommand,
   DeleteFunctionCommand,
   InvokeCommand,
   LambdaClient,
@@ -147,6 +149,18 @@ async function main() {
       }),
     );
   }
+  // The noop behind a public function URL (AuthType NONE), reached by its path form.
+  const url = await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: names.noop, AuthType: "NONE" }));
+  await lambda.send(
+    new AddPermissionCommand({
+      FunctionName: names.noop,
+      StatementId: "FunctionURLAllowPublicAccess",
+      Action: "lambda:InvokeFunctionUrl",
+      Principal: "*",
+      FunctionUrlAuthType: "NONE",
+    }),
+  );
+  const urlPath = `/lambda-url/${new URL(url.FunctionUrl!).hostname.split(".")[0]}/`;
   const echoBody = JSON.stringify({ message: "hello", items: [1, 2, 3], nested: { a: "b" } });
   const results: Record<string, unknown> = {
     machine: {
@@ -177,6 +191,16 @@ async function main() {
       baseline: { p50: round(percentile(b, 50)), p90: round(percentile(b, 90)), p99: round(percentile(b, 99)) },
     };
   }
+  log("[bench] latency c=1 noop through its function URL…");
+  const viaUrl = await latencies(nimbus.target, urlPath, "{}", LAT_N, WARMUP);
+  latency["url-noop"] = {
+    nimbus: {
+      p50: round(percentile(viaUrl, 50)),
+      p90: round(percentile(viaUrl, 90)),
+      p99: round(percentile(viaUrl, 99)),
+    },
+    baseline: (latency.noop as { baseline: unknown }).baseline,
+  };
   results.latencyMs = latency;
 
   // 2. Throughput at c = 1, 8, 64 with server CPU per request.
@@ -208,6 +232,23 @@ async function main() {
         baseline: { rps: round(b.rps, 0), errors: b.errors, cpuMsPerRequest: round((b1 - b0) / b.requests, 4) },
       };
     }
+  }
+  for (const c of [1, 8, 64]) {
+    log(`[bench] throughput noop through its function URL c=${c} for ${SECONDS}s…`);
+    const c0 = cpuSplit(nimbus.pid);
+    const n = await throughput(nimbus.target, urlPath, "{}", c, SECONDS);
+    const c1 = cpuSplit(nimbus.pid);
+    const base = tput[`noop@c${c}`] as { baseline: unknown };
+    tput[`url-noop@c${c}`] = {
+      tool: n.tool,
+      nimbus: {
+        rps: round(n.rps, 0),
+        errors: n.errors,
+        cpuMsPerRequest: round((c1.server - c0.server) / n.requests, 4),
+        postgresCpuMsPerRequest: round((c1.postgres - c0.postgres) / n.requests, 4),
+      },
+      baseline: base.baseline,
+    };
   }
   results.throughput = tput;
 
