@@ -19,6 +19,11 @@ export interface UrlRequest {
   accountId: string;
   /** With AWS_IAM: who signed the request. */
   iam?: { accessKey: string; accountId: string; callerId: string; userArn: string; userId: string };
+  /**
+   * Cookies and headers of Nimbus's own console that a browser sends along when it calls the path
+   * form (same origin as the console): they are never handed to a function.
+   */
+  withhold?: { cookies: readonly string[]; headers: readonly string[] };
   now?: Date;
 }
 
@@ -37,9 +42,14 @@ export function buildUrlEvent(r: UrlRequest): string {
   const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
   for (const [name, values] of Object.entries(r.headers)) {
-    if (!values) continue;
+    if (!values || r.withhold?.headers.includes(name)) continue;
     if (name === "cookie") {
-      cookies = values.join("; ").split(/;\s*/).filter(Boolean);
+      const own = r.withhold?.cookies ?? [];
+      cookies = values
+        .join("; ")
+        .split(/;\s*/)
+        .filter((c) => c && !own.includes(c.slice(0, c.indexOf("=") >>> 0)));
+      if (!cookies.length) cookies = undefined;
       continue;
     }
     headers[name] = values.join(",");

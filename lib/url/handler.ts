@@ -12,6 +12,8 @@ import { checkClaims, verifySignature } from "@/lib/aws/sigv4/verify";
 import type { Settings } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
 import { MAX_SYNC_PAYLOAD_BYTES, type Invoker } from "@/lib/invoke/invoker";
+import { SESSION_COOKIE } from "@/lib/auth/cookies";
+import { CSRF_HEADER } from "@/lib/auth/console-auth";
 import { log } from "@/lib/log";
 import type { UrlAddress } from "@/lib/url/address";
 import { preflight, withCors } from "@/lib/url/cors";
@@ -28,6 +30,8 @@ export interface UrlRuntime {
 }
 
 const urlLog = log.child("url");
+/** The console's session cookie and CSRF header: a browser sends them to the path form (same origin). */
+const CONSOLE_OWN = { cookies: [SESSION_COOKIE], headers: [CSRF_HEADER] };
 
 /** `client`: the Host the client used and its address (both as a trusted proxy in front reports them). */
 export async function handleUrlRequest(
@@ -80,6 +84,7 @@ export async function handleUrlRequest(
       requestId,
       accountId,
       iam,
+      withhold: CONSOLE_OWN,
     });
     let answer: HttpAnswer | undefined;
     const result = await rt.invoker.run(fn, Buffer.from(event), {

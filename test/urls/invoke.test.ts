@@ -42,7 +42,8 @@ describe("function URL requests", () => {
       target: "/orders/42?x=1&y=2&x=3",
       headers: {
         "content-type": "application/json",
-        cookie: "a=1; b=2",
+        cookie: "a=1; nimbus_session=console-secret; b=2",
+        "x-nimbus-csrf": "console-csrf",
         "x-multi": ["one", "two"],
         "user-agent": "test-agent",
       },
@@ -80,6 +81,9 @@ describe("function URL requests", () => {
     });
     expect(e.headers["x-multi"]).toBe("one,two");
     expect(e.headers.cookie).toBeUndefined();
+    // The console's own session cookie and CSRF header never reach a function.
+    expect(JSON.stringify(e)).not.toContain("console-secret");
+    expect(e.headers["x-nimbus-csrf"]).toBeUndefined();
     // The path form reaches the same function, with the path after the url id.
     const byPath = await fetch(`${t.srv.url}/lambda-url/${u.urlId}/a/b?q=1`, {
       method: "PUT",
