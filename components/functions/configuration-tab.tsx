@@ -7,6 +7,7 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useUpdateConfiguration, type FunctionJson } from "@/lib/queries/functions";
 import { AsyncSettings } from "@/components/functions/async-settings";
+import { FunctionUrlSettings } from "@/components/functions/function-url-settings";
 import {
   MASKED,
   toRequest,
@@ -231,6 +232,7 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
           </Button>
         </div>
       </form>
+      <FunctionUrlSettings functionName={fn.name} />
       <AsyncSettings functionName={fn.name} />
       <FunctionAuditHistory functionName={fn.name} />
     </>

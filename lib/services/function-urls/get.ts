@@ -5,18 +5,28 @@ import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { functionArnOf } from "@/lib/services/function-urls/arn";
 import { toUrlRecord, urlQualifier, type FunctionUrlRecord } from "@/lib/services/function-urls/record";
 
-export async function getFunctionUrl(
+/** The function's URL, or null when it has none (a missing function is still a 404). */
+export async function findFunctionUrl(
   ctx: ServiceContext,
   functionName: string,
   qualifier?: string | null,
-): Promise<FunctionUrlRecord> {
+): Promise<FunctionUrlRecord | null> {
   const fn = await getFunctionOrThrow(ctx, functionName);
   const q = urlQualifier(qualifier, functionArnOf(ctx, fn.name));
   const row = await ctx.db.functionUrl.findUnique({
     where: { functionId_qualifier: { functionId: fn.id, qualifier: q } },
   });
-  if (!row) throw notFound("The resource you requested does not exist.");
-  return toUrlRecord(row, fn.name);
+  return row ? toUrlRecord(row, fn.name) : null;
+}
+
+export async function getFunctionUrl(
+  ctx: ServiceContext,
+  functionName: string,
+  qualifier?: string | null,
+): Promise<FunctionUrlRecord> {
+  const url = await findFunctionUrl(ctx, functionName, qualifier);
+  if (!url) throw notFound("The resource you requested does not exist.");
+  return url;
 }
 
 /** Every URL of a function (today at most one: $LATEST's). */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { draftOfUrl, toUrlInput, validateUrl } from "@/components/functions/function-url-form";
+
+const none = { url: null, policy: null, publicAccess: false };
+
+describe("the function URL form", () => {
+  it("starts public, buffered, without CORS", () => {
+    const d = draftOfUrl(none);
+    expect(d).toMatchObject({ authType: "NONE", invokeMode: "BUFFERED", corsOn: false });
+    expect(toUrlInput(d)).toEqual({ authType: "NONE", invokeMode: "BUFFERED", cors: null });
+  });
+
+  it("turns the CORS fields into Lambda's Cors object", () => {
+    const d = {
+      ...draftOfUrl(none),
+      corsOn: true,
+      allowOrigins: "https://a.example, https://b.example",
+      allowMethods: "get, POST",
+      allowHeaders: "x-token",
+      maxAge: "600",
+    };
+    expect(validateUrl(d)).toEqual({});
+    expect(toUrlInput(d).cors).toEqual({
+      AllowOrigins: ["https://a.example", "https://b.example"],
+      AllowMethods: ["GET", "POST"],
+      AllowHeaders: ["x-token"],
+      MaxAge: 600,
+    });
+  });
+
+  it("says what is wrong next to the field", () => {
+    const d = { ...draftOfUrl(none), corsOn: true, allowOrigins: "", allowMethods: "FETCHIT!", maxAge: "90000" };
+    expect(validateUrl(d)).toEqual({
+      allowOrigins: expect.stringContaining("at least one origin"),
+      allowMethods: expect.stringContaining("is not a method"),
+      maxAge: expect.stringContaining("0–86400"),
+    });
+    expect(validateUrl({ ...draftOfUrl(none), corsOn: true, allowCredentials: true }).allowCredentials).toMatch(
+      /any origin/,
+    );
+  });
+});
