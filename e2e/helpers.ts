@@ -62,6 +62,8 @@ const DOC_SHOTS = new Set([
   "function-monitor",
   "function-configuration",
   "function-schedules",
+  "function-url",
+  "function-url-tester",
   "database-down",
 ]);
 

@@ -25,7 +25,7 @@ test("create → edit → deploy → configure → test → logs → monitor", a
   await page.getByRole("button", { name: "Create function" }).click();
   await expect(page.getByText("Function name may contain only letters")).toBeVisible();
   await page.getByLabel("Function name").fill(name);
-  await page.getByLabel("HTTP-style handler").check();
+  await page.getByLabel("HTTP endpoint").check();
   await page.getByLabel("Hello world").check();
   await shot(page, "create-function");
   await page.getByRole("button", { name: "Create function" }).click();

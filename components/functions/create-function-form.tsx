@@ -10,7 +10,7 @@ import { useSystem } from "@/lib/queries/system";
 
 const TEMPLATES = [
   { id: "hello-world", label: "Hello world", hint: "Logs the event and returns a greeting." },
-  { id: "http", label: "HTTP-style handler", hint: "Answers an API Gateway HTTP request with JSON." },
+  { id: "http", label: "HTTP endpoint", hint: "Answers requests to its function URL (or API Gateway) with JSON." },
   { id: "scheduled", label: "Scheduled job", hint: "Runs on a schedule with an EventBridge event." },
 ];
 

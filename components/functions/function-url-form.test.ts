@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { draftOfUrl, toUrlInput, validateUrl } from "@/components/functions/function-url-form";
+import {
+  draftOfUrl,
+  parseHeaderLines,
+  toUrlInput,
+  tryPathProblem,
+  validateUrl,
+} from "@/components/functions/function-url-form";
 
 const none = { url: null, policy: null, publicAccess: false };
 
@@ -38,5 +44,25 @@ describe("the function URL form", () => {
     expect(validateUrl({ ...draftOfUrl(none), corsOn: true, allowCredentials: true }).allowCredentials).toMatch(
       /any origin/,
     );
+  });
+});
+
+describe("HTTP tester input", () => {
+  it("parses Name: value lines and skips blank ones", () => {
+    expect(parseHeaderLines("Content-Type: application/json\n\n x-trace : a:b ")).toEqual({
+      headers: [
+        ["Content-Type", "application/json"],
+        ["x-trace", "a:b"],
+      ],
+    });
+  });
+  it("names the line that is not a header", () => {
+    expect(parseHeaderLines("a: 1\nnot a header")).toEqual({ error: "Line 2: write headers as Name: value" });
+    expect(parseHeaderLines("bad name: 1")).toEqual({ error: "Line 1: write headers as Name: value" });
+  });
+  it("refuses full URLs and spaces in the path", () => {
+    expect(tryPathProblem("/orders?id=7")).toBeNull();
+    expect(tryPathProblem("https://x/y")).toMatch(/path after the URL/);
+    expect(tryPathProblem("/a b")).toMatch(/spaces/);
   });
 });

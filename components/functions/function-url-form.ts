@@ -65,3 +65,31 @@ export function toUrlInput(d: UrlDraft): FunctionUrlInput {
       : null,
   };
 }
+
+/** Methods the HTTP tester offers. */
+export const TRY_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+
+/**
+ * The tester's header box: one `Name: value` per line; blank lines skipped. A line without a colon or
+ * with a name HTTP does not allow is reported by its line number, so nothing is sent half-parsed.
+ */
+export function parseHeaderLines(text: string): { headers: Array<[string, string]> } | { error: string } {
+  const headers: Array<[string, string]> = [];
+  const lines = text.split(/\r?\n/);
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const colon = line.indexOf(":");
+    const name = colon > 0 ? line.slice(0, colon).trim() : "";
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { error: `Line ${i + 1}: write headers as Name: value` };
+    headers.push([name, line.slice(colon + 1).trim()]);
+  }
+  return { headers };
+}
+
+/** The path box: always starts with `/`; a full URL pasted in is refused rather than guessed at. */
+export function tryPathProblem(path: string): string | null {
+  if (/^[a-z]+:\/\//i.test(path.trim())) return "Give the path after the URL, e.g. /orders?id=7";
+  if (/\s/.test(path.trim())) return "Paths cannot contain spaces (encode them as %20)";
+  return null;
+}

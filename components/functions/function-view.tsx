@@ -13,6 +13,7 @@ import { formatDateTime } from "@/lib/format";
 import { useDeleteFunction, useFunction } from "@/lib/queries/functions";
 import { ConfigurationTab } from "@/components/functions/configuration-tab";
 import { TestTab } from "@/components/functions/test-tab";
+import { HttpTester } from "@/components/functions/http-tester";
 import { IsolationBadge } from "@/components/functions/isolation-badge";
 
 const TABS = [
@@ -87,7 +88,12 @@ export function FunctionView({ name }: { name: string }) {
       </header>
       <Tabs tabs={TABS} active={tab} onChange={setTab} label="Function">
         {tab === "code" ? <CodeTab fn={f} /> : null}
-        {tab === "test" ? <TestTab fn={f} /> : null}
+        {tab === "test" ? (
+          <>
+            <TestTab fn={f} />
+            <HttpTester functionName={f.name} />
+          </>
+        ) : null}
         {tab === "monitor" ? <MonitorTab functionName={f.name} /> : null}
         {tab === "logs" ? <LogsTab functionName={f.name} /> : null}
         {tab === "schedules" ? <SchedulesTab functionName={f.name} /> : null}

@@ -10,8 +10,9 @@ export const handler = async (event, context) => {
 `,
   },
   http: {
-    label: "HTTP-style handler",
-    source: `// Receives an API Gateway HTTP API (payload v2) style event.
+    label: "HTTP endpoint",
+    source: `// Answers HTTP requests to its function URL: the event is API Gateway payload 2.0,
+// and the returned object becomes the response (statusCode, headers, body).
 /** @type {import("nimbus").Handler} */
 export const handler = async (event) => {
   const name = event.queryStringParameters?.name ?? "world";
