@@ -9,7 +9,7 @@ import { readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CreateFunctionCommand } from "@aws-sdk/client-lambda";
+import { AddPermissionCommand, CreateFunctionCommand, CreateFunctionUrlConfigCommand } from "@aws-sdk/client-lambda";
 import { signRequest, uniqueName, testServer, zipOf } from "@/test/server";
 
 const t = testServer();
@@ -250,6 +250,11 @@ function lambdaRoutes(name: string): [string, string][] {
     ["GET", `/2019-09-25/functions/${n}/event-invoke-config`],
     ["DELETE", `/2019-09-25/functions/${n}/event-invoke-config`],
     ["GET", "/2016-08-19/account-settings"],
+    [pick(["POST", "PUT", "GET", "DELETE"]), `/2021-10-31/functions/${n}/url?Qualifier=${enc(randomString(6))}`],
+    ["GET", `/2021-10-31/functions/${n}/urls?MaxItems=${pick(["0", "51", "x", ""])}&Marker=${enc(randomString(9))}`],
+    ["POST", `/2015-03-31/functions/${n}/policy?RevisionId=${enc(randomString(8))}`],
+    ["GET", `/2015-03-31/functions/${n}/policy`],
+    ["DELETE", `/2015-03-31/functions/${n}/policy/${enc(randomString(12))}`],
     ["GET", `/nimbus/code/${n}.zip`],
     [pick(["PATCH", "OPTIONS", "TRACE"]), `/2015-03-31/functions/${n}`],
     ["GET", `/2015-03-31/${enc(randomString(12))}`],
@@ -347,6 +352,94 @@ describe(`fuzz (seed ${SEED})`, () => {
         )
       ).status,
     ).toBe(200);
+  });
+
+  it("function URLs answer odd hosts, paths, methods, headers and bodies without a 5xx", {
+    timeout: 300_000,
+  }, async () => {
+    const port = t.srv.port;
+    const name = uniqueName("fuzz-url");
+    await t.lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: name,
+        Role: "r",
+        Runtime: "nodejs20.x",
+        Handler: "index.handler",
+        Code: { ZipFile: zipOf(`export const handler = async (e) => e;`) },
+      }),
+    );
+    const { FunctionUrl } = await t.lambda.send(
+      new CreateFunctionUrlConfigCommand({ FunctionName: name, AuthType: "NONE" }),
+    );
+    await t.lambda.send(
+      new AddPermissionCommand({
+        FunctionName: name,
+        StatementId: "public",
+        Action: "lambda:InvokeFunctionUrl",
+        Principal: "*",
+        FunctionUrlAuthType: "NONE",
+      }),
+    );
+    const good = new URL(FunctionUrl!);
+    const id = good.hostname.split(".")[0]!;
+    const suffix = good.hostname.slice(id.length);
+    const hosts = () =>
+      pick([
+        good.host,
+        good.host.toUpperCase(),
+        `${id}${suffix}`,
+        `${"a".repeat(32)}${suffix}:${port}`,
+        `${id.slice(1)}${suffix}:${port}`,
+        `${id}.lambda-url.eu-west-9.localhost:${port}`,
+        `${id}${suffix}:99999`,
+        `${enc(randomString(40))}${suffix}`,
+        `.${suffix}`,
+        "",
+      ]);
+    const paths = () =>
+      pick([
+        "/",
+        `/${enc(randomString(30))}`,
+        `/${pick(["%ff", "%", "a%00b", "%ED%A0%80", "..%2f..%2fetc"])}?${pick(["a=1&a=2", "=", "&&", "%zz=1", "x=%ff"])}`,
+        `/${"a/".repeat(2000)}`,
+        `/?${"q=1&".repeat(3000)}`,
+        "*",
+      ]);
+    const bad: string[] = [];
+    const statuses = new Set<number>();
+    let sent = 0;
+    for (let i = 0; i < 300; i++) {
+      const pathForm = rand() < 0.4;
+      const headers: Record<string, string> = {
+        host: pathForm ? `localhost:${port}` : hosts(),
+      };
+      if (rand() < 0.4)
+        headers["content-type"] = pick(["application/json", "text/plain", "application/octet-stream", ""]);
+      if (rand() < 0.2) headers.cookie = pick(["a=1; b", "=;=;", "x".repeat(6000), "nimbus_session=abc"]);
+      if (rand() < 0.2) headers.origin = pick(["https://app.example", "null", enc(randomString(20))]);
+      if (rand() < 0.1) headers["access-control-request-method"] = pick(["GET", "", "BOGUS"]);
+      if (rand() < 0.1) headers["content-encoding"] = pick(["gzip", "br", "x"]);
+      if (rand() < 0.1) headers["x-forwarded-host"] = hosts();
+      if (rand() < 0.1) headers.authorization = pick(["AWS4-HMAC-SHA256 Credential=/,,,", "Bearer x", ""]);
+      const method = pick(["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "PROPFIND", "TRACE"]);
+      const target = pathForm
+        ? pick([`/lambda-url/${id}`, `/lambda-url/${id}/`, `/lambda-url/${enc(randomString(32))}/`, "/lambda-url/"]) +
+          paths().replace(/^\//, "")
+        : paths();
+      const req: Sent = { method, target, headers, body: method === "GET" || method === "HEAD" ? "" : randomBody() };
+      const got = await raw(port, req).catch((e: Error) => ({ status: 0, text: e.message }));
+      sent++;
+      statuses.add(got.status);
+      if (got.status >= 500 || got.status === 0 || STACK.test(got.text))
+        bad.push(`${got.status} ← ${method} ${headers.host} ${target.slice(0, 120)} → ${got.text.slice(0, 200)}`);
+    }
+    expect(sent).toBe(300);
+    for (const s of [200, 403]) expect(statuses).toContain(s);
+    expect(bad).toEqual([]);
+    // The URL still answers afterwards.
+    expect((await raw(port, { method: "GET", target: "/ok", headers: { host: good.host }, body: "" })).status).toBe(
+      200,
+    );
   });
 
   it("every console route handler answers malformed requests with 4xx and no stack trace", {
