@@ -13,6 +13,7 @@ import {
   timedOut,
   type CallState,
 } from "@/lib/executor/outcomes";
+import { ConnectionLedger } from "@/lib/executor/network/records";
 import type { FatalFrame, FromHost, LogsFrame, ResultFrame } from "@/lib/executor/protocol";
 import type { InstanceState, Sandbox } from "@/lib/executor/sandbox";
 import { untrustedError } from "@/lib/executor/serialize-error";
@@ -20,7 +21,9 @@ import {
   MAX_LOG_BYTES_PER_INVOCATION,
   type FunctionSpec,
   type InvokeRequest,
+  type ConnectionRecord,
   type InvokeResult,
+  type LogEntry,
   type SandboxKilledEvent,
 } from "@/lib/executor/types";
 import type { Logger } from "@/lib/log";
@@ -35,6 +38,8 @@ interface Pending extends CallState {
   timer: NodeJS.Timeout;
   /** The uncaught error the instance reported as it died, if it managed to. */
   fatal?: FatalFrame;
+  /** Its outbound connections, judged as they arrive. */
+  ledger: ConnectionLedger;
   resolve: (r: InvokeResult) => void;
 }
 
@@ -43,6 +48,8 @@ export interface CallsOptions {
   killGraceMs?: number;
   /** Told after a timeout or crash ended an instance or a sandbox (must not block). */
   onSandboxKilled?: (e: SandboxKilledEvent) => void;
+  /** Told each answered call's outbound connections, if it made any (must not block). */
+  onConnections?: (functionId: string, requestId: string, rows: ConnectionRecord[]) => void;
   log: Logger;
 }
 
@@ -68,7 +75,8 @@ export class InFlightCalls {
     return new Promise<InvokeResult>((resolve) => {
       const timer = armDeadline(spec.timeoutMs, () => this.timedOut(inst.iid));
       const budget = new LogBudget(SUPERVISOR_LOG_LIMIT);
-      this.pending.set(inst.iid, { sb, inst, spec, req, startedAt, cold, timer, logs: [], budget, resolve });
+      const ledger = new ConnectionLedger();
+      this.pending.set(inst.iid, { sb, inst, spec, req, startedAt, cold, timer, logs: [], budget, ledger, resolve });
       const deadline = startedAt + spec.timeoutMs;
       sb.invoke(inst, { t: "invoke", id: req.requestId, deadline, clientContext: req.clientContext }, req.payload);
     });
@@ -81,25 +89,29 @@ export class InFlightCalls {
 
   logs(inst: InstanceState, f: LogsFrame): void {
     const p = this.pending.get(inst.iid);
-    if (p && p.req.requestId === f.id) admitLines(f.logs, p.budget, p.logs);
+    if (!p || p.req.requestId !== f.id) return;
+    admitLines(f.logs, p.budget, p.logs);
+    if (f.connections !== undefined) admitLines(p.ledger.admit(f.connections, p.sb.egress), p.budget, p.logs);
   }
 
   result(sb: Sandbox, inst: InstanceState, h: ResultFrame, body: Buffer): void {
     const p = this.pending.get(inst.iid);
     // Only the reply to the invocation this instance was given counts.
     if (!p || p.sb !== sb || p.req.requestId !== h.id || typeof h.ok !== "boolean") return;
+    const denied = p.ledger.admit(h.connections, sb.egress);
+    p.ledger.droppedByInstance(h.connectionsDropped);
     const { result, initFailed } = fromReply(p, h, body);
     // A module that failed to load ends its instance; the next call starts a fresh one.
     if (initFailed) inst.dead = true;
     this.settle(p, true);
-    p.resolve(result);
+    this.answer(p, result, denied);
   }
 
   private timedOut(iid: number): void {
     const p = this.pending.get(iid);
     if (!p) return;
     this.settle(p, false);
-    p.resolve(timedOut(p));
+    this.answer(p, timedOut(p));
     this.reportKill(p, "timeout");
     endAfterDeadline(p.sb, iid, this.o.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
   }
@@ -112,7 +124,8 @@ export class InFlightCalls {
     const detail = msg.oom
       ? `JavaScript heap out of memory (limit ${p.spec.memoryMb} MB)`
       : describeExit(msg.code, untrustedError(p.fatal?.error ?? msg.error));
-    p.resolve(crashed(p, msg.oom, detail, p.fatal?.logs));
+    const denied = p.ledger.admit(p.fatal?.connections, sb.egress);
+    this.answer(p, crashed(p, msg.oom, detail, p.fatal?.logs), denied);
     this.reportKill(p, msg.oom ? "out-of-memory" : "crash");
     // A crash mid-invocation: this sandbox takes no new work and goes when idle.
     sb.drain();
@@ -123,9 +136,9 @@ export class InFlightCalls {
     for (const p of [...this.pending.values()]) {
       if (p.sb !== sb) continue;
       this.settle(p, false);
-      p.resolve(
-        crashed(p, oom, oom ? "out of memory" : signal ? `signal: ${signal}` : `exit status ${code}`, p.fatal?.logs),
-      );
+      const denied = p.ledger.admit(p.fatal?.connections, sb.egress);
+      const detail = oom ? "out of memory" : signal ? `signal: ${signal}` : `exit status ${code}`;
+      this.answer(p, crashed(p, oom, detail, p.fatal?.logs), denied);
       this.reportKill(p, oom ? "out-of-memory" : "crash");
     }
   }
@@ -135,6 +148,19 @@ export class InFlightCalls {
     clearTimeout(p.timer);
     this.pending.delete(p.inst.iid);
     p.sb.end(p.inst, reusable);
+  }
+
+  /** Resolves the call, with its connections (handed to the listener too). */
+  private answer(p: Pending, result: InvokeResult, denied?: LogEntry[]): void {
+    withConnections(p, result, denied);
+    p.resolve(result);
+    const rows = result.connections;
+    if (!rows?.length || !this.o.onConnections) return;
+    try {
+      this.o.onConnections(p.spec.functionId, p.req.requestId, rows);
+    } catch (err) {
+      this.o.log.error(`onConnections listener failed: ${(err as Error).message}`, { requestId: p.req.requestId });
+    }
   }
 
   private reportKill(p: Pending, reason: SandboxKilledEvent["reason"]): void {
@@ -156,4 +182,19 @@ export class InFlightCalls {
       });
     }
   }
+}
+
+/**
+ * Puts the call's connections on its result, and the `[network]` lines of the last ones reported
+ * among its log lines by time (a line says when the connection failed, so it lands where it happened).
+ */
+function withConnections(p: Pending, result: InvokeResult, denied: LogEntry[] = []): InvokeResult {
+  const { records } = p.ledger;
+  const summary = p.ledger.summaryLine();
+  if (!records.length && !summary) return result;
+  admitLines([...denied, ...(summary ? [summary] : [])], p.budget, result.logs);
+  if (p.ledger.lines) result.logs.sort((a, b) => a.ts - b.ts);
+  result.connections = records;
+  result.connectionsDropped = p.ledger.dropped;
+  return result;
 }

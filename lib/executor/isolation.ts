@@ -13,7 +13,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
+import type { NetworkSummary } from "@/lib/executor/network/plan";
 
 export type IsolationLevel = "full" | "reduced";
 
@@ -42,17 +42,9 @@ export interface IsolationSettings {
   maxOpenFiles: number;
 }
 
-const BWRAP = "/usr/bin/bwrap";
-const PRLIMIT = "/usr/bin/prlimit";
-const SETPRIV = "/usr/bin/setpriv";
-
-/** Paths inside a bubblewrap sandbox, as in Lambda. */
-export const IN_SANDBOX = {
-  hostDir: "/opt/nimbus",
-  codeDir: "/var/task",
-  tmpDir: "/tmp",
-  socket: "/run/nimbus/supervisor.sock",
-} as const;
+export const BWRAP = "/usr/bin/bwrap";
+export const PRLIMIT = "/usr/bin/prlimit";
+export const SETPRIV = "/usr/bin/setpriv";
 
 export function detectIsolation(settings: IsolationSettings): IsolationPlan {
   const missing: string[] = [];
@@ -108,11 +100,12 @@ function bwrapWorks(root: boolean): boolean {
   return r.status === 0;
 }
 
-function namespaceArgs(): string[] {
+/** `net`: a network namespace of its own (else the sandbox is started inside one made for it). */
+export function namespaceArgs(net = true): string[] {
   // Not --unshare-all: it includes a user namespace, in which setpriv could not switch to a real uid.
   return [
     "--unshare-pid",
-    "--unshare-net",
+    ...(net ? ["--unshare-net"] : []),
     "--unshare-ipc",
     "--unshare-uts",
     "--unshare-cgroup-try",
@@ -121,175 +114,23 @@ function namespaceArgs(): string[] {
   ];
 }
 
-export interface SandboxLaunch {
-  nodePath: string;
-  /** Its major version (lib/executor/sandbox-node.ts). */
-  nodeMajor: number;
-  hostScript: string;
-  socketPath: string;
-  codeDir: string;
-  tmpDir: string;
-  /** The uid (and gid) this sandbox runs as when the plan switches uids. */
-  uid: number;
-  /** Size of its /tmp tmpfs in MB (bubblewrap only; without it tmp is a host folder, uncapped). */
-  tmpMb: number;
-  /** Arguments after the host script. */
-  args: string[];
-}
-
-export interface LaunchCommand {
-  command: string;
-  args: string[];
-  /** Paths as the sandbox sees them (what the host and its instances are told). */
-  inside: { hostScript: string; socketPath: string; codeDir: string; tmpDir: string };
-}
-
-/** The command line that starts one sandbox under the plan. */
-export function launchCommand(plan: IsolationPlan, settings: IsolationSettings, l: SandboxLaunch): LaunchCommand {
-  const inside = plan.bubblewrap
-    ? {
-        hostScript: path.posix.join(IN_SANDBOX.hostDir, path.basename(l.hostScript)),
-        socketPath: IN_SANDBOX.socket,
-        codeDir: IN_SANDBOX.codeDir,
-        tmpDir: IN_SANDBOX.tmpDir,
-      }
-    : { hostScript: l.hostScript, socketPath: l.socketPath, codeDir: l.codeDir, tmpDir: l.tmpDir };
-  const nodePath = plan.bubblewrap ? runtimeInside(l.nodePath) : l.nodePath;
-  const node = nodeFlags(l.nodeMajor, path.dirname(inside.hostScript));
-  let argv: string[] = [nodePath, ...node, inside.hostScript, inside.socketPath, ...l.args];
-  if (plan.uidSwitch)
-    argv = [
-      SETPRIV,
-      `--reuid=${l.uid}`,
-      `--regid=${l.uid}`,
-      "--clear-groups",
-      "--no-new-privs",
-      "--inh-caps=-all",
-      "--bounding-set=-all",
-      "--",
-      ...argv,
-    ];
-  if (plan.rlimits) {
-    const data = settings.dataLimitMb * 1024 * 1024;
-    const limits = [`--nofile=${settings.maxOpenFiles}`, `--data=${data}`, "--core=0"];
-    // RLIMIT_NPROC counts every process and thread of the real uid: only safe with a uid of its own.
-    if (plan.uidSwitch) limits.push("--nproc=1024");
-    argv = [PRLIMIT, ...limits, "--", ...argv];
-  }
-  if (plan.bubblewrap) {
-    const bw = [
-      ...namespaceArgs(),
-      "--ro-bind",
-      "/usr",
-      "/usr",
-      "--symlink",
-      "usr/bin",
-      "/bin",
-      "--symlink",
-      "usr/lib",
-      "/lib",
-      "--symlink",
-      "usr/lib64",
-      "/lib64",
-      "--symlink",
-      "usr/sbin",
-      "/sbin",
-      "--perms",
-      "0755",
-      "--dir",
-      "/etc",
-      "--ro-bind-try",
-      "/etc/ssl",
-      "/etc/ssl",
-      "--ro-bind-try",
-      "/etc/ca-certificates",
-      "/etc/ca-certificates",
-      "--ro-bind-try",
-      "/etc/localtime",
-      "/etc/localtime",
-      "--ro-bind-try",
-      "/usr/share/zoneinfo",
-      "/usr/share/zoneinfo",
-      "--proc",
-      "/proc",
-      "--dev",
-      "/dev",
-      // Folders bubblewrap makes for mount points are 0700 unless told; the sandbox's uid must pass.
-      "--perms",
-      "0755",
-      "--dir",
-      "/opt",
-      "--perms",
-      "0755",
-      "--dir",
-      "/var",
-      "--perms",
-      "0755",
-      "--dir",
-      "/run",
-      "--perms",
-      "0755",
-      "--dir",
-      "/run/nimbus",
-      "--ro-bind",
-      path.dirname(l.hostScript),
-      IN_SANDBOX.hostDir,
-      ...runtimeBinds(l.nodePath),
-      "--ro-bind",
-      l.codeDir,
-      IN_SANDBOX.codeDir,
-      "--bind",
-      l.socketPath,
-      IN_SANDBOX.socket,
-      "--size",
-      String(l.tmpMb * 1024 * 1024),
-      "--tmpfs",
-      IN_SANDBOX.tmpDir,
-      "--chmod",
-      "1777",
-      IN_SANDBOX.tmpDir,
-      // setpriv needs these to drop to the sandbox's uid; it then clears every capability.
-      ...(plan.uidSwitch ? ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"] : []),
-      "--chdir",
-      IN_SANDBOX.tmpDir,
-      "--",
-    ];
-    return { command: BWRAP, args: [...bw, ...argv], inside };
-  }
-  return { command: argv[0]!, args: argv.slice(1), inside };
-}
-
 /** The permission model's flag in the sandbox's Node (stable and renamed in 22). */
 export function permissionFlag(major: number): string {
   return major >= 22 ? "--permission" : "--experimental-permission";
 }
 
-/** The sandbox host's own flags: the permission model (it may read its bundle and start workers), no addons. */
-function nodeFlags(nodeMajor: number, hostDir: string): string[] {
-  return [permissionFlag(nodeMajor), `--allow-fs-read=${hostDir}`, "--allow-worker", "--no-addons", "--no-warnings"];
-}
-
-/** A runtime outside /usr (a pinned Node under the project) is mounted at /opt/node. */
-function runtimeInside(nodePath: string): string {
-  return nodePath.startsWith("/usr/") ? nodePath : "/opt/node/bin/node";
-}
-
-function runtimeBinds(nodePath: string): string[] {
-  if (nodePath.startsWith("/usr/")) return [];
-  return ["--ro-bind", path.dirname(path.dirname(nodePath)), "/opt/node"];
-}
-
 /** The layers a plan gives, and those it lacks, as /api/system and the console show them. */
-export function isolationSummary(plan: IsolationPlan): {
-  level: IsolationPlan["level"];
-  layers: string[];
-  missing: string[];
-} {
+export function isolationSummary(
+  plan: IsolationPlan,
+  network: NetworkSummary,
+): { level: IsolationPlan["level"]; layers: string[]; missing: string[]; network: NetworkSummary } {
   const layers = ["separate process", "scrubbed environment", "supervisor deadlines"];
   if (plan.bubblewrap)
     layers.push("bubblewrap namespaces (pid, net, ipc, uts, mount)", "read-only code and runtime", "size-capped tmp");
   if (plan.uidSwitch) layers.push("own uid");
   if (plan.rlimits) layers.push("rlimits");
   layers.push("Node permission model");
-  return { level: plan.level, layers, missing: plan.missing };
+  if (network.mode === "internet (filtered)")
+    layers.push("outbound network filtered below the function (nftables in its own namespace, pasta)");
+  return { level: plan.level, layers, missing: plan.missing, network };
 }

@@ -1,6 +1,7 @@
 /** How a Supervisor is set up (lib/runtime/create.ts builds it from the settings). */
 import type { IsolationSettings } from "@/lib/executor/isolation";
-import type { SandboxKilledEvent } from "@/lib/executor/types";
+import type { NetworkOptions } from "@/lib/executor/network/egress";
+import type { ConnectionRecord, SandboxKilledEvent } from "@/lib/executor/types";
 import type { Logger } from "@/lib/log";
 
 export interface SupervisorOptions {
@@ -32,4 +33,11 @@ export interface SupervisorOptions {
    * after the invocation is answered; the listener must not block (buffer, write later).
    */
   onSandboxKilled?: (e: SandboxKilledEvent) => void;
+  /** Outbound network of sandboxes (docs/network.md). */
+  network?: NetworkOptions;
+  /**
+   * Told the outbound connections of each invocation that made any (at most 100), after it is
+   * answered; the listener must not block (lib/network/writer.ts buffers and writes in batches).
+   */
+  onConnections?: (functionId: string, requestId: string, rows: ConnectionRecord[]) => void;
 }

@@ -5,6 +5,7 @@
  * sandbox. And which idle sandboxes give way when there are more than the cap.
  */
 import type { InstanceState, Sandbox } from "@/lib/executor/sandbox";
+import type { Logger } from "@/lib/log";
 
 export type Placement =
   | { kind: "warm"; sb: Sandbox; inst: InstanceState }
@@ -34,4 +35,31 @@ export function overCap(assigned: readonly Sandbox[], max: number, incoming = 0)
     .filter((s) => s.inFlight === 0)
     .sort((a, b) => a.lastUsed - b.lastUsed)
     .slice(0, over);
+}
+
+/** Retires idle sandboxes over the cap (NIMBUS_MAX_SANDBOXES), and says so at most once a minute. */
+export class CapRetirement {
+  private retired = 0;
+  private loggedAt = 0;
+
+  constructor(
+    private readonly max: number | undefined,
+    private readonly log: Logger,
+  ) {}
+
+  retire(assigned: readonly Sandbox[], incoming = 0): void {
+    if (!this.max) return;
+    const victims = overCap(assigned, this.max, incoming);
+    if (!victims.length) return;
+    for (const sb of victims) sb.drain();
+    this.retired += victims.length;
+    const now = Date.now();
+    if (now - this.loggedAt > 60_000) {
+      this.loggedAt = now;
+      this.log.warn(
+        `${this.max} sandbox processes (NIMBUS_MAX_SANDBOXES) reached: ` +
+          `the least recently used idle ones retire first (${this.retired} so far)`,
+      );
+    }
+  }
 }

@@ -57,6 +57,9 @@ export interface ResultFrame {
   logs: LogEntry[];
   logBytes: number;
   logTruncated: boolean;
+  /** Outbound connections as the instance saw them (host/net-observer.ts); checked by the supervisor. */
+  connections?: unknown;
+  connectionsDropped?: number;
 }
 
 /**
@@ -67,6 +70,7 @@ export interface LogsFrame {
   t: "logs";
   id: string;
   logs: LogEntry[];
+  connections?: unknown;
 }
 
 /** Lane, instance → supervisor: an uncaught error is about to end the instance. */
@@ -75,6 +79,7 @@ export interface FatalFrame {
   id: string | null;
   error: SerializedError;
   logs: LogEntry[];
+  connections?: unknown;
 }
 
 /** Host main thread → worker (postMessage). */

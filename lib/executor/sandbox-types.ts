@@ -2,6 +2,8 @@
 import type net from "node:net";
 import type { FatalFrame, FromHost, LogsFrame, ResultFrame } from "@/lib/executor/protocol";
 import type { IsolationPlan, IsolationSettings } from "@/lib/executor/isolation";
+import type { EgressContext } from "@/lib/executor/network/records";
+import type { NetSpec } from "@/lib/executor/network/spec";
 import type { Sandbox } from "@/lib/executor/sandbox";
 
 export interface SandboxOptions {
@@ -20,6 +22,12 @@ export interface SandboxOptions {
   uid: number;
   /** Size of its /tmp in MB (fixed at start). */
   tmpMb: number;
+  /** Its network namespace, made by the spawner before it starts; none: bubblewrap's empty one. */
+  net?: NetSpec;
+  /** The resolv.conf, hosts and nsswitch.conf it sees in /etc. */
+  etcDir?: string;
+  /** What its connections are judged by (the addresses its resolver opens are added as they come). */
+  egress: Omit<EgressContext, "opened">;
 }
 
 export interface InstanceState {

@@ -24,7 +24,9 @@ import type { InstanceState, SandboxEvents, SandboxOptions } from "@/lib/executo
 
 export type { InstanceState, SandboxEvents, SandboxOptions } from "@/lib/executor/sandbox-types";
 import type { CodeFile } from "@/lib/executor/types";
-import { launchCommand } from "@/lib/executor/isolation";
+import { launchCommand } from "@/lib/executor/launch";
+import type { EgressContext } from "@/lib/executor/network/records";
+import { normalizeAddress } from "@/lib/executor/network/ranges";
 
 let nextIid = 1;
 
@@ -38,6 +40,8 @@ export class Sandbox implements HubClient {
   readonly insideCodeDir: string;
   readonly uid: number;
   readonly tmpMb: number;
+  /** Its outbound network, as its connections are judged (fixed at start, like tmp). */
+  readonly egress: EgressContext;
   readonly ready: Promise<void>;
   readonly exited: Promise<void>;
   pid: number | undefined;
@@ -70,6 +74,8 @@ export class Sandbox implements HubClient {
     mkdirSync(this.tmpDir, { recursive: true, mode: 0o700 });
     this.uid = opts.uid;
     this.tmpMb = opts.tmpMb;
+    const opened = new Set<string>();
+    this.egress = { ...opts.egress, opened };
     const { plan, settings } = opts.isolation;
     // Without namespaces the sandbox's own uid must own its tmp folder and reach its code.
     if (plan.uidSwitch && !plan.bubblewrap) {
@@ -88,6 +94,8 @@ export class Sandbox implements HubClient {
       uid: opts.uid,
       tmpMb: opts.tmpMb,
       args: [this.id, String(opts.spareMemoryMb)],
+      netns: opts.net?.ns,
+      etcDir: opts.etcDir,
     });
     this.insideCodeDir = launch.inside.codeDir;
     // A scrubbed environment: nothing of the server's (DATABASE_URL, keys) is ever in it.
@@ -103,12 +111,16 @@ export class Sandbox implements HubClient {
     void opts.socketReady.then(
       () => {
         if (this.state === "dead") return;
-        spawner.spawn(this.id, launch.command, launch.args, cwd, env, {
+        const request = { id: this.id, command: launch.command, args: launch.args, cwd, env, net: opts.net };
+        spawner.spawn(request, {
           onSpawned: (pid) => {
             this.pid = pid;
             if (this.killRequested) this.kill();
           },
           onExit: (code, signal, stderr) => this.onExit(code, signal, stderr),
+          onOpened: (addresses) => {
+            for (const a of addresses) opened.add(normalizeAddress(a));
+          },
         });
       },
       (err: Error) => this.onExit(null, null, `the supervisor socket is not listening: ${err.message}`),

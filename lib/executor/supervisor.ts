@@ -19,8 +19,10 @@ import {
   type IsolationPlan,
   type IsolationSettings,
 } from "@/lib/executor/isolation";
+import { EgressPlanner } from "@/lib/executor/network/egress";
+import type { EgressSetting } from "@/lib/executor/network/allow";
 import { failure } from "@/lib/executor/outcomes";
-import { choosePlacement, overCap } from "@/lib/executor/placement";
+import { CapRetirement, choosePlacement } from "@/lib/executor/placement";
 import { FunctionPools } from "@/lib/executor/pools";
 import { PrewarmPool } from "@/lib/executor/prewarm";
 import { MAX_LANE_FRAME_BYTES } from "@/lib/executor/protocol";
@@ -47,8 +49,7 @@ export class Supervisor implements Executor {
   private readonly spawner: SpawnerClient;
   private readonly uids: UidAllocator;
   private stopping = false;
-  private retiredForCap = 0;
-  private capLoggedAt = 0;
+  private readonly capRetirement: CapRetirement;
   private readonly baseEnv = { PATH: "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8", TZ: "UTC" };
   readonly isolation: { plan: IsolationPlan; settings: IsolationSettings };
   readonly nodePath: string;
@@ -58,6 +59,10 @@ export class Supervisor implements Executor {
   readonly runtime: string;
   private readonly nodeMajor: number;
   private readonly log: Logger;
+  /** Outbound network: what this server can give, and what each sandbox gets. */
+  private readonly network: EgressPlanner;
+  /** The pre-spawned sandboxes are being made (after the database's addresses are known). */
+  private readonly ready: Promise<void>;
 
   constructor(private readonly opts: SupervisorOptions) {
     this.log = opts.log ?? createLogger("executor");
@@ -70,6 +75,7 @@ export class Supervisor implements Executor {
     this.runtime = runtime.id;
     this.nodeMajor = runtime.major;
     this.uids = new UidAllocator(opts.uidBase);
+    this.capRetirement = new CapRetirement(opts.maxSandboxes, this.log);
     if (this.isolation.plan.level !== "full")
       this.log.warn(`sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
     else
@@ -82,22 +88,27 @@ export class Supervisor implements Executor {
     this.workDir = uidSwitch && !bubblewrap ? mkdtempSync(path.join(os.tmpdir(), "nimbus-sandboxes-")) : opts.workDir;
     mkdirSync(this.workDir, { recursive: true, mode: 0o700 });
     if (uidSwitch) chmodSync(this.workDir, 0o711);
+    this.network = new EgressPlanner(this.isolation.plan, this.workDir, opts.network ?? {}, this.log);
     this.hub = new Hub(this.workDir, MAX_LANE_FRAME_BYTES);
-    this.spawner = new SpawnerClient(path.join(path.dirname(opts.hostScript), "spawner.mjs"), this.baseEnv, this.log);
+    const spawnerScript = path.join(path.dirname(opts.hostScript), "spawner.mjs");
+    this.spawner = new SpawnerClient(spawnerScript, this.baseEnv, this.log, this.network.plan.namespaces);
     this.reaper = setInterval(() => this.reap(), Math.min(10_000, Math.max(250, opts.idleMs / 4)));
     this.reaper.unref();
     this.calls = new InFlightCalls({
       killGraceMs: opts.killGraceMs,
       onSandboxKilled: opts.onSandboxKilled,
+      onConnections: opts.onConnections,
       log: this.log,
     });
     this.prewarmed = new PrewarmPool(opts.prewarm, () => this.spawn(), this.log);
-    this.prewarmed.fill();
+    // Their namespaces deny the database's addresses: known once its host name is resolved.
+    this.ready = this.network.ready.then(() => this.prewarmed.fill());
   }
 
   /** Resolves once the pre-spawned sandboxes are booted (for start-up and benchmarks). */
   async warm(): Promise<void> {
     await this.hub.listening;
+    await this.ready;
     await this.prewarmed.booted();
   }
 
@@ -153,12 +164,13 @@ export class Supervisor implements Executor {
       busy,
       sandboxPids: [...this.sandboxes].map((s) => s.pid).filter((p): p is number => p !== undefined),
       isolation: this.isolationSummary(),
+      network: this.network.summary,
       runtime: this.runtime,
     };
   }
 
   isolationSummary(): ExecutorStats["isolation"] {
-    return isolationSummary(this.isolation.plan);
+    return isolationSummary(this.isolation.plan, this.network.summary);
   }
 
   /** Lets in-flight invocations finish (bounded), then kills every sandbox. */
@@ -172,7 +184,7 @@ export class Supervisor implements Executor {
     for (const sb of this.sandboxes) sb.kill();
     await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 5000))]);
     await this.hub.close();
-    this.spawner.stop();
+    await this.spawner.stop();
     if (this.workDir !== this.opts.workDir) rmSync(this.workDir, { recursive: true, force: true });
   }
 
@@ -198,10 +210,10 @@ export class Supervisor implements Executor {
 
   private newSandboxFor(spec: FunctionSpec): Sandbox {
     this.retireOverCap(1);
-    // Pre-spawned sandboxes have the default /tmp; a function with another size needs its own.
+    // Pre-spawned sandboxes have the default /tmp and network; a function with another needs its own.
     const tmpMb = spec.tmpMb ?? this.isolation.settings.tmpMb;
-    const sb =
-      (tmpMb === this.isolation.settings.tmpMb ? this.prewarmed.take() : undefined) ?? this.spawn(spec.memoryMb, tmpMb);
+    const standard = tmpMb === this.isolation.settings.tmpMb && this.network.isDefault(spec.egress);
+    const sb = (standard ? this.prewarmed.take() : undefined) ?? this.spawn(spec.memoryMb, tmpMb, spec.egress);
     sb.assigned = this.assign(sb, spec);
     sb.assigned.catch(() => {});
     return sb;
@@ -229,10 +241,11 @@ export class Supervisor implements Executor {
     }
   }
 
-  private spawn(spareMemoryMb = 128, tmpMb = this.isolation.settings.tmpMb): Sandbox {
+  private spawn(spareMemoryMb = 128, tmpMb = this.isolation.settings.tmpMb, egress?: EgressSetting): Sandbox {
+    const id = `sbx-${randomBytes(8).toString("hex")}`;
     const sb = new Sandbox(
       {
-        id: `sbx-${randomBytes(8).toString("hex")}`,
+        id,
         hostScript: this.opts.hostScript,
         socketPath: this.hub.path,
         socketReady: this.hub.listening,
@@ -244,6 +257,7 @@ export class Supervisor implements Executor {
         isolation: this.isolation,
         uid: this.uids.allocate(),
         tmpMb,
+        ...this.network.forSandbox(id, egress),
       },
       {
         onResult: (s, i, h, b) => this.calls.result(s, i, h, b),
@@ -261,24 +275,10 @@ export class Supervisor implements Executor {
 
   /** Retires idle sandboxes, least recently used first, so that `incoming` more fit under maxSandboxes. */
   private retireOverCap(incoming = 0): void {
-    const max = this.opts.maxSandboxes;
-    if (!max) return;
-    const victims = overCap(
+    this.capRetirement.retire(
       [...this.sandboxes].filter((s) => s.state === "assigned"),
-      max,
       incoming,
     );
-    if (!victims.length) return;
-    for (const sb of victims) sb.drain();
-    this.retiredForCap += victims.length;
-    const now = Date.now();
-    if (now - this.capLoggedAt > 60_000) {
-      this.capLoggedAt = now;
-      this.log.warn(
-        `${max} sandbox processes (NIMBUS_MAX_SANDBOXES) reached: ` +
-          `the least recently used idle ones retire first (${this.retiredForCap} so far)`,
-      );
-    }
   }
 
   /** A sandbox process exited: it is forgotten, and the calls it held end as crashes. */

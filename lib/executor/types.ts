@@ -1,4 +1,9 @@
 /** The executor's public types. Nothing here depends on Next, Prisma or the database. */
+import type { EgressSetting } from "@/lib/executor/network/allow";
+import type { NetworkSummary } from "@/lib/executor/network/plan";
+
+export type { EgressSetting } from "@/lib/executor/network/allow";
+export type { NetworkSummary } from "@/lib/executor/network/plan";
 
 export type Outcome = "Success" | "Error" | "Timeout" | "OutOfMemory" | "Crash" | "Throttled";
 
@@ -24,6 +29,11 @@ export interface FunctionSpec {
   timeoutMs: number;
   /** Size of the sandbox's /tmp in MB (default 512); sandboxes are sized at start, so another size means a new one. */
   tmpMb?: number;
+  /**
+   * Outbound network (default: internet, filtered). Fixed when a sandbox starts, so a setting other
+   * than the default means a sandbox of its own (pre-spawned ones have the default).
+   */
+  egress?: EgressSetting;
   env: Record<string, string>;
   codeSha256: string;
   arn: string;
@@ -69,6 +79,27 @@ export interface InvokeResult {
   logs: LogEntry[];
   logBytes: number;
   logTruncated: boolean;
+  /** Outbound connections the invocation opened or used (at most 100; `connectionsDropped` counts the rest). */
+  connections?: ConnectionRecord[];
+  connectionsDropped?: number;
+}
+
+/** One outbound connection (or attempt), as stored in invocation_connections. */
+export interface ConnectionRecord {
+  ts: number;
+  /** What the function asked for: a host name or an address. */
+  host: string;
+  /** The address dialled, when it got that far. */
+  address: string | null;
+  port: number;
+  protocol: "tcp" | "tls";
+  bytesOut: number;
+  bytesIn: number;
+  durationMs: number;
+  /** False when the platform refused it (the function's log says why, in a `[network]` line). */
+  allowed: boolean;
+  /** Why it was denied, or the error of an allowed one that failed (ECONNREFUSED, ENOTFOUND…). */
+  reason: string | null;
 }
 
 /** A sandbox (or one of its instances) the supervisor ended because an invocation timed out or crashed. */
@@ -87,7 +118,9 @@ export interface ExecutorStats {
   busy: number;
   sandboxPids: number[];
   /** How sandboxes are walled in on this server ("full" needs bubblewrap and root). */
-  isolation: { level: "full" | "reduced"; layers: string[]; missing: string[] };
+  isolation: { level: "full" | "reduced"; layers: string[]; missing: string[]; network: NetworkSummary };
+  /** What outbound network sandboxes get here, and why (docs/network.md). */
+  network: NetworkSummary;
   /** The runtime that runs user code, e.g. nodejs20.x. */
   runtime: string;
 }

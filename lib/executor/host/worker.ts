@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import { serializeError } from "@/lib/executor/serialize-error";
 import { runtimeError } from "@/lib/executor/errors";
 import { LogCapture, patchConsole } from "@/lib/executor/host/log-capture";
+import { NetObserver } from "@/lib/executor/host/net-observer";
 import { LoadError, loadHandler, type Handler } from "@/lib/executor/host/handler-loader";
 import { MAX_RESPONSE_BYTES, type SerializedError } from "@/lib/executor/types";
 import {
@@ -46,16 +47,21 @@ const MAX_INVOKE_FRAME = 7 * 1024 * 1024;
 
 const capture = new LogCapture();
 patchConsole(capture);
+// Before user code loads, so every connection it opens is accounted for (the filter is below us).
+const connections = new NetObserver();
+connections.install();
 const LOG_SHIP_MS = 25;
 let lastShip = 0;
 // The socket write is attempted at once, so lines leave even if the handler then blocks the thread.
-capture.onAdd = () => {
+const ship = () => {
   if (currentId === null || !lane) return;
   const now = dateNow();
   if (now - lastShip < LOG_SHIP_MS) return;
   lastShip = now;
-  reply({ t: "logs", id: currentId, logs: capture.drain() });
+  reply({ t: "logs", id: currentId, logs: capture.drain(), connections: connections.drain() });
 };
+capture.onAdd = ship;
+connections.onAdd = ship;
 
 let fn: AssignedFunction | null = null;
 let handler: Handler | null = null;
@@ -79,9 +85,14 @@ function fatal(kind: string, err: unknown) {
   const e = serializeError(err);
   capture.add("ERROR", `${kind} \t${stringify(e)}`);
   const { logs } = capture.take();
+  const { connections: conns } = connections.take();
   if (lane)
     lane.end(
-      encodeFrame({ t: "fatal", id: currentId, error: e, logs }, undefined, stringify as (v: unknown) => string),
+      encodeFrame(
+        { t: "fatal", id: currentId, error: e, logs, connections: conns },
+        undefined,
+        stringify as (v: unknown) => string,
+      ),
       () => exit(129),
     );
   else exit(129);
@@ -199,7 +210,18 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
   }
   currentId = null;
   reply(
-    { t: "result", id: msg.id, ok, error, invalidPayload, durationMs, initMs, memMb: memMb(), ...capture.take() },
+    {
+      t: "result",
+      id: msg.id,
+      ok,
+      error,
+      invalidPayload,
+      durationMs,
+      initMs,
+      memMb: memMb(),
+      ...capture.take(),
+      ...connections.take(),
+    },
     bufferFrom(body),
   );
 }

@@ -1,12 +1,20 @@
 /**
- * The spawner: a small process the supervisor starts once, early, whose only job is to
- * start sandbox processes. fork() from the server (hundreds of MB once Next is loaded)
- * blocked its event loop for 10–45 ms per sandbox on this machine; from this ~40 MB process
- * it takes ≈1 ms, and off the server's loop. IPC (JSON) with the supervisor:
- *   → {t:"spawn", id, command, args, cwd, env}   ← {t:"spawned", id, pid} … {t:"exit", id, code, signal, stderr}
- * It exits when the supervisor disconnects; sandboxes then lose their control connection and exit too.
+ * The spawner: a small process the supervisor starts once, early, whose job is to start
+ * sandbox processes — and to make and remove their network namespaces (ip, nft, pasta and
+ * each sandbox's resolver live here, off the server's event loop). fork() from the server
+ * (hundreds of MB once Next is loaded) blocked its event loop for 10–45 ms per sandbox on this
+ * machine; from this ~40 MB process it takes ≈1 ms. IPC (JSON) with the supervisor:
+ *   → {t:"init"}                                 ← {t:"leftovers", removed}
+ *   → {t:"spawn", id, command, args, cwd, env, net?}
+ *                                                ← {t:"spawned", id, pid} … {t:"exit", id, code, signal, stderr}
+ *                                                ← {t:"opened", id, addresses}   (allow-list answers)
+ *   → {t:"shutdown"}                             ← {t:"shutdown-done"}
+ * It exits when the supervisor disconnects (removing the namespaces it made); sandboxes then
+ * lose their control connection and exit too.
  */
 import { spawn } from "node:child_process";
+import { SandboxNetworks } from "@/lib/executor/network/namespaces";
+import type { NetSpec } from "@/lib/executor/network/spec";
 
 interface SpawnRequest {
   t: "spawn";
@@ -15,21 +23,37 @@ interface SpawnRequest {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  net?: NetSpec;
 }
+
+type Message = SpawnRequest | { t: "init" } | { t: "shutdown" };
 
 const send = (m: object) => {
   if (process.connected) process.send!(m);
 };
 
-process.on("message", (m: SpawnRequest) => {
-  if (m?.t !== "spawn") return;
+const networks = new SandboxNetworks(
+  (id, addresses) => send({ t: "opened", id, addresses }),
+  (m) => process.stderr.write(`[spawner] ${m}\n`),
+);
+
+async function start(m: SpawnRequest): Promise<void> {
   let tail = "";
   let reported = false;
   const report = (code: number | null, signal: NodeJS.Signals | null, extra = "") => {
     if (reported) return;
     reported = true;
     send({ t: "exit", id: m.id, code, signal, stderr: (tail + extra).slice(-4096) });
+    if (m.net) void networks.teardown(m.id);
   };
+  if (m.net) {
+    try {
+      await networks.setup(m.id, m.net);
+    } catch (err) {
+      report(null, null, `the sandbox's network could not be set up: ${(err as Error).message}`);
+      return;
+    }
+  }
   const child = spawn(m.command, m.args, {
     cwd: m.cwd,
     env: m.env as NodeJS.ProcessEnv,
@@ -50,6 +74,26 @@ process.on("message", (m: SpawnRequest) => {
       report(code, signal);
     });
   });
+}
+
+process.on("message", (m: Message) => {
+  if (m?.t === "spawn") void start(m);
+  else if (m?.t === "init") void networks.removeLeftovers().then((removed) => send({ t: "leftovers", removed }));
+  else if (m?.t === "shutdown") {
+    // Sandboxes are gone by now; their namespaces go before the supervisor stops us.
+    const until = Date.now() + 3000;
+    const wait = () =>
+      networks.size === 0 || Date.now() > until ? send({ t: "shutdown-done" }) : setTimeout(wait, 20);
+    wait();
+  }
 });
 
-process.on("disconnect", () => process.exit(0));
+// Whatever ends us, the namespaces we made go first (a SIGKILL leaves them to the next server's start).
+const quit = () => {
+  networks.teardownAllSync();
+  process.exit(0);
+};
+process.on("disconnect", quit);
+process.on("SIGTERM", quit);
+process.on("SIGINT", quit);
+process.on("SIGHUP", quit);
