@@ -14,6 +14,7 @@ import { ScheduleRunner } from "@/lib/scheduler/runner";
 import { Invoker } from "@/lib/invoke/invoker";
 import { FunctionResolver } from "@/lib/invoke/resolver";
 import { RecordWriter } from "@/lib/logs/writer";
+import { ConnectionWriter } from "@/lib/network/connection-writer";
 import { RecordSpill } from "@/lib/logs/spill";
 import { pruneOldRecords } from "@/lib/logs/retention";
 import { RecordsCapacityGuard } from "@/lib/logs/capacity";
@@ -85,6 +86,7 @@ export async function createPlatform(
   const admission = new Admission(settings.NIMBUS_MAX_CONCURRENCY);
   const workDir = path.join(settings.dataDir, "sandboxes");
   rmSync(workDir, { recursive: true, force: true }); // folders of sandboxes from an earlier run
+  const connections = new ConnectionWriter(db.pool, log.child("connections"));
   const executor = new Supervisor({
     hostScript: opts.hostScript,
     workDir,
@@ -99,6 +101,13 @@ export async function createPlatform(
     },
     uidBase: settings.NIMBUS_SANDBOX_UID_BASE,
     log: log.child("executor"),
+    // Outbound network: extra names and upstream resolvers for sandboxes, and the database to deny (docs/network.md).
+    network: {
+      hostsFile: path.join(settings.dataDir, "sandbox-hosts"),
+      resolvConf: path.join(settings.dataDir, "sandbox-resolv.conf"),
+      databaseHosts: [new URL(opts.databaseUrl).hostname],
+    },
+    onConnections: (functionId, requestId, rows) => connections.push(functionId, requestId, rows),
     onSandboxKilled: (e) =>
       audit.push({
         action: "sandbox.killed",
@@ -231,6 +240,8 @@ export async function createPlatform(
       scheduler.stop();
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
+      const unwritten = await connections.close();
+      if (unwritten) problems.push(`${unwritten} connection records could not be written`);
       const records = await writer.close();
       if (records.spilled)
         problems.push(
@@ -260,6 +271,7 @@ export async function createPlatform(
   await executor.warm();
   await scheduler.start();
   writer.start();
+  connections.start();
   dbHealth.start();
   capacity.start();
   if (previousKey) {
