@@ -27,6 +27,8 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
           memoryMb: data.memoryMb,
           ephemeralStorageMb: data.ephemeralStorageMb,
           timeoutSec: data.timeoutSec,
+          egressMode: data.egressMode,
+          egressAllow: data.egressAllow,
           environment: env.environment,
           secretNames: env.secretNames,
           sealedSecrets: env.sealedSecrets,

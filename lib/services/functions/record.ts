@@ -1,3 +1,4 @@
+import type { EgressMode } from "@/lib/executor/network/allow";
 import type { Fn } from "@/lib/generated/prisma/client";
 import { attachSealedSecrets, MASKED } from "@/lib/services/functions/secrets";
 
@@ -12,6 +13,10 @@ export interface FunctionRecord {
   timeoutSec: number;
   /** Size of /tmp in MB (Lambda's EphemeralStorage.Size). */
   ephemeralStorageMb: number;
+  /** Outbound network: internet (filtered; the default), none, or allow-list (egressAllow only). */
+  egressMode: EgressMode;
+  /** Host names, *.patterns or addresses reachable in allow-list mode. */
+  egressAllow: string[];
   /** Every variable; secret ones show MASKED (their values live sealed, see secrets.ts). */
   environment: Record<string, string>;
   secretNames: string[];
@@ -35,6 +40,8 @@ export function toRecord(row: Fn): FunctionRecord {
     memoryMb: row.memoryMb,
     timeoutSec: row.timeoutSec,
     ephemeralStorageMb: row.ephemeralStorageMb ?? 512,
+    egressMode: egressModeOf(row.egressMode),
+    egressAllow: row.egressAllow ?? [],
     environment: {
       ...((row.environment ?? {}) as Record<string, string>),
       ...Object.fromEntries(secretNames.map((n) => [n, MASKED])),
@@ -50,4 +57,10 @@ export function toRecord(row: Fn): FunctionRecord {
   };
   attachSealedSecrets(record, row.sealedSecrets);
   return record;
+}
+
+/** A stored mode this version does not know (written by a newer one) counts as the safest: none. */
+function egressModeOf(v: string | null | undefined): EgressMode {
+  if (v === undefined || v === null) return "internet";
+  return v === "internet" || v === "allow-list" || v === "none" ? v : "none";
 }

@@ -1,6 +1,7 @@
 /** Validation for the function model, with Lambda's rules and messages. */
 import { z } from "zod";
 import { sandboxNode } from "@/lib/executor/sandbox-node";
+import { allowEntryProblem, canonicalName, MAX_ALLOW_ENTRIES } from "@/lib/executor/network/allow";
 
 /**
  * What runs user code here (the pinned LTS, see scripts/install-runtime.mjs), and the older
@@ -110,6 +111,23 @@ export const environment = z.record(z.string(), z.string()).superRefine((vars, c
     ctx.addIssue({ code: "custom", message: `Environment variables exceed the 4 KB limit (${size} bytes)` });
 });
 
+/** Outbound network (console only: the Lambda API has no such field; docs/network.md). */
+export const egressMode = z.enum(["internet", "none", "allow-list"], {
+  error: "egressMode must be internet, none or allow-list",
+});
+export const egressAllow = z
+  .array(z.string({ error: "egressAllow must be a list of host names" }), {
+    error: "egressAllow must be a list of host names",
+  })
+  .max(MAX_ALLOW_ENTRIES, `egressAllow may hold at most ${MAX_ALLOW_ENTRIES} host names`)
+  .superRefine((list, ctx) => {
+    for (const entry of list) {
+      const problem = allowEntryProblem(entry);
+      if (problem) ctx.addIssue({ code: "custom", message: `egressAllow: ${problem}` });
+    }
+  })
+  .transform((list) => [...new Set(list.map(canonicalName))]);
+
 export const createFunctionInput = z.object({
   name: functionName,
   description: description.default(""),
@@ -120,6 +138,8 @@ export const createFunctionInput = z.object({
   timeoutSec: timeoutSec.default(3),
   environment: environment.default({}),
   secretNames: z.array(z.string()).optional(),
+  egressMode: egressMode.default("internet"),
+  egressAllow: egressAllow.default([]),
   zip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "Code is required" }),
 });
 export type CreateFunctionInput = z.input<typeof createFunctionInput>;
@@ -134,6 +154,9 @@ export const updateConfigurationInput = z.object({
   environment: environment.optional(),
   /** Console only: which variables are secret (the AWS API keeps the function's current list). */
   secretNames: z.array(z.string(), { error: "secretNames must be a list of variable names" }).optional(),
+  /** Console only, as are the next: the function's outbound network. */
+  egressMode: egressMode.optional(),
+  egressAllow: egressAllow.optional(),
 });
 export type UpdateConfigurationInput = z.input<typeof updateConfigurationInput>;
 
