@@ -8,6 +8,8 @@
 
 export interface UrlAddress {
   urlId: string;
+  /** How it was addressed: the path form shares the console's origin, so its answers are confined. */
+  form: "host" | "path";
   /** The request path as the function sees it (rawPath), always starting with "/". */
   path: string;
   /** The query string without "?" (rawQueryString). */
@@ -21,21 +23,21 @@ const PATH_PREFIX = "/lambda-url/";
 export function urlAddressOf(url: string, host: string | undefined): UrlAddress | null {
   if (host && host.length > 44 && host.charCodeAt(32) === 46) {
     const m = HOST_FORM.exec(host.toLowerCase());
-    if (m) return split(m[1]!, url);
+    if (m) return split(m[1]!, url, "host");
   }
   if (url.startsWith(PATH_PREFIX)) {
     const id = url.slice(PATH_PREFIX.length, PATH_PREFIX.length + 32);
     const next = url.charAt(PATH_PREFIX.length + 32);
     if (/^[a-z0-9]{32}$/.test(id) && (next === "" || next === "/" || next === "?")) {
       const rest = url.slice(PATH_PREFIX.length + 32);
-      return split(id, rest.startsWith("/") ? rest : `/${rest}`);
+      return split(id, rest.startsWith("/") ? rest : `/${rest}`, "path");
     }
   }
   return null;
 }
 
-function split(urlId: string, target: string): UrlAddress {
+function split(urlId: string, target: string, form: UrlAddress["form"]): UrlAddress {
   const q = target.indexOf("?");
   const path = q < 0 ? target : target.slice(0, q);
-  return { urlId, path: path || "/", query: q < 0 ? "" : target.slice(q + 1) };
+  return { urlId, form, path: path || "/", query: q < 0 ? "" : target.slice(q + 1) };
 }

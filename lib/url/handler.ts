@@ -46,14 +46,14 @@ export async function handleUrlRequest(
   let target: UrlTarget | null = null;
   try {
     target = await rt.urls.get(addr.urlId);
-    if (!target) return send(res, requestId, jsonAnswer(403, "Forbidden"));
+    if (!target) return send(res, requestId, addr, jsonAnswer(403, "Forbidden"));
     const pre = preflight(target.cors, method, req.headers);
-    if (pre) return send(res, requestId, { status: 200, headers: pre, body: Buffer.alloc(0) });
+    if (pre) return send(res, requestId, addr, { status: 200, headers: pre, body: Buffer.alloc(0) });
     let accountId = "anonymous";
     let iam: { accessKey: string; accountId: string; callerId: string; userArn: string; userId: string } | undefined;
     let body: Buffer;
     if (target.authType === "NONE") {
-      if (!target.publicAllowed) return send(res, requestId, jsonAnswer(403, "Forbidden"));
+      if (!target.publicAllowed) return send(res, requestId, addr, jsonAnswer(403, "Forbidden"));
       body = await readBody(req, MAX_SYNC_PAYLOAD_BYTES);
     } else {
       const url = req.url ?? "/";
@@ -100,10 +100,10 @@ export async function handleUrlRequest(
       },
     });
     answer ??= answerOf(result);
-    send(res, requestId, { ...answer, headers: withCors(target.cors, req.headers.origin, answer.headers) });
+    send(res, requestId, addr, { ...answer, headers: withCors(target.cors, req.headers.origin, answer.headers) });
   } catch (err) {
     const a = failureAnswer(err, requestId);
-    send(res, requestId, target ? { ...a, headers: withCors(target.cors, req.headers.origin, a.headers) } : a);
+    send(res, requestId, addr, target ? { ...a, headers: withCors(target.cors, req.headers.origin, a.headers) } : a);
   }
 }
 
@@ -121,7 +121,13 @@ function failureAnswer(err: unknown, requestId: string): HttpAnswer {
   return jsonAnswer(502, "Internal Server Error");
 }
 
-function send(res: ServerResponse, requestId: string, a: HttpAnswer): void {
+/**
+ * The path form is served on the console's own origin: a page a function returns there runs
+ * sandboxed (an opaque origin), so its scripts cannot call the console's API as the signed-in user.
+ */
+const PATH_FORM_CSP = "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads";
+
+function send(res: ServerResponse, requestId: string, addr: UrlAddress, a: HttpAnswer): void {
   if (res.headersSent) return void res.destroy();
   const headers: Record<string, string | string[]> = {
     "x-amzn-requestid": requestId,
@@ -131,6 +137,10 @@ function send(res: ServerResponse, requestId: string, a: HttpAnswer): void {
     const had = headers[k];
     if (k === "set-cookie") headers[k] = had === undefined ? [v] : [...(Array.isArray(had) ? had : [had]), v];
     else headers[k] = v;
+  }
+  if (addr.form === "path") {
+    const own = headers["content-security-policy"];
+    headers["content-security-policy"] = own === undefined ? PATH_FORM_CSP : [String(own), PATH_FORM_CSP];
   }
   res.writeHead(a.status, headers).end(a.body);
 }

@@ -20,6 +20,7 @@ const run = promisify(execFile);
 async function aws(...args: string[]): Promise<Record<string, unknown> | null> {
   const { stdout } = await run(AWS, ["lambda", ...args, "--endpoint-url", t.srv.url, "--output", "json"], {
     env: {
+      NODE_ENV: "test",
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       HOME: os.tmpdir(),
       AWS_ACCESS_KEY_ID: TEST_ROOT_ACCESS_KEY_ID,
