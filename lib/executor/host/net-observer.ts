@@ -152,7 +152,11 @@ export class NetObserver {
   /** At the end of an invocation: what is ready, plus connections still open that carried bytes in it. */
   take(): { connections: ConnectionReport[]; connectionsDropped: number } {
     const now = Date.now();
-    for (const t of this.live) this.push(this.report(t, now));
+    // A socket destroyed by its error may not have emitted 'close' yet: it is finished, with the error.
+    for (const t of this.live) {
+      if (t.socket.destroyed) this.finish(t);
+      else this.push(this.report(t, now));
+    }
     const out = { connections: this.drain(), connectionsDropped: this.dropped };
     this.count = 0;
     this.dropped = 0;
