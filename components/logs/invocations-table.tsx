@@ -129,7 +129,18 @@ export function InvocationsTable({
                   <td className={`${td} text-right whitespace-nowrap tabular-nums`}>
                     {inv.outcome === "Throttled" ? "—" : `${inv.maxMemoryUsedMb} / ${inv.memorySizeMb} MB`}
                   </td>
-                  <td className={td}>{inv.trigger}</td>
+                  <td className={td}>
+                    {inv.trigger}
+                    {inv.http ? (
+                      <span
+                        className="block max-w-48 truncate font-mono text-xs text-slate-500 dark:text-slate-400"
+                        title={`${inv.http.method} ${inv.http.path}`}
+                      >
+                        {inv.http.method} {inv.http.path}
+                        {inv.http.status === null ? "" : ` → ${inv.http.status}`}
+                      </span>
+                    ) : null}
+                  </td>
                   <td className={td}>
                     <ColdStartBadge initDurationMs={inv.initDurationMs} />
                   </td>

@@ -33,6 +33,8 @@ export interface InvocationItem {
   errorType: string | null;
   errorMessage: string | null;
   trigger: string;
+  /** For a function URL request: its method, path and the status it was answered with. */
+  http: { method: string; path: string; status: number | null } | null;
 }
 
 export interface ListInvocationsQuery {
@@ -74,7 +76,8 @@ export function decodeCursor(raw: string): Cursor {
 }
 
 const COLUMNS = `"requestId", attempt, "startedAt", "durationMs", "billedDurationMs", "initDurationMs",
-  "maxMemoryUsedMb", "memorySizeMb", outcome, "errorType", left("errorMessage", 500) AS "errorMessage", trigger`;
+  "maxMemoryUsedMb", "memorySizeMb", outcome, "errorType", left("errorMessage", 500) AS "errorMessage", trigger,
+  "httpMethod", left("httpPath", 200) AS "httpPath", "httpStatus"`;
 
 /**
  * The list query, exported so the seed/benchmark can EXPLAIN exactly what the console runs.
@@ -103,8 +106,17 @@ export function listInvocationsSql(q: ListInvocationsQuery): { text: string; val
   return { text, values, limit };
 }
 
-type Row = Omit<InvocationItem, "startedAt"> & { startedAt: Date };
-const toItem = (r: Row): InvocationItem => ({ ...r, startedAt: r.startedAt.toISOString() });
+type Row = Omit<InvocationItem, "startedAt" | "http"> & {
+  startedAt: Date;
+  httpMethod: string | null;
+  httpPath: string | null;
+  httpStatus: number | null;
+};
+const toItem = ({ httpMethod, httpPath, httpStatus, ...r }: Row): InvocationItem => ({
+  ...r,
+  startedAt: r.startedAt.toISOString(),
+  http: httpMethod === null ? null : { method: httpMethod, path: httpPath ?? "/", status: httpStatus },
+});
 
 /** A function's invocations, newest first (retries of one request are separate rows). */
 export async function listInvocations(pool: pg.Pool, q: ListInvocationsQuery): Promise<Page<InvocationItem>> {

@@ -10,6 +10,7 @@ import {
   PutFunctionConcurrencyCommand,
   UpdateFunctionUrlConfigCommand,
 } from "@aws-sdk/client-lambda";
+import { listInvocations } from "@/lib/logs/invocations";
 import { deployFunction, signRequest, startTestServer, testServer } from "@/test/server";
 import { httpRequest, urlParts } from "@/test/urls/helpers";
 
@@ -254,6 +255,10 @@ describe("function URL requests", () => {
     expect(rows.rows).toEqual([
       { trigger: "url", httpMethod: "DELETE", httpPath: "/cups/1", httpStatus: 418, line: "hit /cups/1" },
     ]);
+    // The console's invocation list shows them.
+    const fn = await t.srv.platform.db.pool.query(`SELECT id FROM functions WHERE name = $1`, [u.name]);
+    const page = await listInvocations(t.srv.platform.db.pool, { functionId: fn.rows[0].id });
+    expect(page.items[0]).toMatchObject({ trigger: "url", http: { method: "DELETE", path: "/cups/1", status: 418 } });
   });
 
   it("stop serving at once on every server when the URL changes", async () => {
