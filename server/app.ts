@@ -14,6 +14,7 @@ import { createPlatform, type PlatformHandle, type ShutdownReport } from "@/lib/
 import { setPlatform } from "@/lib/platform/global";
 import { handleLambdaApi, isAwsRequest } from "@/lib/aws/router";
 import { urlAddressOf } from "@/lib/url/address";
+import { hostOf, urlClientOf } from "@/lib/url/client";
 import { handleUrlRequest } from "@/lib/url/handler";
 import { SOURCE_IP_HEADER, USER_HEADER } from "@/lib/services/audit/actor";
 import { sendError } from "@/lib/aws/http";
@@ -70,12 +71,8 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
         return void res
           .writeHead(503, { "Content-Type": "application/json", "Retry-After": "1" })
           .end('{"Message":"Service Unavailable"}');
-      const sourceIp = clientIpOf(
-        req.socket.remoteAddress,
-        req.headers["x-forwarded-for"],
-        settings.NIMBUS_TRUSTED_PROXIES,
-      );
-      void handleUrlRequest(platform, req, res, fnUrl, { host: host ?? "", sourceIp });
+      const client = urlClientOf(req, host, settings.NIMBUS_TRUSTED_PROXIES);
+      void handleUrlRequest(platform, req, res, fnUrl, client);
       return;
     }
     if (url === "/api/health" || url.startsWith("/api/health?")) return health(res);
@@ -266,16 +263,4 @@ function unavailablePage(message: string, retryAfter: number | undefined): strin
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nimbus is unavailable</title>${refresh}
 <style>${UNAVAILABLE_STYLE}</style></head>
 <body><h1>Nimbus cannot serve the console right now</h1><p>${esc(message)}</p>${again}</body></html>`;
-}
-
-/** The Host the client asked for: a trusted reverse proxy's X-Forwarded-Host, else the Host header. */
-function hostOf(req: http.IncomingMessage, trusted: ReadonlySet<string>): string | undefined {
-  const forwarded = req.headers["x-forwarded-host"];
-  if (
-    typeof forwarded === "string" &&
-    trusted.size &&
-    trusted.has(clientIpOf(req.socket.remoteAddress, undefined, trusted))
-  )
-    return forwarded.split(",")[0]!.trim();
-  return req.headers.host;
 }

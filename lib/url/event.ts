@@ -1,6 +1,7 @@
 /**
  * The event a function gets for a URL request: API Gateway's HTTP payload format 2.0, as AWS
- * builds it for function URLs — lower-case headers (repeats comma-joined), cookies apart,
+ * builds it for function URLs — lower-case headers (repeats comma-joined; x-forwarded-for, -proto
+ * and -port written by Nimbus), cookies apart,
  * repeated query keys comma-joined, and a body that is text or base64.
  */
 
@@ -14,6 +15,8 @@ export interface UrlRequest {
   headers: Record<string, string[] | undefined>;
   body: Buffer;
   sourceIp: string;
+  /** How the client connected: the event's x-forwarded-proto and -port (x-forwarded-for is sourceIp). */
+  forwarded?: { proto: string; port: string };
   requestId: string;
   /** "anonymous" for AuthType NONE, the caller's account for AWS_IAM. */
   accountId: string;
@@ -53,6 +56,12 @@ export function buildUrlEvent(r: UrlRequest): string {
       continue;
     }
     headers[name] = values.join(",");
+  }
+  // As on AWS, these say how the client reached the URL; a client's own values are replaced.
+  headers["x-forwarded-for"] = r.sourceIp;
+  if (r.forwarded) {
+    headers["x-forwarded-proto"] = r.forwarded.proto;
+    headers["x-forwarded-port"] = r.forwarded.port;
   }
   const query: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(r.rawQueryString)) query[k] = k in query ? `${query[k]},${v}` : v;

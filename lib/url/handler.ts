@@ -16,6 +16,7 @@ import { SESSION_COOKIE } from "@/lib/auth/cookies";
 import { CSRF_HEADER } from "@/lib/auth/console-auth";
 import { log } from "@/lib/log";
 import type { UrlAddress } from "@/lib/url/address";
+import type { UrlClient } from "@/lib/url/client";
 import { preflight, withCors } from "@/lib/url/cors";
 import { buildUrlEvent } from "@/lib/url/event";
 import type { UrlRegistry, UrlTarget } from "@/lib/url/registry";
@@ -33,13 +34,13 @@ const urlLog = log.child("url");
 /** The console's session cookie and CSRF header: a browser sends them to the path form (same origin). */
 const CONSOLE_OWN = { cookies: [SESSION_COOKIE], headers: [CSRF_HEADER] };
 
-/** `client`: the Host the client used and its address (both as a trusted proxy in front reports them). */
+/** `client`: the Host, address, scheme and port the client used (as a trusted proxy in front reports them). */
 export async function handleUrlRequest(
   rt: UrlRuntime,
   req: IncomingMessage,
   res: ServerResponse,
   addr: UrlAddress,
-  client: { host: string; sourceIp: string },
+  client: UrlClient,
 ): Promise<void> {
   const requestId = randomUUID();
   const method = req.method ?? "GET";
@@ -81,6 +82,7 @@ export async function handleUrlRequest(
       headers: req.headersDistinct,
       body,
       sourceIp: client.sourceIp,
+      forwarded: { proto: client.proto, port: client.port },
       requestId,
       accountId,
       iam,

@@ -47,6 +47,9 @@ describe("function URL requests", () => {
         "x-nimbus-csrf": "console-csrf",
         "x-multi": ["one", "two"],
         "user-agent": "test-agent",
+        // Not from a trusted proxy: replaced, so a function may trust what it reads there.
+        "x-forwarded-for": "203.0.113.9",
+        "x-forwarded-proto": "https",
       },
       body: '{"n":1}',
     });
@@ -81,6 +84,11 @@ describe("function URL requests", () => {
       },
     });
     expect(e.headers["x-multi"]).toBe("one,two");
+    expect(e.headers).toMatchObject({
+      "x-forwarded-for": "127.0.0.1",
+      "x-forwarded-proto": "http",
+      "x-forwarded-port": String(t.srv.port),
+    });
     expect(e.headers.cookie).toBeUndefined();
     // The console's own session cookie and CSRF header never reach a function.
     expect(JSON.stringify(e)).not.toContain("console-secret");
@@ -105,6 +113,44 @@ describe("function URL requests", () => {
       requestContext: { http: { method: "PUT" } },
     });
     expect(Buffer.from(e2.body, "base64")).toEqual(Buffer.from([0, 1, 2, 255]));
+  });
+
+  it("take host, client, scheme and port from a trusted reverse proxy only", async () => {
+    const proxied = await startTestServer({ NIMBUS_TRUSTED_PROXIES: "127.0.0.1" });
+    try {
+      const u = await publicUrl(ECHO);
+      const res = await httpRequest(proxied.port, {
+        host: "proxy.internal:8080",
+        target: "/via-proxy",
+        headers: {
+          "x-forwarded-host": `${u.urlId}.lambda-url.us-east-1.fn.example.com`,
+          "x-forwarded-for": "203.0.113.9, 127.0.0.1",
+          "x-forwarded-proto": "https",
+          "x-forwarded-port": "443",
+        },
+      });
+      expect(res.status).toBe(200);
+      const e = JSON.parse(res.body);
+      expect(e.rawPath).toBe("/via-proxy");
+      expect(e.requestContext).toMatchObject({
+        domainName: `${u.urlId}.lambda-url.us-east-1.fn.example.com`,
+        http: { sourceIp: "203.0.113.9" },
+      });
+      expect(e.headers).toMatchObject({
+        "x-forwarded-for": "203.0.113.9",
+        "x-forwarded-proto": "https",
+        "x-forwarded-port": "443",
+      });
+      // The server without trusted proxies ignores X-Forwarded-Host: that request is not a URL's.
+      const direct = await httpRequest(t.srv.port, {
+        host: "proxy.internal:8080",
+        target: "/via-proxy",
+        headers: { "x-forwarded-host": `${u.urlId}.lambda-url.us-east-1.fn.example.com` },
+      });
+      expect(direct.status).not.toBe(200);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it("turn the function's result into the response as function URLs infer it", async () => {
