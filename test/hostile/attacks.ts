@@ -4,7 +4,9 @@
  * their own errors and return what happened, so the test can assert that nothing leaked;
  * handlers that misbehave (spin, bloat, crash) must get the right error class.
  * The event every attack receives is a Target (paths and ports of the real server under test).
+ * The network attacks are in network-attacks.ts.
  */
+import { networkAttacks } from "@/test/hostile/network-attacks";
 export interface Target {
   /** A file in the server's data folder holding a marker string. */
   secretFile: string;
@@ -15,6 +17,8 @@ export interface Target {
   serverPid: number;
   serverPort: number;
   dbPort: number;
+  /** An address of one of the host's interfaces (not loopback). */
+  hostAddress: string;
   /** A string in the server's environment (never in a sandbox). */
   envMarker: string;
 }
@@ -44,12 +48,18 @@ export type Expect = (cond: boolean, message: string) => void;
 
 /** Built by the test with its own assertion function. */
 export function attacks(expect: Expect): Attack[] {
-  const noLeak = (o: Outcome, t: Target) => {
-    const text = JSON.stringify(o.body) + o.logTail;
-    expect(!text.includes(t.secretMarker), `the secret file's marker leaked: ${text.slice(0, 300)}`);
-    expect(!text.includes(t.envMarker), `the server's environment leaked: ${text.slice(0, 300)}`);
-    expect(!/postgres(ql)?:\/\//.test(text), `a database URL leaked: ${text.slice(0, 300)}`);
-  };
+  return [...generalAttacks(expect), ...networkAttacks(expect, noLeakWith(expect))];
+}
+
+const noLeakWith = (expect: Expect) => (o: Outcome, t: Target) => {
+  const text = JSON.stringify(o.body) + o.logTail;
+  expect(!text.includes(t.secretMarker), `the secret file's marker leaked: ${text.slice(0, 300)}`);
+  expect(!text.includes(t.envMarker), `the server's environment leaked: ${text.slice(0, 300)}`);
+  expect(!/postgres(ql)?:\/\//.test(text), `a database URL leaked: ${text.slice(0, 300)}`);
+};
+
+function generalAttacks(expect: Expect): Attack[] {
+  const noLeak = noLeakWith(expect);
   const allRefused = (o: Outcome, t: Target) => {
     noLeak(o, t);
     expect(

@@ -15,6 +15,7 @@ import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "@/test/server"
 import { root, spawnServer, waitForHealth, type Proc } from "@/test/process/spawn";
 import { attacks, type Outcome, type Target } from "@/test/hostile/attacks";
 import { descendants, rssMb } from "@/bench/proc";
+import { createTestNet, TEST_HOSTS, TEST_RESOLV_CONF, type TestNet } from "@/test/network/testnet";
 
 const ENV_MARKER = `HOSTILE_MARKER_${Math.random().toString(36).slice(2)}`;
 const SECRET_MARKER = `secret-${Math.random().toString(36).slice(2)}`;
@@ -24,6 +25,7 @@ let url: string;
 let lambda: LambdaClient;
 let target: Target;
 let dataDir: string;
+let testNet: TestNet | null = null;
 
 const control = {
   name: uniqueName("control"),
@@ -33,7 +35,9 @@ const control = {
   current: "setup",
 };
 
-async function health(): Promise<{ executor: { sandboxes: number; isolation: { level: string; missing: string[] } } }> {
+async function health(): Promise<{
+  executor: { sandboxes: number; isolation: { level: string; missing: string[] }; network: { mode: string } };
+}> {
   const r = await fetch(`${url}/api/health`);
   return (await r.json()) as never;
 }
@@ -105,6 +109,12 @@ beforeAll(async () => {
   chmodSync(dataDir, 0o700);
   const secretFile = path.join(dataDir, "secret.txt");
   writeFileSync(secretFile, SECRET_MARKER, { mode: 0o644 });
+  // Names for the rebinding attack, and no upstream resolver: no lookup leaves the machine.
+  writeFileSync(path.join(dataDir, "sandbox-hosts"), TEST_HOSTS);
+  writeFileSync(path.join(dataDir, "sandbox-resolv.conf"), TEST_RESOLV_CONF);
+  // As root sandboxes have network: the private and metadata addresses the attacks try are routed
+  // into a namespace of the test's own, so even a broken filter could not send them off the machine.
+  if (process.getuid?.() === 0) testNet = await createTestNet();
   proc = spawnServer({
     PORT: String(port),
     DATABASE_URL: testDatabaseUrl(),
@@ -125,6 +135,10 @@ beforeAll(async () => {
     serverPid: proc.child.pid!,
     serverPort: port,
     dbPort: Number(new URL(testDatabaseUrl()).port),
+    hostAddress:
+      Object.values(os.networkInterfaces())
+        .flat()
+        .find((i) => i && !i.internal && i.family === "IPv4")?.address ?? "192.0.2.1",
     envMarker: ENV_MARKER,
   };
   await deploy(
@@ -156,6 +170,7 @@ afterAll(async () => {
   if (control.timer) clearInterval(control.timer);
   proc?.child.kill("SIGTERM");
   await proc?.exited;
+  testNet?.close();
 });
 
 describe("hostile functions", () => {
@@ -163,8 +178,10 @@ describe("hostile functions", () => {
 
   it("runs with full isolation when bubblewrap is installed and the server is root", async () => {
     const h = await health();
-    if (process.getuid?.() === 0 && !process.env.NIMBUS_HOSTILE_ISOLATION)
+    if (process.getuid?.() === 0 && !process.env.NIMBUS_HOSTILE_ISOLATION) {
       expect(h.executor.isolation).toMatchObject({ level: "full", missing: [] });
+      expect(h.executor.network.mode).toBe("internet (filtered)");
+    }
     baseline.rssMb = rssMb(target.serverPid);
     baseline.fds = fdCount(target.serverPid);
   });
