@@ -8,6 +8,8 @@ const base: ConfigDraft = {
   timeoutSec: "3",
   reservedConcurrency: "",
   env: [],
+  egressMode: "internet",
+  egressAllow: "",
 };
 
 describe("configuration form rules", () => {
@@ -48,6 +50,8 @@ describe("configuration form rules", () => {
       environment: { A: "1" },
       secretNames: [],
       reservedConcurrency: null,
+      egressMode: "internet",
+      egressAllow: [],
     });
     // A secret left as it arrived goes back masked (the server keeps the stored value) and stays secret.
     expect(
@@ -60,5 +64,21 @@ describe("configuration form rules", () => {
       }),
     ).toMatchObject({ environment: { T: "****", A: "1" }, secretNames: ["T"] });
     expect(toRequest({ ...base, reservedConcurrency: "5" }).reservedConcurrency).toBe(5);
+  });
+
+  it("checks the outbound allow list like the server, one entry per line", () => {
+    const list = (egressAllow: string) => validateConfig({ ...base, egressMode: "allow-list", egressAllow });
+    expect(list("api.example.com\n*.example.org\n203.0.113.5")).toEqual({});
+    expect(list("http://example.com/").egressAllow).toMatch(/not a host name/);
+    expect(list("*.com").egressAllow).toMatch(/too broad/);
+    expect(list(Array.from({ length: 51 }, (_, i) => `h${i}.example.com`).join("\n")).egressAllow).toMatch(/50/);
+    // Only allow-list mode uses the list.
+    expect(validateConfig({ ...base, egressMode: "none", egressAllow: "not valid!" })).toEqual({});
+    expect(
+      toRequest({ ...base, egressMode: "allow-list", egressAllow: " a.example.com,\n\nb.example.com " }),
+    ).toMatchObject({
+      egressMode: "allow-list",
+      egressAllow: ["a.example.com", "b.example.com"],
+    });
   });
 });

@@ -11,10 +11,19 @@ export interface ConfigDraft {
   reservedConcurrency: string;
   /** A secret's value arrives as MASKED; sent back unchanged, the server keeps the stored value. */
   env: Array<{ key: string; value: string; secret?: boolean }>;
+  /** Outbound network: internet (filtered), none, or only the hosts in `egressAllow`. */
+  egressMode: EgressMode;
+  /** Host names, *.patterns or addresses, one per line (allow-list mode). */
+  egressAllow: string;
 }
 
+export type EgressMode = "internet" | "none" | "allow-list";
+
 export type ConfigErrors = Partial<
-  Record<"description" | "memoryMb" | "ephemeralStorageMb" | "timeoutSec" | "reservedConcurrency" | "env", string>
+  Record<
+    "description" | "memoryMb" | "ephemeralStorageMb" | "timeoutSec" | "reservedConcurrency" | "env" | "egressAllow",
+    string
+  >
 >;
 
 const RESERVED = new RegExp(
@@ -23,6 +32,29 @@ const RESERVED = new RegExp(
 );
 
 const whole = (s: string) => /^\d+$/.test(s.trim());
+
+/** The allow list's entries, as typed: one per line (commas and spaces separate too). */
+export function allowEntries(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((e) => e.trim())
+    .filter(Boolean);
+}
+
+// The server's rules (lib/executor/network/allow.ts), mirrored: a host name, a *.pattern with at
+// least two labels, or an address.
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+function allowEntryProblem(entry: string): string | null {
+  const e = entry.endsWith(".") ? entry.slice(0, -1) : entry;
+  if (e.length > 253) return `${entry.slice(0, 40)}… is longer than 253 characters`;
+  if (IPV4.test(e) || (e.includes(":") && /^[0-9a-f:.]+$/i.test(e))) return null;
+  const name = e.startsWith("*.") ? e.slice(2) : e;
+  const labels = name.split(".");
+  if (!labels.every((l) => LABEL.test(l))) return `"${entry}" is not a host name, a *.pattern or an address`;
+  if (e.startsWith("*.") && labels.length < 2) return `"${entry}" is too broad: a pattern needs at least two labels`;
+  return null;
+}
 
 export function validateConfig(d: ConfigDraft): ConfigErrors {
   const e: ConfigErrors = {};
@@ -35,6 +67,14 @@ export function validateConfig(d: ConfigDraft): ConfigErrors {
     e.timeoutSec = "Timeout must be between 1 and 300 seconds";
   if (d.reservedConcurrency.trim() !== "" && !whole(d.reservedConcurrency))
     e.reservedConcurrency = "Reserved concurrency must be a whole number, 0 or more (empty: unreserved)";
+  if (d.egressMode === "allow-list") {
+    const entries = allowEntries(d.egressAllow);
+    if (entries.length > 50) e.egressAllow = `At most 50 host names (${entries.length} given)`;
+    for (const entry of entries) {
+      const problem = allowEntryProblem(entry);
+      if (problem) e.egressAllow = problem;
+    }
+  }
   const keys = new Set<string>();
   for (const { key } of d.env) {
     if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(key))
@@ -56,5 +96,7 @@ export function toRequest(d: ConfigDraft): Record<string, unknown> {
     environment: Object.fromEntries(d.env.map((v) => [v.key, v.value])),
     secretNames: d.env.filter((v) => v.secret).map((v) => v.key),
     reservedConcurrency: d.reservedConcurrency.trim() === "" ? null : Number(d.reservedConcurrency),
+    egressMode: d.egressMode,
+    egressAllow: allowEntries(d.egressAllow),
   };
 }

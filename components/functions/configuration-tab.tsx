@@ -16,6 +16,7 @@ import {
   type ConfigErrors,
 } from "@/components/functions/configuration-form";
 import { FunctionAuditHistory } from "@/components/audit/function-audit-history";
+import { EgressSettings } from "@/components/functions/egress-settings";
 
 function draftOf(fn: FunctionJson): ConfigDraft {
   return {
@@ -28,10 +29,12 @@ function draftOf(fn: FunctionJson): ConfigDraft {
     env: Object.entries(fn.environment)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, value]) => ({ key, value, secret: fn.secretNames.includes(key) })),
+    egressMode: fn.egressMode ?? "internet",
+    egressAllow: (fn.egressAllow ?? []).join("\n"),
   };
 }
 
-/** Configuration: memory, timeout, description, variables (values masked), reservation. */
+/** Configuration: memory, timeout, description, variables (values masked), reservation, outbound network. */
 export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
   const update = useUpdateConfiguration(fn.name);
   const toast = useToast();
@@ -61,7 +64,12 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
       onError: (err) => {
         const msg = err instanceof ApiError ? err.message : "Could not save the configuration";
         const field = err instanceof ApiError ? err.field : undefined;
-        const key = field === "environment" ? "env" : (field as keyof ConfigErrors | undefined);
+        const key =
+          field === "environment"
+            ? "env"
+            : field === "egressMode"
+              ? "egressAllow"
+              : (field as keyof ConfigErrors | undefined);
         if (key) setServerErrors({ [key]: msg });
         else if (/concurren/i.test(msg)) setServerErrors({ reservedConcurrency: msg });
         toast("error", msg);
@@ -226,6 +234,7 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
             never shown again (only {MASKED}), and masked in the function&apos;s logs.
           </p>
         </Card>
+        <EgressSettings draft={draft} set={set} error={errors.egressAllow} />
         <div className="xl:col-span-2">
           <Button type="submit" variant="primary" disabled={update.isPending}>
             {update.isPending ? "Saving…" : "Save"}

@@ -1,4 +1,5 @@
 "use client";
+import { serverNetwork } from "@/components/functions/egress-settings";
 import { useSystem } from "@/lib/queries/system";
 
 const FULL_TONE = "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-300";
@@ -10,12 +11,16 @@ export function IsolationBadge() {
   if (!sys.data) return null;
   const { isolation } = sys.data;
   const full = isolation.level === "full";
+  const network = serverNetwork(sys.data);
   return (
     <details className="relative text-sm" data-testid="isolation">
       <summary
         className={`cursor-pointer list-none rounded-full px-2.5 py-0.5 font-medium ${full ? FULL_TONE : REDUCED_TONE}`}
       >
         Isolation: {full ? "full" : "reduced"}
+        <span className="ml-1.5 font-normal" data-testid="network">
+          · Network: {network?.mode ?? "none"}
+        </span>
       </summary>
       <div
         className={
@@ -40,7 +45,8 @@ export function IsolationBadge() {
           </>
         ) : null}
         <p className="mt-2 text-slate-600 dark:text-slate-300">
-          Network: none — functions cannot open outbound connections in this version.
+          Network: {network ? `${network.mode} — ${network.reason}` : "none"}. Each function chooses internet, none or
+          an allow list on its Configuration tab.
         </p>
       </div>
     </details>
