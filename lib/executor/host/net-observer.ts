@@ -38,6 +38,7 @@ interface Tracked {
 export const MAX_CONNECTION_REPORTS = 100;
 
 type ConnectArgs = unknown[];
+const EMPTY: ConnectionReport[] = [];
 
 /** Host and port of a connect call, or null for a unix socket path. */
 function targetOf(args: ConnectArgs): { host: string; port: number } | null {
@@ -144,22 +145,28 @@ export class NetObserver {
 
   /** Records ready so far (shipped while the call runs). */
   drain(): ConnectionReport[] {
+    if (!this.done.length) return EMPTY;
     const out = this.done;
     this.done = [];
     return out;
   }
 
-  /** At the end of an invocation: what is ready, plus connections still open that carried bytes in it. */
-  take(): { connections: ConnectionReport[]; connectionsDropped: number } {
+  /**
+   * At the end of an invocation: what is ready, plus connections still open that carried bytes in
+   * it. Nothing at all when there is nothing (most invocations): the result frame stays as it was.
+   */
+  take(): { connections?: ConnectionReport[]; connectionsDropped?: number } {
     const now = Date.now();
     // A socket destroyed by its error may not have emitted 'close' yet: it is finished, with the error.
     for (const t of this.live) {
       if (t.socket.destroyed) this.finish(t);
       else this.push(this.report(t, now));
     }
-    const out = { connections: this.drain(), connectionsDropped: this.dropped };
+    const connections = this.drain();
+    const dropped = this.dropped;
     this.count = 0;
     this.dropped = 0;
-    return out;
+    if (!connections.length && !dropped) return {};
+    return dropped ? { connections, connectionsDropped: dropped } : { connections };
   }
 }

@@ -58,7 +58,8 @@ const ship = () => {
   const now = dateNow();
   if (now - lastShip < LOG_SHIP_MS) return;
   lastShip = now;
-  reply({ t: "logs", id: currentId, logs: capture.drain(), connections: connections.drain() });
+  const conns = connections.drain();
+  reply({ t: "logs", id: currentId, logs: capture.drain(), ...(conns.length ? { connections: conns } : {}) });
 };
 capture.onAdd = ship;
 connections.onAdd = ship;

@@ -6,7 +6,7 @@
  * In allow-list mode it answers allowed names only (NXDOMAIN for the rest, so nothing leaks out
  * through DNS either) and, before the answer leaves, opens the answered addresses in the
  * sandbox's nftables allow sets: the filter then decides on the address actually dialled.
- * Bounded: a few queries in flight per sandbox, a short upstream timeout, a few TCP clients.
+ * Bounded: 200 queries a second and 32 in flight per sandbox, a short upstream timeout, 8 TCP clients.
  */
 import dgram from "node:dgram";
 import net from "node:net";
@@ -25,6 +25,8 @@ export interface ResolverOptions {
 }
 
 const MAX_IN_FLIGHT = 32;
+/** Per sandbox: a function that floods its resolver must not flood the host's resolvers with it. */
+const MAX_QUERIES_PER_SECOND = 200;
 const MAX_TCP_CLIENTS = 8;
 const UPSTREAM_TIMEOUT_MS = 2000;
 const LOCALHOST = ["127.0.0.1", "::1"];
@@ -32,6 +34,8 @@ const LOCALHOST = ["127.0.0.1", "::1"];
 export class SandboxResolver {
   private inFlight = 0;
   private tcpClients = 0;
+  private windowStart = 0;
+  private windowCount = 0;
   private closed = false;
 
   private constructor(
@@ -107,6 +111,12 @@ export class SandboxResolver {
   async handle(msg: Buffer, via: "udp" | "tcp"): Promise<Buffer | null> {
     const q = readQuery(msg);
     if (!q) return null;
+    const now = Date.now();
+    if (now - this.windowStart >= 1000) {
+      this.windowStart = now;
+      this.windowCount = 0;
+    }
+    if (++this.windowCount > MAX_QUERIES_PER_SECOND) return answer(q, RCODE.REFUSED);
     if (this.inFlight >= MAX_IN_FLIGHT) return answer(q, RCODE.SERVFAIL);
     this.inFlight++;
     try {
