@@ -42,6 +42,25 @@ export function answerOf(result: InvokeResult): HttpAnswer {
 }
 
 function structured(r: Record<string, unknown>): HttpAnswer | null {
+  const head = responseHead(r);
+  if (!head) return null;
+  const { status, headers } = head;
+  if (!headers.some(([k]) => k === "content-type")) headers.push(["content-type", "application/json"]);
+  let body = Buffer.alloc(0);
+  if (r.body !== undefined && r.body !== null) {
+    const raw = typeof r.body === "string" ? r.body : JSON.stringify(r.body);
+    body = r.isBase64Encoded === true ? Buffer.from(raw, "base64") : Buffer.from(raw);
+  }
+  // These statuses carry no body; a content-length over one would desynchronise keep-alive.
+  if (status === 204 || status === 304) body = Buffer.alloc(0);
+  return { status, headers, body };
+}
+
+/**
+ * The status line and headers a function asked for ({statusCode, headers, cookies}: a buffered
+ * response, or a stream's prelude), checked; null when HTTP cannot carry them.
+ */
+export function responseHead(r: Record<string, unknown>): { status: number; headers: Array<[string, string]> } | null {
   const status = r.statusCode;
   if (typeof status !== "number" || !Number.isInteger(status) || status < 200 || status > 599) return null;
   const headers: Array<[string, string]> = [];
@@ -61,15 +80,7 @@ function structured(r: Record<string, unknown>): HttpAnswer | null {
       if (!legal("set-cookie", c)) return null;
       if (!setsConsoleCookie(c)) headers.push(["set-cookie", c]);
     }
-  if (!headers.some(([k]) => k === "content-type")) headers.push(["content-type", "application/json"]);
-  let body = Buffer.alloc(0);
-  if (r.body !== undefined && r.body !== null) {
-    const raw = typeof r.body === "string" ? r.body : JSON.stringify(r.body);
-    body = r.isBase64Encoded === true ? Buffer.from(raw, "base64") : Buffer.from(raw);
-  }
-  // These statuses carry no body; a content-length over one would desynchronise keep-alive.
-  if (status === 204 || status === 304) body = Buffer.alloc(0);
-  return { status, headers, body };
+  return { status, headers };
 }
 
 /** Written by the server for every response; a function's value would break the framing. */
