@@ -15,7 +15,7 @@ export type PreludeStep =
 
 /** Collects bytes until the delimiter; then the prelude, parsed, and what came after it. */
 export class PreludeReader {
-  private seen = Buffer.alloc(0);
+  private seen: Buffer = Buffer.alloc(0);
 
   feed(chunk: Buffer): PreludeStep {
     this.seen = this.seen.length ? Buffer.concat([this.seen, chunk]) : chunk;
