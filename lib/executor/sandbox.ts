@@ -26,7 +26,6 @@ export type { InstanceState, SandboxEvents, SandboxOptions } from "@/lib/executo
 import type { CodeFile } from "@/lib/executor/types";
 import { launchCommand } from "@/lib/executor/launch";
 import type { EgressContext } from "@/lib/executor/network/records";
-import { normalizeAddress } from "@/lib/executor/network/ranges";
 
 let nextIid = 1;
 
@@ -44,6 +43,8 @@ export class Sandbox implements HubClient {
   readonly egress: EgressContext;
   readonly ready: Promise<void>;
   readonly exited: Promise<void>;
+  /** Settles once its network namespace is connected (or it has none, or it died): code waits for it. */
+  readonly networkReady: Promise<void>;
   pid: number | undefined;
   /** booting → idle (pre-spawned, ready) → assigned (serves a function version) → draining → dead. */
   state: "booting" | "idle" | "assigned" | "draining" | "dead" = "booting";
@@ -58,6 +59,7 @@ export class Sandbox implements HubClient {
   private stderrTail = "";
   private resolveReady!: () => void;
   private resolveExited!: () => void;
+  private resolveNetwork!: () => void;
   private killRequested = false;
   private controlLostTimer: NodeJS.Timeout | null = null;
 
@@ -84,6 +86,8 @@ export class Sandbox implements HubClient {
     }
     this.ready = new Promise((r) => (this.resolveReady = r));
     this.exited = new Promise((r) => (this.resolveExited = r));
+    this.networkReady = new Promise((r) => (this.resolveNetwork = r));
+    if (!opts.net) this.resolveNetwork();
     const launch = launchCommand(plan, settings, {
       nodePath: opts.nodePath,
       nodeMajor: opts.nodeMajor,
@@ -118,8 +122,9 @@ export class Sandbox implements HubClient {
             if (this.killRequested) this.kill();
           },
           onExit: (code, signal, stderr) => this.onExit(code, signal, stderr),
+          onNetworkReady: () => this.resolveNetwork(),
           onOpened: (addresses) => {
-            for (const a of addresses) opened.add(normalizeAddress(a));
+            for (const a of addresses) opened.add(a);
           },
         });
       },
@@ -292,6 +297,7 @@ export class Sandbox implements HubClient {
     this.control?.destroy();
     for (const inst of this.instances.values()) inst.lane?.destroy();
     this.resolveReady();
+    this.resolveNetwork();
     this.events.onExit(this, code, signal, stderr);
     this.resolveExited();
     rmSync(this.dir, { recursive: true, force: true });

@@ -8,6 +8,8 @@ export interface SpawnCallbacks {
   onExit(code: number | null, signal: NodeJS.Signals | null, stderr: string): void;
   /** Its resolver opened these addresses (allow-list mode). */
   onOpened?(addresses: string[]): void;
+  /** Its network namespace is connected (pasta attached). */
+  onNetworkReady?(): void;
 }
 
 /** One sandbox to start: its command line, and the network namespace to make for it first. */
@@ -66,6 +68,7 @@ export class SpawnerClient {
       const cb = this.waiting.get(m.id);
       if (!cb) return;
       if (m.t === "spawned" && typeof m.pid === "number") cb.onSpawned(m.pid);
+      else if (m.t === "net-ready") cb.onNetworkReady?.();
       else if (m.t === "opened" && Array.isArray(m.addresses))
         cb.onOpened?.(m.addresses.filter((a): a is string => typeof a === "string"));
       else if (m.t === "exit") {

@@ -222,6 +222,8 @@ export class Supervisor implements Executor {
   private async assign(sb: Sandbox, spec: FunctionSpec): Promise<void> {
     try {
       const files = await spec.loadCode();
+      // User code runs only once the sandbox's network is attached (it is, long since, when pre-spawned).
+      await sb.networkReady;
       sb.assign(files, {
         functionName: spec.functionName,
         version: spec.version,

@@ -87,6 +87,15 @@ async function stored(name: string) {
   }
 }
 
+/** The setting must reach the executor: the resolver puts it on the function's spec. */
+async function expectSpecEgress(name: string, egress: { mode: string; allow: string[] }) {
+  const { spec } = await t.srv.platform.invoker.resolve(name);
+  expect(
+    spec.egress,
+    "lib/invoke/resolver.ts must put the function's egressMode/egressAllow on its FunctionSpec",
+  ).toEqual(egress);
+}
+
 const hostInterfaceAddress = () =>
   Object.values(os.networkInterfaces())
     .flat()
@@ -171,6 +180,7 @@ describe("outbound network", () => {
   it("egress none: nothing leaves, with a clear error and line", async () => {
     const name = await deployFunction(t.lambda, PROBE, { timeout: 15 });
     await updateFunctionConfiguration(t.srv.platform.services, name, { egressMode: "none" });
+    await expectSpecEgress(name, { mode: "none", allow: [] });
     const { out, log } = await probe(name, {
       tcp: { host: TESTNET.serverIp, port: TESTNET.tcpPort },
       byName: { host: "svc.nimbus.test", port: TESTNET.tcpPort },
@@ -190,6 +200,7 @@ describe("outbound network", () => {
       egressMode: "allow-list",
       egressAllow: ["svc.nimbus.test"],
     });
+    await expectSpecEgress(name, { mode: "allow-list", allow: ["svc.nimbus.test"] });
     const { out, log } = await probe(name, {
       allowed: { url: `http://svc.nimbus.test:${TESTNET.httpPort}/c` },
       allowedTcp: { host: "svc.nimbus.test", port: TESTNET.tcpPort },

@@ -1,8 +1,9 @@
 /**
  * The network namespaces of sandboxes, made and removed by the spawner (a small process, so
  * the `ip`/`nft`/`pasta` execs never fork the server). Per sandbox, before it starts:
- *   ip netns add <ns>  →  nftables rules inside it  →  its resolver  →  pasta attached to it
- * and after it exits: resolver closed, pasta stopped, `ip netns del`. "isolated" namespaces
+ *   ip netns add <ns>  →  nftables rules inside it  →  its resolver
+ * then, while it boots, pasta attached to it; after it exits: resolver closed, pasta stopped,
+ * `ip netns del`. "isolated" namespaces
  * (egress none without bubblewrap) get no pasta and no resolver: only their own loopback.
  * Names carry the server's pid, so a later server removes what a killed one left behind and
  * leaves a live one's alone. The host's addresses are denied by value; when they change (an
@@ -13,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { hostAddresses } from "@/lib/executor/network/host-addresses";
+import { normalizeAddress } from "@/lib/executor/network/ranges";
 import { nameservers, parseHosts, SandboxResolver } from "@/lib/executor/network/resolver";
 import { allowAddresses, refreshDeny, sandboxRuleset } from "@/lib/executor/network/ruleset";
 import { NET_TOOLS, nsPath, type NetSpec } from "@/lib/executor/network/spec";
@@ -54,8 +56,11 @@ export class SandboxNetworks {
     return this.live.size;
   }
 
-  /** Everything the sandbox needs before it starts; throws (having undone its part) if any step fails. */
-  async setup(id: string, spec: NetSpec): Promise<void> {
+  /**
+   * What must be in place before the sandbox starts: the namespace and its rules (so not one
+   * packet leaves unfiltered), and its resolver. Throws, having undone its part, if a step fails.
+   */
+  async prepare(id: string, spec: NetSpec): Promise<void> {
     const entry: Live = { spec, resolver: null, pastaPid: null, opened: new Set() };
     this.live.set(id, entry);
     try {
@@ -66,44 +71,14 @@ export class SandboxNetworks {
       }
       const deny = [...hostAddresses(), ...spec.deny];
       const literal = spec.mode === "allow-list" ? spec.allow.filter((a) => net.isIP(a) !== 0) : [];
-      await nft(
-        spec.ns,
-        sandboxRuleset({ extraDeny: deny, allowList: spec.mode === "allow-list", allowAddresses: literal }),
-      );
+      const allowList = spec.mode === "allow-list";
+      await nft(spec.ns, sandboxRuleset({ extraDeny: deny, allowList, allowAddresses: literal }));
       entry.resolver = await SandboxResolver.start({
-        allow: spec.mode === "allow-list" ? spec.allow : null,
+        allow: allowList ? spec.allow : null,
         hosts: readHosts(spec.hostsFile),
         upstream: upstreamOf(spec.resolvConf),
         onAnswered: (addresses) => this.open(id, entry, addresses),
       });
-      const pidFile = path.join(spec.runDir, `${spec.ns}.pid`);
-      const port = String(entry.resolver.port);
-      // No port forwarding but DNS, no mapping of the gateway to the host's loopback (pasta's
-      // default would expose every loopback port of the host), no DHCP/RA/ICMP handlers.
-      await run(NET_TOOLS.pasta, [
-        "--config-net",
-        "--quiet",
-        "--runas",
-        "0",
-        "--netns",
-        nsPath(spec.ns),
-        "--no-map-gw",
-        "-t",
-        "none",
-        "-u",
-        "none",
-        "-T",
-        `53:${port}`,
-        "-U",
-        `53:${port}`,
-        "--no-dhcp",
-        "--no-dhcpv6",
-        "--no-icmp",
-        "-P",
-        pidFile,
-      ]);
-      entry.pastaPid = Number(readText(pidFile).trim()) || null;
-      rmSync(pidFile, { force: true });
       this.watchHostAddresses();
     } catch (err) {
       await this.teardown(id);
@@ -111,12 +86,52 @@ export class SandboxNetworks {
     }
   }
 
+  /**
+   * Attaches pasta (≈25 ms here): done while the sandbox boots, which needs no network until the
+   * supervisor hands it its function — and it waits for this first.
+   */
+  async connect(id: string): Promise<void> {
+    const entry = this.live.get(id);
+    if (!entry?.resolver) return; // isolated: only its loopback
+    const { spec } = entry;
+    const pidFile = path.join(spec.runDir, `${spec.ns}.pid`);
+    const port = String(entry.resolver.port);
+    // No port forwarding but DNS, no mapping of the gateway to the host's loopback (pasta's
+    // default would expose every loopback port of the host), no DHCP/RA/ICMP handlers.
+    await run(NET_TOOLS.pasta, [
+      "--config-net",
+      "--quiet",
+      "--runas",
+      "0",
+      "--netns",
+      nsPath(spec.ns),
+      "--no-map-gw",
+      "-t",
+      "none",
+      "-u",
+      "none",
+      "-T",
+      `53:${port}`,
+      "-U",
+      `53:${port}`,
+      "--no-dhcp",
+      "--no-dhcpv6",
+      "--no-icmp",
+      "-P",
+      pidFile,
+    ]);
+    entry.pastaPid = Number(readText(pidFile).trim()) || null;
+    rmSync(pidFile, { force: true });
+    // Torn down meanwhile (the sandbox died): this pasta is the last of it.
+    if (!this.live.has(id) && entry.pastaPid) kill(entry.pastaPid);
+  }
+
   private async open(id: string, entry: Live, addresses: string[]): Promise<void> {
     const fresh = addresses.filter((a) => !entry.opened.has(a));
     if (!fresh.length) return;
     await nft(entry.spec.ns, allowAddresses(fresh));
     for (const a of fresh) entry.opened.add(a);
-    this.onOpened(id, fresh);
+    this.onOpened(id, fresh.map(normalizeAddress)); // spelt as the supervisor spells addresses
   }
 
   async teardown(id: string): Promise<void> {

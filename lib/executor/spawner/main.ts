@@ -7,6 +7,7 @@
  *   → {t:"init"}                                 ← {t:"leftovers", removed}
  *   → {t:"spawn", id, command, args, cwd, env, net?}
  *                                                ← {t:"spawned", id, pid} … {t:"exit", id, code, signal, stderr}
+ *                                                ← {t:"net-ready", id}            (its network is attached)
  *                                                ← {t:"opened", id, addresses}   (allow-list answers)
  *   → {t:"shutdown"}                             ← {t:"shutdown-done"}
  * It exits when the supervisor disconnects (removing the namespaces it made); sandboxes then
@@ -48,7 +49,7 @@ async function start(m: SpawnRequest): Promise<void> {
   };
   if (m.net) {
     try {
-      await networks.setup(m.id, m.net);
+      await networks.prepare(m.id, m.net);
     } catch (err) {
       report(null, null, `the sandbox's network could not be set up: ${(err as Error).message}`);
       return;
@@ -64,6 +65,15 @@ async function start(m: SpawnRequest): Promise<void> {
     tail = (tail + c.toString("utf8")).slice(-4096);
   });
   child.once("spawn", () => send({ t: "spawned", id: m.id, pid: child.pid }));
+  // Its rules are in; the way out is attached while it boots (the supervisor waits for it).
+  if (m.net)
+    networks.connect(m.id).then(
+      () => send({ t: "net-ready", id: m.id }),
+      (err: Error) => {
+        tail += `the sandbox's network could not be set up: ${err.message}\n`;
+        if (child.pid) killGroup(child.pid);
+      },
+    );
   child.once("error", (err) => report(null, null, String(err)));
   // Wait briefly for the last stderr bytes (they decide between OutOfMemory and ExitError),
   // but not for grandchildren that may hold stderr open.
@@ -74,6 +84,14 @@ async function start(m: SpawnRequest): Promise<void> {
       report(code, signal);
     });
   });
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    /* gone */
+  }
 }
 
 process.on("message", (m: Message) => {
