@@ -38,8 +38,8 @@ test("create → edit → deploy → configure → test → logs → monitor", a
   await expect(page.getByTestId("isolation")).toContainText(
     process.getuid?.() === 0 ? "Isolation: full" : "Isolation:",
   );
-  // Functions have no outbound network in this version, and the page says so.
-  await expect(page.getByText(/no outbound network/)).toBeVisible();
+  // The header says what the function may reach: the internet, filtered, by default.
+  await expect(page.getByText(/network: internet \(filtered\)/)).toBeVisible();
   // One line: Monaco's auto-indent and comment continuation would rewrite typed newlines.
   await setEditor(
     page,

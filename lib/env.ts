@@ -31,7 +31,10 @@ export const settingsSchema = z.object({
   // Function URLs: <url-id>.lambda-url.<region>.<domain>; scheme and port as clients reach Nimbus (0: its own port).
   NIMBUS_URL_DOMAIN: z
     .string()
-    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "must be a DNS name, e.g. localhost or fn.example.com")
+    .regex(
+      /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/,
+      "must be a DNS name, e.g. localhost or fn.example.com",
+    )
     .default("localhost"),
   NIMBUS_URL_SCHEME: z.enum(["http", "https"], { error: "must be http or https" }).default("http"),
   NIMBUS_URL_PORT: int(0, 0, 65535),

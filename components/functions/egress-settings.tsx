@@ -2,7 +2,7 @@
 import { useId } from "react";
 import { Card } from "@/components/ui/states";
 import type { ConfigDraft, EgressMode } from "@/components/functions/configuration-form";
-import { useSystem } from "@/lib/queries/system";
+import { type SystemJson, useSystem } from "@/lib/queries/system";
 
 const MODES: Array<{ value: EgressMode; label: string; hint: string }> = [
   {
@@ -20,11 +20,9 @@ const MODES: Array<{ value: EgressMode; label: string; hint: string }> = [
   },
 ];
 
-/** The server's outbound network, as /api/system reports it inside `isolation`. */
-export function serverNetwork(system: unknown): { mode: string; reason: string } | null {
-  const iso = (system as { isolation?: { network?: { mode?: unknown; reason?: unknown } } } | undefined)?.isolation;
-  const n = iso?.network;
-  return n && typeof n.mode === "string" ? { mode: n.mode, reason: String(n.reason ?? "") } : null;
+/** The server's outbound network, as /api/system reports it (null while it loads). */
+export function serverNetwork(system: SystemJson | undefined): SystemJson["network"] | null {
+  return system?.network ?? null;
 }
 
 /** Outbound network of the function: internet (filtered), none, or an allow list of host names. */

@@ -10,7 +10,7 @@ import { LogsTab } from "@/components/logs/logs-tab";
 import { MonitorTab } from "@/components/metrics/monitor-tab";
 import { SchedulesTab } from "@/components/schedules/schedules-tab";
 import { formatDateTime } from "@/lib/format";
-import { useDeleteFunction, useFunction } from "@/lib/queries/functions";
+import { type FunctionJson, useDeleteFunction, useFunction } from "@/lib/queries/functions";
 import { ConfigurationTab } from "@/components/functions/configuration-tab";
 import { TestTab } from "@/components/functions/test-tab";
 import { HttpTester } from "@/components/functions/http-tester";
@@ -24,6 +24,14 @@ const TABS = [
   { id: "schedules", label: "Schedules" },
   { id: "configuration", label: "Configuration" },
 ];
+
+/** The function's outbound network setting, in the header's words. */
+function networkOf(f: FunctionJson): string {
+  if (f.egressMode === "none") return "no outbound network";
+  if (f.egressMode === "allow-list")
+    return `network: ${f.egressAllow.length} allowed host${f.egressAllow.length === 1 ? "" : "s"}`;
+  return "network: internet (filtered)";
+}
 
 /** A function's page: header and tabs; the tab is in the URL (?tab=…) so it can be linked. */
 export function FunctionView({ name }: { name: string }) {
@@ -76,7 +84,7 @@ export function FunctionView({ name }: { name: string }) {
           <h1 className="text-2xl font-semibold">{f.name}</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">
             {f.description || "No description"} &middot; {f.runtime} &middot; {f.memoryMb} MB &middot; {f.timeoutSec} s
-            timeout &middot; no outbound network &middot; last modified {formatDateTime(f.updatedAt)}
+            timeout &middot; {networkOf(f)} &middot; last modified {formatDateTime(f.updatedAt)}
           </p>
         </div>
         <div className="ml-auto flex items-center gap-3">

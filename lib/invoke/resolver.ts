@@ -106,6 +106,7 @@ export class FunctionResolver {
       memoryMb: record.memoryMb,
       timeoutMs: record.timeoutSec * 1000,
       tmpMb: record.ephemeralStorageMb,
+      egress: { mode: record.egressMode, allow: record.egressAllow },
       env: record.secretNames.length ? plainVariables(record) : record.environment,
       loadSecrets: record.secretNames.length ? loadSecrets : undefined,
       codeSha256: record.codeSha256,

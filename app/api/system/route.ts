@@ -2,6 +2,6 @@ import { route } from "@/lib/http/route";
 
 /** What this server runs user code with: the isolation level and its layers, the runtime, the network. */
 export const GET = route(async ({ platform }) => {
-  const { isolation, runtime } = platform.executor.stats();
-  return { isolation, runtime, network: "none" as const };
+  const { isolation, runtime, network } = platform.executor.stats();
+  return { isolation, runtime, network };
 });
