@@ -3,6 +3,8 @@ import { Button } from "@/components/ui/button";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { formatMs } from "@/lib/format";
 import { CopyButton } from "@/components/logs/copy-button";
+import { ConnectionsTable } from "@/components/logs/connections-table";
+import type { InvocationLog as InvocationLogJson } from "@/lib/queries/invocations";
 import { lineKind, parseReportLine, type LineKind } from "@/components/logs/report-line";
 
 const kindStyle: Record<LineKind, string> = {
@@ -40,10 +42,11 @@ function Summary({ lines }: { lines: string[] }) {
   );
 }
 
-/** One invocation's full log (START/END/REPORT included), the request id and copy buttons. */
+/** One invocation's full log (START/END/REPORT included), its outbound connections, the request id and copy buttons. */
 export function InvocationLog({
   requestId,
   lines,
+  connections,
   isLoading,
   error,
   retry,
@@ -51,6 +54,7 @@ export function InvocationLog({
 }: {
   requestId: string;
   lines: string[] | undefined;
+  connections?: InvocationLogJson["connections"];
   isLoading: boolean;
   error: unknown;
   retry: () => void;
@@ -95,6 +99,7 @@ export function InvocationLog({
               );
             })}
           </ol>
+          {connections ? <ConnectionsTable items={connections.items} total={connections.total} /> : null}
         </>
       ) : null}
     </section>

@@ -119,6 +119,7 @@ export function LogsTab({ functionName }: { functionName: string }) {
     <InvocationLog
       requestId={requestId}
       lines={log.data?.requestId === requestId ? log.data.lines : undefined}
+      connections={log.data?.requestId === requestId ? log.data.connections : undefined}
       isLoading={log.isPending}
       error={log.error}
       retry={() => void log.refetch()}

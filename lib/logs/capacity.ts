@@ -58,7 +58,7 @@ export async function estimateRecordsBytes(
   };
 }
 
-/** Deletes the oldest `fraction` of invocations (by start time) and the log lines before the same instant. */
+/** Deletes the oldest `fraction` of invocations (by start time), and the log lines and connections before then. */
 export async function pruneOldestRecords(
   pool: pg.Pool,
   fraction: number,
@@ -74,6 +74,8 @@ export async function pruneOldestRecords(
   let deleted = 0;
   for (const sql of [
     `DELETE FROM log_lines WHERE id IN (SELECT id FROM log_lines WHERE ts < $1 LIMIT 50000)`,
+    `DELETE FROM invocation_connections WHERE id IN (
+       SELECT id FROM invocation_connections WHERE ts < $1 LIMIT 50000)`,
     `DELETE FROM invocations WHERE ("requestId", attempt) IN (
        SELECT "requestId", attempt FROM invocations WHERE "startedAt" < $1 LIMIT 50000)`,
   ]) {

@@ -1,8 +1,8 @@
 import type pg from "pg";
 
 /**
- * Deletes what is older than the retention period, in bounded batches: invocations and log
- * lines, dead letters, and schedule fires (except each schedule's newest, which the runner
+ * Deletes what is older than the retention period, in bounded batches: invocations, their log
+ * lines and outbound connections, dead letters, and schedule fires (except each schedule's newest, which the runner
  * counts its next slot from). Audit entries are kept: they are the security record.
  */
 export async function pruneOldRecords(pool: pg.Pool, retentionDays: number): Promise<number> {
@@ -10,6 +10,8 @@ export async function pruneOldRecords(pool: pg.Pool, retentionDays: number): Pro
   let total = 0;
   for (const sql of [
     `DELETE FROM log_lines WHERE id IN (SELECT id FROM log_lines WHERE ts < $1 LIMIT 50000)`,
+    `DELETE FROM invocation_connections WHERE id IN (
+       SELECT id FROM invocation_connections WHERE ts < $1 LIMIT 50000)`,
     `DELETE FROM invocations WHERE ("requestId", attempt) IN (
        SELECT "requestId", attempt FROM invocations WHERE "startedAt" < $1 LIMIT 50000)`,
     `DELETE FROM dead_letters WHERE id IN (SELECT id FROM dead_letters WHERE "createdAt" < $1 LIMIT 50000)`,

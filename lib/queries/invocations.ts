@@ -2,13 +2,17 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
 import { api, ApiError } from "@/lib/http/client";
 import type { InvocationItem, InvocationStatus, LogSearchPage, Page } from "@/lib/logs/invocations";
+import type { ConnectionItem } from "@/lib/logs/connections";
 
 export type { InvocationItem, InvocationStatus, LogMatch, LogSearchPage } from "@/lib/logs/invocations";
+export type { ConnectionItem } from "@/lib/logs/connections";
 export type InvocationPage = Page<InvocationItem>;
 
 export interface InvocationLog {
   requestId: string;
   lines: string[];
+  /** Outbound connections, oldest first (the first 200; `total` counts all). */
+  connections: { items: ConnectionItem[]; total: number };
 }
 
 /**

@@ -114,8 +114,14 @@ describe("records capacity", () => {
 });
 
 describe("age-based retention", () => {
-  it("deletes old dead letters and schedule fires, keeping each schedule's newest fire", async () => {
+  it("deletes old dead letters, connections and schedule fires, keeping each schedule's newest fire", async () => {
     const old = new Date(Date.now() - 40 * 86_400_000);
+    const req = randomUUID();
+    for (const ts of [old, new Date()])
+      await pool.query(
+        `INSERT INTO invocation_connections ("requestId", "functionId", ts, host, port, allowed) VALUES ($1, $2, $3, 'h', 80, true)`,
+        [req, fn, ts],
+      );
     const sched = randomUUID();
     const dl = randomUUID();
     await pool.query(
@@ -131,6 +137,9 @@ describe("age-based retention", () => {
     }
     await pruneOldRecords(pool, 30);
     expect((await pool.query(`SELECT count(*)::int AS n FROM dead_letters WHERE id = $1`, [dl])).rows[0].n).toBe(0);
+    const conns = await pool.query(`SELECT ts FROM invocation_connections WHERE "requestId" = $1`, [req]);
+    expect(conns.rows).toHaveLength(1); // the recent one stays
+    expect((conns.rows[0].ts as Date).getTime()).toBeGreaterThan(Date.now() - 60_000);
     const fires = await pool.query(`SELECT slot FROM schedule_fires WHERE "scheduleId" = $1`, [sched]);
     expect(fires.rows).toHaveLength(1);
     expect((fires.rows[0].slot as Date).getTime()).toBeGreaterThan(Date.now() - 38.5 * 86_400_000);

@@ -13,6 +13,7 @@ import path from "node:path";
 import { InvokeCommand, LogType } from "@aws-sdk/client-lambda";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as invocationLog } from "@/app/api/invocations/[requestId]/log/route";
 import { updateFunctionConfiguration } from "@/lib/services/functions";
 import {
   createTestNet,
@@ -57,13 +58,20 @@ export const handler = async (targets) => {
 type Result = Record<string, { ok: boolean; code?: string; reply?: string }>;
 type Target = { url: string } | { host: string; port: number };
 
-async function probe(name: string, targets: Record<string, Target>): Promise<{ out: Result; log: string }> {
+async function probe(
+  name: string,
+  targets: Record<string, Target>,
+): Promise<{ out: Result; log: string; requestId: string }> {
   const r = await t.lambda.send(
     new InvokeCommand({ FunctionName: name, Payload: enc(targets), LogType: LogType.Tail }),
   );
   const text = new TextDecoder().decode(r.Payload);
   expect(r.FunctionError, text).toBeUndefined();
-  return { out: JSON.parse(text) as Result, log: Buffer.from(r.LogResult ?? "", "base64").toString("utf8") };
+  return {
+    out: JSON.parse(text) as Result,
+    log: Buffer.from(r.LogResult ?? "", "base64").toString("utf8"),
+    requestId: r.$metadata.requestId ?? "",
+  };
 }
 
 async function stored(name: string) {
@@ -153,7 +161,7 @@ describe("outbound network", () => {
       hostInterface: { host: hostInterfaceAddress(), port: t.srv.port },
       rebinding: { host: "rebind.nimbus.test", port: dbPort },
     };
-    const { out, log } = await probe(name, targets);
+    const { out, log, requestId } = await probe(name, targets);
     // Refused, not timed out: the rules reject (a TCP reset), they never drop.
     for (const k of Object.keys(targets)) expect(out[k], k).toEqual({ ok: false, code: "ECONNREFUSED" });
     for (const line of [
@@ -175,6 +183,15 @@ describe("outbound network", () => {
       reason: "loopback address",
     });
     expect(rows.find((r) => r.host === TESTNET.metadataIp)?.reason).toBe("link-local or metadata address");
+    // The console shows them with the invocation's log.
+    await t.srv.platform.writer.flush();
+    const res = await invocationLog(new Request(`http://localhost/api/invocations/${requestId}/log`), {
+      params: Promise.resolve({ requestId }),
+    });
+    const body = (await res.json()) as { connections: { total: number; items: Array<{ allowed: boolean }> } };
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body.connections.total).toBe(Object.keys(targets).length);
+    expect(body.connections.items.every((c) => !c.allowed)).toBe(true);
   });
 
   it("egress none: nothing leaves, with a clear error and line", async () => {
