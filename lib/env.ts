@@ -38,6 +38,8 @@ export const settingsSchema = z.object({
     .default("localhost"),
   NIMBUS_URL_SCHEME: z.enum(["http", "https"], { error: "must be http or https" }).default("http"),
   NIMBUS_URL_PORT: int(0, 0, 65535),
+  // Response streaming: a stream past this many MB is cut (AWS's soft limit is 20 MB).
+  NIMBUS_STREAM_MAX_MB: int(20, 1, 10_240),
   NIMBUS_DISK_MIN_FREE_MB: int(1024, 0, 100_000_000),
   NIMBUS_SHUTDOWN_GRACE_SECONDS: int(30, 0, 900),
   NIMBUS_REGION: z

@@ -14,7 +14,8 @@ import {
   type CallState,
 } from "@/lib/executor/outcomes";
 import { ConnectionLedger } from "@/lib/executor/network/records";
-import type { FatalFrame, FromHost, LogsFrame, ResultFrame } from "@/lib/executor/protocol";
+import type { ChunkFrame, FatalFrame, FromHost, LogsFrame, ResultFrame } from "@/lib/executor/protocol";
+import { CallStream } from "@/lib/executor/stream";
 import type { InstanceState, Sandbox } from "@/lib/executor/sandbox";
 import { untrustedError } from "@/lib/executor/serialize-error";
 import {
@@ -40,6 +41,8 @@ interface Pending extends CallState {
   fatal?: FatalFrame;
   /** Its outbound connections, judged as they arrive. */
   ledger: ConnectionLedger;
+  /** Its response stream, if the handler streams. */
+  stream: CallStream;
   resolve: (r: InvokeResult) => void;
 }
 
@@ -76,7 +79,10 @@ export class InFlightCalls {
       const timer = armDeadline(spec.timeoutMs, () => this.timedOut(inst.iid));
       const budget = new LogBudget(SUPERVISOR_LOG_LIMIT);
       const ledger = new ConnectionLedger();
-      this.pending.set(inst.iid, { sb, inst, spec, req, startedAt, cold, timer, logs: [], budget, ledger, resolve });
+      const lane = { pause: () => inst.lane?.pause(), resume: () => inst.lane?.resume() };
+      const stream = new CallStream(req.stream, lane);
+      const call: Pending = { sb, inst, spec, req, startedAt, cold, timer, logs: [], budget, ledger, stream, resolve };
+      this.pending.set(inst.iid, call);
       const deadline = startedAt + spec.timeoutMs;
       sb.invoke(inst, { t: "invoke", id: req.requestId, deadline, clientContext: req.clientContext }, req.payload);
     });
@@ -94,6 +100,11 @@ export class InFlightCalls {
     if (f.connections !== undefined) admitLines(p.ledger.admit(f.connections, p.sb.egress), p.budget, p.logs);
   }
 
+  chunk(sb: Sandbox, inst: InstanceState, f: ChunkFrame, body: Buffer): void {
+    const p = this.pending.get(inst.iid);
+    if (p && p.sb === sb && p.req.requestId === f.id) p.stream.chunk(f, body);
+  }
+
   result(sb: Sandbox, inst: InstanceState, h: ResultFrame, body: Buffer): void {
     const p = this.pending.get(inst.iid);
     // Only the reply to the invocation this instance was given counts.
@@ -101,6 +112,7 @@ export class InFlightCalls {
     const denied = p.ledger.admit(h.connections, sb.egress);
     p.ledger.droppedByInstance(h.connectionsDropped);
     const { result, initFailed } = fromReply(p, h, body);
+    p.stream.finish(result, h.streamed === true);
     // A module that failed to load ends its instance; the next call starts a fresh one.
     if (initFailed) inst.dead = true;
     this.settle(p, true);
@@ -153,6 +165,7 @@ export class InFlightCalls {
   /** Resolves the call, with its connections (handed to the listener too). */
   private answer(p: Pending, result: InvokeResult, denied?: LogEntry[]): void {
     withConnections(p, result, denied);
+    if (!result.streamed && p.stream.started) p.stream.finish(result, true);
     p.resolve(result);
     const rows = result.connections;
     if (!rows?.length || !this.o.onConnections) return;

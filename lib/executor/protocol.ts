@@ -60,7 +60,22 @@ export interface ResultFrame {
   /** Outbound connections as the instance saw them (host/net-observer.ts); checked by the supervisor. */
   connections?: unknown;
   connectionsDropped?: number;
+  /** The handler streamed (ChunkFrames came before this); the body is empty. */
+  streamed?: boolean;
 }
+
+/**
+ * Lane, instance → supervisor: a piece of a streaming handler's response (the body is the bytes;
+ * at most STREAM_CHUNK_BYTES). The first chunk of a call carries the stream's content type.
+ */
+export interface ChunkFrame {
+  t: "chunk";
+  id: string;
+  contentType?: string;
+}
+
+/** Streamed bytes travel in frames of at most this size. */
+export const STREAM_CHUNK_BYTES = 256 * 1024;
 
 /**
  * Lane, instance → supervisor: lines logged so far, sent while the call runs (at most every

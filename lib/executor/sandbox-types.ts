@@ -1,6 +1,6 @@
 /** A sandbox's settings, its instances' state, and what it tells the supervisor. */
 import type net from "node:net";
-import type { FatalFrame, FromHost, LogsFrame, ResultFrame } from "@/lib/executor/protocol";
+import type { ChunkFrame, FatalFrame, FromHost, LogsFrame, ResultFrame } from "@/lib/executor/protocol";
 import type { IsolationPlan, IsolationSettings } from "@/lib/executor/isolation";
 import type { EgressContext } from "@/lib/executor/network/records";
 import type { NetSpec } from "@/lib/executor/network/spec";
@@ -44,6 +44,7 @@ export interface SandboxEvents {
   onResult(sb: Sandbox, inst: InstanceState, header: ResultFrame, body: Buffer): void;
   onFatal(sb: Sandbox, inst: InstanceState, frame: FatalFrame): void;
   onLogs(sb: Sandbox, inst: InstanceState, frame: LogsFrame): void;
+  onChunk(sb: Sandbox, inst: InstanceState, frame: ChunkFrame, body: Buffer): void;
   onInstanceExit(sb: Sandbox, msg: Extract<FromHost, { t: "exit" }>): void;
   onExit(sb: Sandbox, code: number | null, signal: NodeJS.Signals | null, stderrTail: string): void;
 }

@@ -16,6 +16,7 @@ import {
   type Hello,
   type InvokeFrame,
   type LogsFrame,
+  type ChunkFrame,
   type ResultFrame,
   type ToHost,
 } from "@/lib/executor/protocol";
@@ -159,8 +160,9 @@ export class Sandbox implements HubClient {
     if (!inst || inst.lane || inst.dead) return false;
     inst.lane = socket;
     sr.onFrame = (header, body) => {
-      const h = header as ResultFrame | FatalFrame | LogsFrame;
-      if (h.t === "result") this.events.onResult(this, inst, h, body);
+      const h = header as ResultFrame | FatalFrame | LogsFrame | ChunkFrame;
+      if (h.t === "chunk") this.events.onChunk(this, inst, h, body);
+      else if (h.t === "result") this.events.onResult(this, inst, h, body);
       else if (h.t === "logs") this.events.onLogs(this, inst, h);
       else if (h.t === "fatal") this.events.onFatal(this, inst, h);
     };

@@ -265,6 +265,7 @@ export class Supervisor implements Executor {
         onResult: (s, i, h, b) => this.calls.result(s, i, h, b),
         onFatal: (_s, i, f) => this.calls.fatal(i, f),
         onLogs: (_s, i, f) => this.calls.logs(i, f),
+        onChunk: (s, i, f, b) => this.calls.chunk(s, i, f, b),
         onInstanceExit: (s, m) => this.calls.instanceExited(s, m),
         onExit: (s, code, signal, stderr) => this.onSandboxExit(s, code, signal, stderr),
       },

@@ -54,6 +54,22 @@ export interface InvokeRequest {
   /** The event, as JSON text (the supervisor never parses it). */
   payload: Buffer;
   clientContext?: string;
+  /**
+   * Where a streaming handler's bytes go as it writes them (InvokeWithResponseStream, URLs in
+   * RESPONSE_STREAM mode). Without one, a streaming handler's bytes are collected into the payload
+   * (6 MB at most), as a buffered Invoke of such a handler returns them on AWS.
+   */
+  stream?: ResponseSink;
+}
+
+/** The receiving end of a response stream. */
+export interface ResponseSink {
+  /** Bytes past which the stream is cut and the call fails with Function.ResponseSizeTooLarge. */
+  maxBytes: number;
+  /** Once, before the first chunk: the content type the function set (application/octet-stream by default). */
+  start(contentType: string): void;
+  /** A chunk, in order. A returned promise holds the function's stream until it settles (backpressure). */
+  write(chunk: Buffer): undefined | Promise<void>;
 }
 
 export interface SerializedError {
@@ -70,6 +86,11 @@ export interface InvokeResult {
   error?: SerializedError;
   /** True when the event was not valid JSON (the caller answers 400, nothing ran). */
   invalidPayload?: boolean;
+  /**
+   * Set when the handler streamed its response: its content type and how many bytes it wrote.
+   * With a sink they went there (payload is empty on success); without one they are the payload.
+   */
+  streamed?: { contentType: string; bytes: number };
   startedAt: number;
   durationMs: number;
   billedDurationMs: number;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { AppError, notFound } from "@/lib/errors";
-import type { Executor, InvokeResult } from "@/lib/executor/types";
+import type { Executor, InvokeResult, ResponseSink } from "@/lib/executor/types";
 import { invocationLines, tailBase64 } from "@/lib/logs/format";
 import type { RecordWriter } from "@/lib/logs/writer";
 import type { Admission } from "@/lib/invoke/admission";
@@ -22,6 +22,8 @@ export interface RunOptions {
   attempt?: number;
   /** For a function URL request: recorded with the invocation, the status decided from the result. */
   http?: { method: string; path: string; statusOf(result: InvokeResult): number };
+  /** Where a streaming handler's bytes go as they are written (InvokeWithResponseStream, RESPONSE_STREAM URLs). */
+  stream?: ResponseSink;
 }
 export type InvocationType = "RequestResponse" | "Event" | "DryRun";
 
@@ -37,6 +39,8 @@ export interface InvokeParams {
   trigger: Trigger;
   clientContext?: string;
   requestId?: string;
+  /** InvokeWithResponseStream: where a streaming handler's bytes go as they are written. */
+  stream?: ResponseSink;
 }
 
 export type InvokeOutcome =
@@ -101,7 +105,12 @@ export class Invoker {
       await this.asyncSink.enqueue(fn, payload, requestId);
       return { kind: "accepted", requestId };
     }
-    const result = await this.run(fn, payload, { requestId, trigger: p.trigger, clientContext: p.clientContext });
+    const result = await this.run(fn, payload, {
+      requestId,
+      trigger: p.trigger,
+      clientContext: p.clientContext,
+      stream: p.stream,
+    });
     return {
       kind: "sync",
       requestId,
@@ -115,7 +124,7 @@ export class Invoker {
 
   /** Runs one invocation under admission control and records it. Throws on throttle. */
   async run(fn: ResolvedFunction, payload: Buffer, o: RunOptions): Promise<InvokeResult> {
-    const { requestId, trigger, clientContext, attempt = 1, http } = o;
+    const { requestId, trigger, clientContext, attempt = 1, http, stream } = o;
     let release: () => void;
     try {
       release = this.admission.acquire(fn.record.id, fn.record.reservedConcurrency);
@@ -125,7 +134,7 @@ export class Invoker {
     }
     let result: InvokeResult;
     try {
-      result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext });
+      result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext, stream });
     } finally {
       release();
     }

@@ -14,7 +14,7 @@ export interface AwsApiRuntime {
   invoker: Invoker;
   services: ServiceContext;
   accessKeys: AccessKeyCache;
-  settings: Pick<Settings, "PORT" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
+  settings: Pick<Settings, "PORT" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID" | "NIMBUS_STREAM_MAX_MB">;
   /** How FunctionUrl values are written. */
   urlSettings: UrlSettings;
 }

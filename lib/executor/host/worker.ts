@@ -14,6 +14,8 @@ import { runtimeError } from "@/lib/executor/errors";
 import { LogCapture, patchConsole } from "@/lib/executor/host/log-capture";
 import { NetObserver } from "@/lib/executor/host/net-observer";
 import { LoadError, loadHandler, type Handler } from "@/lib/executor/host/handler-loader";
+import { finished } from "node:stream/promises";
+import { installAwsLambdaGlobal, isStreamingHandler, ResponseStream } from "@/lib/executor/host/response-stream";
 import { MAX_RESPONSE_BYTES, type SerializedError } from "@/lib/executor/types";
 import {
   encodeFrame,
@@ -47,6 +49,7 @@ const MAX_INVOKE_FRAME = 7 * 1024 * 1024;
 
 const capture = new LogCapture();
 patchConsole(capture);
+installAwsLambdaGlobal();
 // Before user code loads, so every connection it opens is accounted for (the filter is below us).
 const connections = new NetObserver();
 connections.install();
@@ -156,6 +159,48 @@ function callHandler(h: Handler, event: unknown, msg: InvokeFrame): Promise<unkn
   });
 }
 
+/**
+ * A streaming handler: `(event, responseStream, context)`. The call ends when its promise settles
+ * and the stream has finished (ended for it if the handler did not); what it returns is ignored.
+ */
+async function callStreaming(h: Handler, event: unknown, msg: InvokeFrame): Promise<void> {
+  const send = (contentType: string | undefined, chunk: Buffer) =>
+    lane
+      ? lane.write(encodeFrame({ t: "chunk", id: msg.id, contentType }, chunk, stringify as (v: unknown) => string))
+      : true;
+  const stream = new ResponseStream(send, (resume) => (lane ? lane.once("drain", resume) : resume()));
+  const context = makeContext(msg, () => {});
+  const result = (h as unknown as (e: unknown, s: ResponseStream, c: object) => unknown)(event, stream, context);
+  if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function")
+    await (result as Promise<unknown>);
+  if (!stream.writableEnded) stream.end();
+  await finished(stream);
+}
+
+/** A buffered handler's result, as the JSON text Invoke answers with (6 MB at most). */
+async function callBuffered(h: Handler, event: unknown, msg: InvokeFrame): Promise<string> {
+  const value = await callHandler(h, event, msg);
+  let text: string | undefined;
+  try {
+    text = stringify(value);
+  } catch (e) {
+    throw new LoadError(
+      runtimeError("Runtime.MarshalError", `Unable to stringify response body: ${(e as Error)?.message ?? e}`),
+    );
+  }
+  const body = text === undefined ? "null" : text;
+  if (body.length > MAX_RESPONSE_BYTES || byteLength(body) > MAX_RESPONSE_BYTES) {
+    const size = byteLength(body);
+    throw new LoadError(
+      runtimeError(
+        "Function.ResponseSizeTooLarge",
+        `Response payload size (${size} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+      ),
+    );
+  }
+  return body;
+}
+
 async function invoke(msg: InvokeFrame, payload: Buffer) {
   currentId = msg.id;
   lastShip = 0; // the first line of a call leaves at once
@@ -164,6 +209,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
   let body = "null";
   let error: SerializedError | undefined;
   let invalidPayload = false;
+  let streamed = false;
   let durationMs = 0;
   try {
     if (!handler) initMs = await init(fn!);
@@ -176,28 +222,12 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
     }
     const start = perfNow();
     try {
-      const value = await callHandler(handler!, event, msg);
+      if (isStreamingHandler(handler)) {
+        streamed = true;
+        await callStreaming(handler!, event, msg);
+        body = "";
+      } else body = await callBuffered(handler!, event, msg);
       durationMs = perfNow() - start;
-      let text: string | undefined;
-      try {
-        text = stringify(value);
-      } catch (e) {
-        throw new LoadError(
-          runtimeError("Runtime.MarshalError", `Unable to stringify response body: ${(e as Error)?.message ?? e}`),
-        );
-      }
-      body = text === undefined ? "null" : text;
-      if (body.length > MAX_RESPONSE_BYTES || byteLength(body) > MAX_RESPONSE_BYTES) {
-        const size = byteLength(body);
-        body = "null";
-        throw new LoadError(
-          runtimeError(
-            "Function.ResponseSizeTooLarge",
-            `Response payload size (${size} bytes) exceeded maximum allowed payload size ` +
-              `(${MAX_RESPONSE_BYTES} bytes).`,
-          ),
-        );
-      }
       ok = true;
     } finally {
       if (!durationMs) durationMs = perfNow() - start;
@@ -217,6 +247,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
       ok,
       error,
       invalidPayload,
+      ...(streamed ? { streamed } : {}),
       durationMs,
       initMs,
       memMb: memMb(),

@@ -1,5 +1,6 @@
 /** Functions: invoke, create, list, get, configure, update code, delete, and the code download. */
 import { handleInvoke } from "@/lib/aws/invoke";
+import { handleInvokeStream } from "@/lib/aws/invoke-stream";
 import {
   CreateFunctionRequest,
   parseWire,
@@ -25,6 +26,23 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
         c.params.FunctionName ?? "",
         c.query.get("Qualifier"),
         c.body,
+      );
+      return null;
+    },
+  },
+  {
+    operation: "InvokeWithResponseStream",
+    method: "POST",
+    path: "/2021-11-15/functions/{FunctionName}/response-streaming-invocations",
+    handler: async (c) => {
+      await handleInvokeStream(
+        c.platform.invoker,
+        c.req,
+        c.res,
+        c.params.FunctionName ?? "",
+        c.query.get("Qualifier"),
+        c.body,
+        c.platform.settings.NIMBUS_STREAM_MAX_MB * 1024 * 1024,
       );
       return null;
     },
