@@ -60,3 +60,17 @@ export function sendError(res: ServerResponse, err: unknown, requestId: string =
   }
   sendJson(res, error.status, { Type: type, message: error.message, ...error.fields }, headers);
 }
+
+/** Resolves when the client can take more of a streamed answer, or is gone (what is written then is dropped). */
+export function drained(res: ServerResponse): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
+}

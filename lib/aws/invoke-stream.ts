@@ -11,22 +11,9 @@ import { AppError } from "@/lib/errors";
 import type { ResponseSink } from "@/lib/executor/types";
 import type { InvocationType, Invoker } from "@/lib/invoke/invoker";
 import { invokeComplete, payloadChunk, type InvokeComplete } from "@/lib/aws/lambda/event-stream";
+import { drained } from "@/lib/aws/http";
 
 const TYPES = new Set(["RequestResponse", "DryRun"]);
-
-/** Resolves when the client can take more, or is gone (its bytes are then dropped). */
-function drained(res: ServerResponse): Promise<void> {
-  if (res.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.once("drain", done);
-    res.once("close", done);
-  });
-}
 
 export async function handleInvokeStream(
   invoker: Invoker,

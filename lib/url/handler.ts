@@ -2,7 +2,8 @@
  * A request to a function URL, served by the server front (not Next): find the URL (cached),
  * check who may call it (the resource policy for AuthType NONE, a SigV4 signature for AWS_IAM),
  * answer a CORS preflight itself, otherwise build the 2.0 event, run the function through the
- * invoker (admission, records — trigger "url" with method, path and status) and shape its result.
+ * invoker (admission, records — trigger "url" with method, path and status) and shape its result —
+ * all at once (BUFFERED), or as the function writes it (RESPONSE_STREAM, stream-answer.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -21,13 +22,15 @@ import { preflight, withCors } from "@/lib/url/cors";
 import { buildUrlEvent } from "@/lib/url/event";
 import type { UrlRegistry, UrlTarget } from "@/lib/url/registry";
 import { answerOf, jsonAnswer, type HttpAnswer } from "@/lib/url/response";
+import { send } from "@/lib/url/write";
+import { StreamAnswer } from "@/lib/url/stream-answer";
 
 /** What serving function URLs needs of the platform. */
 export interface UrlRuntime {
   invoker: Invoker;
   urls: UrlRegistry;
   accessKeys: AccessKeyCache;
-  settings: Pick<Settings, "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID">;
+  settings: Pick<Settings, "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID" | "NIMBUS_STREAM_MAX_MB">;
 }
 
 const urlLog = log.child("url");
@@ -88,6 +91,18 @@ export async function handleUrlRequest(
       iam,
       withhold: CONSOLE_OWN,
     });
+    const cors = (headers: Array<[string, string]>) => withCors(target!.cors, req.headers.origin, headers);
+    if (target.invokeMode === "RESPONSE_STREAM") {
+      const streamed = new StreamAnswer(res, requestId, addr, cors, rt.settings.NIMBUS_STREAM_MAX_MB * 1024 * 1024);
+      const result = await rt.invoker.run(fn, Buffer.from(event), {
+        requestId,
+        trigger: "url",
+        stream: streamed,
+        http: { method, path: addr.path, statusOf: (r) => streamed.finish(r) },
+      });
+      streamed.finish(result);
+      return;
+    }
     let answer: HttpAnswer | undefined;
     const result = await rt.invoker.run(fn, Buffer.from(event), {
       requestId,
@@ -102,7 +117,7 @@ export async function handleUrlRequest(
       },
     });
     answer ??= answerOf(result);
-    send(res, requestId, addr, { ...answer, headers: withCors(target.cors, req.headers.origin, answer.headers) });
+    send(res, requestId, addr, { ...answer, headers: cors(answer.headers) });
   } catch (err) {
     const a = failureAnswer(err, requestId);
     send(res, requestId, addr, target ? { ...a, headers: withCors(target.cors, req.headers.origin, a.headers) } : a);
@@ -121,28 +136,4 @@ function failureAnswer(err: unknown, requestId: string): HttpAnswer {
   if (error.status === 403 || error.status === 400 || error.code === "ResourceNotFoundException")
     return jsonAnswer(403, "Forbidden");
   return jsonAnswer(502, "Internal Server Error");
-}
-
-/**
- * The path form is served on the console's own origin: a page a function returns there runs
- * sandboxed (an opaque origin), so its scripts cannot call the console's API as the signed-in user.
- */
-const PATH_FORM_CSP = "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads";
-
-function send(res: ServerResponse, requestId: string, addr: UrlAddress, a: HttpAnswer): void {
-  if (res.headersSent) return void res.destroy();
-  const headers: Record<string, string | string[]> = {
-    "x-amzn-requestid": requestId,
-    "content-length": String(a.body.length),
-  };
-  for (const [k, v] of a.headers) {
-    const had = headers[k];
-    if (k === "set-cookie") headers[k] = had === undefined ? [v] : [...(Array.isArray(had) ? had : [had]), v];
-    else headers[k] = v;
-  }
-  if (addr.form === "path") {
-    const own = headers["content-security-policy"];
-    headers["content-security-policy"] = own === undefined ? PATH_FORM_CSP : [String(own), PATH_FORM_CSP];
-  }
-  res.writeHead(a.status, headers).end(a.body);
 }
