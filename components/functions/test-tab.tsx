@@ -8,14 +8,8 @@ import { useIsDark } from "@/components/ui/theme-toggle";
 import { ApiError } from "@/lib/http/client";
 import { eventTemplates, jsonProblem, pretty } from "@/lib/code/event-templates";
 import { formatMs } from "@/lib/format";
-import {
-  useDeleteTestEvent,
-  useInvoke,
-  useSaveTestEvent,
-  useTestEvents,
-  type FunctionJson,
-  type InvokeResultJson,
-} from "@/lib/queries/functions";
+import { useDeleteTestEvent, useSaveTestEvent, useTestEvents, type FunctionJson } from "@/lib/queries/functions";
+import { type InvokeResultJson, type LiveStream, useInvoke } from "@/lib/queries/invoke";
 
 const CodeEditor = dynamic(() => import("@/components/editor/code-editor"), {
   ssr: false,
@@ -179,12 +173,33 @@ export function TestTab({ fn }: { fn: FunctionJson }) {
         ) : null}
       </Card>
       <Card title="Execution result">
-        {invoke.data ? (
+        {invoke.isPending && invoke.live ? (
+          <LiveResponse live={invoke.live} />
+        ) : invoke.data ? (
           <Result r={invoke.data} />
         ) : (
           <p className="text-sm text-slate-500">Run a test to see the result, the figures and the log here.</p>
         )}
       </Card>
+    </div>
+  );
+}
+
+const RESPONSE_BOX =
+  "max-h-64 overflow-auto rounded bg-slate-100 p-3 font-mono text-xs whitespace-pre-wrap break-all dark:bg-slate-800";
+
+/** A streaming function's bytes so far, while it still writes them. */
+function LiveResponse({ live }: { live: LiveStream }) {
+  const bytes = new TextEncoder().encode(live.text).length;
+  return (
+    <div className="space-y-2 text-sm" data-testid="live-response">
+      <p role="status" className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
+        <span className="inline-block size-2 animate-pulse rounded-full bg-orange-500" aria-hidden />
+        Streaming{live.contentType ? ` · ${live.contentType}` : ""} · {bytes} bytes so far
+      </p>
+      <section aria-label="Streamed so far">
+        <pre className={RESPONSE_BOX}>{live.text}</pre>
+      </section>
     </div>
   );
 }
@@ -208,11 +223,16 @@ function Result({ r }: { r: InvokeResultJson }) {
         <Figure label="Round trip" value={formatMs(r.roundTripMs)} />
       </dl>
       <div>
-        <h3 className="mb-1 font-medium">Response</h3>
+        <h3 className="mb-1 font-medium">
+          Response
+          {r.streamed ? (
+            <span className="ml-2 text-xs font-normal text-slate-500">
+              streamed · {r.streamed.contentType} · {r.streamed.bytes} bytes
+            </span>
+          ) : null}
+        </h3>
         <section aria-label="Response">
-          <pre className="max-h-64 overflow-auto rounded bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">
-            {pretty(r.response)}
-          </pre>
+          <pre className={RESPONSE_BOX}>{r.streamed ? String(r.response) : pretty(r.response)}</pre>
         </section>
       </div>
       <div>

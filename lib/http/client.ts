@@ -28,7 +28,11 @@ async function freshCsrfToken(): Promise<string | null> {
   return csrfToken;
 }
 
-export async function api<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+/**
+ * A console API request with the CSRF token on mutations; a failed answer becomes an ApiError.
+ * The successful Response is returned unread (api() parses JSON; a streamed answer is read as it comes).
+ */
+export async function apiResponse(path: string, init?: RequestInit & { json?: unknown }): Promise<Response> {
   const { json, ...rest } = init ?? {};
   // Signing in needs no token (there is no session yet); every other mutation sends one.
   const mutation =
@@ -46,16 +50,39 @@ export async function api<T>(path: string, init?: RequestInit & { json?: unknown
   let res = await send(mutation ? (csrfToken ?? (await freshCsrfToken())) : null);
   // A token from before a new sign-in (another tab signed out and in): fetch the current one once.
   if (mutation && res.status === 403) res = await send(await freshCsrfToken());
-  if (res.status === 204) return undefined as T;
+  if (res.ok) return res;
   const body = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
-    if (res.status === 401 && !path.startsWith("/api/auth/") && typeof window !== "undefined") {
-      // The session ended (signed out elsewhere, expired): back to sign-in, then back here.
-      const here = window.location.pathname + window.location.search;
-      window.location.assign(`/login?next=${encodeURIComponent(here)}`);
-    }
-    throw new ApiError(res.status, e?.code ?? "Error", e?.message ?? `Request failed (${res.status})`, e?.field);
+  const e = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+  if (res.status === 401 && !path.startsWith("/api/auth/") && typeof window !== "undefined") {
+    // The session ended (signed out elsewhere, expired): back to sign-in, then back here.
+    const here = window.location.pathname + window.location.search;
+    window.location.assign(`/login?next=${encodeURIComponent(here)}`);
   }
-  return body as T;
+  throw new ApiError(res.status, e?.code ?? "Error", e?.message ?? `Request failed (${res.status})`, e?.field);
+}
+
+export async function api<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+  const res = await apiResponse(path, init);
+  if (res.status === 204) return undefined as T;
+  return (await res.json().catch(() => null)) as T;
+}
+
+/** The lines of a streamed answer (application/x-ndjson), as they arrive. */
+export async function* readLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let pending = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
+    let nl = pending.indexOf("\n");
+    while (nl >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      if (line.trim()) yield line;
+      nl = pending.indexOf("\n");
+    }
+    if (done) break;
+  }
+  if (pending.trim()) yield pending;
 }

@@ -16,20 +16,6 @@ export interface ListParams {
   page?: number;
 }
 
-export interface InvokeResultJson {
-  requestId: string;
-  status: "Succeeded" | "Failed";
-  outcome: string;
-  response: unknown;
-  durationMs: number;
-  billedDurationMs: number;
-  initDurationMs: number | null;
-  memorySizeMb: number;
-  maxMemoryUsedMb: number;
-  roundTripMs?: number;
-  log: string[];
-}
-
 const enc = encodeURIComponent;
 
 export const functionKeys = {
@@ -112,20 +98,6 @@ export function useDeleteFunction() {
   return useMutation({
     mutationFn: (name: string) => api<void>(`/api/functions/${enc(name)}`, { method: "DELETE" }),
     onSuccess: () => qc.invalidateQueries({ queryKey: functionKeys.all }),
-  });
-}
-
-export function useInvoke(name: string) {
-  return useMutation({
-    /** The event as the editor holds it: JSON text, sent as it is. */
-    mutationFn: async (eventJson: string) => {
-      const started = performance.now();
-      const r = await api<InvokeResultJson>(`/api/functions/${enc(name)}/invoke`, {
-        method: "POST",
-        json: { eventJson },
-      });
-      return { ...r, roundTripMs: performance.now() - started };
-    },
   });
 }
 
