@@ -39,3 +39,46 @@ test("Test tab: a streaming function's chunks show as they arrive, then the resu
   await expect(result.getByLabel("Response")).toHaveText("one two three four five");
   await expect(result).toContainText("streamed · text/plain · 23 bytes");
 });
+
+const SSE = `export const handler = awslambda.streamifyResponse(async (event, stream) => {
+  stream = awslambda.HttpResponseStream.from(stream, { statusCode: 200, headers: { "content-type": "text/event-stream" } });
+  for (let i = 0; i < 4; i++) {
+    stream.write("data: " + i + "\\n\\n");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  stream.end();
+});
+`;
+
+test("function URL in streamed mode: the HTTP tester shows events as they arrive", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  const name = `sse-${Date.now().toString(36)}`;
+  await e2eLambda(baseURL).send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Timeout: 10,
+      Code: { ZipFile: zipFiles({ "index.mjs": SSE }) },
+    }),
+  );
+  await page.goto(`/functions/${name}?tab=configuration`);
+  const urlCard = page.locator("section").filter({ has: page.getByRole("heading", { name: "Function URL" }) });
+  await urlCard.getByLabel(/Streamed \(RESPONSE_STREAM\)/).check();
+  await urlCard.getByRole("button", { name: "Create function URL" }).click();
+  await expect(page.getByText("Function URL created")).toBeVisible();
+
+  await page.getByRole("tab", { name: "Test" }).click();
+  const http = page.locator("section").filter({ has: page.getByRole("heading", { name: "HTTP request" }) });
+  await http.getByRole("button", { name: "Send request" }).click();
+  const partial = http.getByTestId("http-partial");
+  await expect(partial).toContainText("data: 1");
+  await expect(partial).not.toContainText("data: 3");
+  await expect(partial).toContainText("receiving…");
+  await shot(page, "function-url-streaming");
+  const result = http.getByTestId("http-result");
+  await expect(result.getByRole("status")).toHaveText("200 OK", { timeout: 15_000 });
+  await expect(result).toContainText("text/event-stream");
+  await expect(result).toContainText("data: 3");
+});

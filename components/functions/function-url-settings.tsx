@@ -87,6 +87,32 @@ function UrlForm({ functionName, view }: { functionName: string; view: FunctionU
           </span>
         </label>
       </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="mb-1 text-sm font-medium">Response</legend>
+        <label className={choice}>
+          <input
+            type="radio"
+            name="invokeMode"
+            checked={draft.invokeMode === "BUFFERED"}
+            onChange={() => set({ invokeMode: "BUFFERED" })}
+          />
+          <span>
+            <strong>Buffered</strong> — the whole response at once, when the function returns.
+          </span>
+        </label>
+        <label className={choice}>
+          <input
+            type="radio"
+            name="invokeMode"
+            checked={draft.invokeMode === "RESPONSE_STREAM"}
+            onChange={() => set({ invokeMode: "RESPONSE_STREAM" })}
+          />
+          <span>
+            <strong>Streamed (RESPONSE_STREAM)</strong> — a handler wrapped in awslambda.streamifyResponse sends each
+            write as it happens (server-sent events, long answers).
+          </span>
+        </label>
+      </fieldset>
       <label className="flex items-center gap-2 text-sm font-medium">
         <input type="checkbox" checked={draft.corsOn} onChange={(e) => set({ corsOn: e.target.checked })} />
         Answer CORS for browsers (preflights are answered by Nimbus, not the function)

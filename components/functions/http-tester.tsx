@@ -118,7 +118,9 @@ function TesterForm({ pathUrl, functionUrl, signed }: { pathUrl: string; functio
         </Button>
       </form>
       <section aria-label="HTTP response" className="text-sm">
-        {send.data ? (
+        {send.isPending && send.partial ? (
+          <HttpResult r={send.partial} receiving />
+        ) : send.data ? (
           <HttpResult r={send.data} />
         ) : send.error ? (
           <p role="alert" className="text-red-600 dark:text-red-400">
@@ -134,18 +136,20 @@ function TesterForm({ pathUrl, functionUrl, signed }: { pathUrl: string; functio
   );
 }
 
-function HttpResult({ r }: { r: HttpTryResult }) {
+function HttpResult({ r, receiving = false }: { r: HttpTryResult; receiving?: boolean }) {
   const tone =
     r.status < 400
       ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200"
       : "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-200";
   return (
-    <div className="space-y-3" data-testid="http-result">
+    <div className="space-y-3" data-testid={receiving ? "http-partial" : "http-result"}>
       <p className="flex items-center gap-3">
         <span role="status" className={`rounded px-2 py-0.5 font-semibold ${tone}`}>
           {r.status} {r.statusText}
         </span>
-        <span className="text-xs text-slate-500">{formatMs(r.ms)}</span>
+        <span className="text-xs text-slate-500">
+          {receiving ? `receiving… ${r.body.length} characters so far` : formatMs(r.ms)}
+        </span>
       </p>
       <details open>
         <summary className="cursor-pointer font-medium">Headers ({r.headers.length})</summary>

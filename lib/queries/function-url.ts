@@ -1,5 +1,6 @@
 /** Client side of a function's URL: its config and policy, saving and deleting it, and trying it. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { AuthType, Cors, InvokeMode } from "@/lib/services/function-urls";
 
@@ -73,12 +74,15 @@ export interface HttpTryResult {
 
 /**
  * Sends a request to the URL's path form — same origin as the console, so no CORS in the way; the
- * server withholds the console's own cookie and CSRF header from the function.
+ * server withholds the console's own cookie and CSRF header from the function. The body is read as
+ * it arrives: `partial` shows a streamed answer (RESPONSE_STREAM) while it is being written.
  */
 export function useTryFunctionUrl(pathUrl: string | null) {
-  return useMutation({
+  const [partial, setPartial] = useState<HttpTryResult | null>(null);
+  const mutation = useMutation({
     mutationFn: async (t: HttpTry): Promise<HttpTryResult> => {
       if (!pathUrl) throw new Error("This function has no URL");
+      setPartial(null);
       const started = performance.now();
       const res = await fetch(pathUrl.replace(/\/$/, "") + (t.path.startsWith("/") ? t.path : `/${t.path}`), {
         method: t.method,
@@ -86,14 +90,25 @@ export function useTryFunctionUrl(pathUrl: string | null) {
         body: t.method === "GET" || t.method === "HEAD" ? undefined : t.body,
         credentials: "omit",
       });
-      const body = await res.text();
-      return {
+      const answer = (body: string) => ({
         status: res.status,
         statusText: res.statusText,
         headers: [...res.headers.entries()],
         body,
         ms: performance.now() - started,
-      };
+      });
+      let body = "";
+      if (res.body) {
+        const decoder = new TextDecoder();
+        const reader = res.body.getReader();
+        for (let r = await reader.read(); !r.done; r = await reader.read()) {
+          body += decoder.decode(r.value, { stream: true });
+          setPartial(answer(body));
+        }
+        body += decoder.decode();
+      }
+      return answer(body);
     },
   });
+  return { ...mutation, partial };
 }
