@@ -50,6 +50,9 @@ export function isStaticPath(pathname: string): boolean {
   );
 }
 
+/** The longest page address (encoded) the sign-in redirect carries back. */
+const MAX_NEXT = 2048;
+
 export class ConsoleAuth {
   /** The first-run code while setup is open on this server; null once a user exists. */
   setupCode: string | null = null;
@@ -157,7 +160,10 @@ export class ConsoleAuth {
     if (await this.needsSetup()) return { action: "redirect", location: "/setup" };
     url.searchParams.delete("_rsc"); // Next's flight-data marker, not part of the page address
     const back = path + (url.searchParams.size ? `?${url.searchParams}` : "");
-    return { action: "redirect", location: back === "/" ? "/login" : `/login?next=${encodeURIComponent(back)}` };
+    // A page address too long to carry back (a Location header must stay well inside a client's
+    // header limit) is dropped: the user lands on the console's start page after signing in.
+    const next = encodeURIComponent(back);
+    return { action: "redirect", location: back === "/" || next.length > MAX_NEXT ? "/login" : `/login?next=${next}` };
   }
 }
 

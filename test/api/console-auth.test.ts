@@ -267,6 +267,9 @@ describe("the gate (server/app.ts)", () => {
   it("redirects anonymous pages to /login with a same-site next", async () => {
     const res = await fetch(a.url + "/functions/demo?tab=logs&_rsc=abc", { redirect: "manual" });
     expect([res.status, res.headers.get("location")]).toEqual([302, "/login?next=%2Ffunctions%2Fdemo%3Ftab%3Dlogs"]);
+    // An address too long to carry back is dropped, not put in a Location header a client cannot read.
+    const long = await fetch(`${a.url}/functions/demo?${"q=1&".repeat(3000)}`, { redirect: "manual" });
+    expect([long.status, long.headers.get("location")]).toEqual([302, "/login"]);
     const { cookie } = await signIn("admin", "admin-password-1");
     for (const [next, to] of [
       ["/functions/demo", "/functions/demo"],
