@@ -56,6 +56,8 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64")
     .optional(),
+  // Outbound network of sandboxes: "auto" gives what this host allows (docs/network.md); "none" gives no sandbox any.
+  NIMBUS_SANDBOX_NETWORK: z.enum(["auto", "none"], { error: "must be auto or none" }).default("auto"),
   NIMBUS_SANDBOX_ISOLATION: z
     .enum(["auto", "no-bubblewrap"], { error: "must be auto or no-bubblewrap" })
     .default("auto"),

@@ -103,6 +103,7 @@ export async function createPlatform(
     log: log.child("executor"),
     // Outbound network: extra names and upstream resolvers for sandboxes, and the database to deny (docs/network.md).
     network: {
+      mode: settings.NIMBUS_SANDBOX_NETWORK,
       hostsFile: path.join(settings.dataDir, "sandbox-hosts"),
       resolvConf: path.join(settings.dataDir, "sandbox-resolv.conf"),
       databaseHosts: [new URL(opts.databaseUrl).hostname],

@@ -1,7 +1,7 @@
 /** GET /api/system: what this server runs user code with, as the console's badge shows it. */
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/system/route";
-import { testServer } from "@/test/server";
+import { startTestServer, testServer } from "@/test/server";
 
 const t = testServer();
 
@@ -20,5 +20,14 @@ describe("/api/system", () => {
     expect(body.network).toEqual(stats.network);
     expect(body.network.mode).toMatch(/^(internet \(filtered\)|HTTP only|none|host \(unfiltered\))$/);
     expect(body.network.reason.length).toBeGreaterThan(0);
+  });
+
+  it("says none when NIMBUS_SANDBOX_NETWORK=none turns sandbox network off for the server", async () => {
+    const off = await startTestServer({ NIMBUS_SANDBOX_NETWORK: "none" });
+    try {
+      expect(off.platform.executor.stats().network.mode).toBe("none");
+    } finally {
+      await off.close();
+    }
   });
 });
