@@ -12,7 +12,8 @@
  * shows and a warning in the log.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import type { NetworkSummary } from "@/lib/executor/network/plan";
 
 export type IsolationLevel = "full" | "reduced";
@@ -133,4 +134,21 @@ export function isolationSummary(
   if (network.mode === "internet (filtered)")
     layers.push("outbound network filtered below the function (nftables in its own namespace, pasta)");
   return { level: plan.level, layers, missing: plan.missing, network };
+}
+
+/**
+ * Whether a sandbox under a uid of its own can read `file` where it is: the file readable by other
+ * users and every folder above it passable. Without bubblewrap nothing is bind-mounted, so the
+ * sandbox bundle and the node binary must be (a checkout under /root, mode 0700, is not).
+ */
+export function reachableByOthers(file: string): boolean {
+  try {
+    if ((statSync(file).mode & 0o004) === 0) return false;
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      if ((statSync(dir).mode & 0o001) === 0) return false;
+      if (dir === path.dirname(dir)) return true;
+    }
+  } catch {
+    return false;
+  }
 }

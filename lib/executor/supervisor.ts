@@ -16,6 +16,7 @@ import { Hub } from "@/lib/executor/hub";
 import {
   detectIsolation,
   isolationSummary,
+  reachableByOthers,
   type IsolationPlan,
   type IsolationSettings,
 } from "@/lib/executor/isolation";
@@ -88,6 +89,12 @@ export class Supervisor implements Executor {
     this.workDir = uidSwitch && !bubblewrap ? mkdtempSync(path.join(os.tmpdir(), "nimbus-sandboxes-")) : opts.workDir;
     mkdirSync(this.workDir, { recursive: true, mode: 0o700 });
     if (uidSwitch) chmodSync(this.workDir, 0o711);
+    for (const file of uidSwitch && !bubblewrap ? [opts.hostScript, this.nodePath] : [])
+      if (!reachableByOthers(file))
+        this.log.error(
+          `sandboxes run under their own uid without bubblewrap and cannot read ${file}: let other users ` +
+            "read it and pass every folder above it (chmod o+rx), or install bubblewrap",
+        );
     this.network = new EgressPlanner(this.isolation.plan, this.workDir, opts.network ?? {}, this.log);
     this.hub = new Hub(this.workDir, MAX_LANE_FRAME_BYTES);
     const spawnerScript = path.join(path.dirname(opts.hostScript), "spawner.mjs");

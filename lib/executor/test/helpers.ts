@@ -1,11 +1,29 @@
 import path from "node:path";
 import os from "node:os";
-import { mkdtempSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, mkdtempSync } from "node:fs";
+import { reachableByOthers } from "@/lib/executor/isolation";
+import { sandboxNode } from "@/lib/executor/sandbox-node";
 import { randomUUID } from "node:crypto";
 import { Supervisor } from "@/lib/executor/supervisor";
 import type { FunctionSpec, InvokeResult } from "@/lib/executor/types";
 
 export const hostScript = path.resolve(__dirname, "../../../.nimbus/sandbox/host.mjs");
+
+/**
+ * Without bubblewrap nothing is bind-mounted: a sandbox running under its own uid reads the bundle
+ * and the node binary where they are. A checkout in a folder other users cannot enter (/root) gets
+ * copies in a temporary folder they can, for the tests of that mode.
+ */
+export function sandboxFilesForOwnUid(): { hostScript: string; nodePath: string } {
+  const nodePath = sandboxNode(path.resolve(__dirname, "../../..")).nodePath;
+  if (reachableByOthers(hostScript) && reachableByOthers(nodePath)) return { hostScript, nodePath };
+  const dir = mkdtempSync(path.join(os.tmpdir(), "nimbus-sandbox-files-"));
+  chmodSync(dir, 0o755);
+  cpSync(path.dirname(hostScript), path.join(dir, "sandbox"), { recursive: true });
+  copyFileSync(nodePath, path.join(dir, "node"));
+  chmodSync(path.join(dir, "node"), 0o755);
+  return { hostScript: path.join(dir, "sandbox", path.basename(hostScript)), nodePath: path.join(dir, "node") };
+}
 
 export function makeSupervisor(overrides: Partial<ConstructorParameters<typeof Supervisor>[0]> = {}) {
   return new Supervisor({

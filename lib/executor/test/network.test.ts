@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { ConnectionRecord } from "@/lib/executor/types";
-import { invoke, json, makeSupervisor, spec } from "@/lib/executor/test/helpers";
+import { invoke, json, makeSupervisor, sandboxFilesForOwnUid, spec } from "@/lib/executor/test/helpers";
 
 // Whatever this machine allows (filtered internet as root, none otherwise), loopback is refused and
 // named; nothing here leaves the sandbox's own loopback.
@@ -63,7 +63,7 @@ export const handler = async () => { const all = []; for (let i = 0; i < 300; i+
 });
 
 describe("without bubblewrap", () => {
-  const bare = makeSupervisor({ isolation: { mode: "no-bubblewrap" } });
+  const bare = makeSupervisor({ isolation: { mode: "no-bubblewrap" }, ...sandboxFilesForOwnUid() });
   afterAll(() => bare.shutdown(1000));
 
   it("as root, still keeps sandboxes off the host's network (a namespace of their own)", async () => {
