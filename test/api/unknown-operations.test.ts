@@ -15,7 +15,7 @@ describe("operations Nimbus does not serve", () => {
   });
 
   it("another AWS API's dated path, signed or not", async () => {
-    const signed = await signedFetch(`${t.srv.url}/2020-06-30/functions/x/code-signing-config`);
+    const signed = await signedFetch(`${t.srv.url}/2018-10-31/layers`);
     expect(signed.status).toBe(404);
     expect(signed.headers.get("x-amzn-errortype")).toBe("UnknownOperationException");
     const anonymous = await fetch(`${t.srv.url}/2099-01-01/things`, { redirect: "manual" });

@@ -6,6 +6,7 @@
  */
 import { ACCOUNT_ROUTES } from "@/lib/aws/lambda/routes/account";
 import { CONCURRENCY_ROUTES } from "@/lib/aws/lambda/routes/concurrency";
+import { DEPLOY_READ_ROUTES } from "@/lib/aws/lambda/routes/deploy-reads";
 import { EVENT_INVOKE_CONFIG_ROUTES } from "@/lib/aws/lambda/routes/event-invoke-config";
 import { FUNCTION_ROUTES } from "@/lib/aws/lambda/routes/functions";
 import { URL_ROUTES } from "@/lib/aws/lambda/routes/urls";
@@ -19,4 +20,5 @@ export const LAMBDA_ROUTES: readonly LambdaRoute[] = [
   ...EVENT_INVOKE_CONFIG_ROUTES,
   ...ACCOUNT_ROUTES,
   ...URL_ROUTES,
+  ...DEPLOY_READ_ROUTES,
 ];

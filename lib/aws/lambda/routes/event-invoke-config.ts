@@ -1,8 +1,10 @@
-/** Asynchronous invocation settings: Put/Get/Update/DeleteFunctionEventInvokeConfig. */
+/** Asynchronous invocation settings: Put/Get/Update/Delete/ListFunctionEventInvokeConfig(s). */
 import { EventInvokeConfigRequest, parseWire } from "@/lib/aws/lambda/wire";
 import { nameOf, noContent, ok, type LambdaCall, type LambdaRoute } from "@/lib/aws/lambda/types";
 import { functionArn } from "@/lib/aws/shapes";
+import { AppError } from "@/lib/errors";
 import * as eventInvokeConfig from "@/lib/services/event-invoke-config";
+import * as functions from "@/lib/services/functions";
 
 function eventInvokeConfigShape(c: LambdaCall, cfg: eventInvokeConfig.EventInvokeConfigRecord) {
   return {
@@ -53,6 +55,20 @@ export const EVENT_INVOKE_CONFIG_ROUTES: readonly LambdaRoute[] = [
     handler: async (c) => {
       await eventInvokeConfig.deleteEventInvokeConfig(c.ctx, nameOf(c));
       return noContent;
+    },
+  },
+  {
+    operation: "ListFunctionEventInvokeConfigs",
+    method: "GET",
+    path: "/2019-09-25/functions/{FunctionName}/event-invoke-config/list",
+    handler: async (c) => {
+      const fn = await functions.getFunctionOrThrow(c.ctx, nameOf(c));
+      // Only $LATEST has one: a list of it, or empty when none was set.
+      const cfg = await eventInvokeConfig.getEventInvokeConfig(c.ctx, fn.name).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === "ResourceNotFoundException") return null;
+        throw err;
+      });
+      return ok({ FunctionEventInvokeConfigs: cfg ? [eventInvokeConfigShape(c, cfg)] : [] });
     },
   },
 ];
