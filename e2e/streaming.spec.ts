@@ -23,9 +23,12 @@ test("Test tab: a streaming function's chunks show as they arrive, then the resu
       Handler: "index.handler",
       Timeout: 10,
       Code: { ZipFile: zipFiles({ "index.mjs": SOURCE }) },
+      Tags: { team: "web", stage: "dev" },
     }),
   );
   await page.goto(`/functions/${name}?tab=test`);
+  // Tags set through the API show in the header.
+  await expect(page.getByRole("list", { name: "Tags" }).getByRole("listitem")).toHaveText(["stage=dev", "team=web"]);
   await page.getByRole("button", { name: "Test", exact: true }).click();
   // While it runs: what has arrived so far, not yet all of it.
   const live = page.getByTestId("live-response");

@@ -248,6 +248,10 @@ function lambdaRoutes(name: string): [string, string][] {
     ["PUT", `/2019-09-25/functions/${n}/event-invoke-config`],
     ["GET", `/2019-09-25/functions/${n}/event-invoke-config/list?MaxItems=${pick(["0", "x", "51", ""])}`],
     ["GET", `/2020-06-30/functions/${n}/code-signing-config`],
+    [
+      pick(["GET", "POST", "DELETE"]),
+      `/2017-03-31/tags/${enc(pick([`arn:aws:lambda:us-east-1:000000000000:function:${name}`, name, randomString(30)]))}?tagKeys=${enc(randomString(10))}`,
+    ],
     ["GET", `/2021-07-20/functions/${n}/runtime-management-config?Qualifier=${enc(randomString(5))}`],
     ["POST", `/2019-09-25/functions/${n}/event-invoke-config`],
     ["GET", `/2019-09-25/functions/${n}/event-invoke-config`],

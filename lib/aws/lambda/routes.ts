@@ -9,6 +9,7 @@ import { CONCURRENCY_ROUTES } from "@/lib/aws/lambda/routes/concurrency";
 import { DEPLOY_READ_ROUTES } from "@/lib/aws/lambda/routes/deploy-reads";
 import { EVENT_INVOKE_CONFIG_ROUTES } from "@/lib/aws/lambda/routes/event-invoke-config";
 import { FUNCTION_ROUTES } from "@/lib/aws/lambda/routes/functions";
+import { TAG_ROUTES } from "@/lib/aws/lambda/routes/tags";
 import { URL_ROUTES } from "@/lib/aws/lambda/routes/urls";
 import type { LambdaRoute } from "@/lib/aws/lambda/types";
 
@@ -21,4 +22,5 @@ export const LAMBDA_ROUTES: readonly LambdaRoute[] = [
   ...ACCOUNT_ROUTES,
   ...URL_ROUTES,
   ...DEPLOY_READ_ROUTES,
+  ...TAG_ROUTES,
 ];

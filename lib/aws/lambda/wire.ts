@@ -100,10 +100,19 @@ const ZipCode = z
     return z.NEVER;
   });
 
+/** Tags as the wire has them; their limits are the service's (lib/services/tags). */
+const TagMap = opt(z.record(z.string(), str, { error: "must be a map of strings" }));
+
 export const CreateFunctionRequest = z
-  .object({ FunctionName: str, Code: ZipCode, ...configuration })
+  .object({ FunctionName: str, Code: ZipCode, Tags: TagMap, ...configuration })
   .loose()
-  .transform((b) => ({ name: b.FunctionName, zip: b.Code, ...toConfiguration(b) }));
+  .transform((b) => ({ name: b.FunctionName, zip: b.Code, tags: b.Tags, ...toConfiguration(b) }));
+
+/** TagResource's body. */
+export const TagResourceRequest = z
+  .object({ Tags: z.record(z.string(), str, { error: "is required: a map of strings" }) })
+  .loose()
+  .transform((b) => b.Tags);
 
 export const UpdateFunctionConfigurationRequest = z.object(configuration).loose().transform(toConfiguration);
 

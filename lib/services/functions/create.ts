@@ -29,6 +29,7 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
           timeoutSec: data.timeoutSec,
           egressMode: data.egressMode,
           egressAllow: data.egressAllow,
+          tags: data.tags,
           environment: env.environment,
           secretNames: env.secretNames,
           sealedSecrets: env.sealedSecrets,
@@ -44,6 +45,7 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
         codeSha256: sha,
         variables: Object.keys(data.environment),
         secretNames: env.secretNames,
+        ...(Object.keys(data.tags).length ? { tags: data.tags } : {}),
       });
       return created;
     });

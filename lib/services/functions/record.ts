@@ -1,6 +1,7 @@
 import type { EgressMode } from "@/lib/executor/network/allow";
 import type { Fn } from "@/lib/generated/prisma/client";
 import { attachSealedSecrets, MASKED } from "@/lib/services/functions/secrets";
+import { tagsOf, type Tags } from "@/lib/services/tags/schemas";
 
 /** A function as the rest of the system sees it (no code bytes). */
 export interface FunctionRecord {
@@ -21,6 +22,8 @@ export interface FunctionRecord {
   environment: Record<string, string>;
   secretNames: string[];
   reservedConcurrency: number | null;
+  /** Key → value (TagResource, CreateFunction's Tags). */
+  tags: Tags;
   codeSha256: string;
   codeSize: number;
   revision: number;
@@ -48,6 +51,7 @@ export function toRecord(row: Fn): FunctionRecord {
     },
     secretNames,
     reservedConcurrency: row.reservedConcurrency,
+    tags: tagsOf(row.tags),
     codeSha256: row.codeSha256,
     codeSize: row.codeSize,
     revision: row.revision,

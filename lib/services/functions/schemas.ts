@@ -1,5 +1,6 @@
 /** Validation for the function model, with Lambda's rules and messages. */
 import { z } from "zod";
+import { tags } from "@/lib/services/tags/schemas";
 import { sandboxNode } from "@/lib/executor/sandbox-node";
 import { allowEntryProblem, canonicalName, MAX_ALLOW_ENTRIES } from "@/lib/executor/network/allow";
 
@@ -140,6 +141,7 @@ export const createFunctionInput = z.object({
   secretNames: z.array(z.string()).optional(),
   egressMode: egressMode.default("internet"),
   egressAllow: egressAllow.default([]),
+  tags: tags.default({}),
   zip: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "Code is required" }),
 });
 export type CreateFunctionInput = z.input<typeof createFunctionInput>;

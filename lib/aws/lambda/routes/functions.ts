@@ -92,7 +92,7 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
         ...(fn.reservedConcurrency !== null
           ? { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } }
           : {}),
-        Tags: {},
+        ...(Object.keys(fn.tags).length ? { Tags: fn.tags } : {}),
       });
     },
   },

@@ -1,0 +1,3 @@
+export { tagFunction } from "@/lib/services/tags/tag";
+export { untagFunction } from "@/lib/services/tags/untag";
+export { MAX_TAGS, tags, tagsOf, type Tags } from "@/lib/services/tags/schemas";
