@@ -11,6 +11,7 @@ import { BodyTooLarge, readBody, sendError, sendJson } from "@/lib/aws/http";
 import { RouteTable } from "@/lib/aws/lambda/match";
 import { LAMBDA_ROUTES, type LambdaRoute } from "@/lib/aws/lambda/routes";
 import { checkClaims, verifySignature, type Caller } from "@/lib/aws/sigv4/verify";
+import { assertStorableText } from "@/lib/services/validate";
 import { AppError } from "@/lib/errors";
 import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
 import type { AwsApiRuntime } from "@/lib/aws/lambda/routes";
@@ -74,6 +75,12 @@ export async function handleLambdaApi(
     const found = routes.match(parts.method, parts.path);
     if (!found) throw unknownOperation(parts.method, parts.path);
     const shape = { region: platform.settings.NIMBUS_REGION, accountId: platform.settings.NIMBUS_ACCOUNT_ID };
+    // Path parameters and the query are text a handler may store or look up: NUL and lone
+    // surrogates are refused here, once, naming the parameter (Invoke's name is checked by its parser).
+    if (found.route.operation !== "Invoke") {
+      assertStorableText(found.params);
+      assertStorableText(Object.fromEntries(parts.query));
+    }
     // Invoke needs no actor: it is the hot path and writes no audit entry.
     const ctx =
       found.route.operation === "Invoke" ? platform.services : withActor(platform.services, lambdaActorOf(req, caller));

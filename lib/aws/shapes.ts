@@ -1,5 +1,8 @@
 /** AWS Lambda API shapes built from our records. */
 import type { FunctionRecord } from "@/lib/services/functions/record";
+import { revisionId } from "@/lib/services/functions/revision";
+
+export { revisionId };
 
 export interface ShapeContext {
   region: string;
@@ -15,19 +18,10 @@ export function functionArn(ctx: ShapeContext, name: string): string {
   return `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${name}`;
 }
 
-export function revisionId(fn: FunctionRecord): string {
-  // Stable per (function, revision, reservation): a UUID-shaped digest, as Lambda returns.
-  const hex = Buffer.from(`${fn.id}:${fn.revision}:${fn.updatedAt.getTime()}`).toString("hex").padEnd(32, "0");
-  let h = 0n;
-  for (const c of hex) h = (h * 31n + BigInt(c.charCodeAt(0))) & ((1n << 128n) - 1n);
-  const s = h.toString(16).padStart(32, "0");
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
-}
-
 export function toFunctionConfiguration(ctx: ShapeContext, fn: FunctionRecord) {
   return {
     FunctionName: fn.name,
-    FunctionArn: functionArn(ctx, fn.name),
+    FunctionArn: fn.version === "$LATEST" ? functionArn(ctx, fn.name) : `${functionArn(ctx, fn.name)}:${fn.version}`,
     Runtime: fn.runtime,
     Role: `arn:aws:iam::${ctx.accountId}:role/nimbus-execution-role`,
     Handler: fn.handler,
@@ -37,7 +31,7 @@ export function toFunctionConfiguration(ctx: ShapeContext, fn: FunctionRecord) {
     MemorySize: fn.memoryMb,
     LastModified: lambdaTimestamp(fn.updatedAt),
     CodeSha256: fn.codeSha256,
-    Version: "$LATEST",
+    Version: fn.version,
     Environment: { Variables: fn.environment },
     TracingConfig: { Mode: "PassThrough" },
     RevisionId: revisionId(fn),

@@ -5,10 +5,23 @@
  * batched writers, log and metric queries, the queue and the scheduler use plain SQL too.
  */
 import type pg from "pg";
-import type { Fn } from "@/lib/generated/prisma/client";
+import type { Fn, FunctionVersion } from "@/lib/generated/prisma/client";
 
 export async function selectFunctionByName(pool: pg.Pool, name: string): Promise<Fn | null> {
   const { rows } = await pool.query<Fn>(`SELECT * FROM functions WHERE name = $1`, [name]);
+  return rows[0] ?? null;
+}
+
+/** One published version of a function (the function itself: selectFunctionByName). */
+export async function selectVersion(
+  pool: pg.Pool,
+  functionId: string,
+  version: number,
+): Promise<FunctionVersion | null> {
+  const { rows } = await pool.query<FunctionVersion>(
+    `SELECT * FROM function_versions WHERE "functionId" = $1 AND version = $2`,
+    [functionId, version],
+  );
   return rows[0] ?? null;
 }
 

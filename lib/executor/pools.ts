@@ -1,6 +1,7 @@
 /**
- * The sandboxes of each function, for its current revision only: a newer revision drains the
- * older ones (their in-flight calls finish, they take no new work).
+ * The sandboxes of each function version: $LATEST's for its current revision only (a newer revision
+ * drains the older ones: their in-flight calls finish, they take no new work); each published
+ * version's apart, as versions never change. Keyed by poolKey(functionId, version).
  */
 import type { Sandbox } from "@/lib/executor/sandbox";
 
@@ -10,6 +11,10 @@ interface FunctionPool {
   sandboxes: Sandbox[];
 }
 
+/** $LATEST's pool is the function's id; a version's is `id@N`. */
+export const poolKey = (functionId: string, version: string) =>
+  version === "$LATEST" ? functionId : `${functionId}@${version}`;
+
 export class FunctionPools {
   private readonly pools = new Map<string, FunctionPool>();
 
@@ -18,11 +23,11 @@ export class FunctionPools {
    * was resolved against an older revision than the one now served (a cache race: serve it once,
    * on a sandbox of its own).
    */
-  serving(functionId: string, revision: number): Sandbox[] | null {
-    let pool = this.pools.get(functionId);
+  serving(key: string, revision: number): Sandbox[] | null {
+    let pool = this.pools.get(key);
     if (!pool) {
       pool = { revision, sandboxes: [] };
-      this.pools.set(functionId, pool);
+      this.pools.set(key, pool);
     }
     if (revision > pool.revision) {
       for (const sb of pool.sandboxes) sb.drain();
@@ -33,19 +38,23 @@ export class FunctionPools {
     return pool.sandboxes;
   }
 
-  add(functionId: string, sb: Sandbox): void {
-    this.pools.get(functionId)?.sandboxes.push(sb);
+  add(key: string, sb: Sandbox): void {
+    this.pools.get(key)?.sandboxes.push(sb);
   }
 
-  /** Drains the function's sandboxes unless they serve `keepRevision`; forgets it when none is kept. */
+  /**
+   * Drains $LATEST's sandboxes unless they serve `keepRevision`. Without one (the function is gone)
+   * every pool of the function, its versions' too, is drained and forgotten.
+   */
   retire(functionId: string, keepRevision?: number): void {
-    const pool = this.pools.get(functionId);
-    if (!pool) return;
-    if (keepRevision === undefined || pool.revision !== keepRevision) {
+    for (const [key, pool] of this.pools) {
+      const latest = key === functionId;
+      if (!latest && !key.startsWith(`${functionId}@`)) continue;
+      if (keepRevision !== undefined && (!latest || pool.revision === keepRevision)) continue;
       for (const sb of pool.sandboxes) sb.drain();
       pool.sandboxes = [];
+      if (keepRevision === undefined) this.pools.delete(key);
     }
-    if (keepRevision === undefined) this.pools.delete(functionId);
   }
 
   /** A sandbox exited. */

@@ -24,7 +24,7 @@ import { EgressPlanner } from "@/lib/executor/network/egress";
 import type { EgressSetting } from "@/lib/executor/network/allow";
 import { failure } from "@/lib/executor/outcomes";
 import { CapRetirement, choosePlacement } from "@/lib/executor/placement";
-import { FunctionPools } from "@/lib/executor/pools";
+import { FunctionPools, poolKey } from "@/lib/executor/pools";
 import { PrewarmPool } from "@/lib/executor/prewarm";
 import { MAX_LANE_FRAME_BYTES } from "@/lib/executor/protocol";
 import { nodeOf, sandboxNode } from "@/lib/executor/sandbox-node";
@@ -199,7 +199,8 @@ export class Supervisor implements Executor {
 
   /** A warm idle instance of this revision, else a cold one on a lane, else a new sandbox. */
   private place(spec: FunctionSpec): { sb: Sandbox; inst: InstanceState; cold: boolean; oneShot?: boolean } {
-    const serving = this.pools.serving(spec.functionId, spec.revision);
+    const key = poolKey(spec.functionId, spec.version);
+    const serving = this.pools.serving(key, spec.revision);
     if (!serving) {
       const sb = this.newSandboxFor(spec);
       return { sb, inst: sb.newInstance(), cold: true, oneShot: true };
@@ -210,7 +211,7 @@ export class Supervisor implements Executor {
     if (placement.kind === "cold") sb = placement.sb;
     else {
       sb = this.newSandboxFor(spec);
-      this.pools.add(spec.functionId, sb);
+      this.pools.add(key, sb);
     }
     return { sb, inst: sb.newInstance(), cold: true };
   }

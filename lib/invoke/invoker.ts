@@ -72,9 +72,8 @@ export class Invoker {
 
   async resolve(functionRef: string, qualifier?: string | null): Promise<ResolvedFunction> {
     const { name, qualifier: q } = parseFunctionRef(functionRef, qualifier);
-    const fn = await this.resolver.get(name);
-    if (!fn || q !== "$LATEST")
-      throw notFound(`Function not found: ${this.resolver.arnOf(name)}${q !== "$LATEST" ? `:${q}` : ""}`);
+    const fn = await this.resolver.get(name, q);
+    if (!fn) throw notFound(`Function not found: ${this.resolver.arnOf(name)}${q !== "$LATEST" ? `:${q}` : ""}`);
     return fn;
   }
 

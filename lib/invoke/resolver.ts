@@ -1,13 +1,15 @@
 /**
- * Resolves a function name to what the executor needs, from memory. The cache is
- * invalidated by the change events of this process and (through NOTIFY) of others.
+ * Resolves a function name (and qualifier: $LATEST or a published version) to what the executor
+ * needs, from memory. The cache is invalidated by the change events of this process and (through
+ * NOTIFY) of others; versions never change, so only their deletion drops them.
  */
 import type pg from "pg";
-import { selectCodePackage, selectFunctionByName } from "@/lib/db/hot-queries";
+import { selectCodePackage, selectFunctionByName, selectVersion } from "@/lib/db/hot-queries";
 import type { DataCipher } from "@/lib/crypto/data-cipher";
 import { readPackage } from "@/lib/code/package";
 import type { CodeFile, FunctionSpec } from "@/lib/executor/types";
 import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
+import { isVersionNumber, toVersionRecord } from "@/lib/services/versions/record";
 import { openSecrets, plainVariables, sealedSecretsOf, secretRedactor } from "@/lib/services/functions/secrets";
 import { createLogger, type Logger } from "@/lib/log";
 
@@ -42,27 +44,30 @@ export class FunctionResolver {
     private readonly onCodeRefused: (e: CodeRefusedEvent) => void = () => {},
   ) {}
 
-  get(name: string): Promise<ResolvedFunction | null> {
-    const hit = this.cache.get(name);
+  get(name: string, qualifier = "$LATEST"): Promise<ResolvedFunction | null> {
+    const key = qualifier === "$LATEST" ? name : `${name}:${qualifier}`;
+    const hit = this.cache.get(key);
     if (hit) {
       // Synchronous fast path: a settled, positive entry is returned as is.
       return hit.value;
     }
-    const value = this.load(name);
+    const value = this.load(name, qualifier);
     const entry = { value, at: Date.now() };
-    this.cache.set(name, entry);
+    this.cache.set(key, entry);
     void value.then(
       (v) => {
         if (v === null)
-          setTimeout(() => this.cache.get(name) === entry && this.cache.delete(name), NEGATIVE_TTL_MS).unref();
+          setTimeout(() => this.cache.get(key) === entry && this.cache.delete(key), NEGATIVE_TTL_MS).unref();
       },
-      () => this.cache.get(name) === entry && this.cache.delete(name),
+      () => this.cache.get(key) === entry && this.cache.delete(key),
     );
     return value;
   }
 
+  /** Drops the function and every version of it this process holds. */
   invalidate(name: string): void {
     this.cache.delete(name);
+    for (const key of this.cache.keys()) if (key.startsWith(`${name}:`)) this.cache.delete(key);
     this.primed.delete(name);
   }
 
@@ -86,9 +91,13 @@ export class FunctionResolver {
     return `arn:aws:lambda:${this.region}:${this.accountId}:function:${name}`;
   }
 
-  private async load(name: string): Promise<ResolvedFunction | null> {
+  private async load(name: string, qualifier: string): Promise<ResolvedFunction | null> {
+    if (qualifier !== "$LATEST" && !isVersionNumber(qualifier)) return null;
     const row = await selectFunctionByName(this.pool, name);
-    return row ? this.toResolved(toRecord(row)) : null;
+    if (!row) return null;
+    if (qualifier === "$LATEST") return this.toResolved(toRecord(row));
+    const version = await selectVersion(this.pool, row.id, Number(qualifier));
+    return version ? this.toResolved(toVersionRecord(row, version)) : null;
   }
 
   private toResolved(record: FunctionRecord): ResolvedFunction {
@@ -100,7 +109,7 @@ export class FunctionResolver {
       functionId: record.id,
       functionName: record.name,
       revision: record.revision,
-      version: "$LATEST",
+      version: record.version,
       runtime: record.runtime,
       handler: record.handler,
       memoryMb: record.memoryMb,
@@ -110,7 +119,8 @@ export class FunctionResolver {
       env: record.secretNames.length ? plainVariables(record) : record.environment,
       loadSecrets: record.secretNames.length ? loadSecrets : undefined,
       codeSha256: record.codeSha256,
-      arn: this.arnOf(record.name),
+      // Invoked by version, the ARN a handler sees carries it (context.invokedFunctionArn), as on AWS.
+      arn: record.version === "$LATEST" ? this.arnOf(record.name) : `${this.arnOf(record.name)}:${record.version}`,
       region: this.region,
       loadCode: () => this.loadCode(record.codeSha256, record.name),
     };

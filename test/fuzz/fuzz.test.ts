@@ -249,6 +249,14 @@ function lambdaRoutes(name: string): [string, string][] {
     ["GET", `/2019-09-25/functions/${n}/event-invoke-config/list?MaxItems=${pick(["0", "x", "51", ""])}`],
     ["GET", `/2020-06-30/functions/${n}/code-signing-config`],
     [
+      pick(["POST", "GET"]),
+      `/2015-03-31/functions/${n}/versions?Marker=${enc(randomString(6))}&MaxItems=${pick(["1", "0", "-3", "x"])}`,
+    ],
+    [
+      pick(["GET", "DELETE"]),
+      `/2015-03-31/functions/${n}${pick([":1", ":0", ":$LATEST", ""])}?Qualifier=${enc(pick(["1", "", "$LATEST", "99", randomString(8)]))}`,
+    ],
+    [
       pick(["GET", "POST", "DELETE"]),
       `/2017-03-31/tags/${enc(pick([`arn:aws:lambda:us-east-1:000000000000:function:${name}`, name, randomString(30)]))}?tagKeys=${enc(randomString(10))}`,
     ],

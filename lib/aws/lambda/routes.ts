@@ -11,6 +11,7 @@ import { EVENT_INVOKE_CONFIG_ROUTES } from "@/lib/aws/lambda/routes/event-invoke
 import { FUNCTION_ROUTES } from "@/lib/aws/lambda/routes/functions";
 import { TAG_ROUTES } from "@/lib/aws/lambda/routes/tags";
 import { URL_ROUTES } from "@/lib/aws/lambda/routes/urls";
+import { VERSION_ROUTES } from "@/lib/aws/lambda/routes/versions";
 import type { LambdaRoute } from "@/lib/aws/lambda/types";
 
 export type { AwsApiRuntime, LambdaCall, LambdaRoute, Reply } from "@/lib/aws/lambda/types";
@@ -23,4 +24,5 @@ export const LAMBDA_ROUTES: readonly LambdaRoute[] = [
   ...URL_ROUTES,
   ...DEPLOY_READ_ROUTES,
   ...TAG_ROUTES,
+  ...VERSION_ROUTES,
 ];

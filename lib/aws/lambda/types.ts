@@ -44,5 +44,8 @@ export interface LambdaRoute {
 }
 
 export const nameOf = (c: LambdaCall) => parseFunctionRef(c.params.FunctionName ?? "").name;
+/** The qualifier a call names: in a qualified ARN or name (`fn:3`), or `?Qualifier=`; "$LATEST" when none. */
+export const qualifierOf = (c: LambdaCall) =>
+  parseFunctionRef(c.params.FunctionName ?? "", c.query.get("Qualifier")).qualifier;
 export const ok = (json: unknown): Reply => ({ status: 200, json });
 export const noContent: Reply = { status: 204 };

@@ -108,6 +108,12 @@ export const CreateFunctionRequest = z
   .loose()
   .transform((b) => ({ name: b.FunctionName, zip: b.Code, tags: b.Tags, ...toConfiguration(b) }));
 
+/** PublishVersion's body. */
+export const PublishVersionRequest = z
+  .object({ CodeSha256: opt(str), Description: opt(str), RevisionId: opt(str) })
+  .loose()
+  .transform((b) => ({ codeSha256: b.CodeSha256, description: b.Description, revisionId: b.RevisionId }));
+
 /** TagResource's body. */
 export const TagResourceRequest = z
   .object({ Tags: z.record(z.string(), str, { error: "is required: a map of strings" }) })

@@ -14,12 +14,13 @@ export async function getFunctionOrThrow(ctx: ServiceContext, name: string): Pro
   return toRecord(row);
 }
 
-/** The function's code package (zip bytes). */
+/** The code package (zip bytes) of the function, or of the version `fetch` returns. */
 export async function getFunctionCode(
   ctx: ServiceContext,
   name: string,
+  fetch: (ctx: ServiceContext, name: string) => Promise<FunctionRecord> = getFunctionOrThrow,
 ): Promise<{ fn: FunctionRecord; zip: Uint8Array }> {
-  const fn = await getFunctionOrThrow(ctx, name);
+  const fn = await fetch(ctx, name);
   const pkg = await ctx.db.codePackage.findUnique({ where: { sha256: fn.codeSha256 } });
   if (!pkg) throw notFound(`Code package ${fn.codeSha256} of ${name} is missing`);
   try {

@@ -7,6 +7,8 @@ import { tagsOf, type Tags } from "@/lib/services/tags/schemas";
 export interface FunctionRecord {
   id: string;
   name: string;
+  /** "$LATEST" (the function as it is edited), or a published version's number. */
+  version: string;
   description: string;
   runtime: string;
   handler: string;
@@ -37,6 +39,7 @@ export function toRecord(row: Fn): FunctionRecord {
   const record: FunctionRecord = {
     id: row.id,
     name: row.name,
+    version: "$LATEST",
     description: row.description,
     runtime: row.runtime,
     handler: row.handler,

@@ -21,10 +21,12 @@ export async function storeCodePackage(tx: Tx, sha256: string, zip: Uint8Array, 
   await tx.codePackage.create({ data: { sha256, zip: new Uint8Array(cipher.seal(zip)), size: zip.byteLength } });
 }
 
-/** Removes a package no function refers to any more. */
+/** Removes a package no function and no published version refers to any more. */
 export async function dropUnusedCodePackage(tx: Tx, sha256: string): Promise<void> {
   await lockPackage(tx, sha256);
-  const users = await tx.fn.count({ where: { codeSha256: sha256 } });
+  const users =
+    (await tx.fn.count({ where: { codeSha256: sha256 } })) +
+    (await tx.functionVersion.count({ where: { codeSha256: sha256 } }));
   if (users === 0) await tx.codePackage.deleteMany({ where: { sha256 } });
 }
 

@@ -7,11 +7,12 @@ import {
   UpdateFunctionCodeRequest,
   UpdateFunctionConfigurationRequest,
 } from "@/lib/aws/lambda/wire";
-import { nameOf, noContent, ok, type LambdaRoute } from "@/lib/aws/lambda/types";
+import { nameOf, qualifierOf, noContent, ok, type LambdaRoute } from "@/lib/aws/lambda/types";
 import { toFunctionConfiguration } from "@/lib/aws/shapes";
 import { presignGet } from "@/lib/aws/sigv4/verify";
 import { parseFunctionRef } from "@/lib/function-ref";
 import * as functions from "@/lib/services/functions";
+import * as versions from "@/lib/services/versions";
 
 export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
   {
@@ -77,15 +78,11 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
     method: "GET",
     path: "/2015-03-31/functions/{FunctionName}",
     handler: async (c) => {
-      const fn = await functions.getFunctionOrThrow(c.ctx, nameOf(c));
+      const fn = await versions.getFunctionVersion(c.ctx, nameOf(c), qualifierOf(c));
       const host = c.req.headers.host ?? `localhost:${c.platform.settings.PORT}`;
+      const file = fn.version === "$LATEST" ? fn.name : `${fn.name}:${fn.version}`;
       // Presigned with the caller's own key, like the S3 URL real Lambda answers (valid 10 minutes).
-      const location = await presignGet(
-        c.caller,
-        c.shape.region,
-        host,
-        `/nimbus/code/${encodeURIComponent(fn.name)}.zip`,
-      );
+      const location = await presignGet(c.caller, c.shape.region, host, `/nimbus/code/${encodeURIComponent(file)}.zip`);
       return ok({
         Configuration: toFunctionConfiguration(c.shape, fn),
         Code: { RepositoryType: "S3", Location: location },
@@ -101,7 +98,10 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
     method: "DELETE",
     path: "/2015-03-31/functions/{FunctionName}",
     handler: async (c) => {
-      await functions.deleteFunction(c.ctx, nameOf(c));
+      // With a qualifier only that version goes ($LATEST is refused: it is the function).
+      const qualified = c.query.has("Qualifier") || (c.params.FunctionName ?? "").includes(":");
+      if (qualified) await versions.deleteFunctionVersion(c.ctx, nameOf(c), qualifierOf(c));
+      else await functions.deleteFunction(c.ctx, nameOf(c));
       return noContent;
     },
   },
@@ -109,7 +109,8 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
     operation: "GetFunctionConfiguration",
     method: "GET",
     path: "/2015-03-31/functions/{FunctionName}/configuration",
-    handler: async (c) => ok(toFunctionConfiguration(c.shape, await functions.getFunctionOrThrow(c.ctx, nameOf(c)))),
+    handler: async (c) =>
+      ok(toFunctionConfiguration(c.shape, await versions.getFunctionVersion(c.ctx, nameOf(c), qualifierOf(c)))),
   },
   {
     operation: "UpdateFunctionConfiguration",
@@ -137,7 +138,10 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
     handler: async (c) => {
       const file = c.params.File ?? "";
       if (!file.endsWith(".zip")) return null;
-      const { zip } = await functions.getFunctionCode(c.ctx, parseFunctionRef(file.slice(0, -4)).name);
+      const ref = parseFunctionRef(file.slice(0, -4));
+      const { zip } = await functions.getFunctionCode(c.ctx, ref.name, (ctx, name) =>
+        versions.getFunctionVersion(ctx, name, ref.qualifier),
+      );
       return {
         status: 200,
         bytes: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength),

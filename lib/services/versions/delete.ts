@@ -1,0 +1,33 @@
+import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/services/context";
+import { dropUnusedCodePackage } from "@/lib/services/functions/store-code";
+import { recordAudit } from "@/lib/services/audit/record";
+import { getFunctionVersion } from "@/lib/services/versions/get";
+import { isVersionNumber } from "@/lib/services/versions/record";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
+
+/** DeleteFunction with a version Qualifier: that version goes; its code stays while anything uses it. */
+export async function deleteFunctionVersion(ctx: ServiceContext, name: string, qualifier: string): Promise<void> {
+  if (qualifier === "$LATEST")
+    throw new AppError(
+      "InvalidParameterValueException",
+      "$LATEST version cannot be deleted without deleting the function.",
+    );
+  if (!isVersionNumber(qualifier))
+    throw new AppError(
+      "InvalidParameterValueException",
+      `Qualifier must be a version number; got '${qualifier.slice(0, 64)}'`,
+    );
+  const v = await getFunctionVersion(ctx, name, qualifier);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.functionVersion.delete({
+      where: { functionId_version: { functionId: v.id, version: Number(v.version) } },
+    });
+    await dropUnusedCodePackage(tx, v.codeSha256);
+    await recordAudit(tx, ctx, "function.delete-version", name, { version: Number(v.version) });
+  });
+  // Caches drop the name's versions; $LATEST's sandboxes stay (its revision is unchanged), the
+  // deleted version's retire when idle.
+  const fn = await getFunctionOrThrow(ctx, name);
+  ctx.functionChanged({ id: fn.id, name, revision: fn.revision });
+}
