@@ -6,7 +6,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
+  CreateFunctionCommand,
   DeleteFunctionCommand,
+  ListFunctionsCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
   InvokeCommand,
@@ -15,7 +17,7 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
-import { dec, deployFunction, enc, testServer, zipOf } from "@/test/server";
+import { dec, deployFunction, enc, testServer, uniqueName, zipOf } from "@/test/server";
 
 const t = testServer();
 // Each test's code is its own (packages are shared by content across functions).
@@ -132,5 +134,48 @@ describe("versions", () => {
     const { CodeSha256: shaNow } = await t.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
     await t.lambda.send(new DeleteFunctionCommand({ FunctionName: name }));
     expect(await packages(shaNow)).toBe(0);
+  });
+
+  it("are published by Publish on CreateFunction and UpdateFunctionCode, and listed by FunctionVersion=ALL", async () => {
+    const name = uniqueName("pub");
+    const created = await t.lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: name,
+        Role: "r",
+        Runtime: "nodejs20.x",
+        Handler: "index.handler",
+        Code: { ZipFile: zipOf(code("A")) },
+        Publish: true,
+      }),
+    );
+    expect(created.Version).toBe("1");
+    const updated = await t.lambda.send(
+      new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipOf(code("B")), Publish: true }),
+    );
+    expect(updated).toMatchObject({ Version: "2", FunctionArn: expect.stringMatching(/:2$/) });
+    expect(await invoke(name, "1")).toMatchObject({ body: { tag: "A" } });
+    const all: string[] = [];
+    let Marker: string | undefined;
+    do {
+      const page = await t.lambda.send(new ListFunctionsCommand({ FunctionVersion: "ALL", Marker }));
+      for (const f of page.Functions ?? []) if (f.FunctionName === name) all.push(f.Version!);
+      Marker = page.NextMarker;
+    } while (Marker);
+    expect(all).toEqual(["$LATEST", "1", "2"]);
+  });
+
+  it("refuse a change made against a stale RevisionId (412)", async () => {
+    const name = await deployFunction(t.lambda, code("A"));
+    const { RevisionId: before } = await t.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
+    const changed = await t.lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: name, MemorySize: 256, RevisionId: before }),
+    );
+    expect(changed.RevisionId).not.toBe(before);
+    for (const command of [
+      new UpdateFunctionConfigurationCommand({ FunctionName: name, MemorySize: 512, RevisionId: before }),
+      new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipOf(code("B")), RevisionId: before }),
+    ])
+      await expect(t.lambda.send(command as never)).rejects.toMatchObject({ name: "PreconditionFailedException" });
+    expect((await t.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }))).MemorySize).toBe(256);
   });
 });

@@ -46,6 +46,8 @@ const EphemeralStorage = z
   .nullish()
   .transform((e) => e?.Size);
 
+const bool = z.boolean({ error: "must be true or false" });
+
 /** The configuration fields CreateFunction and UpdateFunctionConfiguration share. */
 const configuration = {
   Description: opt(str),
@@ -104,9 +106,12 @@ const ZipCode = z
 const TagMap = opt(z.record(z.string(), str, { error: "must be a map of strings" }));
 
 export const CreateFunctionRequest = z
-  .object({ FunctionName: str, Code: ZipCode, Tags: TagMap, ...configuration })
+  .object({ FunctionName: str, Code: ZipCode, Tags: TagMap, Publish: opt(bool), ...configuration })
   .loose()
-  .transform((b) => ({ name: b.FunctionName, zip: b.Code, tags: b.Tags, ...toConfiguration(b) }));
+  .transform((b) => ({
+    input: { name: b.FunctionName, zip: b.Code, tags: b.Tags, ...toConfiguration(b) },
+    publish: b.Publish === true,
+  }));
 
 /** PublishVersion's body. */
 export const PublishVersionRequest = z
@@ -120,10 +125,18 @@ export const TagResourceRequest = z
   .loose()
   .transform((b) => b.Tags);
 
-export const UpdateFunctionConfigurationRequest = z.object(configuration).loose().transform(toConfiguration);
+export const UpdateFunctionConfigurationRequest = z
+  .object({ ...configuration, RevisionId: opt(str) })
+  .loose()
+  .transform((b) => ({ ...toConfiguration(b), revisionId: b.RevisionId }));
 
-/** UpdateFunctionCode's body is the Code object itself. */
+/** UpdateFunctionCode's body is the Code object itself… */
 export const UpdateFunctionCodeRequest = ZipCode;
+/** …with Publish and RevisionId beside ZipFile. */
+export const UpdateFunctionCodeOptions = z
+  .object({ Publish: opt(bool), RevisionId: opt(str) })
+  .loose()
+  .transform((b) => ({ publish: b.Publish === true, revisionId: b.RevisionId }));
 
 export const PutFunctionConcurrencyRequest = z
   .object({ ReservedConcurrentExecutions: z.number({ error: "is required and must be a number" }) })

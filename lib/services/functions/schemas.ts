@@ -159,6 +159,8 @@ export const updateConfigurationInput = z.object({
   /** Console only, as are the next: the function's outbound network. */
   egressMode: egressMode.optional(),
   egressAllow: egressAllow.optional(),
+  /** The RevisionId the caller read: a change since then is refused (412). */
+  revisionId: z.string().max(64).optional(),
 });
 export type UpdateConfigurationInput = z.input<typeof updateConfigurationInput>;
 

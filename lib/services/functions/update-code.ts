@@ -4,10 +4,17 @@ import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
 import { dropUnusedCodePackage, storeCodePackage } from "@/lib/services/functions/store-code";
 import { recordAudit } from "@/lib/services/audit/record";
+import { assertRevisionId } from "@/lib/services/functions/revision";
 
 /** New code: a new revision. Invocations in flight finish on the old instances. */
-export async function updateFunctionCode(ctx: ServiceContext, name: string, zip: Uint8Array): Promise<FunctionRecord> {
+export async function updateFunctionCode(
+  ctx: ServiceContext,
+  name: string,
+  zip: Uint8Array,
+  opts: { revisionId?: string } = {},
+): Promise<FunctionRecord> {
   const current = await getFunctionOrThrow(ctx, name);
+  assertRevisionId(current, opts.revisionId);
   readPackage(zip);
   const sha = sha256Base64(zip);
   const row = await ctx.db.$transaction(async (tx) => {

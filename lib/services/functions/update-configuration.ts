@@ -1,6 +1,7 @@
 import type { ServiceContext } from "@/lib/services/context";
 import { parseInput } from "@/lib/services/validate";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { assertRevisionId } from "@/lib/services/functions/revision";
 import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
 import { updateConfigurationInput, type UpdateConfigurationInput } from "@/lib/services/functions/schemas";
 import { storeEnvironment } from "@/lib/services/functions/secrets";
@@ -14,7 +15,8 @@ export async function updateFunctionConfiguration(
 ): Promise<FunctionRecord> {
   const data = parseInput(updateConfigurationInput, input);
   const current = await getFunctionOrThrow(ctx, name);
-  const { environment, secretNames, ...fields } = data;
+  const { environment, secretNames, revisionId, ...fields } = data;
+  assertRevisionId(current, revisionId);
   const env =
     environment !== undefined || secretNames !== undefined
       ? storeEnvironment(ctx.dataCipher, current, environment ?? current.environment, secretNames)

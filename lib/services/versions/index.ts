@@ -1,5 +1,5 @@
 export { publishVersion } from "@/lib/services/versions/publish";
-export { listVersions } from "@/lib/services/versions/list";
+export { listVersions, publishedVersionsOf } from "@/lib/services/versions/list";
 export { getFunctionVersion } from "@/lib/services/versions/get";
 export { deleteFunctionVersion } from "@/lib/services/versions/delete";
 export { isVersionNumber, toVersionRecord } from "@/lib/services/versions/record";

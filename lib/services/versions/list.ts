@@ -31,3 +31,18 @@ export async function listVersions(
   const last = page.at(-1);
   return { items: page, nextMarker: more && last ? last.version : null };
 }
+
+/** The published versions of these functions (ListFunctions with FunctionVersion=ALL), by function then number. */
+export async function publishedVersionsOf(ctx: ServiceContext, functionIds: string[]): Promise<FunctionRecord[]> {
+  if (functionIds.length === 0) return [];
+  const fns = await ctx.db.fn.findMany({ where: { id: { in: functionIds } } });
+  const rows = await ctx.db.functionVersion.findMany({
+    where: { functionId: { in: functionIds } },
+    orderBy: [{ functionId: "asc" }, { version: "asc" }],
+  });
+  const byId = new Map(fns.map((f) => [f.id, f]));
+  return rows.flatMap((r) => {
+    const fn = byId.get(r.functionId);
+    return fn ? [toVersionRecord(fn, r)] : [];
+  });
+}

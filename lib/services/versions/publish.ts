@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
 import { parseInput } from "@/lib/services/validate";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
-import { revisionId } from "@/lib/services/functions/revision";
+import { assertRevisionId } from "@/lib/services/functions/revision";
 import { recordAudit } from "@/lib/services/audit/record";
 import { toVersionRecord } from "@/lib/services/versions/record";
 import { publishInput, type PublishInput } from "@/lib/services/versions/schemas";
@@ -34,11 +34,7 @@ function frozen(r: Omit<FunctionVersion, "functionId" | "version" | "description
 export async function publishVersion(ctx: ServiceContext, name: string, input: PublishInput = {}) {
   const opts = parseInput(publishInput, input);
   const fn = await getFunctionOrThrow(ctx, name);
-  if (opts.revisionId !== undefined && opts.revisionId !== revisionId(fn))
-    throw new AppError(
-      "PreconditionFailedException",
-      "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
-    );
+  assertRevisionId(fn, opts.revisionId);
   if (opts.codeSha256 !== undefined && opts.codeSha256 !== fn.codeSha256)
     throw new AppError(
       "InvalidParameterValueException",

@@ -4,6 +4,7 @@ import { handleInvokeStream } from "@/lib/aws/invoke-stream";
 import {
   CreateFunctionRequest,
   parseWire,
+  UpdateFunctionCodeOptions,
   UpdateFunctionCodeRequest,
   UpdateFunctionConfigurationRequest,
 } from "@/lib/aws/lambda/wire";
@@ -53,8 +54,11 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
     method: "POST",
     path: "/2015-03-31/functions",
     handler: async (c) => {
-      const fn = await functions.createFunction(c.ctx, parseWire(CreateFunctionRequest, c.body));
-      return { status: 201, json: toFunctionConfiguration(c.shape, fn) };
+      const { input, publish } = parseWire(CreateFunctionRequest, c.body);
+      const fn = await functions.createFunction(c.ctx, input);
+      // Publish: the answer describes version 1, as Lambda's does.
+      const shown = publish ? (await versions.publishVersion(c.ctx, fn.name)).version : fn;
+      return { status: 201, json: toFunctionConfiguration(c.shape, shown) };
     },
   },
   {
@@ -67,8 +71,17 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
         marker: c.query.get("Marker") ?? undefined,
         maxItems: maxItems ? Number(maxItems) : 50,
       });
+      // FunctionVersion=ALL: each function's published versions follow it.
+      const all = c.query.get("FunctionVersion") === "ALL";
+      const published = all
+        ? await versions.publishedVersionsOf(
+            c.ctx,
+            page.items.map((f) => f.id),
+          )
+        : [];
+      const items = page.items.flatMap((f) => [f, ...published.filter((v) => v.id === f.id)]);
       return ok({
-        Functions: page.items.map((f) => toFunctionConfiguration(c.shape, f)),
+        Functions: items.map((f) => toFunctionConfiguration(c.shape, f)),
         ...(page.nextMarker ? { NextMarker: page.nextMarker } : {}),
       });
     },
@@ -127,7 +140,10 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
     path: "/2015-03-31/functions/{FunctionName}/code",
     handler: async (c) => {
       const zip = parseWire(UpdateFunctionCodeRequest, c.body);
-      return ok(toFunctionConfiguration(c.shape, await functions.updateFunctionCode(c.ctx, nameOf(c), zip)));
+      const { publish, revisionId } = parseWire(UpdateFunctionCodeOptions, c.body);
+      const fn = await functions.updateFunctionCode(c.ctx, nameOf(c), zip, { revisionId });
+      const shown = publish ? (await versions.publishVersion(c.ctx, fn.name)).version : fn;
+      return ok(toFunctionConfiguration(c.shape, shown));
     },
   },
   {
