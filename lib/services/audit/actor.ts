@@ -14,3 +14,9 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({ type: "system", id: "nimbus" 
 export const SOURCE_IP_HEADER = "x-nimbus-source-ip";
 /** Set by the server front to the signed-in user's name (dropped from what clients send). */
 export const USER_HEADER = "x-nimbus-user";
+
+/** An actor as one line of text for a row that keeps who did it ("console-user:alice"). */
+export const actorLabel = (actor: Actor | undefined): string => {
+  const a = actor ?? SYSTEM_ACTOR;
+  return `${a.type}:${a.id}`;
+};

@@ -4,13 +4,16 @@ import { parseInput } from "@/lib/services/validate";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { assertRevisionId } from "@/lib/services/functions/revision";
 import { recordAudit } from "@/lib/services/audit/record";
+import { actorLabel } from "@/lib/services/audit/actor";
 import { toVersionRecord } from "@/lib/services/versions/record";
 import { publishInput, type PublishInput } from "@/lib/services/versions/schemas";
 import type { FunctionRecord } from "@/lib/services/functions/record";
 import type { FunctionVersion } from "@/lib/generated/prisma/client";
 
 /** What a version freezes, comparable: $LATEST equal to the last version publishes nothing new. */
-function frozen(r: Omit<FunctionVersion, "functionId" | "version" | "description" | "createdAt">): string {
+function frozen(
+  r: Omit<FunctionVersion, "functionId" | "version" | "description" | "createdAt" | "createdBy">,
+): string {
   return JSON.stringify([
     r.runtime,
     r.handler,
@@ -68,6 +71,7 @@ export async function publishVersion(ctx: ServiceContext, name: string, input: P
         sealedSecrets: locked.sealedSecrets,
         codeSha256: locked.codeSha256,
         codeSize: locked.codeSize,
+        createdBy: actorLabel(ctx.actor),
       },
     });
     await recordAudit(tx, ctx, "function.publish-version", fn.name, {
