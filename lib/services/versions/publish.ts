@@ -8,26 +8,7 @@ import { actorLabel } from "@/lib/services/audit/actor";
 import { toVersionRecord } from "@/lib/services/versions/record";
 import { publishInput, type PublishInput } from "@/lib/services/versions/schemas";
 import type { FunctionRecord } from "@/lib/services/functions/record";
-import type { FunctionVersion } from "@/lib/generated/prisma/client";
-
-/** What a version freezes, comparable: $LATEST equal to the last version publishes nothing new. */
-function frozen(
-  r: Omit<FunctionVersion, "functionId" | "version" | "description" | "createdAt" | "createdBy">,
-): string {
-  return JSON.stringify([
-    r.runtime,
-    r.handler,
-    r.memoryMb,
-    r.timeoutSec,
-    r.ephemeralStorageMb,
-    r.egressMode,
-    r.egressAllow,
-    r.environment,
-    r.secretNames,
-    r.codeSha256,
-    Buffer.from(r.sealedSecrets ?? []).toString("base64"),
-  ]);
-}
+import { frozenState } from "@/lib/services/versions/frozen";
 
 /**
  * PublishVersion: freezes $LATEST's code (the sealed package, shared — not copied) and configuration
@@ -51,7 +32,8 @@ export async function publishVersion(ctx: ServiceContext, name: string, input: P
           where: { functionId_version: { functionId: fn.id, version: locked.lastVersion } },
         })
       : null;
-    if (last && frozen(locked) === frozen(last)) return { created: false, version: toVersionRecord(locked, last) };
+    if (last && frozenState(locked) === frozenState(last))
+      return { created: false, version: toVersionRecord(locked, last) };
     const number = locked.lastVersion + 1;
     await tx.fn.update({ where: { id: fn.id }, data: { lastVersion: number } });
     const row = await tx.functionVersion.create({
