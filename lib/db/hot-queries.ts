@@ -25,6 +25,20 @@ export async function selectVersion(
   return rows[0] ?? null;
 }
 
+/** An alias's targets, by function name and alias name. */
+export async function selectAlias(
+  pool: pg.Pool,
+  functionName: string,
+  alias: string,
+): Promise<{ functionVersion: string; additionalVersion: string | null; additionalWeight: number } | null> {
+  const { rows } = await pool.query(
+    `SELECT a."functionVersion", a."additionalVersion", a."additionalWeight"
+       FROM function_aliases a JOIN functions f ON f.id = a."functionId" WHERE f.name = $1 AND a.name = $2`,
+    [functionName, alias],
+  );
+  return rows[0] ?? null;
+}
+
 export async function selectCodePackage(pool: pg.Pool, sha256: string): Promise<Buffer | null> {
   const { rows } = await pool.query<{ zip: Buffer }>(`SELECT zip FROM code_packages WHERE sha256 = $1`, [sha256]);
   return rows[0]?.zip ?? null;

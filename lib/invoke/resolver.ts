@@ -1,10 +1,11 @@
 /**
- * Resolves a function name (and qualifier: $LATEST or a published version) to what the executor
- * needs, from memory. The cache is invalidated by the change events of this process and (through
- * NOTIFY) of others; versions never change, so only their deletion drops them.
+ * Resolves a function name (and qualifier: $LATEST, a published version or an alias) to what the
+ * executor needs, from memory. The cache is invalidated by the change events of this process and
+ * (through NOTIFY) of others; versions never change, so only their deletion drops them. An alias
+ * is cached as its targets and picks a version per call, by its routing weight.
  */
 import type pg from "pg";
-import { selectCodePackage, selectFunctionByName, selectVersion } from "@/lib/db/hot-queries";
+import { selectAlias, selectCodePackage, selectFunctionByName, selectVersion } from "@/lib/db/hot-queries";
 import type { DataCipher } from "@/lib/crypto/data-cipher";
 import { readPackage } from "@/lib/code/package";
 import type { CodeFile, FunctionSpec } from "@/lib/executor/types";
@@ -30,8 +31,32 @@ export interface CodeRefusedEvent {
 const NEGATIVE_TTL_MS = 1000;
 const CODE_CACHE_ENTRIES = 64;
 
+/** Where an alias sends invocations: its version, and a second one for a share of them. */
+export interface AliasTarget {
+  version: string;
+  additional: { version: string; weight: number } | null;
+}
+
+type Entry<T> = { value: Promise<T | null>; at: number };
+
+/** A cache entry for `load()`: a null answer is kept for a second only, a failure not at all. */
+function remember<T>(cache: Map<string, Entry<T>>, key: string, load: () => Promise<T | null>): Promise<T | null> {
+  const hit = cache.get(key);
+  if (hit) return hit.value; // synchronous fast path: a settled, positive entry is returned as is
+  const entry = { value: load(), at: Date.now() };
+  cache.set(key, entry);
+  void entry.value.then(
+    (v) => {
+      if (v === null) setTimeout(() => cache.get(key) === entry && cache.delete(key), NEGATIVE_TTL_MS).unref();
+    },
+    () => cache.get(key) === entry && cache.delete(key),
+  );
+  return entry.value;
+}
+
 export class FunctionResolver {
-  private readonly cache = new Map<string, { value: Promise<ResolvedFunction | null>; at: number }>();
+  private readonly cache = new Map<string, Entry<ResolvedFunction>>();
+  private readonly aliases = new Map<string, Entry<AliasTarget>>();
   private readonly code = new Map<string, Promise<CodeFile[]>>();
   private readonly primed = new Map<string, number>();
 
@@ -44,30 +69,34 @@ export class FunctionResolver {
     private readonly onCodeRefused: (e: CodeRefusedEvent) => void = () => {},
   ) {}
 
-  get(name: string, qualifier = "$LATEST"): Promise<ResolvedFunction | null> {
+  get(name: string, qualifier = "$LATEST", random: () => number = Math.random): Promise<ResolvedFunction | null> {
+    if (qualifier !== "$LATEST" && !isVersionNumber(qualifier)) return this.viaAlias(name, qualifier, random);
     const key = qualifier === "$LATEST" ? name : `${name}:${qualifier}`;
-    const hit = this.cache.get(key);
-    if (hit) {
-      // Synchronous fast path: a settled, positive entry is returned as is.
-      return hit.value;
-    }
-    const value = this.load(name, qualifier);
-    const entry = { value, at: Date.now() };
-    this.cache.set(key, entry);
-    void value.then(
-      (v) => {
-        if (v === null)
-          setTimeout(() => this.cache.get(key) === entry && this.cache.delete(key), NEGATIVE_TTL_MS).unref();
-      },
-      () => this.cache.get(key) === entry && this.cache.delete(key),
-    );
-    return value;
+    return remember(this.cache, key, () => this.load(name, qualifier));
+  }
+
+  /** The alias's targets (cached like versions; dropped with the function's other entries). */
+  aliasTarget(name: string, alias: string): Promise<AliasTarget | null> {
+    return remember(this.aliases, `${name}:${alias}`, async () => {
+      const row = await selectAlias(this.pool, name, alias);
+      if (!row) return null;
+      const { functionVersion: version, additionalVersion, additionalWeight: weight } = row;
+      return { version, additional: additionalVersion ? { version: additionalVersion, weight } : null };
+    });
+  }
+
+  private async viaAlias(name: string, alias: string, random: () => number): Promise<ResolvedFunction | null> {
+    const target = await this.aliasTarget(name, alias);
+    if (!target) return null;
+    const { additional } = target;
+    return this.get(name, additional && random() < additional.weight ? additional.version : target.version);
   }
 
   /** Drops the function and every version of it this process holds. */
   invalidate(name: string): void {
     this.cache.delete(name);
     for (const key of this.cache.keys()) if (key.startsWith(`${name}:`)) this.cache.delete(key);
+    for (const key of this.aliases.keys()) if (key.startsWith(`${name}:`)) this.aliases.delete(key);
     this.primed.delete(name);
   }
 
@@ -84,6 +113,7 @@ export class FunctionResolver {
 
   invalidateAll(): void {
     this.cache.clear();
+    this.aliases.clear();
     this.primed.clear();
   }
 
@@ -92,7 +122,6 @@ export class FunctionResolver {
   }
 
   private async load(name: string, qualifier: string): Promise<ResolvedFunction | null> {
-    if (qualifier !== "$LATEST" && !isVersionNumber(qualifier)) return null;
     const row = await selectFunctionByName(this.pool, name);
     if (!row) return null;
     if (qualifier === "$LATEST") return this.toResolved(toRecord(row));

@@ -100,6 +100,7 @@ export class DurableAsyncQueue implements AsyncSink {
       {
         functionName: fn.record.name,
         functionId: fn.record.id,
+        version: fn.record.version,
         requestId,
         payload: payload.toString("utf8"),
         attempt: 1,
@@ -153,6 +154,7 @@ export class DurableAsyncQueue implements AsyncSink {
           trigger: "schedule",
           functionName: fn.record.name,
           functionId: fn.record.id,
+          version: fn.record.version,
           requestId,
           payload,
           attempt: 1,
@@ -177,7 +179,7 @@ export class DurableAsyncQueue implements AsyncSink {
   private async handle(job: AsyncJob, redelivery = 0): Promise<void> {
     let fn: ResolvedFunction;
     try {
-      fn = await this.o.invoker.resolve(job.functionName);
+      fn = await this.o.invoker.resolve(job.functionName, job.version);
     } catch {
       this.o.log.warn(`dropping event ${job.requestId}: function ${job.functionName} no longer exists`);
       return;

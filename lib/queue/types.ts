@@ -7,6 +7,8 @@ export interface AsyncJob {
   trigger?: "async" | "schedule";
   functionName: string;
   functionId: string;
+  /** The version that was chosen when the event was accepted (an alias's weights are applied once); absent: $LATEST. */
+  version?: string;
   requestId: string;
   payload: string;
   attempt: number;

@@ -260,6 +260,11 @@ function lambdaRoutes(name: string): [string, string][] {
       pick(["GET", "POST", "DELETE"]),
       `/2017-03-31/tags/${enc(pick([`arn:aws:lambda:us-east-1:000000000000:function:${name}`, name, randomString(30)]))}?tagKeys=${enc(randomString(10))}`,
     ],
+    [
+      pick(["POST", "GET"]),
+      `/2015-03-31/functions/${n}/aliases?FunctionVersion=${enc(randomString(4))}&MaxItems=${pick(["1", "0", "x"])}`,
+    ],
+    [pick(["GET", "PUT", "DELETE"]), `/2015-03-31/functions/${n}/aliases/${enc(pick(["live", "1", randomString(10)]))}`],
     ["GET", `/2021-07-20/functions/${n}/runtime-management-config?Qualifier=${enc(randomString(5))}`],
     ["POST", `/2019-09-25/functions/${n}/event-invoke-config`],
     ["GET", `/2019-09-25/functions/${n}/event-invoke-config`],

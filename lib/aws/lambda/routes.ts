@@ -5,6 +5,7 @@
  * operation is adding a row there. Invoke comes first: it is the hot path.
  */
 import { ACCOUNT_ROUTES } from "@/lib/aws/lambda/routes/account";
+import { ALIAS_ROUTES } from "@/lib/aws/lambda/routes/aliases";
 import { CONCURRENCY_ROUTES } from "@/lib/aws/lambda/routes/concurrency";
 import { DEPLOY_READ_ROUTES } from "@/lib/aws/lambda/routes/deploy-reads";
 import { EVENT_INVOKE_CONFIG_ROUTES } from "@/lib/aws/lambda/routes/event-invoke-config";
@@ -25,4 +26,5 @@ export const LAMBDA_ROUTES: readonly LambdaRoute[] = [
   ...DEPLOY_READ_ROUTES,
   ...TAG_ROUTES,
   ...VERSION_ROUTES,
+  ...ALIAS_ROUTES,
 ];

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, conflict } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
 import { dropUnusedCodePackage } from "@/lib/services/functions/store-code";
 import { recordAudit } from "@/lib/services/audit/record";
@@ -20,6 +20,15 @@ export async function deleteFunctionVersion(ctx: ServiceContext, name: string, q
     );
   const v = await getFunctionVersion(ctx, name, qualifier);
   await ctx.db.$transaction(async (tx) => {
+    const using = await tx.functionAlias.findMany({
+      where: { functionId: v.id, OR: [{ functionVersion: qualifier }, { additionalVersion: qualifier }] },
+      select: { name: true },
+      orderBy: { name: "asc" },
+    });
+    if (using.length)
+      throw conflict(
+        `Unable to delete version because the following aliases reference it: [${using.map((a) => a.name).join(", ")}]`,
+      );
     await tx.functionVersion.delete({
       where: { functionId_version: { functionId: v.id, version: Number(v.version) } },
     });
