@@ -75,7 +75,7 @@ export async function handleUrlRequest(
       const arn = `arn:aws:iam::${accountId}:root`;
       iam = { accessKey: caller.accessKeyId, accountId, callerId: caller.accessKeyId, userArn: arn, userId: accountId };
     }
-    const fn = await rt.invoker.resolve(target.functionName);
+    const fn = await rt.invoker.resolve(target.functionName, target.qualifier);
     const event = buildUrlEvent({
       urlId: target.urlId,
       domainName: client.host.replace(/:\d+$/, ""),

@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  AddPermissionCommand,
   CreateAliasCommand,
+  CreateFunctionUrlConfigCommand,
+  GetFunctionUrlConfigCommand,
   DeleteAliasCommand,
   DeleteFunctionCommand,
   GetAliasCommand,
@@ -17,6 +20,7 @@ import {
   UpdateFunctionCodeCommand,
 } from "@aws-sdk/client-lambda";
 import { dec, deployFunction, enc, testServer, zipOf } from "@/test/server";
+import { httpRequest, urlParts } from "@/test/urls/helpers";
 
 const t = testServer();
 let salt = 0;
@@ -151,7 +155,9 @@ describe("aliases", () => {
     ];
     for (const [input, error, message] of refusals)
       await expect(
-        t.lambda.send(new CreateAliasCommand({ FunctionName: name, ...(input as { Name: string; FunctionVersion: string }) })),
+        t.lambda.send(
+          new CreateAliasCommand({ FunctionName: name, ...(input as { Name: string; FunctionVersion: string }) }),
+        ),
         JSON.stringify(input),
       ).rejects.toMatchObject({ name: error, message: expect.stringMatching(message) });
     // A version an alias uses stays; one no alias uses can go.
@@ -203,5 +209,41 @@ describe("aliases", () => {
     expect(cleared.RoutingConfig).toBeUndefined();
     const after = await Promise.all(Array.from({ length: 40 }, () => invoke(name, "live")));
     expect(new Set(after.map((r) => r.executed))).toEqual(new Set(["1"]));
+  });
+
+  it("can have their own function URL, which follows the alias and goes with it", async () => {
+    const name = await twoVersions();
+    await t.lambda.send(new CreateAliasCommand({ FunctionName: name, Name: "web", FunctionVersion: "1" }));
+    const cfg = await t.lambda.send(
+      new CreateFunctionUrlConfigCommand({ FunctionName: name, Qualifier: "web", AuthType: "NONE" }),
+    );
+    expect(cfg.FunctionArn).toBe(`${arn(name)}:web`);
+    await t.lambda.send(
+      new AddPermissionCommand({
+        FunctionName: name,
+        Qualifier: "web",
+        StatementId: "public",
+        Action: "lambda:InvokeFunctionUrl",
+        Principal: "*",
+        FunctionUrlAuthType: "NONE",
+      }),
+    );
+    const u = urlParts(cfg.FunctionUrl!);
+    const get = async () => JSON.parse((await httpRequest(t.srv.port, { host: u.host, target: "/" })).body).tag;
+    expect(await get()).toBe("A");
+    await t.lambda.send(new UpdateAliasCommand({ FunctionName: name, Name: "web", FunctionVersion: "2" }));
+    expect(await get()).toBe("B");
+    // A version has no URL of its own; an alias that does not exist is not found.
+    await expect(
+      t.lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: name, Qualifier: "1", AuthType: "NONE" })),
+    ).rejects.toMatchObject({ name: "InvalidParameterValueException" });
+    await expect(
+      t.lambda.send(new GetFunctionUrlConfigCommand({ FunctionName: name, Qualifier: "nope" })),
+    ).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+    await t.lambda.send(new DeleteAliasCommand({ FunctionName: name, Name: "web" }));
+    // Gone with the alias: unknown to the server, which answers as Lambda does for any unknown URL.
+    expect((await httpRequest(t.srv.port, { host: u.host, target: "/" })).status).toBe(403);
+    const left = await t.srv.platform.db.pool.query(`SELECT 1 FROM function_urls WHERE "urlId" = $1`, [u.urlId]);
+    expect(left.rowCount).toBe(0);
   });
 });

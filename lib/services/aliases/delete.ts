@@ -2,7 +2,10 @@ import type { ServiceContext } from "@/lib/services/context";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { recordAudit } from "@/lib/services/audit/record";
 
-/** DeleteAlias: idempotent, as Lambda's (204 whether or not it existed). Any rollout on it ends. */
+/**
+ * DeleteAlias: idempotent, as Lambda's (204 whether or not it existed). Any rollout on it ends;
+ * its function URL and the policy statements made for it go with it.
+ */
 export async function deleteAlias(ctx: ServiceContext, functionName: string, name: string): Promise<void> {
   const fn = await getFunctionOrThrow(ctx, functionName);
   const gone = await ctx.db.$transaction(async (tx) => {
@@ -12,8 +15,12 @@ export async function deleteAlias(ctx: ServiceContext, functionName: string, nam
       where: { functionId: fn.id, alias: name, state: "running" },
       data: { state: "cancelled", reason: "the alias was deleted", finishedAt: new Date() },
     });
+    await tx.functionUrl.deleteMany({ where: { functionId: fn.id, qualifier: name } });
+    await tx.functionPermission.deleteMany({ where: { functionId: fn.id, qualifier: name } });
     await recordAudit(tx, ctx, "alias.delete", fn.name, { alias: name });
     return true;
   });
-  if (gone) ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
+  if (!gone) return;
+  ctx.functionChanged({ id: fn.id, name: fn.name, revision: fn.revision });
+  ctx.urlsChanged?.(fn.id);
 }

@@ -5,7 +5,8 @@ import type { ServiceContext } from "@/lib/services/context";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { isUniqueViolation } from "@/lib/services/functions/store-code";
 import { recordAudit } from "@/lib/services/audit/record";
-import { newUrlId, toUrlRecord, urlQualifier, type FunctionUrlRecord } from "@/lib/services/function-urls/record";
+import { newUrlId, toUrlRecord, type FunctionUrlRecord } from "@/lib/services/function-urls/record";
+import { urlQualifier } from "@/lib/services/function-urls/qualifier";
 import { createUrlInput, type CreateUrlInput } from "@/lib/services/function-urls/schemas";
 import { parseInput } from "@/lib/services/validate";
 import { functionArnOf } from "@/lib/services/function-urls/arn";
@@ -17,7 +18,7 @@ export async function createFunctionUrl(
   input: CreateUrlInput,
 ): Promise<FunctionUrlRecord> {
   const fn = await getFunctionOrThrow(ctx, functionName);
-  const q = urlQualifier(qualifier, functionArnOf(ctx, fn.name));
+  const q = await urlQualifier(ctx, fn, qualifier);
   const data = parseInput(createUrlInput, input);
   try {
     const row = await ctx.db.$transaction(async (tx) => {

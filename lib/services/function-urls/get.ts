@@ -2,8 +2,8 @@
 import { notFound } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
-import { functionArnOf } from "@/lib/services/function-urls/arn";
-import { toUrlRecord, urlQualifier, type FunctionUrlRecord } from "@/lib/services/function-urls/record";
+import { toUrlRecord, type FunctionUrlRecord } from "@/lib/services/function-urls/record";
+import { urlQualifier } from "@/lib/services/function-urls/qualifier";
 
 /** The function's URL, or null when it has none (a missing function is still a 404). */
 export async function findFunctionUrl(
@@ -12,7 +12,7 @@ export async function findFunctionUrl(
   qualifier?: string | null,
 ): Promise<FunctionUrlRecord | null> {
   const fn = await getFunctionOrThrow(ctx, functionName);
-  const q = urlQualifier(qualifier, functionArnOf(ctx, fn.name));
+  const q = await urlQualifier(ctx, fn, qualifier);
   const row = await ctx.db.functionUrl.findUnique({
     where: { functionId_qualifier: { functionId: fn.id, qualifier: q } },
   });

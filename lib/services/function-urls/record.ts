@@ -1,6 +1,5 @@
 /** A function URL as the services hand it out, and the URL it is reached at. */
 import { randomBytes } from "node:crypto";
-import { notFound } from "@/lib/errors";
 import type { AuthType, Cors, InvokeMode } from "@/lib/services/function-urls/schemas";
 
 export interface FunctionUrlRecord {
@@ -48,13 +47,4 @@ export function toUrlRecord(row: Row, functionName: string): FunctionUrlRecord {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
-}
-
-/**
- * The qualifier a URL belongs to. Versions and aliases are not served yet, so only the
- * unqualified function ($LATEST) has URLs; anything else is a function that does not exist.
- */
-export function urlQualifier(qualifier: string | null | undefined, arn: string): string {
-  if (qualifier === undefined || qualifier === null || qualifier === "" || qualifier === "$LATEST") return "$LATEST";
-  throw notFound(`Function not found: ${arn}:${qualifier.slice(0, 128)}`);
 }

@@ -6,7 +6,7 @@ import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { isUniqueViolation } from "@/lib/services/functions/store-code";
 import { recordAudit } from "@/lib/services/audit/record";
 import { functionArnOf } from "@/lib/services/function-urls/arn";
-import { urlQualifier } from "@/lib/services/function-urls/record";
+import { urlQualifier } from "@/lib/services/function-urls/qualifier";
 import { principalOf, type PolicyStatement } from "@/lib/services/permissions/policy";
 import { addPermissionInput, type AddPermissionInput } from "@/lib/services/permissions/schemas";
 import { assertPolicyRevision } from "@/lib/services/permissions/revision";
@@ -20,7 +20,7 @@ export async function addPermission(
 ): Promise<PolicyStatement> {
   const fn = await getFunctionOrThrow(ctx, functionName);
   const arn = functionArnOf(ctx, fn.name);
-  const q = urlQualifier(qualifier, arn);
+  const q = await urlQualifier(ctx, fn, qualifier);
   const data = parseInput(addPermissionInput, input);
   const condition: Record<string, Record<string, string>> = {};
   if (data.functionUrlAuthType) condition.StringEquals = { "lambda:FunctionUrlAuthType": data.functionUrlAuthType };

@@ -2,8 +2,7 @@
 import { notFound } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
-import { functionArnOf } from "@/lib/services/function-urls/arn";
-import { urlQualifier } from "@/lib/services/function-urls/record";
+import { urlQualifier } from "@/lib/services/function-urls/qualifier";
 import { policyDocument, type PolicyStatement } from "@/lib/services/permissions/policy";
 import { policyRevision } from "@/lib/services/permissions/revision";
 
@@ -13,7 +12,7 @@ export async function getPolicy(
   qualifier?: string | null,
 ): Promise<{ policy: string; statements: PolicyStatement[]; revisionId: string }> {
   const fn = await getFunctionOrThrow(ctx, functionName);
-  urlQualifier(qualifier, functionArnOf(ctx, fn.name));
+  await urlQualifier(ctx, fn, qualifier);
   const rows = await ctx.db.functionPermission.findMany({
     where: { functionId: fn.id },
     orderBy: { createdAt: "asc" },

@@ -3,8 +3,7 @@ import { notFound } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { recordAudit } from "@/lib/services/audit/record";
-import { functionArnOf } from "@/lib/services/function-urls/arn";
-import { urlQualifier } from "@/lib/services/function-urls/record";
+import { urlQualifier } from "@/lib/services/function-urls/qualifier";
 import { assertPolicyRevision } from "@/lib/services/permissions/revision";
 
 export async function removePermission(
@@ -14,7 +13,7 @@ export async function removePermission(
   opts: { qualifier?: string | null; revisionId?: string | null } = {},
 ): Promise<void> {
   const fn = await getFunctionOrThrow(ctx, functionName);
-  urlQualifier(opts.qualifier, functionArnOf(ctx, fn.name));
+  await urlQualifier(ctx, fn, opts.qualifier);
   await ctx.db.$transaction(async (tx) => {
     if (opts.revisionId) await assertPolicyRevision(tx, fn.id, opts.revisionId);
     const gone = await tx.functionPermission.deleteMany({ where: { functionId: fn.id, sid: statementId } });

@@ -14,7 +14,7 @@ import * as permissions from "@/lib/services/permissions";
 function urlConfigShape(c: LambdaCall, u: urls.FunctionUrlRecord, modified = true) {
   return {
     FunctionUrl: functionUrlOf(u.urlId, c.platform.urlSettings),
-    FunctionArn: functionArn(c.shape, u.functionName),
+    FunctionArn: `${functionArn(c.shape, u.functionName)}${u.qualifier === "$LATEST" ? "" : `:${u.qualifier}`}`,
     AuthType: u.authType,
     ...(u.cors ? { Cors: u.cors } : {}),
     InvokeMode: u.invokeMode,
