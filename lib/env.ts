@@ -42,6 +42,8 @@ export const settingsSchema = z.object({
   NIMBUS_STREAM_MAX_MB: int(20, 1, 10_240),
   NIMBUS_DISK_MIN_FREE_MB: int(1024, 0, 100_000_000),
   NIMBUS_SHUTDOWN_GRACE_SECONDS: int(30, 0, 900),
+  // How often running rollouts are checked against their thresholds (and stepped when due).
+  NIMBUS_ROLLOUT_CHECK_SECONDS: int(5, 1, 300),
   NIMBUS_REGION: z
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must look like an AWS region, e.g. us-east-1")

@@ -11,6 +11,8 @@ import { Supervisor } from "@/lib/executor/supervisor";
 import { Admission } from "@/lib/invoke/admission";
 import { DurableAsyncQueue } from "@/lib/queue/durable-async";
 import { ScheduleRunner } from "@/lib/scheduler/runner";
+import { RolloutWatcher } from "@/lib/rollouts/watcher";
+import { stepRunningRollouts } from "@/lib/services/rollouts";
 import { Invoker } from "@/lib/invoke/invoker";
 import { FunctionResolver } from "@/lib/invoke/resolver";
 import { RecordWriter } from "@/lib/logs/writer";
@@ -207,12 +209,19 @@ export async function createPlatform(
     log: log.child("capacity"),
   });
 
+  const rollouts = new RolloutWatcher({
+    everyMs: settings.NIMBUS_ROLLOUT_CHECK_SECONDS * 1000,
+    tick: () => stepRunningRollouts(services),
+    log: log.child("rollouts"),
+  });
+
   const platform: PlatformHandle = {
     settings,
     db,
     services,
     asyncQueue,
     scheduler,
+    rollouts,
     auth,
     invoker,
     resolver,
@@ -239,6 +248,7 @@ export async function createPlatform(
       clearInterval(pruneTimer);
       capacity.stop();
       scheduler.stop();
+      await rollouts.stop();
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
       const unwritten = await connections.close();
@@ -271,6 +281,7 @@ export async function createPlatform(
   });
   await executor.warm();
   await scheduler.start();
+  rollouts.start();
   writer.start();
   connections.start();
   dbHealth.start();

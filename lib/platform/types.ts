@@ -11,6 +11,7 @@ import type { Admission } from "@/lib/invoke/admission";
 import type { RecordWriter } from "@/lib/logs/writer";
 import type { Executor } from "@/lib/executor/types";
 import type { DurableAsyncQueue } from "@/lib/queue/durable-async";
+import type { RolloutWatcher } from "@/lib/rollouts/watcher";
 import type { ScheduleRunner } from "@/lib/scheduler/runner";
 import type { AccessKeyCache } from "@/lib/aws/sigv4/key-cache";
 import type { AuditBuffer } from "@/lib/services/audit/buffer";
@@ -30,6 +31,8 @@ export interface Platform {
   audit: AuditBuffer;
   asyncQueue: DurableAsyncQueue;
   scheduler: ScheduleRunner;
+  /** Checks running rollouts and steps or rolls them back. */
+  rollouts: RolloutWatcher;
   /** Decrypted secrets of active access keys, for SigV4 on the Lambda API. */
   accessKeys: AccessKeyCache;
   /** Console sign-in: sessions (cached), first-run setup, the request gate. */

@@ -52,6 +52,11 @@ export async function updateAlias(
         updatedAt: new Date(),
       },
     });
+    // A change by hand during a rollout ends the rollout: the hand change wins.
+    await tx.rollout.updateMany({
+      where: { functionId: fn.id, alias: name, state: "running" },
+      data: { state: "cancelled", reason: "the alias was changed by hand", finishedAt: new Date() },
+    });
     await recordAudit(tx, ctx, "alias.update", fn.name, {
       alias: name,
       from: { functionVersion: current.functionVersion, routing: current.routing },
