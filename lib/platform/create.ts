@@ -135,10 +135,16 @@ export async function createPlatform(
   const scheduler = new ScheduleRunner({
     pool: db.pool,
     queue: asyncQueue,
-    resolve: (name) => invoker.resolve(name),
+    resolve: (name, qualifier) => invoker.resolve(name, qualifier),
     region: settings.NIMBUS_REGION,
     accountId: settings.NIMBUS_ACCOUNT_ID,
     log: log.child("scheduler"),
+    onCompleted: (s) =>
+      audit.push({
+        action: "schedule.delete",
+        resource: s.functionName,
+        details: { schedule: s.name, group: s.groupName, reason: "ActionAfterCompletion DELETE" },
+      }),
   });
 
   const refreshReserved = async () => {

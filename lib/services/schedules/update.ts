@@ -1,6 +1,10 @@
-/** Updates a schedule (incl. enable/disable); a new expression or zone restarts its count. */
+/**
+ * Updates a schedule (incl. enable/disable, and moving it to another function); a new
+ * expression, zone or StartDate restarts its count.
+ */
 import { conflict } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
+import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { isUniqueViolation } from "@/lib/services/functions/store-code";
 import { parseInput } from "@/lib/services/validate";
 import { changedFields, recordAudit } from "@/lib/services/audit/record";
@@ -8,6 +12,7 @@ import { checkExpression } from "@/lib/services/schedules/check";
 import { getScheduleOrThrow } from "@/lib/services/schedules/get";
 import type { ScheduleRecord } from "@/lib/services/schedules/record";
 import { updateScheduleInput, type UpdateScheduleInput } from "@/lib/services/schedules/schemas";
+import { checkDates, sameInstant, startAtOf } from "@/lib/services/schedules/timing";
 
 export async function updateSchedule(
   ctx: ServiceContext,
@@ -16,28 +21,42 @@ export async function updateSchedule(
   input: UpdateScheduleInput,
 ): Promise<ScheduleRecord> {
   const current = await getScheduleOrThrow(ctx, functionName, id);
-  const data = parseInput(updateScheduleInput, input);
+  const { functionName: target, ...data } = parseInput(updateScheduleInput, input);
   const expression = data.expression ?? current.expression;
   const timeZone = data.timeZone ?? current.timeZone;
-  checkExpression(expression, timeZone);
-  // A new expression or zone counts from now (rate) and cannot fire slots of the old one.
-  const restart = expression !== current.expression || timeZone !== current.timeZone;
+  const parsed = checkExpression(expression, timeZone);
+  const startDate = data.startDate === undefined ? current.startDate : data.startDate;
+  const endDate = data.endDate === undefined ? current.endDate : data.endDate;
+  const startMoved = !sameInstant(startDate, current.startDate);
+  checkDates(startDate, endDate, { start: startMoved, end: !sameInstant(endDate, current.endDate) });
+  // A new expression, zone or StartDate counts from then (rate) and cannot fire slots of the old one.
+  const restart = expression !== current.expression || timeZone !== current.timeZone || startMoved;
+  const moveTo = target !== undefined && target !== functionName ? await getFunctionOrThrow(ctx, target) : null;
   try {
     const row = await ctx.db.$transaction(async (tx) => {
       const updated = await tx.schedule.update({
         where: { id },
-        data: { ...data, ...(restart ? { startAt: new Date() } : {}), updatedAt: new Date() },
+        data: {
+          ...data,
+          ...(moveTo ? { functionId: moveTo.id } : {}),
+          ...(restart ? { startAt: startAtOf(parsed, startDate) } : {}),
+          updatedAt: new Date(),
+        },
       });
       await recordAudit(tx, ctx, "schedule.update", functionName, {
         schedule: updated.name,
-        changes: changedFields(current as unknown as Record<string, unknown>, data),
+        changes: {
+          ...changedFields(current as unknown as Record<string, unknown>, data),
+          ...(moveTo ? { functionName: { from: functionName, to: moveTo.name } } : {}),
+        },
       });
       return updated;
     });
     ctx.schedulesChanged?.();
     return row;
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`A schedule named "${data.name}" already exists for ${functionName}`);
+    if (isUniqueViolation(err))
+      throw conflict(`A schedule named "${data.name}" already exists in group ${current.groupName}`);
     throw err;
   }
 }

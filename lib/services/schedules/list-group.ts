@@ -1,0 +1,51 @@
+/**
+ * Lists schedules across functions, as the Scheduler API does: by group and name, filtered by
+ * group, name prefix and state, a page at a time. The cursor is the last (group, name) seen.
+ */
+import type { ServiceContext } from "@/lib/services/context";
+import { assertScheduleGroup } from "@/lib/services/schedules/get-group";
+import type { TargetedSchedule } from "@/lib/services/schedules/find";
+
+export interface ScheduleListFilter {
+  groupName?: string;
+  namePrefix?: string;
+  enabled?: boolean;
+  /** The last schedule of the previous page. */
+  after?: { groupName: string; name: string };
+  limit: number;
+}
+
+export async function listGroupSchedules(
+  ctx: ServiceContext,
+  f: ScheduleListFilter,
+): Promise<{ items: TargetedSchedule[]; more: boolean }> {
+  if (f.groupName !== undefined) assertScheduleGroup(f.groupName);
+  const rows = await ctx.db.schedule.findMany({
+    where: {
+      ...(f.groupName !== undefined ? { groupName: f.groupName } : {}),
+      ...(f.enabled !== undefined ? { enabled: f.enabled } : {}),
+      ...(f.namePrefix ? { name: { startsWith: f.namePrefix } } : {}),
+      ...(f.after
+        ? {
+            OR: [
+              { groupName: { gt: f.after.groupName } },
+              { groupName: f.after.groupName, name: { gt: f.after.name } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ groupName: "asc" }, { name: "asc" }],
+    take: f.limit + 1,
+  });
+  const page = rows.slice(0, f.limit);
+  const fns = await ctx.db.fn.findMany({
+    where: { id: { in: [...new Set(page.map((r) => r.functionId))] } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(fns.map((fn) => [fn.id, fn.name]));
+  const items = page.flatMap((schedule) => {
+    const functionName = names.get(schedule.functionId);
+    return functionName ? [{ schedule, functionName }] : [];
+  });
+  return { items, more: rows.length > f.limit };
+}
