@@ -3,48 +3,16 @@
  * create the function, its URL and public-access permission, read the policy, call the URL,
  * make it signed, list, remove the permission, delete. The CLI is unmodified; only --endpoint-url.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { TEST_ROOT_ACCESS_KEY_ID, TEST_ROOT_SECRET_ACCESS_KEY, testServer, uniqueName, zipOf } from "@/test/server";
+import { testServer, uniqueName, zipOf } from "@/test/server";
+import { awsCli } from "@/test/aws-cli";
 import { httpRequest, urlParts } from "@/test/urls/helpers";
 
-const AWS = process.env.NIMBUS_AWS_CLI ?? "/usr/bin/aws";
 const t = testServer();
-const run = promisify(execFile);
-
-/** Runs `aws lambda …` as a user's shell would; resolves to parsed JSON output (or null when none). */
-async function aws(...args: string[]): Promise<Record<string, unknown> | null> {
-  const { stdout } = await run(AWS, ["lambda", ...args, "--endpoint-url", t.srv.url, "--output", "json"], {
-    env: {
-      NODE_ENV: "test",
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: os.tmpdir(),
-      AWS_ACCESS_KEY_ID: TEST_ROOT_ACCESS_KEY_ID,
-      AWS_SECRET_ACCESS_KEY: TEST_ROOT_SECRET_ACCESS_KEY,
-      AWS_DEFAULT_REGION: "us-east-1",
-      AWS_CONFIG_FILE: "/dev/null",
-      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-      AWS_PAGER: "",
-      AWS_EC2_METADATA_DISABLED: "true",
-    },
-  });
-  return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : null;
-}
-
-/** The CLI's failure: exit code and the error name it printed. */
-async function awsFails(...args: string[]): Promise<string> {
-  const err = await aws(...args).then(
-    () => null,
-    (e: { code?: number; stderr?: string }) => e,
-  );
-  expect(err, `aws ${args.join(" ")} should fail`).not.toBeNull();
-  expect(err!.code).toBeGreaterThan(0);
-  return err!.stderr ?? "";
-}
+const { aws, fails: awsFails } = awsCli(() => t.srv.url, "lambda");
 
 describe("the AWS CLI v2", () => {
   it("creates, reads, changes and deletes a function URL and its public permission", async () => {
