@@ -6,6 +6,7 @@ import { isMetricsRange, RANGE_SPECS, type MetricsRange } from "@/lib/metrics/ra
 import { metricsRefetchMs, useFunctionMetrics } from "@/lib/queries/metrics";
 import { CostPanel } from "@/components/metrics/cost-panel";
 import { MonitorCharts } from "@/components/metrics/monitor-charts";
+import { VersionCharts } from "@/components/metrics/version-charts";
 import { RangeSwitch } from "@/components/metrics/range-switch";
 import { useStoredPrices } from "@/components/metrics/use-stored-prices";
 
@@ -46,6 +47,7 @@ export function MonitorTab({ functionName }: { functionName: string }) {
       {query.isError ? <ErrorState error={query.error} retry={() => void query.refetch()} /> : null}
       {data ? (
         <>
+          {data.byVersion ? <VersionCharts split={data.byVersion} range={data.range} stepMs={data.stepMs} /> : null}
           <MonitorCharts metrics={data} />
           <CostPanel
             totals={data.totals}

@@ -7,6 +7,7 @@
  */
 import type pg from "pg";
 import { bucketWindow, type MetricsRange } from "@/lib/metrics/range";
+import type { VersionSplit } from "@/lib/metrics/by-version";
 
 export interface MetricsBucket {
   /** Bucket start, epoch ms. */
@@ -47,6 +48,8 @@ export interface FunctionMetrics {
   generatedAt: number;
   buckets: MetricsBucket[];
   totals: MetricsTotals;
+  /** Split by version (lib/metrics/by-version.ts) when more than one version ran in the range. */
+  byVersion?: VersionSplit | null;
 }
 
 /** Exported so a test can EXPLAIN it and hold it to the index. */
