@@ -18,6 +18,8 @@ export const errorStatus = {
   TooManyRequestsException: 429,
   RequestTooLargeException: 413,
   CodeStorageExceededException: 400,
+  /** A quota Nimbus keeps (the Scheduler API: one schedule group). */
+  ServiceQuotaExceededException: 402,
   ServiceException: 500,
   ServiceUnavailableException: 503,
   /** An AWS API path or X-Amz-Target this server does not serve (REST services answer it with 404). */

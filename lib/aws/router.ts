@@ -1,9 +1,10 @@
 /**
- * The AWS-compatible APIs, served by the server front (not Next's router). Every request is
- * authenticated with SigV4 first (lib/aws/sigv4): its claims and key before the body is read,
- * its signature once the body (read here, once, for every route) is in. Then the route table
- * (lib/aws/lambda/routes.ts) finds the operation; errors are answered in AWS's shape by
- * sendError, with the request id the response carries also in the log line.
+ * The AWS-compatible APIs, served by the server front (not Next's router). The path picks the
+ * API: EventBridge Scheduler's (lib/aws/scheduler) or Lambda's. Every request is authenticated
+ * with SigV4 first (lib/aws/sigv4), scoped to that API's service: its claims and key before the
+ * body is read, its signature once the body (read here, once, for every route) is in. Then the
+ * API's route table (lib/aws/lambda/routes.ts, lib/aws/scheduler/routes.ts) finds the operation;
+ * errors are answered in that API's shape, with the request id the response carries also in the log line.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -15,6 +16,7 @@ import { assertStorableText } from "@/lib/services/validate";
 import { AppError } from "@/lib/errors";
 import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
 import type { AwsApiRuntime } from "@/lib/aws/lambda/routes";
+import { SCHEDULER_API } from "@/lib/aws/scheduler/api";
 import type { Actor } from "@/lib/services/audit/actor";
 import { withActor } from "@/lib/services/context";
 
@@ -27,7 +29,20 @@ export function lambdaActorOf(req: IncomingMessage, caller: Caller): Actor {
 const MAX_CONTROL_BODY = 70 * 1024 * 1024;
 const INVOKE_PATH = /^\/2015-03-31\/functions\/[^/]+\/invocations$/;
 const AWS_DATED_PATH = /^\/\d{4}-\d{2}-\d{2}\//;
-const routes = new RouteTable<LambdaRoute>(LAMBDA_ROUTES);
+
+/** What differs between the APIs the front serves. */
+interface AwsApi {
+  service: string;
+  routes: RouteTable<LambdaRoute>;
+  maxBodyBytes: number;
+  sendError: (res: ServerResponse, err: unknown, requestId: string) => void;
+}
+const LAMBDA_API: AwsApi = {
+  service: "lambda",
+  routes: new RouteTable<LambdaRoute>(LAMBDA_ROUTES),
+  maxBodyBytes: MAX_CONTROL_BODY,
+  sendError,
+};
 
 /**
  * Whether a request is for an AWS API (and so answered in AWS's shape, never with the console's
@@ -48,6 +63,7 @@ export async function handleLambdaApi(
   res: ServerResponse,
 ): Promise<void> {
   const requestId = randomUUID();
+  let api = LAMBDA_API;
   try {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
@@ -57,12 +73,14 @@ export async function handleLambdaApi(
       query: new URLSearchParams(q < 0 ? "" : url.slice(q + 1)),
       headers: req.headers,
     };
+    if (SCHEDULER_API.owns(parts.path)) api = SCHEDULER_API;
     if (req.headers["x-amz-target"] !== undefined) throw unknownTarget(String(req.headers["x-amz-target"]));
-    const pending = await checkClaims(parts, platform.accessKeys, platform.settings.NIMBUS_REGION);
-    const invoke = INVOKE_PATH.test(parts.path);
+    const region = platform.settings.NIMBUS_REGION;
+    const pending = await checkClaims(parts, platform.accessKeys, region, undefined, api.service);
+    const invoke = api === LAMBDA_API && INVOKE_PATH.test(parts.path);
     let body: Buffer;
     try {
-      body = await readBody(req, invoke ? MAX_SYNC_PAYLOAD_BYTES : MAX_CONTROL_BODY);
+      body = await readBody(req, invoke ? MAX_SYNC_PAYLOAD_BYTES : api.maxBodyBytes);
     } catch (err) {
       if (err instanceof BodyTooLarge && invoke)
         throw new AppError(
@@ -72,7 +90,7 @@ export async function handleLambdaApi(
       throw err;
     }
     const caller = await verifySignature(parts, pending, body, platform.accessKeys);
-    const found = routes.match(parts.method, parts.path);
+    const found = api.routes.match(parts.method, parts.path);
     if (!found) throw unknownOperation(parts.method, parts.path);
     const shape = { region: platform.settings.NIMBUS_REGION, accountId: platform.settings.NIMBUS_ACCOUNT_ID };
     // Path parameters and the query are text a handler may store or look up: NUL and lone
@@ -108,7 +126,7 @@ export async function handleLambdaApi(
   } catch (err) {
     const error =
       err instanceof BodyTooLarge ? new AppError("RequestTooLargeException", "Request body is too large") : err;
-    sendError(res, error, requestId);
+    api.sendError(res, error, requestId);
   }
 }
 

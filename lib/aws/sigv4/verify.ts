@@ -17,6 +17,7 @@ import {
   type SignedRequestClaims,
 } from "@/lib/aws/sigv4/parse";
 
+/** Lambda's signing name: the default scope, and what presigned code downloads are signed for. */
 export const SERVICE = "lambda";
 const SKEW_MS = 15 * 60_000;
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -50,19 +51,23 @@ export interface RequestParts {
 
 const invalidSig = (m: string) => new AppError("InvalidSignatureException", m);
 
-/** Everything that does not need the body; unsigned or badly scoped requests stop here. */
+/**
+ * Everything that does not need the body; unsigned or badly scoped requests stop here. `service`
+ * is the signing name of the API the path belongs to (lambda, scheduler).
+ */
 export async function checkClaims(
   parts: RequestParts,
   keys: SecretSource,
   region: string,
   nowMs = Date.now(),
+  service = SERVICE,
 ): Promise<PendingCheck> {
   const claims = readClaims(parts.headers, parts.query);
   if (claims.terminator !== "aws4_request")
     throw invalidSig(
       `Credential should be scoped with a valid terminator: 'aws4_request', not '${claims.terminator.slice(0, 40)}'. `,
     );
-  if (claims.service !== SERVICE) throw invalidSig(`Credential should be scoped to correct service: '${SERVICE}'. `);
+  if (claims.service !== service) throw invalidSig(`Credential should be scoped to correct service: '${service}'. `);
   if (claims.region !== region)
     throw invalidSig(`Credential should be scoped to a valid region, not '${claims.region.slice(0, 40)}'. `);
   if (claims.scopeDate !== claims.amzDate.slice(0, 8)) {
@@ -116,7 +121,7 @@ export async function verifySignature(
     headers[name] = Array.isArray(v) ? v.join(",") : v;
   }
   const signer = new SignatureV4({
-    service: SERVICE,
+    service: claims.service, // checkClaims made sure it is the one the API expects
     region: claims.region,
     sha256: NodeSha256,
     credentials: { accessKeyId: claims.accessKeyId, secretAccessKey: secret },

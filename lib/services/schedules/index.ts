@@ -18,3 +18,5 @@ export { findScheduleOrThrow, type TargetedSchedule } from "@/lib/services/sched
 export { listGroupSchedules, type ScheduleListFilter } from "@/lib/services/schedules/list-group";
 export { getScheduleGroup, type ScheduleGroupRecord } from "@/lib/services/schedules/get-group";
 export { listScheduleGroups } from "@/lib/services/schedules/list-groups";
+export { createScheduleGroup } from "@/lib/services/schedules/create-group";
+export { deleteScheduleGroup } from "@/lib/services/schedules/delete-group";

@@ -1,6 +1,7 @@
 /**
  * Lists schedules across functions, as the Scheduler API does: by group and name, filtered by
- * group, name prefix and state, a page at a time. The cursor is the last (group, name) seen.
+ * group, name prefix and state, a page at a time. The cursor (`next`, then `after`) is the
+ * last (group, name) of a page.
  */
 import type { ServiceContext } from "@/lib/services/context";
 import { assertScheduleGroup } from "@/lib/services/schedules/get-group";
@@ -18,13 +19,14 @@ export interface ScheduleListFilter {
 export async function listGroupSchedules(
   ctx: ServiceContext,
   f: ScheduleListFilter,
-): Promise<{ items: TargetedSchedule[]; more: boolean }> {
+): Promise<{ items: TargetedSchedule[]; next: { groupName: string; name: string } | null }> {
   if (f.groupName !== undefined) assertScheduleGroup(f.groupName);
   const rows = await ctx.db.schedule.findMany({
     where: {
       ...(f.groupName !== undefined ? { groupName: f.groupName } : {}),
       ...(f.enabled !== undefined ? { enabled: f.enabled } : {}),
-      ...(f.namePrefix ? { name: { startsWith: f.namePrefix } } : {}),
+      // Prisma passes LIKE's wildcards through: '_' (allowed in names) must match only itself.
+      ...(f.namePrefix ? { name: { startsWith: f.namePrefix.replace(/[\\%_]/g, "\\$&") } } : {}),
       ...(f.after
         ? {
             OR: [
@@ -47,5 +49,6 @@ export async function listGroupSchedules(
     const functionName = names.get(schedule.functionId);
     return functionName ? [{ schedule, functionName }] : [];
   });
-  return { items, more: rows.length > f.limit };
+  const last = page.at(-1);
+  return { items, next: rows.length > f.limit && last ? { groupName: last.groupName, name: last.name } : null };
 }
