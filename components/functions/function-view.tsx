@@ -15,6 +15,7 @@ import { ConfigurationTab } from "@/components/functions/configuration-tab";
 import { TestTab } from "@/components/functions/test-tab";
 import { HttpTester } from "@/components/functions/http-tester";
 import { IsolationBadge } from "@/components/functions/isolation-badge";
+import { VersionsTab } from "@/components/versions/versions-tab";
 
 const TABS = [
   { id: "code", label: "Code" },
@@ -23,6 +24,7 @@ const TABS = [
   { id: "logs", label: "Logs" },
   { id: "schedules", label: "Schedules" },
   { id: "configuration", label: "Configuration" },
+  { id: "versions", label: "Versions" },
 ];
 
 const TAG_CHIP =
@@ -121,6 +123,7 @@ export function FunctionView({ name }: { name: string }) {
         {tab === "logs" ? <LogsTab functionName={f.name} /> : null}
         {tab === "schedules" ? <SchedulesTab functionName={f.name} /> : null}
         {tab === "configuration" ? <ConfigurationTab key={f.updatedAt} fn={f} /> : null}
+        {tab === "versions" ? <VersionsTab fn={f} /> : null}
       </Tabs>
     </div>
   );
