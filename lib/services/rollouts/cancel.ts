@@ -7,6 +7,8 @@ import { toRolloutRecord, type RolloutDecision, type RolloutRecord } from "@/lib
 /** Stops a running rollout by hand: the alias goes back to serving only the version it started from. */
 export async function cancelRollout(ctx: ServiceContext, functionName: string, id: string): Promise<RolloutRecord> {
   const fn = await getFunctionOrThrow(ctx, functionName);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    throw notFound(`Rollout not found: ${id.slice(0, 64)}`);
   const row = await ctx.db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ state: string }[]>`
       SELECT state FROM rollouts WHERE id = ${id}::uuid AND "functionId" = ${fn.id}::uuid FOR UPDATE`;
