@@ -6,8 +6,10 @@
 import { AppError } from "@/lib/errors";
 import { functionArn, type ShapeContext } from "@/lib/aws/shapes";
 
-const LAMBDA_ARN =
-  /^arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\d{12}):function:([a-zA-Z0-9_-]{1,64})(?::(\$LATEST|[a-zA-Z0-9_-]{1,128}))?$/;
+const LAMBDA_ARN = new RegExp(
+  "^arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\\d{12}):function:([a-zA-Z0-9_-]{1,64})" +
+    "(?::(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?$",
+);
 
 const invalid = (message: string) => new AppError("InvalidParameterValueException", message, { field: "Target.Arn" });
 
