@@ -5,7 +5,20 @@ import { formatInZone } from "@/components/schedules/zoned-time";
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
 const td = "px-3 py-2 align-top";
 
-function FireStatus({ status }: { status: ScheduleFireJson["status"] }) {
+function FireStatus({ fire }: { fire: ScheduleFireJson }) {
+  const { status } = fire;
+  if (status === "failed")
+    return (
+      <span
+        title={`Not delivered after ${fire.attempts ?? 1} attempts: ${fire.error ?? "the target could not be reached"}`}
+        className={
+          "inline-flex items-center rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800 " +
+          "ring-1 ring-red-600/20 ring-inset dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30"
+        }
+      >
+        Failed
+      </span>
+    );
   return status === "fired" ? (
     <span
       className={
@@ -68,7 +81,12 @@ export function FireHistory({
                 </time>
               </td>
               <td className={td}>
-                <FireStatus status={f.status} />
+                <FireStatus fire={f} />
+                {f.status === "failed" && f.error ? (
+                  <p className="mt-0.5 max-w-80 truncate text-xs text-red-700 dark:text-red-400" title={f.error}>
+                    {f.error}
+                  </p>
+                ) : null}
               </td>
               <td className={`${td} text-right font-mono text-xs whitespace-nowrap tabular-nums`}>
                 {f.lateMs === null ? "—" : `${f.lateMs.toLocaleString("en-US")} ms`}

@@ -3,6 +3,7 @@ import type { ScheduleJson, SchedulePreview } from "@/lib/queries/schedules";
 import { EnabledSwitch } from "@/components/schedules/enabled-switch";
 import { nextFireOf } from "@/components/schedules/schedule-draft";
 import { formatInZone } from "@/components/schedules/zoned-time";
+import { scheduleExtras } from "@/components/schedules/schedule-extras";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
 const td = "px-3 py-2 align-top";
@@ -36,6 +37,25 @@ function NextFire({ s, preview, now }: { s: ScheduleJson; preview: SchedulePrevi
     >
       {formatInZone(next, s.timeZone)}
     </time>
+  );
+}
+
+/** Settings made through the Scheduler API that the editor does not show (target version, window, dates…). */
+function Extras({ s }: { s: ScheduleJson }) {
+  const extras = scheduleExtras(s);
+  if (!extras.length) return null;
+  return (
+    <ul className="mt-1 flex flex-wrap gap-1" aria-label="Also set">
+      {extras.map((e) => (
+        <li
+          key={e.label}
+          title={e.title}
+          className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+        >
+          {e.label}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -104,6 +124,7 @@ export function ScheduleList({
                   {s.description ? (
                     <p className="mt-0.5 line-clamp-2 text-xs text-slate-500 dark:text-slate-400">{s.description}</p>
                   ) : null}
+                  <Extras s={s} />
                 </td>
                 <td className={td}>
                   <p>

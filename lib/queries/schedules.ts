@@ -9,10 +9,13 @@ export type ScheduleJson = Json<ScheduleRecord>;
 export interface ScheduleFireJson {
   scheduleId: string;
   slot: string;
-  status: "fired" | "missed";
+  status: "fired" | "missed" | "failed";
   requestId: string | null;
   firedAt: string;
   lateMs: number | null;
+  /** A failed slot: why its target could not be reached, after how many attempts. */
+  error: string | null;
+  attempts: number | null;
 }
 
 /** The body of POST (all fields) and PATCH (any of them). */
