@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, shot, test, watchOffHost } from "@/e2e/helpers";
+import { CreateAliasCommand } from "@aws-sdk/client-lambda";
+import { e2eLambda, expect, shot, test, watchOffHost } from "@/e2e/helpers";
 
 /** Replaces the whole text of the Monaco editor with the given label (as journey.spec.ts does). */
 async function setEditor(page: Page, label: string, text: string) {
@@ -20,6 +21,7 @@ const card = (page: Page, heading: string | RegExp) =>
 test("versions: publish twice through the console, read the table, diff two versions, delete one", async ({
   page,
   request,
+  baseURL,
 }) => {
   test.setTimeout(120_000);
   const off = watchOffHost(page);
@@ -107,6 +109,10 @@ test("versions: publish twice through the console, read the table, diff two vers
   await expect(editor.locator(".editor.modified .char-insert, .editor.modified .line-insert").first()).toBeVisible();
   await toastsGone(page);
   await shot(page, "function-versions");
+  await page.getByRole("button", { name: "Switch to dark mode" }).click();
+  await expect(editor.locator(".monaco-editor.vs-dark").first()).toBeVisible();
+  await shot(page, "function-versions-dark");
+  await page.getByRole("button", { name: "Switch to light mode" }).click();
   // The page fits at 1024 px: the table without sideways scrolling, the diff still side by side.
   await page.setViewportSize({ width: 1024, height: 900 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
@@ -132,5 +138,17 @@ test("versions: publish twice through the console, read the table, diff two vers
   await expect(page.getByLabel("A", { exact: true })).toHaveValue("2");
   await expect(page.getByLabel("B", { exact: true })).toHaveValue("$LATEST");
 
+  // A version an alias points at is not deleted: the service's reason shows on its row.
+  await e2eLambda(baseURL).send(new CreateAliasCommand({ FunctionName: name, Name: "live", FunctionVersion: "2" }));
+  await page.getByRole("button", { name: "Delete version 2" }).click();
+  await page.getByRole("button", { name: "Yes, delete version 2" }).click();
+  const refusal = table.getByRole("alert");
+  await expect(compare.getByText("identical apart from the description")).toBeVisible();
+  await expect(refusal).toHaveText("Unable to delete version because the following aliases reference it: [live]");
+  await toastsGone(page);
+  await shot(page, "function-versions-delete-refused");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(refusal).toHaveCount(0);
+  await expect(rows).toHaveCount(2);
   expect(off).toEqual([]);
 });

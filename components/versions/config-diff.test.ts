@@ -29,6 +29,8 @@ describe("configuration diff", () => {
       ["Memory", "128 MB", "256 MB"],
     ]);
     expect(rows.find((r) => r.key === "codeSize")).toMatchObject({ a: "1,234 bytes", changed: false });
+    // The description is about the version, not what it runs: marked so a summary can leave it out.
+    expect(rows.filter((r) => r.meta).map((r) => r.key)).toEqual(["description"]);
   });
 
   it("compares environment variables one by one; a secret's masked value is marked, not compared", () => {

@@ -9,6 +9,8 @@ export interface ConfigRow {
   changed: boolean;
   /** A secret variable: its values are never sent to the console, so a change cannot be seen. */
   secret?: boolean;
+  /** About the version, not what it runs (the description): publishing ignores it too. */
+  meta?: boolean;
 }
 
 const NOT_SET = "(not set)";
@@ -32,7 +34,14 @@ const FIELDS: Field[] = [
 export function configDiff(a: VersionJson, b: VersionJson): ConfigRow[] {
   const rows: ConfigRow[] = FIELDS.map((f) => {
     const [va, vb] = [f.value(a), f.value(b)];
-    return { key: f.key, label: f.label, a: va, b: vb, changed: va !== vb };
+    return {
+      key: f.key,
+      label: f.label,
+      a: va,
+      b: vb,
+      changed: va !== vb,
+      ...(f.key === "description" ? { meta: true } : {}),
+    };
   });
   const names = [...new Set([...Object.keys(a.environment), ...Object.keys(b.environment)])].sort();
   for (const name of names) {

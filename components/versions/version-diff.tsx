@@ -60,7 +60,15 @@ export function VersionDiff({
   const b = items.find((v) => v.version === pair.b);
   if (!a || !b) return null;
   const rows = configDiff(a, b);
-  const differing = rows.filter((r) => r.changed).length;
+  // What the versions run: a different description alone does not make them differ.
+  const differing = rows.filter((r) => r.changed && !r.meta).length;
+  const described = rows.some((r) => r.changed && r.meta);
+  const summary =
+    differing === 0
+      ? described
+        ? "identical apart from the description"
+        : "identical"
+      : `${differing} ${differing === 1 ? "field differs" : "fields differ"}`;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3">
@@ -81,10 +89,7 @@ export function VersionDiff({
       </div>
       <section aria-label="Configuration">
         <h3 className={heading}>
-          Configuration{" "}
-          <span className="font-normal text-slate-500 dark:text-slate-400">
-            · {differing === 0 ? "identical" : `${differing} ${differing === 1 ? "field differs" : "fields differ"}`}
-          </span>
+          Configuration <span className="font-normal text-slate-500 dark:text-slate-400">· {summary}</span>
         </h3>
         <ConfigDiffTable rows={rows} a={a.version} b={b.version} />
         {rows.some((r) => r.secret) ? (
