@@ -64,6 +64,7 @@ const DOC_SHOTS = new Set([
   "function-schedules",
   "function-url",
   "function-url-tester",
+  "function-versions",
   "database-down",
 ]);
 

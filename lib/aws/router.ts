@@ -46,12 +46,12 @@ const LAMBDA_API: AwsApi = {
 
 /**
  * Whether a request is for an AWS API (and so answered in AWS's shape, never with the console's
- * sign-in redirect): a dated REST path as AWS services use, the code download, a JSON-protocol
- * `X-Amz-Target`, or a SigV4 signature in the header or the query.
+ * sign-in redirect): a dated REST path as AWS services use, the Scheduler API's paths, the code
+ * download, a JSON-protocol `X-Amz-Target`, or a SigV4 signature in the header or the query.
  */
 export function isAwsRequest(url: string, headers: IncomingMessage["headers"]): boolean {
   if (url.charCodeAt(0) !== 47) return false;
-  if (AWS_DATED_PATH.test(url) || url.startsWith("/nimbus/code/")) return true;
+  if (AWS_DATED_PATH.test(url) || url.startsWith("/nimbus/code/") || SCHEDULER_API.owns(url)) return true;
   if (headers["x-amz-target"] !== undefined) return true;
   const auth = headers.authorization;
   return (typeof auth === "string" && auth.startsWith("AWS4-HMAC-SHA256")) || url.includes("X-Amz-Signature=");

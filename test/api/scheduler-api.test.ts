@@ -254,6 +254,11 @@ describe("the Scheduler API", () => {
     expect(await res.json()).toEqual({ Message: "Credential should be scoped to correct service: 'scheduler'. " });
     const ok = await signedFetch(`${t.srv.url}/schedules?MaxResults=1`, {}, { service: "scheduler" });
     expect(ok.status).toBe(200);
+    // Unsigned: answered in the Scheduler's shape, never by the console's sign-in redirect.
+    const anonymous = await fetch(`${t.srv.url}/schedules?MaxResults=1`, { redirect: "manual" });
+    expect(anonymous.status).toBe(403);
+    expect(anonymous.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
+    expect(await anonymous.json()).toEqual({ Message: "Missing Authentication Token" });
     // And the Lambda API still wants lambda.
     const lambda = await signedFetch(`${t.srv.url}/2016-08-19/account-settings`, {}, { service: "scheduler" });
     expect(lambda.status).toBe(403);

@@ -8,11 +8,12 @@ import type { LambdaRoute } from "@/lib/aws/lambda/types";
 import { sendSchedulerError } from "@/lib/aws/scheduler/errors";
 import { SCHEDULER_ROUTES } from "@/lib/aws/scheduler/routes";
 
-const PATHS = /^\/(schedules|schedule-groups|tags)(\/|$)/;
+const PATHS = /^\/(schedules|schedule-groups|tags)([/?]|$)/;
 
 export const SCHEDULER_API = {
   /** The credential scope's service, as the SDK and CLI sign (`…/us-east-1/scheduler/aws4_request`). */
   service: "scheduler",
+  /** Whether a path (or a whole request target, query included) is the Scheduler API's. */
   owns: (path: string) => PATHS.test(path),
   routes: new RouteTable<LambdaRoute>(SCHEDULER_ROUTES),
   /** A schedule's Input is at most 256 KB; the rest of a body is small. */
