@@ -58,7 +58,7 @@ describe("schedules made through the Scheduler API", () => {
     const client = schedulerClient(t.srv.url);
     await client.send(
       new CreateScheduleCommand(
-        scheduleInput(fn, fn, { ScheduleExpression: atIn(1), ActionAfterCompletion: "DELETE" }),
+        scheduleInput(fn, fn, { ScheduleExpression: atIn(2), ActionAfterCompletion: "DELETE" }),
       ),
     );
     const gone = () =>

@@ -5,7 +5,7 @@
  * Driven through the services (the API's own tests drive it through the SDK).
  */
 import { describe, expect, it } from "vitest";
-import { PublishVersionCommand, UpdateFunctionCodeCommand } from "@aws-sdk/client-lambda";
+import { CreateAliasCommand, PublishVersionCommand, UpdateFunctionCodeCommand } from "@aws-sdk/client-lambda";
 import { deployFunction, testServer, zipOf } from "@/test/server";
 import { createSchedule, listScheduleFires } from "@/lib/services/schedules";
 import { flexibleOffsetMs } from "@/lib/scheduler/delivery";
@@ -30,17 +30,23 @@ const scheduleExists = async (id: string) =>
   (await t.srv.platform.db.pool.query(`SELECT 1 FROM schedules WHERE id = $1`, [id])).rowCount === 1;
 
 describe("the schedule runner", () => {
-  it("invokes the version a qualified target names", async () => {
+  it("invokes the version or alias a qualified target names", async () => {
     const name = await deployFunction(t.lambda, SOURCE, { prefix: "sched-q" });
     await t.lambda.send(new PublishVersionCommand({ FunctionName: name }));
     await t.lambda.send(
       new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipOf(`export const handler = async () => 2;`) }),
     );
+    await t.lambda.send(new PublishVersionCommand({ FunctionName: name }));
+    await t.lambda.send(new CreateAliasCommand({ FunctionName: name, Name: "live", FunctionVersion: "2" }));
     const ctx = t.srv.platform.services;
-    await createSchedule(ctx, name, { name: `${name}-v1`, expression: atIn(1), qualifier: "1" });
+    await createSchedule(ctx, name, { name: `${name}-v1`, expression: atIn(2), qualifier: "1" });
+    await createSchedule(ctx, name, { name: `${name}-live`, expression: atIn(3), qualifier: "live" });
     await expect
       .poll(() => invocationsOf(name), poll)
-      .toEqual([{ version: "1", trigger: "schedule", outcome: "Success" }]);
+      .toEqual([
+        { version: "1", trigger: "schedule", outcome: "Success" },
+        { version: "2", trigger: "schedule", outcome: "Success" },
+      ]);
   });
 
   it("fires a slot at its offset inside a flexible time window", async () => {
@@ -67,7 +73,7 @@ describe("the schedule runner", () => {
     const ctx = t.srv.platform.services;
     const s = await createSchedule(ctx, name, {
       name,
-      expression: atIn(1),
+      expression: atIn(2),
       qualifier: "99", // no such version
       maximumRetryAttempts: 2,
       maximumEventAgeSeconds: 60,
@@ -81,7 +87,7 @@ describe("the schedule runner", () => {
   it("deletes a one-time schedule after it fires when ActionAfterCompletion is DELETE", async () => {
     const name = await deployFunction(t.lambda, SOURCE, { prefix: "sched-once" });
     const ctx = t.srv.platform.services;
-    const s = await createSchedule(ctx, name, { name, expression: atIn(1), actionAfterCompletion: "DELETE" });
+    const s = await createSchedule(ctx, name, { name, expression: atIn(2), actionAfterCompletion: "DELETE" });
     await expect.poll(() => scheduleExists(s.id), poll).toBe(false);
     await expect.poll(async () => (await invocationsOf(name)).map((i) => i.trigger), poll).toEqual(["schedule"]);
     await t.srv.platform.audit.flush();
