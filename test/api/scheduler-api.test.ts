@@ -19,6 +19,7 @@ import {
 } from "@aws-sdk/client-scheduler";
 import { deployFunction, signedFetch, testServer, uniqueName } from "@/test/server";
 import { ACCOUNT, fnArn, ROLE, schedulerClient, scheduleInput } from "@/test/api/scheduler-helpers";
+import * as schedules from "@/lib/services/schedules";
 
 const t = testServer();
 const client = () => schedulerClient(t.srv.url);
@@ -215,6 +216,31 @@ describe("the Scheduler API", () => {
       name: "ConflictException",
       status: 409,
     });
+  });
+
+  it("moves a schedule to another function when UpdateSchedule names a new target", async () => {
+    const [a, b] = [
+      await deployFunction(t.lambda, SOURCE, { prefix: "sch-from" }),
+      await deployFunction(t.lambda, SOURCE, { prefix: "sch-to" }),
+    ];
+    const name = uniqueName("move");
+    await client().send(new CreateScheduleCommand(scheduleInput(name, a)));
+    await client().send(new UpdateScheduleCommand(scheduleInput(name, b) as never));
+    expect((await client().send(new GetScheduleCommand({ Name: name }))).Target?.Arn).toBe(fnArn(b));
+    const ctx = t.srv.platform.services;
+    expect((await schedules.listSchedules(ctx, a)).map((s) => s.name)).toEqual([]);
+    expect((await schedules.listSchedules(ctx, b)).map((s) => s.name)).toEqual([name]);
+    const missing = fnArn(uniqueName("missing"));
+    expect(
+      await failure(
+        client().send(
+          new UpdateScheduleCommand({ ...scheduleInput(name, b), Target: { Arn: missing, RoleArn: ROLE } }),
+        ),
+      ),
+    ).toMatchObject({ name: "ResourceNotFoundException" });
+    expect(
+      await failure(client().send(new UpdateScheduleCommand(scheduleInput(uniqueName("nothing"), b) as never))),
+    ).toMatchObject({ name: "ResourceNotFoundException", message: expect.stringMatching(/does not exist/) });
   });
 
   it("serves the default schedule group and refuses others in AWS's terms", async () => {
