@@ -52,6 +52,8 @@ export default defineConfig({
       // Specs sign Lambda API calls with this key (e2e/helpers.ts).
       NIMBUS_ROOT_ACCESS_KEY_ID: E2E_ROOT_ACCESS_KEY_ID,
       NIMBUS_ROOT_SECRET_ACCESS_KEY: E2E_ROOT_SECRET_ACCESS_KEY,
+      // Rollouts are checked every second, so a spec sees a rollback without waiting long.
+      NIMBUS_ROLLOUT_CHECK_SECONDS: "1",
     },
     stdout: "pipe",
     stderr: "pipe",

@@ -187,7 +187,7 @@ function NewAliasForm({ functionName, versions }: { functionName: string; versio
     );
   };
   return (
-    <form onSubmit={submit} aria-label="New alias" className="flex flex-wrap items-end gap-3">
+    <form onSubmit={submit} aria-label="Create an alias" className="flex flex-wrap items-end gap-3">
       <Field
         label="New alias"
         placeholder="prod"

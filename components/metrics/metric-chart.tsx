@@ -9,6 +9,8 @@ export interface ChartSeries extends TooltipSeries {
   kind: "bar" | "line" | "area";
   /** The right axis carries a second unit (e.g. success rate next to error counts). */
   axis?: "left" | "right";
+  /** Bars with the same stack id are drawn on top of each other (one bar per bucket). */
+  stack?: string;
 }
 
 export interface MetricChartProps {
@@ -123,7 +125,17 @@ export function MetricChart({
 // Animations are off: the data refreshes every 10 s and a re-animating chart reads as change.
 function renderSeries(s: ChartSeries) {
   const common = { dataKey: s.key, name: s.name, yAxisId: s.axis ?? "left", isAnimationActive: false };
-  if (s.kind === "bar") return <Bar key={s.key} {...common} fill={s.color} maxBarSize={24} radius={[2, 2, 0, 0]} />;
+  if (s.kind === "bar")
+    return (
+      <Bar
+        key={s.key}
+        {...common}
+        stackId={s.stack}
+        fill={s.color}
+        maxBarSize={24}
+        radius={s.stack ? undefined : [2, 2, 0, 0]}
+      />
+    );
   if (s.kind === "area")
     return (
       <Area key={s.key} {...common} type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.2} strokeWidth={2} />

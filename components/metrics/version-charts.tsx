@@ -20,6 +20,8 @@ export function VersionCharts({ split, range, stepMs }: { split: VersionSplit; r
       color: COLORS[i % COLORS.length]!,
       kind,
       format,
+      // One stacked bar per bucket: side by side, two bars in a third of the page are too thin to see.
+      ...(kind === "bar" ? { stack: "versions" } : {}),
     }));
   const share = split.versions
     .map((v) => `${label(v.version)}: ${Math.round((v.invocations / Math.max(total, 1)) * 100)}%`)

@@ -9,6 +9,7 @@ import { pickPair, type VersionPair } from "@/components/versions/compare";
 import { PublishPanel, type PublishOutcome } from "@/components/versions/publish-panel";
 import { VersionDiff } from "@/components/versions/version-diff";
 import { VersionsTable, type PendingDelete } from "@/components/versions/versions-table";
+import { AliasesPanel } from "@/components/aliases/aliases-panel";
 import { ApiError } from "@/lib/http/client";
 import type { FunctionJson } from "@/lib/queries/functions";
 import { useDeleteVersion, usePublishVersion, useVersions } from "@/lib/queries/versions";
@@ -17,7 +18,8 @@ const messageOf = (err: unknown, fallback: string) => (err instanceof ApiError ?
 
 /**
  * The function page's Versions tab, the one container that owns its queries and mutations:
- * publish, the versions table with deletes, and the diff of two versions (?a=…&b=… in the URL).
+ * publish, the versions table with deletes, the aliases (components/aliases), and the diff of two
+ * versions (?a=…&b=… in the URL).
  */
 export function VersionsTab({ fn }: { fn: FunctionJson }) {
   const list = useVersions(fn.name);
@@ -99,6 +101,10 @@ export function VersionsTab({ fn }: { fn: FunctionJson }) {
           onCancelDelete={() => setPending(null)}
         />
       </Card>
+      <AliasesPanel
+        functionName={fn.name}
+        versions={items.map((v) => ({ version: v.version, description: v.description }))}
+      />
       <Card title="Compare versions">
         {pair ? (
           <VersionDiff functionName={fn.name} items={items} pair={pair} onPairChange={setPair} dark={dark} />

@@ -3,14 +3,16 @@
  * UnknownOperationException — never the console's sign-in redirect ("UnknownError (302)").
  */
 import { describe, expect, it } from "vitest";
-import { ListAliasesCommand } from "@aws-sdk/client-lambda";
+import { GetProvisionedConcurrencyConfigCommand } from "@aws-sdk/client-lambda";
 import { signedFetch, testServer } from "@/test/server";
 
 const t = testServer();
 
 describe("operations Nimbus does not serve", () => {
   it("a Lambda operation not in the route table", async () => {
-    const err = await t.lambda.send(new ListAliasesCommand({ FunctionName: "anything" })).catch((e: Error) => e);
+    const err = await t.lambda
+      .send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: "anything", Qualifier: "live" }))
+      .catch((e: Error) => e);
     expect(err).toMatchObject({ name: "UnknownOperationException", $metadata: { httpStatusCode: 404 } });
   });
 
