@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useUpdateConfiguration, type FunctionJson } from "@/lib/queries/functions";
+import { TagsEditor } from "@/components/tags/tags-editor";
 import { AsyncSettings } from "@/components/functions/async-settings";
 import { FunctionUrlSettings } from "@/components/functions/function-url-settings";
 import {
@@ -243,6 +244,9 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
       </form>
       <FunctionUrlSettings functionName={fn.name} />
       <AsyncSettings functionName={fn.name} />
+      <div className="mt-4">
+        <TagsEditor functionName={fn.name} tags={fn.tags ?? {}} />
+      </div>
       <FunctionAuditHistory functionName={fn.name} />
     </>
   );

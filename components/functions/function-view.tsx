@@ -16,6 +16,7 @@ import { TestTab } from "@/components/functions/test-tab";
 import { HttpTester } from "@/components/functions/http-tester";
 import { IsolationBadge } from "@/components/functions/isolation-badge";
 import { VersionsTab } from "@/components/versions/versions-tab";
+import { TagChips } from "@/components/tags/tag-chip";
 
 const TABS = [
   { id: "code", label: "Code" },
@@ -26,9 +27,6 @@ const TABS = [
   { id: "configuration", label: "Configuration" },
   { id: "versions", label: "Versions" },
 ];
-
-const TAG_CHIP =
-  "rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300";
 
 /** The function's outbound network setting, in the header's words. */
 function networkOf(f: FunctionJson): string {
@@ -91,18 +89,7 @@ export function FunctionView({ name }: { name: string }) {
             {f.description || "No description"} &middot; {f.runtime} &middot; {f.memoryMb} MB &middot; {f.timeoutSec} s
             timeout &middot; {networkOf(f)} &middot; last modified {formatDateTime(f.updatedAt)}
           </p>
-          {Object.keys(f.tags ?? {}).length ? (
-            <ul aria-label="Tags" className="mt-1 flex flex-wrap gap-1.5">
-              {Object.entries(f.tags)
-                .sort(([a], [b]) => a.localeCompare(b))
-                .map(([k, v]) => (
-                  <li key={k} className={TAG_CHIP}>
-                    {k}
-                    {v ? `=${v}` : ""}
-                  </li>
-                ))}
-            </ul>
-          ) : null}
+          <TagChips tags={f.tags ?? {}} />
         </div>
         <div className="ml-auto flex items-center gap-3">
           <IsolationBadge />

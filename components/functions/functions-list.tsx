@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { TagChips } from "@/components/tags/tag-chip";
 import { useFunctionList, type FunctionSummaryJson } from "@/lib/queries/functions";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { formatCount, formatDateTime } from "@/lib/format";
@@ -17,17 +18,18 @@ const columns: Array<{ key: string; label: string; sortable?: boolean; className
   { key: "updatedAt", label: "Last modified", sortable: true },
 ];
 
-/** The functions list: search, sort and page live in the URL. */
+/** The functions list: search, tag filter, sort and page live in the URL. */
 export function FunctionsList() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const search = params.get("search") ?? "";
+  const tag = params.get("tag") ?? "";
   const sort = params.get("sort") ?? "name";
   const order = (params.get("order") ?? "asc") as "asc" | "desc";
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const [draft, setDraft] = useState(search);
-  const list = useFunctionList({ search, sort, order, page });
+  const list = useFunctionList({ search, tag, sort, order, page });
 
   const setParams = (next: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);
@@ -53,6 +55,19 @@ export function FunctionsList() {
         <h1 className="text-2xl font-semibold">Functions</h1>
         <span className="text-sm text-slate-500">{list.data ? `${total} total` : ""}</span>
         <div className="ml-auto flex items-center gap-3">
+          {tag ? (
+            <span className="flex items-center gap-1 rounded-md bg-orange-50 px-2 py-1 text-sm dark:bg-orange-950/40">
+              Tagged <code className="font-mono text-xs">{tag}</code>
+              <button
+                type="button"
+                aria-label={`Clear the tag filter ${tag}`}
+                className="rounded px-1 text-slate-500 hover:bg-orange-100 dark:hover:bg-orange-900/50"
+                onClick={() => setParams({ tag: undefined, page: undefined })}
+              >
+                ×
+              </button>
+            </span>
+          ) : null}
           <label className="sr-only" htmlFor="fn-search">
             Search functions by name
           </label>
@@ -80,7 +95,7 @@ export function FunctionsList() {
       ) : list.isError ? (
         <ErrorState error={list.error} retry={() => list.refetch()} />
       ) : list.data.items.length === 0 ? (
-        <EmptyState searching={!!search} />
+        <EmptyState searching={!!search || !!tag} />
       ) : (
         <>
           <div
@@ -154,6 +169,7 @@ function Row({ f }: { f: FunctionSummaryJson }) {
         >
           {f.name}
         </Link>
+        <TagChips tags={f.tags ?? {}} label={`Tags of ${f.name}`} />
       </td>
       <td className="hidden max-w-64 truncate px-4 py-2 text-slate-600 xl:table-cell dark:text-slate-400">
         {f.description || "—"}
@@ -175,7 +191,7 @@ function EmptyState({ searching }: { searching: boolean }) {
     <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
       <p className="mb-4 text-slate-600 dark:text-slate-300">
         {searching
-          ? "No function matches that name."
+          ? "No function matches these filters."
           : "You have no functions yet. Write one in the browser, " +
             "or deploy one with the AWS SDK pointed at this server."}
       </p>

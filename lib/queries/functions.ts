@@ -11,6 +11,8 @@ export type TestEventJson = Json<TestEventRecord>;
 
 export interface ListParams {
   search?: string;
+  /** `key` or `key=value`. */
+  tag?: string;
   sort?: string;
   order?: "asc" | "desc";
   page?: number;
@@ -98,6 +100,19 @@ export function useDeleteFunction() {
   return useMutation({
     mutationFn: (name: string) => api<void>(`/api/functions/${enc(name)}`, { method: "DELETE" }),
     onSuccess: () => qc.invalidateQueries({ queryKey: functionKeys.all }),
+  });
+}
+
+/** Replaces the function's tags as a whole (the console's tag editor). */
+export function useSaveTags(name: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (tags: Record<string, string>) =>
+      api<{ tags: Record<string, string> }>(`/api/functions/${enc(name)}/tags`, { method: "PUT", json: { tags } }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: functionKeys.all });
+      void qc.invalidateQueries({ queryKey: ["audit"] });
+    },
   });
 }
 

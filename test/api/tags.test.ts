@@ -8,6 +8,8 @@ import {
   UntagResourceCommand,
 } from "@aws-sdk/client-lambda";
 import { testServer, uniqueName, zipOf } from "@/test/server";
+import { replaceTags } from "@/lib/services/tags";
+import { browseFunctions } from "@/lib/services/functions";
 
 const t = testServer();
 const arnOf = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
@@ -87,5 +89,32 @@ describe("tags", () => {
       name: "ResourceNotFoundException",
     });
     await expect(create({ "aws:x": "1" })).rejects.toMatchObject({ name: "InvalidParameterValueException" });
+  });
+
+  it("are replaced as a whole by the console, audited, and filter the functions list", async () => {
+    const ctx = t.srv.platform.services;
+    const team = `team-${process.pid}-${Date.now().toString(36)}`;
+    const a = await create({ team, stage: "prod" });
+    const b = await create({ team, stage: "dev" });
+    await create({ stage: "prod" });
+    expect(await replaceTags(ctx, b, { team, owner: "ana" })).toEqual({ team, owner: "ana" });
+    const listed = await t.lambda.send(new ListTagsCommand({ Resource: arnOf(b) }));
+    expect(listed.Tags).toEqual({ team, owner: "ana" });
+    const audit = await t.srv.platform.db.pool.query(
+      `SELECT details FROM audit_events WHERE resource = $1 AND action = 'function.set-tags'`,
+      [b],
+    );
+    expect(audit.rows[0].details.tags).toEqual({
+      stage: { from: "dev", to: null },
+      owner: { from: null, to: "ana" },
+    });
+    await expect(replaceTags(ctx, b, { "aws:x": "1" })).rejects.toThrow(/reserved/);
+    const names = async (tag: string) => (await browseFunctions(ctx, { tag, pageSize: 200 })).items.map((f) => f.name);
+    expect((await names(`team=${team}`)).sort()).toEqual([a, b].sort());
+    expect(await names("team")).toEqual(expect.arrayContaining([a, b]));
+    expect(await names(`team=${team}-nope`)).toEqual([]);
+    const prodOfTeam = (await browseFunctions(ctx, { tag: "stage=prod", pageSize: 200 })).items.map((f) => f.name);
+    expect(prodOfTeam).toContain(a);
+    expect(prodOfTeam).not.toContain(b);
   });
 });

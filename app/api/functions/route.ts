@@ -9,6 +9,7 @@ export const GET = route(async ({ req, platform }) => {
   const num = (k: string) => (q.has(k) ? Number(q.get(k)) : undefined);
   return browseFunctions(platform.services, {
     search: q.get("search") || undefined,
+    tag: q.get("tag") || undefined,
     sort: (q.get("sort") ?? undefined) as "name" | undefined,
     order: (q.get("order") ?? undefined) as "asc" | undefined,
     page: num("page"),

@@ -5,6 +5,8 @@ import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
 
 const browseInput = z.object({
   search: z.string().max(64).optional(),
+  /** `key` (has the tag) or `key=value`. */
+  tag: z.string().min(1).max(400).optional(),
   sort: z.enum(["name", "updatedAt", "memoryMb", "timeoutSec", "runtime"]).default("name"),
   order: z.enum(["asc", "desc"]).default("asc"),
   page: z.number().int().min(1).default(1),
@@ -17,15 +19,19 @@ export interface FunctionSummary extends FunctionRecord {
 }
 
 /**
- * The console's functions list: search, sort, page, and each function's invocations and
- * errors of the last 24 hours (one grouped query over the page's functions, by index).
+ * The console's functions list: search, filter by tag, sort, page, and each function's invocations
+ * and errors of the last 24 hours (one grouped query over the page's functions, by index).
  */
 export async function browseFunctions(
   ctx: ServiceContext,
   input: z.input<typeof browseInput>,
 ): Promise<{ items: FunctionSummary[]; total: number; page: number; pageSize: number }> {
   const q = parseInput(browseInput, input);
-  const where = q.search ? { name: { contains: q.search, mode: "insensitive" as const } } : {};
+  const tagged = q.tag === undefined ? undefined : await taggedIds(ctx, q.tag);
+  const where = {
+    ...(q.search ? { name: { contains: q.search, mode: "insensitive" as const } } : {}),
+    ...(tagged ? { id: { in: tagged } } : {}),
+  };
   const [rows, total] = await Promise.all([
     ctx.db.fn.findMany({
       where,
@@ -55,4 +61,16 @@ export async function browseFunctions(
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** Ids of the functions with tag `key` (any value) or `key=value`. */
+async function taggedIds(ctx: ServiceContext, tag: string): Promise<string[]> {
+  const eq = tag.indexOf("=");
+  const key = eq < 0 ? tag : tag.slice(0, eq);
+  const rows =
+    eq < 0
+      ? await ctx.db.$queryRaw<{ id: string }[]>`SELECT id FROM functions WHERE tags ? ${key}`
+      : await ctx.db.$queryRaw<{ id: string }[]>`
+          SELECT id FROM functions WHERE tags ->> ${key} = ${tag.slice(eq + 1)}`;
+  return rows.map((r) => r.id);
 }
