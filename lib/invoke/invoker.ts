@@ -57,7 +57,8 @@ export type InvokeOutcome =
 
 export interface AsyncSink {
   /** Resolves once the event is stored durably. */
-  enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string): Promise<void>;
+  /** `qualifier`: what the caller invoked (an alias, a version, $LATEST), whose async settings apply. */
+  enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string, qualifier?: string): Promise<void>;
 }
 
 export class Invoker {
@@ -69,6 +70,11 @@ export class Invoker {
     private readonly executor: Executor,
     private readonly writer: RecordWriter,
   ) {}
+
+  /** The unqualified ARN of a function of this server. */
+  arnOf(name: string): string {
+    return this.resolver.arnOf(name);
+  }
 
   async resolve(functionRef: string, qualifier?: string | null): Promise<ResolvedFunction> {
     const { name, qualifier: q } = parseFunctionRef(functionRef, qualifier);
@@ -101,7 +107,8 @@ export class Invoker {
       }
       if (!this.asyncSink)
         throw new AppError("ServiceUnavailableException", "Asynchronous invocation is not available");
-      await this.asyncSink.enqueue(fn, payload, requestId);
+      const invoked = parseFunctionRef(p.functionRef, p.qualifier).qualifier;
+      await this.asyncSink.enqueue(fn, payload, requestId, invoked);
       return { kind: "accepted", requestId };
     }
     const result = await this.run(fn, payload, {

@@ -5,7 +5,10 @@ export type DestinationCondition = "Success" | "RetriesExhausted" | "EventAgeExc
 
 export function destinationRecord(o: {
   requestId: string;
+  /** The ARN as invoked, with its qualifier (`…:function:fn:$LATEST`, `…:fn:prod`). */
   functionArn: string;
+  /** The version that ran. */
+  executedVersion: string;
   condition: DestinationCondition;
   approximateInvokeCount: number;
   payload: string;
@@ -22,7 +25,7 @@ export function destinationRecord(o: {
     timestamp: new Date().toISOString(),
     requestContext: {
       requestId: o.requestId,
-      functionArn: `${o.functionArn}:$LATEST`,
+      functionArn: o.functionArn,
       condition: o.condition,
       approximateInvokeCount: o.approximateInvokeCount,
     },
@@ -31,7 +34,7 @@ export function destinationRecord(o: {
   if (o.result) {
     record.responseContext = {
       statusCode: 200,
-      executedVersion: "$LATEST",
+      executedVersion: o.executedVersion,
       ...(o.result.outcome === "Success" ? {} : { functionError: "Unhandled" }),
     };
     let responsePayload: unknown = null;

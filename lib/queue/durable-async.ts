@@ -95,12 +95,13 @@ export class DurableAsyncQueue implements AsyncSink {
   }
 
   /** Resolves once the event is stored: the caller may then answer 202. */
-  async enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string): Promise<void> {
+  async enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string, qualifier = "$LATEST"): Promise<void> {
     await this.send(
       {
         functionName: fn.record.name,
         functionId: fn.record.id,
         version: fn.record.version,
+        ...(qualifier === "$LATEST" ? {} : { qualifier }),
         requestId,
         payload: payload.toString("utf8"),
         attempt: 1,
@@ -140,6 +141,7 @@ export class DurableAsyncQueue implements AsyncSink {
     fn: ResolvedFunction,
     payload: string,
     requestId: string,
+    qualifier = "$LATEST",
   ): Promise<boolean> {
     const client = await this.o.pool.connect();
     try {
@@ -155,6 +157,7 @@ export class DurableAsyncQueue implements AsyncSink {
           functionName: fn.record.name,
           functionId: fn.record.id,
           version: fn.record.version,
+          ...(qualifier === "$LATEST" ? {} : { qualifier }),
           requestId,
           payload,
           attempt: 1,
@@ -185,7 +188,7 @@ export class DurableAsyncQueue implements AsyncSink {
       return;
     }
     if (fn.record.id !== job.functionId) return; // deleted and created anew: not the same function
-    const cfg = await loadEventConfig(this.o.pool, job.functionId);
+    const cfg = await loadEventConfig(this.o.pool, job.functionId, job.qualifier);
     if (Date.now() - job.enqueuedAt > cfg.maximumEventAgeSeconds * 1000)
       return this.fail(fn, job, cfg, "EventAgeExceeded", null);
     // A job seen again after it started (its server died, or settling it failed) may already
@@ -275,7 +278,8 @@ export class DurableAsyncQueue implements AsyncSink {
     }
     const record = destinationRecord({
       requestId: job.requestId,
-      functionArn: fn.spec.arn,
+      functionArn: `${this.o.invoker.arnOf(fn.record.name)}:${job.qualifier ?? "$LATEST"}`,
+      executedVersion: fn.record.version,
       condition,
       approximateInvokeCount: result ? job.attempt : job.attempt - 1,
       payload: job.payload,

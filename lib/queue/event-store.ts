@@ -17,11 +17,12 @@ export interface EventConfig {
   onFailureDestination: string | null;
 }
 
-export async function loadEventConfig(pool: pg.Pool, functionId: string): Promise<EventConfig> {
+/** The settings of the qualifier an event was invoked with ($LATEST when none), or Lambda's defaults. */
+export async function loadEventConfig(pool: pg.Pool, functionId: string, qualifier = "$LATEST"): Promise<EventConfig> {
   const { rows } = await pool.query<EventConfig>(
     `SELECT "maximumRetryAttempts", "maximumEventAgeSeconds", "onSuccessDestination", "onFailureDestination"
-     FROM event_invoke_configs WHERE "functionId" = $1`,
-    [functionId],
+     FROM event_invoke_configs WHERE "functionId" = $1 AND qualifier = $2`,
+    [functionId, qualifier],
   );
   return rows[0] ?? DEFAULT_EVENT_INVOKE_CONFIG;
 }

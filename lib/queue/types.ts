@@ -9,6 +9,8 @@ export interface AsyncJob {
   functionId: string;
   /** The version that was chosen when the event was accepted (an alias's weights are applied once); absent: $LATEST. */
   version?: string;
+  /** The qualifier it was invoked with (an alias, a version): whose EventInvokeConfig applies; absent: $LATEST. */
+  qualifier?: string;
   requestId: string;
   payload: string;
   attempt: number;

@@ -250,6 +250,7 @@ export class ScheduleRunner {
       fn,
       payload,
       requestId,
+      e.row.qualifier ?? "$LATEST",
     );
   }
 

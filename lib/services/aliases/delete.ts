@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/services/audit/record";
 
 /**
  * DeleteAlias: idempotent, as Lambda's (204 whether or not it existed). Any rollout on it ends;
- * its function URL and the policy statements made for it go with it.
+ * its function URL, the policy statements and the async settings made for it go with it.
  */
 export async function deleteAlias(ctx: ServiceContext, functionName: string, name: string): Promise<void> {
   const fn = await getFunctionOrThrow(ctx, functionName);
@@ -17,6 +17,7 @@ export async function deleteAlias(ctx: ServiceContext, functionName: string, nam
     });
     await tx.functionUrl.deleteMany({ where: { functionId: fn.id, qualifier: name } });
     await tx.functionPermission.deleteMany({ where: { functionId: fn.id, qualifier: name } });
+    await tx.eventInvokeConfig.deleteMany({ where: { functionId: fn.id, qualifier: name } });
     await recordAudit(tx, ctx, "alias.delete", fn.name, { alias: name });
     return true;
   });

@@ -1,5 +1,6 @@
 /** Puts (replaces) or updates (merges) a function's EventInvokeConfig, audited with the changes. */
-import { invalid, notFound } from "@/lib/errors";
+import { invalid } from "@/lib/errors";
+import { configQualifier, missingConfig } from "@/lib/services/event-invoke-config/qualifier";
 import { parseFunctionRef } from "@/lib/function-ref";
 import type { ServiceContext } from "@/lib/services/context";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
@@ -14,14 +15,17 @@ export async function putEventInvokeConfig(
   name: string,
   input: EventInvokeConfigInput,
   mode: "put" | "update" = "put",
+  qualifier?: string | null,
 ): Promise<EventInvokeConfigRecord> {
   const data = parseInput(eventInvokeConfigInput, input);
   const fn = await getFunctionOrThrow(ctx, name);
   for (const d of [data.onSuccessDestination, data.onFailureDestination]) {
     if (d && parseFunctionRef(d).name === fn.name) throw invalid("A function cannot be its own destination");
   }
-  const existing = await ctx.db.eventInvokeConfig.findUnique({ where: { functionId: fn.id } });
-  if (mode === "update" && !existing) throw notFound(`The function ${fn.name} doesn't have an EventInvokeConfig`);
+  const q = await configQualifier(ctx, fn, qualifier);
+  const key = { functionId_qualifier: { functionId: fn.id, qualifier: q } };
+  const existing = await ctx.db.eventInvokeConfig.findUnique({ where: key });
+  if (mode === "update" && !existing) throw missingConfig(fn.name, q);
   const base = mode === "put" ? DEFAULT_EVENT_INVOKE_CONFIG : { ...DEFAULT_EVENT_INVOKE_CONFIG, ...existing };
   const next = {
     ...base,
@@ -30,9 +34,10 @@ export async function putEventInvokeConfig(
   };
   const row = await ctx.db.$transaction(async (tx) => {
     const saved = await tx.eventInvokeConfig.upsert({
-      where: { functionId: fn.id },
+      where: key,
       create: {
         functionId: fn.id,
+        qualifier: q,
         maximumRetryAttempts: next.maximumRetryAttempts,
         maximumEventAgeSeconds: next.maximumEventAgeSeconds,
         onSuccessDestination: next.onSuccessDestination,
@@ -47,8 +52,9 @@ export async function putEventInvokeConfig(
         updatedAt: next.updatedAt,
       },
     });
-    const { functionId: _f, updatedAt: _u, ...after } = saved;
+    const { functionId: _f, qualifier: _q, updatedAt: _u, ...after } = saved;
     await recordAudit(tx, ctx, `event-invoke-config.${mode}`, fn.name, {
+      ...(q === "$LATEST" ? {} : { qualifier: q }),
       changes: changedFields({ ...DEFAULT_EVENT_INVOKE_CONFIG, ...existing } as Record<string, unknown>, after),
     });
     return saved;

@@ -1,6 +1,7 @@
 /** The stored EventInvokeConfig of a function, and Lambda's defaults when none is stored. */
 export interface EventInvokeConfigRecord {
   functionId: string;
+  qualifier: string;
   maximumRetryAttempts: number;
   maximumEventAgeSeconds: number;
   onSuccessDestination: string | null;

@@ -6,7 +6,10 @@ import { getFunctionVersion } from "@/lib/services/versions/get";
 import { isVersionNumber } from "@/lib/services/versions/record";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
 
-/** DeleteFunction with a version Qualifier: that version goes; its code stays while anything uses it. */
+/**
+ * DeleteFunction with a version Qualifier: that version (and its async settings) goes; its code
+ * stays while anything uses it.
+ */
 export async function deleteFunctionVersion(ctx: ServiceContext, name: string, qualifier: string): Promise<void> {
   if (qualifier === "$LATEST")
     throw new AppError(
@@ -32,6 +35,7 @@ export async function deleteFunctionVersion(ctx: ServiceContext, name: string, q
     await tx.functionVersion.delete({
       where: { functionId_version: { functionId: v.id, version: Number(v.version) } },
     });
+    await tx.eventInvokeConfig.deleteMany({ where: { functionId: v.id, qualifier } });
     await dropUnusedCodePackage(tx, v.codeSha256);
     await recordAudit(tx, ctx, "function.delete-version", name, { version: Number(v.version) });
   });

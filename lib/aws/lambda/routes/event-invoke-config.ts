@@ -1,15 +1,13 @@
 /** Asynchronous invocation settings: Put/Get/Update/Delete/ListFunctionEventInvokeConfig(s). */
 import { EventInvokeConfigRequest, parseWire } from "@/lib/aws/lambda/wire";
-import { nameOf, noContent, ok, type LambdaCall, type LambdaRoute } from "@/lib/aws/lambda/types";
+import { nameOf, noContent, ok, qualifierOf, type LambdaCall, type LambdaRoute } from "@/lib/aws/lambda/types";
 import { functionArn } from "@/lib/aws/shapes";
-import { AppError } from "@/lib/errors";
 import * as eventInvokeConfig from "@/lib/services/event-invoke-config";
-import * as functions from "@/lib/services/functions";
 
 function eventInvokeConfigShape(c: LambdaCall, cfg: eventInvokeConfig.EventInvokeConfigRecord) {
   return {
     LastModified: cfg.updatedAt.getTime() / 1000,
-    FunctionArn: `${functionArn(c.shape, nameOf(c))}:$LATEST`,
+    FunctionArn: `${functionArn(c.shape, nameOf(c))}:${cfg.qualifier}`,
     MaximumRetryAttempts: cfg.maximumRetryAttempts,
     MaximumEventAgeInSeconds: cfg.maximumEventAgeSeconds,
     DestinationConfig: {
@@ -24,7 +22,8 @@ export const EVENT_INVOKE_CONFIG_ROUTES: readonly LambdaRoute[] = [
     operation: "GetFunctionEventInvokeConfig",
     method: "GET",
     path: "/2019-09-25/functions/{FunctionName}/event-invoke-config",
-    handler: async (c) => ok(eventInvokeConfigShape(c, await eventInvokeConfig.getEventInvokeConfig(c.ctx, nameOf(c)))),
+    handler: async (c) =>
+      ok(eventInvokeConfigShape(c, await eventInvokeConfig.getEventInvokeConfig(c.ctx, nameOf(c), qualifierOf(c)))),
   },
   {
     operation: "PutFunctionEventInvokeConfig",
@@ -33,7 +32,10 @@ export const EVENT_INVOKE_CONFIG_ROUTES: readonly LambdaRoute[] = [
     handler: async (c) => {
       const input = parseWire(EventInvokeConfigRequest, c.body);
       return ok(
-        eventInvokeConfigShape(c, await eventInvokeConfig.putEventInvokeConfig(c.ctx, nameOf(c), input, "put")),
+        eventInvokeConfigShape(
+          c,
+          await eventInvokeConfig.putEventInvokeConfig(c.ctx, nameOf(c), input, "put", qualifierOf(c)),
+        ),
       );
     },
   },
@@ -44,7 +46,10 @@ export const EVENT_INVOKE_CONFIG_ROUTES: readonly LambdaRoute[] = [
     handler: async (c) => {
       const input = parseWire(EventInvokeConfigRequest, c.body);
       return ok(
-        eventInvokeConfigShape(c, await eventInvokeConfig.putEventInvokeConfig(c.ctx, nameOf(c), input, "update")),
+        eventInvokeConfigShape(
+          c,
+          await eventInvokeConfig.putEventInvokeConfig(c.ctx, nameOf(c), input, "update", qualifierOf(c)),
+        ),
       );
     },
   },
@@ -53,7 +58,7 @@ export const EVENT_INVOKE_CONFIG_ROUTES: readonly LambdaRoute[] = [
     method: "DELETE",
     path: "/2019-09-25/functions/{FunctionName}/event-invoke-config",
     handler: async (c) => {
-      await eventInvokeConfig.deleteEventInvokeConfig(c.ctx, nameOf(c));
+      await eventInvokeConfig.deleteEventInvokeConfig(c.ctx, nameOf(c), qualifierOf(c));
       return noContent;
     },
   },
@@ -62,13 +67,8 @@ export const EVENT_INVOKE_CONFIG_ROUTES: readonly LambdaRoute[] = [
     method: "GET",
     path: "/2019-09-25/functions/{FunctionName}/event-invoke-config/list",
     handler: async (c) => {
-      const fn = await functions.getFunctionOrThrow(c.ctx, nameOf(c));
-      // Only $LATEST has one: a list of it, or empty when none was set.
-      const cfg = await eventInvokeConfig.getEventInvokeConfig(c.ctx, fn.name).catch((err: unknown) => {
-        if (err instanceof AppError && err.code === "ResourceNotFoundException") return null;
-        throw err;
-      });
-      return ok({ FunctionEventInvokeConfigs: cfg ? [eventInvokeConfigShape(c, cfg)] : [] });
+      const all = await eventInvokeConfig.listEventInvokeConfigs(c.ctx, nameOf(c));
+      return ok({ FunctionEventInvokeConfigs: all.map((cfg) => eventInvokeConfigShape(c, cfg)) });
     },
   },
 ];
