@@ -1,6 +1,7 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useUpdateAlias, type AliasJson } from "@/lib/queries/aliases";
@@ -81,11 +82,7 @@ export function AliasEditor({
           />
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save alias"}

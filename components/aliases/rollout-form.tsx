@@ -1,6 +1,7 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Field } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
@@ -134,11 +135,7 @@ export function RolloutForm({
           hint="Fewer: no verdict yet"
         />
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={start.isPending}>
           {start.isPending ? "Starting…" : "Start rollout"}

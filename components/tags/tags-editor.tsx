@@ -1,6 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
@@ -78,11 +79,7 @@ export function TagsEditor({ functionName, tags }: { functionName: string; tags:
             </div>
           ))
         )}
-        {error ? (
-          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="flex gap-2">
           <Button
             type="button"

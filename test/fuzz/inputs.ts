@@ -4,7 +4,8 @@
  * SigV4 signing for them. No answer to any of it may be a 500 or carry a stack trace (STACK).
  */
 import http from "node:http";
-import { signRequest } from "@/test/server";
+import { CreateFunctionCommand, type LambdaClient } from "@aws-sdk/client-lambda";
+import { signRequest, uniqueName, zipOf } from "@/test/server";
 
 export const SEED = Number(process.env.NIMBUS_FUZZ_SEED ?? 20261128);
 
@@ -244,4 +245,37 @@ export async function sign(port: number, s: Sent, service = "lambda"): Promise<S
 export function describeSent(s: Sent): string {
   const body = typeof s.body === "string" ? s.body.slice(0, 120) : `<${s.body.length} bytes>`;
   return `${s.method} ${s.target.slice(0, 160)} ${JSON.stringify(Object.fromEntries(Object.entries(s.headers).filter(([k]) => k.startsWith("x-amz-") && k !== "x-amz-date" && k !== "x-amz-content-sha256")))} ${JSON.stringify(body)}`;
+}
+
+/** What a fuzz run saw: how many requests, which statuses, and the answers that were wrong. */
+export interface Tally {
+  sent: number;
+  statuses: Set<number>;
+  bad: string[];
+}
+
+export const newTally = (): Tally => ({ sent: 0, statuses: new Set(), bad: [] });
+
+/** Sends one request; a 5xx or a stack trace in the answer is noted in `tally.bad` with the request. */
+export async function sendAndCheck(port: number, req: Sent, tally: Tally): Promise<void> {
+  const got = await raw(port, req);
+  tally.sent++;
+  tally.statuses.add(got.status);
+  if (got.status >= 500 || STACK.test(got.text))
+    tally.bad.push(`${got.status} ← ${describeSent(req)} → ${got.text.slice(0, 300)}`);
+}
+
+/** A function for the fuzzed routes to name (they also name ones that do not exist). */
+export async function deployFuzzTarget(lambda: LambdaClient, prefix: string): Promise<string> {
+  const target = uniqueName(prefix);
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: target,
+      Role: "r",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Code: { ZipFile: zipOf(`export const handler = async (e) => e;`) },
+    }),
+  );
+  return target;
 }

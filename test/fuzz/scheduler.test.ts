@@ -4,20 +4,19 @@
  * queries. No answer may be a 500 or carry a stack trace; a failure lists the exact request.
  */
 import { describe, expect, it } from "vitest";
-import { CreateFunctionCommand } from "@aws-sdk/client-lambda";
-import { testServer, uniqueName, zipOf } from "@/test/server";
+import { testServer, uniqueName } from "@/test/server";
 import {
-  describeSent,
+  deployFuzzTarget,
   enc,
   NAMES,
+  newTally,
+  sendAndCheck,
   pick,
   rand,
   randomBody,
   randomString,
   randomValue,
-  raw,
   SEED,
-  STACK,
   type Sent,
   sign,
 } from "@/test/fuzz/inputs";
@@ -93,19 +92,8 @@ function schedulerRoutes(target: string): [string, string, () => string | Buffer
 describe(`Scheduler API fuzz (seed ${SEED})`, () => {
   it("answers malformed requests with 4xx and no stack trace", { timeout: 300_000 }, async () => {
     const port = t.srv.port;
-    const target = uniqueName("fuzz-sched");
-    await t.lambda.send(
-      new CreateFunctionCommand({
-        FunctionName: target,
-        Role: "r",
-        Runtime: "nodejs20.x",
-        Handler: "index.handler",
-        Code: { ZipFile: zipOf(`export const handler = async (e) => e;`) },
-      }),
-    );
-    const bad: string[] = [];
-    const statuses = new Set<number>();
-    let sent = 0;
+    const target = await deployFuzzTarget(t.lambda, "fuzz-sched");
+    const tally = newTally();
     for (let round = 0; round < 40; round++) {
       for (const [method, routeTarget, body] of schedulerRoutes(target)) {
         const req: Sent = {
@@ -115,15 +103,11 @@ describe(`Scheduler API fuzz (seed ${SEED})`, () => {
           body: method === "HEAD" ? "" : body(),
         };
         const final = rand() < 0.9 ? await sign(port, req, "scheduler") : req;
-        const got = await raw(port, final);
-        sent++;
-        statuses.add(got.status);
-        if (got.status >= 500 || STACK.test(got.text))
-          bad.push(`${got.status} ← ${describeSent(final)} → ${got.text.slice(0, 300)}`);
+        await sendAndCheck(port, final, tally);
       }
     }
-    expect(sent).toBeGreaterThan(350);
-    for (const s of [200, 400, 404]) expect(statuses).toContain(s);
-    expect(bad).toEqual([]);
+    expect(tally.sent).toBeGreaterThan(350);
+    for (const s of [200, 400, 404]) expect(tally.statuses).toContain(s);
+    expect(tally.bad).toEqual([]);
   });
 });
