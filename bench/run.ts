@@ -10,11 +10,13 @@ import os from "node:os";
 import path from "node:path";
 import {
   AddPermissionCommand,
+  CreateAliasCommand,
   CreateFunctionCommand,
   CreateFunctionUrlConfigCommand,
   DeleteFunctionCommand,
   InvokeCommand,
   LambdaClient,
+  PublishVersionCommand,
   UpdateFunctionCodeCommand,
 } from "@aws-sdk/client-lambda";
 import { zipFiles } from "@/lib/code/package";
@@ -198,6 +200,27 @@ async function main() {
       p50: round(percentile(viaUrl, 50)),
       p90: round(percentile(viaUrl, 90)),
       p99: round(percentile(viaUrl, 99)),
+    },
+    baseline: (latency.noop as { baseline: unknown }).baseline,
+  };
+  // The same noop through an alias that points at a published version: what resolving it costs.
+  log("[bench] latency c=1 noop through an alias…");
+  await lambda.send(new PublishVersionCommand({ FunctionName: names.noop }));
+  await lambda.send(new CreateAliasCommand({ FunctionName: names.noop, Name: "live", FunctionVersion: "1" }));
+  const aliasPath = invokePath(`${names.noop}:live`);
+  const viaAlias = await latencies(
+    nimbus.target,
+    aliasPath,
+    "{}",
+    LAT_N,
+    WARMUP,
+    await signedHeaders(nimbus.target, aliasPath, "{}"),
+  );
+  latency["alias-noop"] = {
+    nimbus: {
+      p50: round(percentile(viaAlias, 50)),
+      p90: round(percentile(viaAlias, 90)),
+      p99: round(percentile(viaAlias, 99)),
     },
     baseline: (latency.noop as { baseline: unknown }).baseline,
   };

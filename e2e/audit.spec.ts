@@ -20,7 +20,7 @@ test("a secret variable set in the console stays masked, reaches the function, a
   await page.getByRole("button", { name: "Add variable" }).click();
   await page.getByLabel("Variable 2 name").fill("MODE");
   await page.getByLabel("Variable 2 value").fill("fast");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Configuration saved")).toBeVisible();
 
   // After a reload the secret shows only the mask; saving the untouched form keeps the stored value.
@@ -28,7 +28,7 @@ test("a secret variable set in the console stays masked, reaches the function, a
   await expect(page.getByLabel("Variable 1 value")).toHaveValue("****");
   await expect(page.getByLabel("Variable 1 secret")).toBeChecked();
   await page.getByLabel("Memory (MB)").fill("256");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Configuration saved")).toBeVisible();
   await expect(page.getByLabel("Variable 1 value")).toHaveValue("****");
   expect(await page.content()).not.toContain(TOKEN);

@@ -57,11 +57,11 @@ test("create → edit → deploy → configure → test → logs → monitor", a
   await expect(page).toHaveURL(/tab=configuration/);
   await page.getByLabel("Timeout (seconds)").fill("5");
   await page.getByLabel("Memory (MB)").fill("256");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Configuration saved")).toBeVisible();
   await expect(page.getByText("256 MB · 5 s timeout")).toBeVisible();
   await page.getByLabel("Timeout (seconds)").fill("301");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Timeout must be between 1 and 300 seconds")).toBeVisible();
   await shot(page, "function-configuration");
   await page.reload();

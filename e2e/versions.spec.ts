@@ -54,7 +54,7 @@ test("versions: publish twice through the console, read the table, diff two vers
   await expect(page.getByText(/Deployed · CodeSha256/)).toBeVisible();
   await page.getByRole("tab", { name: "Configuration" }).click();
   await page.getByLabel("Memory (MB)").fill("256");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Configuration saved")).toBeVisible();
   await page.getByRole("tab", { name: "Versions" }).click();
   await expect(page.getByText("$LATEST has changes not yet published.")).toBeVisible();
