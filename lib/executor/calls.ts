@@ -84,7 +84,8 @@ export class InFlightCalls {
       const call: Pending = { sb, inst, spec, req, startedAt, cold, timer, logs: [], budget, ledger, stream, resolve };
       this.pending.set(inst.iid, call);
       const deadline = startedAt + spec.timeoutMs;
-      sb.invoke(inst, { t: "invoke", id: req.requestId, deadline, clientContext: req.clientContext }, req.payload);
+      const frame = { t: "invoke" as const, id: req.requestId, deadline, clientContext: req.clientContext };
+      sb.invoke(inst, req.invokedArn ? { ...frame, invokedArn: req.invokedArn } : frame, req.payload);
     });
   }
 

@@ -42,6 +42,8 @@ export interface InvokeFrame {
   id: string;
   deadline: number;
   clientContext?: string;
+  /** context.invokedFunctionArn when it is not the instance's own ARN (invoked through an alias). */
+  invokedArn?: string;
 }
 
 /** Lane, instance → supervisor. */

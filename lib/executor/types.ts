@@ -54,6 +54,8 @@ export interface InvokeRequest {
   /** The event, as JSON text (the supervisor never parses it). */
   payload: Buffer;
   clientContext?: string;
+  /** The ARN as invoked, when an alias was: what context.invokedFunctionArn says (else the version's ARN). */
+  invokedArn?: string;
   /**
    * Where a streaming handler's bytes go as it writes them (InvokeWithResponseStream, URLs in
    * RESPONSE_STREAM mode). Without one, a streaming handler's bytes are collected into the payload

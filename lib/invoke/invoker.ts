@@ -24,6 +24,8 @@ export interface RunOptions {
   http?: { method: string; path: string; statusOf(result: InvokeResult): number };
   /** Where a streaming handler's bytes go as they are written (InvokeWithResponseStream, RESPONSE_STREAM URLs). */
   stream?: ResponseSink;
+  /** The qualifier as invoked: an alias shows in context.invokedFunctionArn, as on Lambda. */
+  qualifier?: string;
 }
 export type InvocationType = "RequestResponse" | "Event" | "DryRun";
 
@@ -77,7 +79,10 @@ export class Invoker {
   }
 
   async resolve(functionRef: string, qualifier?: string | null): Promise<ResolvedFunction> {
-    const { name, qualifier: q } = parseFunctionRef(functionRef, qualifier);
+    return this.resolveRef(parseFunctionRef(functionRef, qualifier));
+  }
+
+  private async resolveRef({ name, qualifier: q }: { name: string; qualifier: string }): Promise<ResolvedFunction> {
     const fn = await this.resolver.get(name, q);
     if (!fn) throw notFound(`Function not found: ${this.resolver.arnOf(name)}${q !== "$LATEST" ? `:${q}` : ""}`);
     return fn;
@@ -93,7 +98,8 @@ export class Invoker {
         `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
       );
     }
-    const fn = await this.resolve(p.functionRef, p.qualifier);
+    const ref = parseFunctionRef(p.functionRef, p.qualifier);
+    const fn = await this.resolveRef(ref);
     const payload = p.payload.byteLength === 0 ? Buffer.from("{}") : p.payload;
     if (type === "DryRun") return { kind: "dryRun", requestId };
     if (type === "Event") {
@@ -107,8 +113,7 @@ export class Invoker {
       }
       if (!this.asyncSink)
         throw new AppError("ServiceUnavailableException", "Asynchronous invocation is not available");
-      const invoked = parseFunctionRef(p.functionRef, p.qualifier).qualifier;
-      await this.asyncSink.enqueue(fn, payload, requestId, invoked);
+      await this.asyncSink.enqueue(fn, payload, requestId, ref.qualifier);
       return { kind: "accepted", requestId };
     }
     const result = await this.run(fn, payload, {
@@ -116,6 +121,7 @@ export class Invoker {
       trigger: p.trigger,
       clientContext: p.clientContext,
       stream: p.stream,
+      qualifier: ref.qualifier,
     });
     return {
       kind: "sync",
@@ -140,7 +146,12 @@ export class Invoker {
     }
     let result: InvokeResult;
     try {
-      result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext, stream });
+      // Through an alias, the handler is told the alias's ARN (its instances are the version's).
+      const invokedArn =
+        o.qualifier && o.qualifier !== "$LATEST" && o.qualifier !== fn.record.version
+          ? `${this.resolver.arnOf(fn.record.name)}:${o.qualifier}`
+          : undefined;
+      result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext, stream, invokedArn });
     } finally {
       release();
     }

@@ -202,6 +202,7 @@ export class DurableAsyncQueue implements AsyncSink {
           requestId: job.requestId,
           trigger: job.trigger ?? "async",
           attempt: job.attempt,
+          qualifier: job.qualifier,
         });
       } catch (err) {
         if (err instanceof AppError && err.code === "TooManyRequestsException") {

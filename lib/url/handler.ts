@@ -97,6 +97,7 @@ export async function handleUrlRequest(
       const result = await rt.invoker.run(fn, Buffer.from(event), {
         requestId,
         trigger: "url",
+        qualifier: target.qualifier,
         stream: streamed,
         http: { method, path: addr.path, statusOf: (r) => streamed.finish(r) },
       });
@@ -107,6 +108,7 @@ export async function handleUrlRequest(
     const result = await rt.invoker.run(fn, Buffer.from(event), {
       requestId,
       trigger: "url",
+      qualifier: target.qualifier,
       http: {
         method,
         path: addr.path,

@@ -246,4 +246,20 @@ describe("aliases", () => {
     const left = await t.srv.platform.db.pool.query(`SELECT 1 FROM function_urls WHERE "urlId" = $1`, [u.urlId]);
     expect(left.rowCount).toBe(0);
   });
+
+  it("tell the handler it was invoked through the alias (context.invokedFunctionArn)", async () => {
+    const name = await deployFunction(
+      t.lambda,
+      `// ${process.pid}-${salt++}\nexport const handler = async (e, ctx) => ({ arn: ctx.invokedFunctionArn, v: ctx.functionVersion });`,
+    );
+    await t.lambda.send(new PublishVersionCommand({ FunctionName: name }));
+    await t.lambda.send(new CreateAliasCommand({ FunctionName: name, Name: "stage", FunctionVersion: "1" }));
+    const run = async (FunctionName: string, InvocationType?: "Event") =>
+      dec((await t.lambda.send(new InvokeCommand({ FunctionName, Payload: enc({}), InvocationType }))).Payload);
+    expect(await run(`${name}:stage`)).toEqual({ arn: `${arn(name)}:stage`, v: "1" });
+    expect(await run(`${name}:1`)).toEqual({ arn: `${arn(name)}:1`, v: "1" });
+    expect(await run(name)).toEqual({ arn: arn(name), v: "$LATEST" });
+    // The same instance serves both: the ARN is the call's, not the instance's.
+    expect(await run(`${name}:stage`)).toEqual({ arn: `${arn(name)}:stage`, v: "1" });
+  });
 });

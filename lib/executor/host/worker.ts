@@ -122,7 +122,7 @@ function makeContext(msg: InvokeFrame, done: (err: unknown, value?: unknown) => 
     callbackWaitsForEmptyEventLoop: true,
     functionName: f.functionName,
     functionVersion: f.version,
-    invokedFunctionArn: f.arn,
+    invokedFunctionArn: msg.invokedArn ?? f.arn,
     memoryLimitInMB: String(f.memoryMb),
     awsRequestId: msg.id,
     logGroupName: f.logGroupName,
