@@ -19,7 +19,7 @@ import {
   type ScheduleDraft,
   type ScheduleErrors,
 } from "@/components/schedules/schedule-draft";
-import { useDebouncedValue } from "@/components/schedules/use-debounced-value";
+import { useDebouncedValue } from "@/components/ui/use-time";
 
 export const PREVIEW_DEBOUNCE_MS = 250;
 

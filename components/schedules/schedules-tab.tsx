@@ -20,7 +20,7 @@ import { FireHistory } from "@/components/schedules/fire-history";
 import { browserTimeZone } from "@/components/schedules/presets";
 import { ScheduleEditor } from "@/components/schedules/schedule-editor";
 import { ScheduleList } from "@/components/schedules/schedule-list";
-import { useNow } from "@/components/schedules/use-debounced-value";
+import { useNow } from "@/components/ui/use-time";
 
 /** The function page's Schedules tab: the one container that owns the queries and mutations. */
 export function SchedulesTab({ functionName }: { functionName: string }) {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Card, ErrorState, Loading } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { useIsDark } from "@/components/ui/theme-toggle";
-import { useNow } from "@/components/schedules/use-debounced-value";
+import { useNow } from "@/components/ui/use-time";
 import { pickPair, type VersionPair } from "@/components/versions/compare";
 import { PublishPanel, type PublishOutcome } from "@/components/versions/publish-panel";
 import { VersionDiff } from "@/components/versions/version-diff";
