@@ -134,8 +134,11 @@ export class InFlightCalls {
     const p = this.pending.get(msg.iid);
     if (!p || p.sb !== sb) return;
     this.settle(p, false);
+    const over = typeof msg.overMb === "number" && Number.isFinite(msg.overMb) ? Math.round(msg.overMb) : null;
     const detail = msg.oom
-      ? `JavaScript heap out of memory (limit ${p.spec.memoryMb} MB)`
+      ? over !== null
+        ? `memory used ${over} MB, over the ${p.spec.memoryMb} MB limit (heap, Buffers and ArrayBuffers)`
+        : `JavaScript heap out of memory (limit ${p.spec.memoryMb} MB)`
       : describeExit(msg.code, untrustedError(p.fatal?.error ?? msg.error));
     const denied = p.ledger.admit(p.fatal?.connections, sb.egress);
     this.answer(p, crashed(p, msg.oom, detail, p.fatal?.logs), denied);

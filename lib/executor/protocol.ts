@@ -34,7 +34,10 @@ export interface AssignedFunction {
 export type ToHost = { t: "assign"; fn: AssignedFunction } | { t: "start"; iid: number } | { t: "kill"; iid: number };
 
 /** Control channel, host → supervisor. */
-export type FromHost = { t: "ready" } | { t: "exit"; iid: number; code: number; oom: boolean; error?: SerializedError };
+export type FromHost =
+  | { t: "ready" }
+  /** overMb: the host's memory guard ended the instance at this footprint (heap and buffers). */
+  | { t: "exit"; iid: number; code: number; oom: boolean; error?: SerializedError; overMb?: number };
 
 /** Lane, supervisor → instance. */
 export interface InvokeFrame {

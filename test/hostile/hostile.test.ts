@@ -199,6 +199,17 @@ describe("hostile functions", () => {
     });
   }
 
+  it("contains ten 128 MB functions each filling its memory at once", { timeout: 180_000 }, async () => {
+    control.current = "ten functions at their memory limit";
+    const names = Array.from({ length: 10 }, () => uniqueName("memhog"));
+    const hog = `export const handler = async () => { const keep = []; for (let i = 0; i < 1024; i++) { keep.push(Buffer.alloc(1 << 20, 1)); if (i % 4 === 0) await new Promise((r) => setTimeout(r, 1)); } return keep.length; };`;
+    for (const name of names) await deploy(name, hog, 30, 128);
+    const outcomes = await Promise.all(names.map((name) => run(name, {})));
+    expect(outcomes.map((o) => o.errorType)).toEqual(names.map(() => "Runtime.OutOfMemory"));
+    expect(proc.child.exitCode).toBeNull();
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+  });
+
   it("keeps one function's tmp from another", async () => {
     control.current = "tmp of another function";
     const victim = uniqueName("victim");

@@ -22,6 +22,7 @@ import {
 } from "@/lib/executor/protocol";
 import { serializeError } from "@/lib/executor/serialize-error";
 import { permissionFlag } from "@/lib/executor/isolation";
+import { canGuard, MemoryGuard } from "@/lib/executor/host/memory-guard";
 import type { SerializedError } from "@/lib/executor/types";
 
 const [socketPath = "", sandboxId = "", spareArg] = process.argv.slice(2);
@@ -53,6 +54,8 @@ interface Instance {
   worker: Worker;
   memoryMb: number;
   exited: boolean;
+  /** Set by the memory guard when it ended the worker for using more than memoryMb. */
+  overMb?: number;
 }
 
 const control = net.connect(socketPath);
@@ -90,7 +93,8 @@ function attach(iid: number, inst: Instance) {
   });
   const reportExit = (code: number) => {
     instances.delete(iid);
-    send({ t: "exit", iid, code, oom, error: lastError });
+    if (inst.overMb !== undefined) send({ t: "exit", iid, code, oom: true, overMb: inst.overMb });
+    else send({ t: "exit", iid, code, oom, error: lastError });
   };
   if (inst.exited) reportExit(1);
   else inst.worker.on("exit", reportExit);
@@ -150,4 +154,6 @@ control.on("error", () => process.exit(0));
 
 const spareMb = Number(spareArg ?? 128);
 spare = boot(Number.isFinite(spareMb) && spareMb > 0 ? spareMb : 128);
+// Memory beyond the heap (Buffers, ArrayBuffers) counts against each instance's setting too.
+if (canGuard(spare.worker)) new MemoryGuard(() => instances.values()).start();
 spare.worker.once("online", () => send({ t: "ready" }));

@@ -51,6 +51,38 @@ describe("executor limits", () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it("holds memory outside the heap to the setting: Buffers, ArrayBuffers, typed arrays", async () => {
+    const hogs = {
+      buffers: "keep.push(Buffer.alloc(16 * 1024 * 1024, 1));",
+      arrayBuffers: "keep.push(new Uint8Array(new ArrayBuffer(16 * 1024 * 1024)).fill(3).buffer);",
+      typedArrays: "keep.push(new Float64Array(2 * 1024 * 1024).fill(1));",
+      unsafeSlices: "keep.push(Buffer.allocUnsafeSlow(16 * 1024 * 1024).fill(2));",
+    };
+    for (const [name, grow] of Object.entries(hogs)) {
+      // 2 GB if nothing stopped it; a 1 ms pause per step, as a handler doing I/O would have.
+      const s = spec(
+        `const keep = []; export const handler = async () => { for (let i = 0; i < 128; i++) { ${grow} await new Promise((r) => setTimeout(r, 1)); } return keep.length; };`,
+        { memoryMb: 128, timeoutMs: 20_000 },
+      );
+      const r = await invoke(sup, s);
+      expect(r.outcome, name).toBe("OutOfMemory");
+      expect(json(r).errorType, name).toBe("Runtime.OutOfMemory");
+      expect(json(r).errorMessage, name).toMatch(/memory used \d+ MB, over the 128 MB limit/);
+      const used = Number(/memory used (\d+) MB/.exec(json(r).errorMessage as string)?.[1]);
+      // Ended at the first sample over the setting (every 10 ms once past half of it): at 16 MB a
+      // millisecond, well under 1.5× the setting (measured: 129–158 MB).
+      expect(used, name).toBeLessThan(128 * 1.5);
+    }
+    // Under the setting, the same kind of memory is fine, and the next call runs on a fresh instance.
+    const fits = spec(
+      `export const handler = async () => { const b = []; for (let i = 0; i < 4; i++) b.push(Buffer.alloc(16 * 1024 * 1024, 1)); return b.length; };`,
+      { memoryMb: 256 },
+    );
+    const ok = await invoke(sup, fits);
+    expect(ok.outcome).toBe("Success");
+    expect(ok.maxMemoryUsedMb).toBeGreaterThanOrEqual(64);
+  });
+
   it("reports a heap overflow as Runtime.OutOfMemory", async () => {
     const s = spec(
       `export const handler = async () => { const a = []; while (true) a.push(new Array(100000).fill(Math.random())); };`,
