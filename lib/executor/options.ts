@@ -14,6 +14,11 @@ export interface SupervisorOptions {
   /** Live instances one sandbox process may hold; more go to another process of the same version. */
   instancesPerSandbox?: number;
   /**
+   * Busy instances of a version before a call may wait briefly for one to free instead of starting
+   * another (lib/executor/queueing.ts); default twice the cores. 0: never wait (one instance per call).
+   */
+  queueMinBusy?: number;
+  /**
    * Sandbox processes kept for function versions (pre-spawned ones not counted). Past it, the least
    * recently used idle ones retire first; busy ones are never ended for it, so under a burst the
    * count can pass the cap until they are idle.

@@ -24,6 +24,7 @@ import { EgressPlanner } from "@/lib/executor/network/egress";
 import type { EgressSetting } from "@/lib/executor/network/allow";
 import { failure } from "@/lib/executor/outcomes";
 import { CapRetirement, choosePlacement } from "@/lib/executor/placement";
+import { CallQueue } from "@/lib/executor/queueing";
 import { FunctionPools, poolKey } from "@/lib/executor/pools";
 import { PrewarmPool } from "@/lib/executor/prewarm";
 import { MAX_LANE_FRAME_BYTES } from "@/lib/executor/protocol";
@@ -46,6 +47,7 @@ export class Supervisor implements Executor {
   private readonly calls: InFlightCalls;
   private readonly reaper: NodeJS.Timeout;
   private readonly perSandbox: number;
+  private readonly queue: CallQueue;
   private readonly hub: Hub;
   private readonly spawner: SpawnerClient;
   private readonly uids: UidAllocator;
@@ -68,6 +70,8 @@ export class Supervisor implements Executor {
   constructor(private readonly opts: SupervisorOptions) {
     this.log = opts.log ?? createLogger("executor");
     this.perSandbox = opts.instancesPerSandbox ?? 64;
+    const minBusy = opts.queueMinBusy ?? 2 * os.availableParallelism();
+    this.queue = new CallQueue(minBusy > 0 ? minBusy : Number.POSITIVE_INFINITY);
     const given = Object.fromEntries(Object.entries(opts.isolation ?? {}).filter(([, v]) => v !== undefined));
     const settings: IsolationSettings = { ...DEFAULT_ISOLATION, ...given };
     this.isolation = { plan: detectIsolation(settings), settings };
@@ -124,6 +128,12 @@ export class Supervisor implements Executor {
       const error = runtimeError("Sandbox.Unavailable", "The server is shutting down");
       return failure(spec, req, Date.now(), "Crash", error);
     }
+    const key = poolKey(spec.functionId, spec.version);
+    // No await between the last look and sb.begin below: concurrent calls see each other's instances as busy.
+    const arrived = Date.now();
+    for (let budget = this.waitBudget(spec, key, arrived); budget > 0; budget = this.waitBudget(spec, key, arrived))
+      if (!(await this.queue.wait(key, budget))) break;
+    const placedAt = Date.now();
     const { sb, inst, cold, oneShot } = this.place(spec);
     sb.begin(inst);
     if (oneShot) sb.drain();
@@ -147,7 +157,21 @@ export class Supervisor implements Executor {
       sb.end(inst, true);
       return failure(spec, req, Date.now(), "Crash", error);
     }
-    return this.calls.start(sb, inst, spec, req, cold);
+    const result = await this.calls.start(sb, inst, spec, req, cold);
+    // What a cold start added: everything between placement and the answer that was not the call.
+    this.queue.done(key, result.durationMs, cold ? Math.max(0, Date.now() - placedAt - result.durationMs) : undefined);
+    return result;
+  }
+
+  /**
+   * With every instance of the version busy, how much longer a call may wait for one to free
+   * rather than start another (lib/executor/queueing.ts); 0 or less: place it now.
+   */
+  private waitBudget(spec: FunctionSpec, key: string, arrived: number): number {
+    const serving = this.pools.serving(key, spec.revision);
+    if (!serving || choosePlacement(serving, this.perSandbox).kind === "warm") return 0;
+    const busy = serving.reduce((n, sb) => n + sb.inFlight, 0);
+    return this.queue.waitBudgetMs(key, busy) - (Date.now() - arrived);
   }
 
   retire(functionId: string, keepRevision?: number): void {
