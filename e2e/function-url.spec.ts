@@ -1,8 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, shot, test, watchOffHost } from "@/e2e/helpers";
-
-const card = (page: Page, heading: string) =>
-  page.locator("section").filter({ has: page.getByRole("heading", { name: heading, exact: true }) });
+import { card, expect, shot, test, watchOffHost } from "@/e2e/helpers";
 
 test("function URL: create a public URL, open it, send it requests, make it signed, delete it", async ({
   page,
@@ -15,13 +11,13 @@ test("function URL: create a public URL, open it, send it requests, make it sign
 
   // No URL yet: the Test tab says where to make one.
   await page.goto(`/functions/${name}?tab=test`);
-  const http = card(page, "HTTP request");
+  const http = card(page, "HTTP request", true);
   await expect(http.getByText("This function has no URL.")).toBeVisible();
   await http.getByRole("link", { name: "Configuration → Function URL" }).click();
   await expect(page.getByRole("tab", { name: "Configuration", selected: true })).toBeVisible();
 
   // Create it public (the default), as the AWS console does: the policy gets the public statement.
-  const urlCard = card(page, "Function URL");
+  const urlCard = card(page, "Function URL", true);
   await expect(urlCard.getByText("This function has no URL yet.")).toBeVisible();
   await urlCard.getByRole("button", { name: "Create function URL" }).click();
   await expect(page.getByText("Function URL created")).toBeVisible();

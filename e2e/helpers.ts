@@ -78,3 +78,11 @@ export const shot = async (page: Page, name: string) => {
   if (process.env.NIMBUS_DOC_SCREENSHOTS === "1" && DOC_SHOTS.has(name))
     await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
 };
+
+/** A card of the console, found by its heading. */
+export const card = (page: Page, heading: string | RegExp, exact = false) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { name: heading, exact }) });
+
+/** Toasts fade after a few seconds; a screenshot waits for them so they cover nothing. */
+export const toastsGone = (page: Page) =>
+  expect(page.locator("div.fixed[role=status] > div")).toHaveCount(0, { timeout: 10_000 });

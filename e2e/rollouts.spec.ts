@@ -1,11 +1,6 @@
-import type { Page } from "@playwright/test";
 import { strToU8, zipSync } from "fflate";
 import { InvokeCommand, PublishVersionCommand, UpdateFunctionCodeCommand } from "@aws-sdk/client-lambda";
-import { e2eLambda, expect, shot, test, watchOffHost } from "@/e2e/helpers";
-
-/** Toasts fade after a few seconds; a screenshot waits for them so they cover nothing. */
-const toastsGone = (page: Page) =>
-  expect(page.locator("div.fixed[role=status] > div")).toHaveCount(0, { timeout: 10_000 });
+import { e2eLambda, expect, shot, test, toastsGone, watchOffHost } from "@/e2e/helpers";
 
 const zipOf = (source: string) => zipSync({ "index.mjs": strToU8(source) });
 

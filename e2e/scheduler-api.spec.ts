@@ -1,9 +1,13 @@
-import type { Page } from "@playwright/test";
 import { CreateScheduleCommand, GetScheduleCommand, SchedulerClient } from "@aws-sdk/client-scheduler";
-import { E2E_ROOT_ACCESS_KEY_ID, E2E_ROOT_SECRET_ACCESS_KEY, expect, shot, test, watchOffHost } from "@/e2e/helpers";
-
-const card = (page: Page, heading: string | RegExp) =>
-  page.locator("section").filter({ has: page.getByRole("heading", { name: heading }) });
+import {
+  card,
+  E2E_ROOT_ACCESS_KEY_ID,
+  E2E_ROOT_SECRET_ACCESS_KEY,
+  expect,
+  shot,
+  test,
+  watchOffHost,
+} from "@/e2e/helpers";
 
 test("schedules made with @aws-sdk/client-scheduler fire on time and are edited in the console", async ({
   page,

@@ -1,10 +1,5 @@
-import type { Page } from "@playwright/test";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
-import { e2eLambda, expect, shot, test, watchOffHost } from "@/e2e/helpers";
-
-/** A card of the console, found by its heading. */
-const card = (page: Page, heading: string | RegExp) =>
-  page.locator("section").filter({ has: page.getByRole("heading", { name: heading }) });
+import { card, e2eLambda, expect, shot, test, watchOffHost } from "@/e2e/helpers";
 
 /** at() for `ms` from now, written in UTC. */
 const atFromNow = (ms: number) => `at(${new Date(Date.now() + ms).toISOString().slice(0, 19)})`;

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { CreateAliasCommand } from "@aws-sdk/client-lambda";
-import { e2eLambda, expect, shot, test, watchOffHost } from "@/e2e/helpers";
+import { card, e2eLambda, expect, shot, test, toastsGone, watchOffHost } from "@/e2e/helpers";
 
 /** Replaces the whole text of the Monaco editor with the given label (as journey.spec.ts does). */
 async function setEditor(page: Page, label: string, text: string) {
@@ -10,13 +10,6 @@ async function setEditor(page: Page, label: string, text: string) {
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(text);
 }
-
-/** Toasts fade after 4 s; a screenshot waits for them so they cover nothing. */
-const toastsGone = (page: Page) =>
-  expect(page.locator("div.fixed[role=status] > div")).toHaveCount(0, { timeout: 10_000 });
-
-const card = (page: Page, heading: string | RegExp) =>
-  page.locator("section").filter({ has: page.getByRole("heading", { name: heading }) });
 
 test("versions: publish twice through the console, read the table, diff two versions, delete one", async ({
   page,
