@@ -158,6 +158,7 @@ export class Supervisor implements Executor {
       return failure(spec, req, Date.now(), "Crash", error);
     }
     const result = await this.calls.start(sb, inst, spec, req, cold);
+    if (placedAt - arrived > 0) result.queuedMs = placedAt - arrived;
     // What a cold start added: everything between placement and the answer that was not the call.
     this.queue.done(key, result.durationMs, cold ? Math.max(0, Date.now() - placedAt - result.durationMs) : undefined);
     return result;

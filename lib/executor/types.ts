@@ -97,6 +97,8 @@ export interface InvokeResult {
   durationMs: number;
   billedDurationMs: number;
   initDurationMs?: number;
+  /** How long the call waited for a busy instance to free before it ran (lib/executor/queueing.ts). */
+  queuedMs?: number;
   memorySizeMb: number;
   maxMemoryUsedMb: number;
   logs: LogEntry[];

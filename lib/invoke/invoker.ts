@@ -173,6 +173,7 @@ export class Invoker {
         durationMs: result.durationMs,
         billedDurationMs: result.billedDurationMs,
         initDurationMs: result.initDurationMs ?? null,
+        queuedMs: result.queuedMs ?? null,
         memorySizeMb: result.memorySizeMb,
         maxMemoryUsedMb: result.maxMemoryUsedMb,
         outcome: result.outcome,

@@ -23,6 +23,9 @@ describe("log format", () => {
     );
     expect(reportLine({ ...base, initDurationMs: 15.678 })).toMatch(/\tInit Duration: 15\.68 ms$/);
     expect(reportLine({ ...base, outcome: "Timeout" })).toMatch(/\tStatus: timeout$/);
+    // A wait for a busy instance is said after Lambda's fields; none, nothing.
+    expect(reportLine({ ...base, queuedMs: 4 })).toMatch(/\tMax Memory Used: 12 MB\tQueued: 4 ms$/);
+    expect(reportLine({ ...base, queuedMs: 0 })).not.toContain("Queued");
   });
 
   it("frames user lines with START and END, in the runtime's tab format", () => {

@@ -32,6 +32,7 @@ export function reportLine(
     | "memorySizeMb"
     | "maxMemoryUsedMb"
     | "initDurationMs"
+    | "queuedMs"
     | "outcome"
     | "error"
   >,
@@ -40,6 +41,8 @@ export function reportLine(
     `REPORT RequestId: ${r.requestId}\tDuration: ${ms(r.durationMs)} ms\tBilled Duration: ${r.billedDurationMs} ms\t` +
     `Memory Size: ${r.memorySizeMb} MB\tMax Memory Used: ${r.maxMemoryUsedMb} MB`;
   if (r.initDurationMs !== undefined) line += `\tInit Duration: ${ms(r.initDurationMs)} ms`;
+  // Not in Lambda's REPORT: the wait for a busy instance (lib/executor/queueing.ts), when there was one.
+  if (r.queuedMs) line += `\tQueued: ${r.queuedMs} ms`;
   if (r.outcome === "Timeout") line += `\tStatus: timeout`;
   else if (r.outcome === "OutOfMemory" || r.outcome === "Crash")
     line += `\tStatus: error\tError Type: ${r.error?.errorType ?? "Runtime.ExitError"}`;
@@ -56,6 +59,7 @@ export type InvocationSummary = Pick<
   | "memorySizeMb"
   | "maxMemoryUsedMb"
   | "initDurationMs"
+  | "queuedMs"
   | "outcome"
   | "error"
 >;

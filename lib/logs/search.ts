@@ -11,6 +11,7 @@ interface InvocationRow {
   durationMs: number;
   billedDurationMs: number;
   initDurationMs: number | null;
+  queuedMs: number | null;
   memorySizeMb: number;
   maxMemoryUsedMb: number;
   outcome: Outcome;
@@ -40,6 +41,7 @@ export async function getInvocationLog(pool: pg.Pool, requestId: string): Promis
       durationMs: r.durationMs,
       billedDurationMs: r.billedDurationMs,
       initDurationMs: r.initDurationMs ?? undefined,
+      queuedMs: r.queuedMs ?? undefined,
       memorySizeMb: r.memorySizeMb,
       maxMemoryUsedMb: r.maxMemoryUsedMb,
       outcome: r.outcome,

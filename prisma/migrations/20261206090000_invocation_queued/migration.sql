@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "invocations" ADD COLUMN     "queuedMs" INTEGER;
+
+
