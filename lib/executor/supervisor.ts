@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { InFlightCalls } from "@/lib/executor/calls";
 import { runtimeError } from "@/lib/executor/errors";
-import { functionEnvironment } from "@/lib/executor/function-env";
+import { assignFunction } from "@/lib/executor/assign";
 import { Hub } from "@/lib/executor/hub";
 import {
   detectIsolation,
@@ -247,33 +247,9 @@ export class Supervisor implements Executor {
     const tmpMb = spec.tmpMb ?? this.isolation.settings.tmpMb;
     const standard = tmpMb === this.isolation.settings.tmpMb && this.network.isDefault(spec.egress);
     const sb = (standard ? this.prewarmed.take() : undefined) ?? this.spawn(spec.memoryMb, tmpMb, spec.egress);
-    sb.assigned = this.assign(sb, spec);
+    sb.assigned = assignFunction(sb, spec, this.log);
     sb.assigned.catch(() => {});
     return sb;
-  }
-
-  private async assign(sb: Sandbox, spec: FunctionSpec): Promise<void> {
-    try {
-      const files = await spec.loadCode();
-      // User code runs only once the sandbox's network is attached (it is, long since, when pre-spawned).
-      await sb.networkReady;
-      sb.assign(files, {
-        functionName: spec.functionName,
-        version: spec.version,
-        memoryMb: spec.memoryMb,
-        handler: spec.handler,
-        env: functionEnvironment(spec, sb.insideCodeDir, sb.id),
-        arn: spec.arn,
-        logGroupName: `/aws/lambda/${spec.functionName}`,
-      });
-    } catch (err) {
-      this.log.error(`could not assign sandbox: ${(err as Error).message}`, {
-        functionName: spec.functionName,
-        sandbox: sb.id,
-      });
-      sb.kill();
-      throw err;
-    }
   }
 
   private spawn(spareMemoryMb = 128, tmpMb = this.isolation.settings.tmpMb, egress?: EgressSetting): Sandbox {

@@ -1,0 +1,29 @@
+/** Hands a sandbox its function: the code (read through the resolver's cache) and what the instances need. */
+import { functionEnvironment } from "@/lib/executor/function-env";
+import type { Sandbox } from "@/lib/executor/sandbox";
+import type { FunctionSpec } from "@/lib/executor/types";
+import type { Logger } from "@/lib/log";
+
+export async function assignFunction(sb: Sandbox, spec: FunctionSpec, log: Logger): Promise<void> {
+  try {
+    const files = await spec.loadCode();
+    // User code runs only once the sandbox's network is attached (it is, long since, when pre-spawned).
+    await sb.networkReady;
+    sb.assign(files, {
+      functionName: spec.functionName,
+      version: spec.version,
+      memoryMb: spec.memoryMb,
+      handler: spec.handler,
+      env: functionEnvironment(spec, sb.insideCodeDir, sb.id),
+      arn: spec.arn,
+      logGroupName: `/aws/lambda/${spec.functionName}`,
+    });
+  } catch (err) {
+    log.error(`could not assign sandbox: ${(err as Error).message}`, {
+      functionName: spec.functionName,
+      sandbox: sb.id,
+    });
+    sb.kill();
+    throw err;
+  }
+}
