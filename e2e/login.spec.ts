@@ -56,15 +56,20 @@ test("a session that ends while the console is open sends you to sign in, and ba
   await signIn(page);
   await expect(page.getByRole("heading", { name: "Functions" })).toBeVisible();
   // Ended elsewhere (another tab, a password reset): the next API call answers 401.
+  // The page's state is in its URL before the session ends, so whichever call meets the 401 first
+  // (the list refetching for the new search, or any background poll), the way back keeps it.
+  await page.getByLabel("Search functions by name").fill("zzz");
+  await expect(page).toHaveURL(/\/\?search=zzz$/);
   const { csrfToken } = await (await page.request.get("/api/auth/session")).json();
   expect((await page.request.post("/api/auth/logout", { headers: { "x-nimbus-csrf": csrfToken } })).status()).toBe(204);
-  await page.getByLabel("Search functions by name").fill("zzz");
-  await expect(page).toHaveURL(/\/login\?next=%2F%3Fsearch%3Dzzz$/);
+  await page.getByLabel("Search functions by name").fill("zzzz");
+  await expect(page).toHaveURL(/\/login\?next=%2F%3Fsearch%3Dzzzz?$/);
+  const back = decodeURIComponent(new URL(page.url()).searchParams.get("next") ?? "");
   await page.getByLabel("Username").fill(ADMIN.username);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/\?search=zzz$/);
-  await expect(page.getByLabel("Search functions by name")).toHaveValue("zzz");
+  await expect(page).toHaveURL(new RegExp(`${back.replace(/[?]/g, "\\?")}$`));
+  await expect(page.getByLabel("Search functions by name")).toHaveValue(back.slice("/?search=".length));
 });
 
 test("change password: the current one is checked, other sessions end, the new one signs in", async ({
