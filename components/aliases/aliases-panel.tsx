@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Card, ErrorState, Loading } from "@/components/ui/states";
@@ -34,6 +34,14 @@ export function AliasesPanel({ functionName, versions: given }: { functionName: 
   const aliases = useAliases(functionName);
   const running = aliases.data?.items.some((a) => a.rollout) ?? false;
   const rollouts = useRollouts(functionName, running);
+  const refetchRollouts = rollouts.refetch;
+  const wasRunning = useRef(running);
+  // A rollout that ended (promoted, rolled back) leaves the aliases' list: read the history anew
+  // then, or its last poll (taken while it ran) would keep it out of "Recent rollouts".
+  useEffect(() => {
+    if (wasRunning.current && !running) void refetchRollouts();
+    wasRunning.current = running;
+  }, [running, refetchRollouts]);
   const [mode, setMode] = useState<Mode>(null);
   const past = (rollouts.data?.items ?? []).filter((r) => r.state !== "running").slice(0, 5);
   return (
