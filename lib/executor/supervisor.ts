@@ -170,9 +170,15 @@ export class Supervisor implements Executor {
    */
   private waitBudget(spec: FunctionSpec, key: string, arrived: number): number {
     const serving = this.pools.serving(key, spec.revision);
-    if (!serving || choosePlacement(serving, this.perSandbox).kind === "warm") return 0;
-    const busy = serving.reduce((n, sb) => n + sb.inFlight, 0);
-    return this.queue.waitBudgetMs(key, busy) - (Date.now() - arrived);
+    if (!serving) return 0;
+    // The cheap test first: below minBusy (every call at low concurrency) no placement is chosen
+    // here, only once in place().
+    const budget = this.queue.waitBudgetMs(
+      key,
+      serving.reduce((n, sb) => n + sb.inFlight, 0),
+    );
+    if (budget <= 0 || choosePlacement(serving, this.perSandbox).kind === "warm") return 0;
+    return budget - (Date.now() - arrived);
   }
 
   retire(functionId: string, keepRevision?: number): void {

@@ -19,7 +19,7 @@ export const startRolloutInput = z.object({
   maxErrorRateIncrease: between(0, 100, "Error rate threshold").default(5),
   /** The new version's p99 may be at most this many times the stable one's; 0: latency is not watched. */
   maxP99Ratio: z.union([z.literal(0), between(1, 100, "p99 ratio")]).default(2),
-  /** Below this many invocations of the new version in a step, no verdict is given yet. */
+  /** With fewer invocations of the new version than this in a step, its numbers are not judged. */
   minInvocations: between(1, 100_000, "Minimum invocations").int().default(20),
 });
 export type StartRolloutInput = z.input<typeof startRolloutInput>;
