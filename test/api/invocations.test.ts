@@ -146,7 +146,7 @@ describe("invocation logs", () => {
     expect(ok[1]).toMatch(new RegExp(`^\\d{4}-.*\\t${f.ids[0]}\\tINFO\\thandling order 1$`));
     expect(ok.at(-2)).toBe(`END RequestId: ${f.ids[0]}`);
     expect(ok.at(-1)).toMatch(
-      /^REPORT RequestId: .*\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms$/,
+      /^REPORT RequestId: .*\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms(\tQueued: \d+ ms)?$/,
     );
 
     const failed = await getInvocationLog(pool(), f.ids[2]!);

@@ -3,7 +3,9 @@ import type { VersionStats } from "@/lib/services/rollouts/record";
 
 /**
  * Invocations, errors and p99 of each version since `since`, from the invocation records.
- * Throttles are not the code's fault and are left out; every other non-success is an error.
+ * Throttles are not the code's fault and are left out; every other non-success is an error. The
+ * p99 is of warm invocations: a cold start's first call says how fast an instance starts, which
+ * every new version pays once, not how fast the version runs.
  */
 export async function versionStats(
   tx: Prisma.TransactionClient,
@@ -13,7 +15,8 @@ export async function versionStats(
 ): Promise<Map<string, VersionStats>> {
   const rows = await tx.$queryRaw<{ version: string; n: number; errors: number; p99: number | null }[]>`
     SELECT version, count(*)::int AS n, (count(*) FILTER (WHERE outcome <> 'Success'))::int AS errors,
-           percentile_cont(0.99) WITHIN GROUP (ORDER BY "durationMs")::float8 AS p99
+           percentile_cont(0.99) WITHIN GROUP (ORDER BY "durationMs")
+             FILTER (WHERE "initDurationMs" IS NULL)::float8 AS p99
       FROM invocations
      WHERE "functionId" = ${functionId}::uuid AND version = ANY(${versions}) AND "startedAt" >= ${since}
        AND outcome <> 'Throttled'
