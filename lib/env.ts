@@ -44,6 +44,13 @@ export const settingsSchema = z.object({
   NIMBUS_SHUTDOWN_GRACE_SECONDS: int(30, 0, 900),
   // How often running rollouts are checked against their thresholds (and stepped when due).
   NIMBUS_ROLLOUT_CHECK_SECONDS: int(5, 1, 300),
+  // Concurrency limits hold for every server sharing the database and this name (lib/invoke/admission.ts);
+  // a server that stops renewing its shares loses them after NIMBUS_CONCURRENCY_LEASE_SECONDS.
+  NIMBUS_CLUSTER_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1-64 letters, digits, '.', '_' or '-'")
+    .default("default"),
+  NIMBUS_CONCURRENCY_LEASE_SECONDS: int(5, 2, 300),
   NIMBUS_REGION: z
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must look like an AWS region, e.g. us-east-1")

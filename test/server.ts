@@ -1,4 +1,5 @@
 /** Starts a real Nimbus server (API only, no console) against the test database. */
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,6 +39,8 @@ export async function startTestServer(
       NIMBUS_MASTER_KEY: TEST_MASTER_KEY,
       NIMBUS_ROOT_ACCESS_KEY_ID: TEST_ROOT_ACCESS_KEY_ID,
       NIMBUS_ROOT_SECRET_ACCESS_KEY: TEST_ROOT_SECRET_ACCESS_KEY,
+      // Each test server is its own install as far as concurrency limits go (a test of several sets one name).
+      NIMBUS_CLUSTER_NAME: `test-${randomUUID().slice(0, 8)}`,
       ...env,
     },
     log,

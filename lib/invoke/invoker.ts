@@ -139,7 +139,8 @@ export class Invoker {
     const { requestId, trigger, clientContext, attempt = 1, http, stream } = o;
     let release: () => void;
     try {
-      release = this.admission.acquire(fn.record.id, fn.record.reservedConcurrency);
+      const slot = this.admission.acquire(fn.record.id, fn.record.reservedConcurrency);
+      release = typeof slot === "function" ? slot : await slot;
     } catch (err) {
       this.recordThrottle(fn, requestId, trigger, payload.byteLength, http);
       throw err;

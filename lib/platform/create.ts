@@ -2,6 +2,7 @@
  * Builds the process-wide platform (the composition root): database, caches, executor, writers, invoker. Free of
  * Next; the server entry calls it once and publishes it on globalThis.
  */
+import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { Settings } from "@/lib/env";
@@ -9,6 +10,7 @@ import { createDb } from "@/lib/db/client";
 import { DatabaseHealth } from "@/lib/db/health";
 import { Supervisor } from "@/lib/executor/supervisor";
 import { Admission } from "@/lib/invoke/admission";
+import { PgLeaseStore } from "@/lib/invoke/leases";
 import { DurableAsyncQueue } from "@/lib/queue/durable-async";
 import { ScheduleRunner } from "@/lib/scheduler/runner";
 import { RolloutWatcher } from "@/lib/rollouts/watcher";
@@ -85,7 +87,14 @@ export async function createPlatform(
       });
     },
   );
-  const admission = new Admission(settings.NIMBUS_MAX_CONCURRENCY);
+  const admission = new Admission({
+    accountLimit: settings.NIMBUS_MAX_CONCURRENCY,
+    store: new PgLeaseStore(db.pool, randomUUID(), settings.NIMBUS_CONCURRENCY_LEASE_SECONDS),
+    cluster: settings.NIMBUS_CLUSTER_NAME,
+    renewEveryMs: (settings.NIMBUS_CONCURRENCY_LEASE_SECONDS * 1000) / 5,
+    databaseUp: () => dbHealth.isUp,
+    log: log.child("concurrency"),
+  });
   const workDir = path.join(settings.dataDir, "sandboxes");
   rmSync(workDir, { recursive: true, force: true }); // folders of sandboxes from an earlier run
   const connections = new ConnectionWriter(db.pool, log.child("connections"));
@@ -257,6 +266,7 @@ export async function createPlatform(
       await rollouts.stop();
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
+      await admission.close();
       const unwritten = await connections.close();
       if (unwritten) problems.push(`${unwritten} connection records could not be written`);
       const records = await writer.close();
@@ -288,6 +298,7 @@ export async function createPlatform(
   await executor.warm();
   await scheduler.start();
   rollouts.start();
+  admission.start();
   writer.start();
   connections.start();
   dbHealth.start();
