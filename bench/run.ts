@@ -4,7 +4,7 @@
  * Prints a table and writes bench/results.json.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -23,9 +23,9 @@ import { zipFiles } from "@/lib/code/package";
 import { sources, type BenchFunction } from "@/bench/handlers";
 import { latencies, percentile, post, throughput, type Target } from "@/bench/client";
 import { cmdline, descendants, rssMb, treeCpuMs } from "@/bench/proc";
-import { BENCH_CREDENTIALS, benchServerEnv, signedHeaders } from "@/bench/sign";
+import { BENCH_CREDENTIALS, signedHeaders } from "@/bench/sign";
+import { root, startNimbus, stopNimbus, waitLine } from "@/bench/nimbus";
 
-const root = path.resolve(import.meta.dirname, "..");
 const LAT_N = Number(process.env.BENCH_LATENCY_REQUESTS ?? 3000);
 const WARMUP = 500;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -36,54 +36,6 @@ interface Server {
   target: Target;
   pid: number | null;
   child: ChildProcess | null;
-}
-
-function waitLine(child: ChildProcess, re: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let buf = "";
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}: ${buf.slice(-2000)}`)), timeoutMs);
-    const on = (c: Buffer) => {
-      buf += c.toString();
-      const m = re.exec(buf);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m);
-      }
-    };
-    child.stdout!.on("data", on);
-    child.stderr!.on("data", on);
-    child.once("exit", (code) => reject(new Error(`exited ${code}: ${buf.slice(-2000)}`)));
-  });
-}
-
-async function startNimbus(): Promise<Server & { dataDir: string | null }> {
-  if (process.env.BENCH_URL) {
-    const u = new URL(process.env.BENCH_URL);
-    return {
-      target: { host: u.hostname, port: Number(u.port || 80) },
-      pid: process.env.BENCH_PID ? Number(process.env.BENCH_PID) : null,
-      child: null,
-      dataDir: null,
-    };
-  }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-bench-"));
-  chmodSync(dataDir, 0o755);
-  const child = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      NIMBUS_DATA_DIR: dataDir,
-      NIMBUS_MAX_CONCURRENCY: "200",
-      ...benchServerEnv,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const m = await waitLine(child, /ready on http:\/\/localhost:(\d+)/, 120_000);
-  child.stdout!.resume();
-  child.stderr!.resume();
-  return { target: { host: "127.0.0.1", port: Number(m[1]) }, pid: child.pid!, child, dataDir };
 }
 
 async function startBaseline(): Promise<Server> {
@@ -342,11 +294,7 @@ async function main() {
   writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
   printTable(results);
   baseline.child?.kill();
-  if (nimbus.child) {
-    nimbus.child.kill("SIGTERM");
-    await new Promise((r) => nimbus.child!.once("exit", r));
-  }
-  if (nimbus.dataDir) rmSync(nimbus.dataDir, { recursive: true, force: true });
+  await stopNimbus(nimbus);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the results object is built above, field by field, and printed as it is

@@ -10,8 +10,13 @@ const stale = spawnSync(process.execPath, [path.join(root, "scripts", "build-if-
 });
 if (stale.status !== 0) process.exit(stale.status ?? 1);
 const out = path.join(root, ".nimbus", "bench.mjs");
-// --sandbox: the isolation layers' cost at sandbox start (bench/sandbox-start.ts).
-const entry = process.argv.includes("--sandbox") ? "sandbox-start.ts" : "run.ts";
+// --sandbox: the isolation layers' cost at sandbox start (bench/sandbox-start.ts);
+// --stages: where a warm invoke's time and CPU go, stage by stage (bench/stages.ts).
+const entry = process.argv.includes("--sandbox")
+  ? "sandbox-start.ts"
+  : process.argv.includes("--stages")
+    ? "stages.ts"
+    : "run.ts";
 await build({
   entryPoints: [path.join(root, "bench", entry)],
   bundle: true,

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors";
 import type { InvocationType, Invoker } from "@/lib/invoke/invoker";
+import { stamp } from "@/lib/stage-times";
 
 const TYPES = new Set(["RequestResponse", "Event", "DryRun"]);
 
@@ -50,4 +51,5 @@ export async function handleInvoke(
   if (out.logTail) headers["X-Amz-Log-Result"] = out.logTail;
   res.writeHead(200, headers);
   res.end(out.result.payload);
+  stamp("responded");
 }

@@ -19,6 +19,7 @@ import type { AwsApiRuntime } from "@/lib/aws/lambda/routes";
 import { SCHEDULER_API } from "@/lib/aws/scheduler/api";
 import type { Actor } from "@/lib/services/audit/actor";
 import { withActor } from "@/lib/services/context";
+import { beginStages, stamp } from "@/lib/stage-times";
 
 /** Who is calling: the access key whose signature was verified, from the caller's address. */
 export function lambdaActorOf(req: IncomingMessage, caller: Caller): Actor {
@@ -62,6 +63,7 @@ export async function handleLambdaApi(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  beginStages();
   const requestId = randomUUID();
   let api = LAMBDA_API;
   try {
@@ -77,6 +79,7 @@ export async function handleLambdaApi(
     if (req.headers["x-amz-target"] !== undefined) throw unknownTarget(String(req.headers["x-amz-target"]));
     const region = platform.settings.NIMBUS_REGION;
     const pending = await checkClaims(parts, platform.accessKeys, region, undefined, api.service);
+    stamp("claims");
     const invoke = api === LAMBDA_API && INVOKE_PATH.test(parts.path);
     let body: Buffer;
     try {
@@ -89,7 +92,9 @@ export async function handleLambdaApi(
         );
       throw err;
     }
+    stamp("body");
     const caller = await verifySignature(parts, pending, body, platform.accessKeys);
+    stamp("signature");
     const found = api.routes.match(parts.method, parts.path);
     if (!found) throw unknownOperation(parts.method, parts.path);
     const shape = { region: platform.settings.NIMBUS_REGION, accountId: platform.settings.NIMBUS_ACCOUNT_ID };

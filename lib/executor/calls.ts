@@ -14,7 +14,7 @@ import {
   type CallState,
 } from "@/lib/executor/outcomes";
 import { ConnectionLedger } from "@/lib/executor/network/records";
-import type { ChunkFrame, FatalFrame, FromHost, LogsFrame, ResultFrame } from "@/lib/executor/protocol";
+import type { ChunkFrame, FatalFrame, FromHost, InvokeFrame, LogsFrame, ResultFrame } from "@/lib/executor/protocol";
 import { CallStream } from "@/lib/executor/stream";
 import type { InstanceState, Sandbox } from "@/lib/executor/sandbox";
 import { untrustedError } from "@/lib/executor/serialize-error";
@@ -28,6 +28,7 @@ import {
   type SandboxKilledEvent,
 } from "@/lib/executor/types";
 import type { Logger } from "@/lib/log";
+import { stageTimesOn, stamp } from "@/lib/stage-times";
 
 /** The instance's own cap plus room for its truncation marker. */
 const SUPERVISOR_LOG_LIMIT = MAX_LOG_BYTES_PER_INVOCATION + 1024;
@@ -84,8 +85,11 @@ export class InFlightCalls {
       const call: Pending = { sb, inst, spec, req, startedAt, cold, timer, logs: [], budget, ledger, stream, resolve };
       this.pending.set(inst.iid, call);
       const deadline = startedAt + spec.timeoutMs;
-      const frame = { t: "invoke" as const, id: req.requestId, deadline, clientContext: req.clientContext };
-      sb.invoke(inst, req.invokedArn ? { ...frame, invokedArn: req.invokedArn } : frame, req.payload);
+      const frame: InvokeFrame = { t: "invoke", id: req.requestId, deadline, clientContext: req.clientContext };
+      if (req.invokedArn) frame.invokedArn = req.invokedArn;
+      if (stageTimesOn) frame.st = 1;
+      sb.invoke(inst, frame, req.payload);
+      stamp("sent");
     });
   }
 

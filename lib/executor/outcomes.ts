@@ -92,6 +92,7 @@ export function fromReply(c: CallState, h: ResultFrame, body: Buffer): { result:
     logBytes: Math.max(c.budget.written, Math.min(Number(h.logBytes) || 0, MAX_INT32)),
     logTruncated,
   };
+  if (h.st) result.stages = h.st;
   return { result, initFailed };
 }
 

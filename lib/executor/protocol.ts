@@ -47,6 +47,8 @@ export interface InvokeFrame {
   clientContext?: string;
   /** context.invokedFunctionArn when it is not the instance's own ARN (invoked through an alias). */
   invokedArn?: string;
+  /** Stamp the sandbox's stages (lib/stage-times.ts): only when the server measures them. */
+  st?: 1;
 }
 
 /** Lane, instance → supervisor. */
@@ -67,6 +69,8 @@ export interface ResultFrame {
   connectionsDropped?: number;
   /** The handler streamed (ChunkFrames came before this); the body is empty. */
   streamed?: boolean;
+  /** Asked for by InvokeFrame.st: monotonic ns at frame read, handler start, handler end, reply. */
+  st?: number[];
 }
 
 /**

@@ -82,6 +82,8 @@ export interface SerializedError {
 
 export interface InvokeResult {
   requestId: string;
+  /** The sandbox's stage stamps, when the server measures them (lib/stage-times.ts). */
+  stages?: number[];
   outcome: Outcome;
   /** The handler's result (JSON text) on success, the serialized error otherwise. */
   payload: Buffer;

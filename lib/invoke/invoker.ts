@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Executor, InvokeResult, ResponseSink } from "@/lib/executor/types";
 import { invocationLines, tailBase64 } from "@/lib/logs/format";
 import type { RecordWriter } from "@/lib/logs/writer";
+import { stamp, stampSandbox, stageTimesOn } from "@/lib/stage-times";
 import type { Admission } from "@/lib/invoke/admission";
 import { parseFunctionRef } from "@/lib/function-ref";
 import type { FunctionResolver, ResolvedFunction } from "@/lib/invoke/resolver";
@@ -100,6 +101,7 @@ export class Invoker {
     }
     const ref = parseFunctionRef(p.functionRef, p.qualifier);
     const fn = await this.resolveRef(ref);
+    stamp("resolved");
     const payload = p.payload.byteLength === 0 ? Buffer.from("{}") : p.payload;
     if (type === "DryRun") return { kind: "dryRun", requestId };
     if (type === "Event") {
@@ -141,6 +143,7 @@ export class Invoker {
     try {
       const slot = this.admission.acquire(fn.record.id, fn.record.reservedConcurrency);
       release = typeof slot === "function" ? slot : await slot;
+      stamp("admitted");
     } catch (err) {
       this.recordThrottle(fn, requestId, trigger, payload.byteLength, http);
       throw err;
@@ -153,6 +156,10 @@ export class Invoker {
           ? `${this.resolver.arnOf(fn.record.name)}:${o.qualifier}`
           : undefined;
       result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext, stream, invokedArn });
+      if (stageTimesOn) {
+        stampSandbox(result.stages);
+        stamp("returned");
+      }
     } finally {
       release();
     }
@@ -190,6 +197,7 @@ export class Invoker {
       },
       result.logs,
     );
+    stamp("recorded");
     return result;
   }
 

@@ -33,6 +33,8 @@ const perfNow = performance.now.bind(performance);
 const dateNow = Date.now;
 const then = Promise.prototype.then;
 const exit = process.exit.bind(process);
+const hrBig = process.hrtime.bigint;
+const hrNs = () => Number(hrBig());
 
 // Signals are outside Node's permission model. Where no namespace or uid of its own walls a
 // sandbox in (a non-root server without bubblewrap), process.kill(-1) would reach the server:
@@ -201,7 +203,8 @@ async function callBuffered(h: Handler, event: unknown, msg: InvokeFrame): Promi
   return body;
 }
 
-async function invoke(msg: InvokeFrame, payload: Buffer) {
+/** `readAt`: when the frame was read, if the server asked for stage stamps (InvokeFrame.st). */
+async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
   currentId = msg.id;
   lastShip = 0; // the first line of a call leaves at once
   let initMs: number | undefined;
@@ -211,6 +214,8 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
   let invalidPayload = false;
   let streamed = false;
   let durationMs = 0;
+  let handlerStart = 0;
+  let handlerEnd = 0;
   try {
     if (!handler) initMs = await init(fn!);
     let event: unknown;
@@ -221,6 +226,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
       throw new LoadError(runtimeError("InvalidRequestContentException", "Could not parse request body into json"));
     }
     const start = perfNow();
+    if (readAt) handlerStart = hrNs();
     try {
       if (isStreamingHandler(handler)) {
         streamed = true;
@@ -228,6 +234,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
         body = "";
       } else body = await callBuffered(handler!, event, msg);
       durationMs = perfNow() - start;
+      if (readAt) handlerEnd = hrNs();
       ok = true;
     } finally {
       if (!durationMs) durationMs = perfNow() - start;
@@ -253,6 +260,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer) {
       memMb: memMb(),
       ...capture.take(),
       ...connections.take(),
+      ...(readAt ? { st: [readAt, handlerStart, handlerEnd, hrNs()] } : {}),
     },
     bufferFrom(body),
   );
@@ -265,7 +273,7 @@ function start(msg: StartInstance) {
   const reader = new FrameReader(
     (header, body) => {
       const m = header as InvokeFrame;
-      if (m.t === "invoke" && typeof m.id === "string") void invoke(m, Buffer.from(body));
+      if (m.t === "invoke" && typeof m.id === "string") void invoke(m, Buffer.from(body), m.st === 1 ? hrNs() : 0);
     },
     MAX_INVOKE_FRAME,
     parse as (t: string) => unknown,
