@@ -1,14 +1,16 @@
 /**
- * SigV4 verification: read the request's claims, check scope, time and key, then let
- * @smithy/signature-v4 sign a copy of the request that holds exactly the signed headers, with
- * the client's X-Amz-Date and the body's hash, and compare the two signatures in constant time.
- * The algorithm itself is smithy's (the one the AWS SDK signs with); nothing here re-implements it.
+ * SigV4 verification: read the request's claims, check scope, time and key, then compute the
+ * signature of exactly the signed headers, with the client's X-Amz-Date and the body's hash, and
+ * compare the two in constant time. Canonicalization and key derivation are smithy's
+ * (@smithy/signature-v4, what the AWS SDK signs with); header-signature.ts only skips its
+ * request cloning and re-derivation on the hot path.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { AppError } from "@/lib/errors";
 import { NodeSha256 } from "@/lib/aws/sigv4/node-sha256";
+import { headerSignature } from "@/lib/aws/sigv4/header-signature";
 import {
   amzDateToMs,
   msToAmzDate,
@@ -105,7 +107,11 @@ export async function checkClaims(
   return { claims, secret };
 }
 
-/** Re-signs with smithy and compares; the body is hashed once, here. */
+/**
+ * Computes the signature the request should carry and compares; the body is hashed once, here.
+ * Header-signed requests (every SDK call) take the lean path in header-signature.ts; presigned
+ * URLs are re-signed by smithy whole.
+ */
 export async function verifySignature(
   parts: RequestParts,
   pending: PendingCheck,
@@ -120,41 +126,31 @@ export async function verifySignature(
     if (v === undefined) throw invalidSig(SIGNATURE_MISMATCH_MESSAGE);
     headers[name] = Array.isArray(v) ? v.join(",") : v;
   }
-  const signer = new SignatureV4({
-    service: claims.service, // checkClaims made sure it is the one the API expects
-    region: claims.region,
-    sha256: NodeSha256,
-    credentials: { accessKeyId: claims.accessKeyId, secretAccessKey: secret },
-    applyChecksum: false,
-  });
-  const signingDate = new Date(amzDateToMs(claims.amzDate));
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of parts.query) {
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  let expected: string;
+  let expected: Buffer;
   if (claims.expiresSeconds === null) {
     const signedHash = headers["x-amz-content-sha256"];
     // A client that signed a payload hash must have sent that body (UNSIGNED-PAYLOAD would let a body be swapped).
     if (signedHash !== undefined && signedHash !== bodyHash)
       throw invalidSig("The provided 'x-amz-content-sha256' header does not match what was computed.");
-    // Otherwise hand smithy the hash we computed through the header it reads it from, and keep it out of the
-    // signed set.
-    const copy = {
-      method: parts.method,
-      protocol: "http:",
-      hostname: "",
-      path: parts.path,
-      query,
-      headers: signedHash === undefined ? { ...headers, "x-amz-content-sha256": bodyHash } : headers,
-    };
-    const signed = await signer.sign(copy, {
-      signingDate,
-      unsignableHeaders: signedHash === undefined ? new Set(["x-amz-content-sha256"]) : undefined,
-    });
-    expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1] ?? "";
+    expected = await headerSignature(
+      claims,
+      secret,
+      { method: parts.method, path: parts.path, query, headers },
+      bodyHash,
+    );
   } else {
+    const signer = new SignatureV4({
+      service: claims.service, // checkClaims made sure it is the one the API expects
+      region: claims.region,
+      sha256: NodeSha256,
+      credentials: { accessKeyId: claims.accessKeyId, secretAccessKey: secret },
+      applyChecksum: false,
+    });
     delete query["X-Amz-Signature"];
     const unhoistable = new Set(claims.signedHeaders.filter((h) => h.startsWith("x-amz-")));
     const copy = {
@@ -167,13 +163,13 @@ export async function verifySignature(
       body: body.length ? body : undefined,
     };
     const signed = await signer.presign(copy, {
-      signingDate,
+      signingDate: new Date(amzDateToMs(claims.amzDate)),
       expiresIn: claims.expiresSeconds,
       unhoistableHeaders: unhoistable,
     });
-    expected = String(signed.query?.["X-Amz-Signature"] ?? "");
+    expected = Buffer.from(String(signed.query?.["X-Amz-Signature"] ?? ""), "hex");
   }
-  const a = Buffer.from(expected, "hex");
+  const a = expected;
   const b = Buffer.from(claims.signature, "hex");
   if (a.length !== 32 || a.length !== b.length || !timingSafeEqual(a, b)) throw invalidSig(SIGNATURE_MISMATCH_MESSAGE);
   keys.noteUsed(claims.accessKeyId);
