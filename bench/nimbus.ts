@@ -76,3 +76,29 @@ export async function stopNimbus(s: NimbusServer, signal: NodeJS.Signals = "SIGT
   }
   if (s.dataDir) rmSync(s.dataDir, { recursive: true, force: true });
 }
+
+/** Bundles bench/<entry> and runs it as `node <bundle> 0`: a server that prints its port (the baseline, the relay). */
+export async function startBundled(
+  entry: string,
+  env: Record<string, string> = {},
+): Promise<{ target: Target; pid: number; child: ChildProcess }> {
+  const { build } = await import("esbuild");
+  const out = path.join(root, ".nimbus", `bench-${entry.replace(/\.ts$/, "")}.mjs`);
+  await build({
+    entryPoints: [path.join(root, "bench", entry)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: out,
+    logLevel: "warning",
+    alias: { "@": root },
+  });
+  const child = spawn(process.execPath, [out, "0"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
+  const m = await waitLine(child, /^(\d+)\n/m, 10_000);
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return { target: { host: "127.0.0.1", port: Number(m[1]) }, pid: child.pid!, child };
+}

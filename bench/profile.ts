@@ -28,7 +28,10 @@ const BY_MODULE: [RegExp, string][] = [
   [/^lib\/invoke\/admission\.ts/, "admission"],
   [/^lib\/invoke\/invoker\.ts/, "invoker (its own code)"],
   [/^lib\/executor\/(outcomes|log-budget|network\/)/, "result: read frame, build result"],
-  [/^lib\/executor\/(supervisor|assign|placement|queueing|pools|sandbox|deadlines)\.ts/, "dispatch: place, encode, lane write"],
+  [
+    /^lib\/executor\/(supervisor|assign|placement|queueing|pools|sandbox|deadlines)\.ts/,
+    "dispatch: place, encode, lane write",
+  ],
   [/^lib\/logs\/writer\.ts/, "record (buffered)"],
   [/^lib\/aws\/invoke\.ts/, "response write"],
   [/^server\//, "server front"],
@@ -62,6 +65,8 @@ export interface StageCpu {
   /** µs of server CPU per invocation, by stage. */
   perInvocationUs: Record<string, number>;
   busyUs: number;
+  /** The frames with the most self time: where to look next. */
+  hottest: { frame: string; stage: string; us: number }[];
 }
 
 /** CPU per invocation by stage, over samples between fromUs and toUs (CLOCK_MONOTONIC µs, as process.hrtime). */
@@ -85,6 +90,7 @@ export function stageCpu(dir: string, bundle: string, invocations: number, fromU
     return out;
   };
   const sums = new Map<string, number>();
+  const frames = new Map<string, { stage: string; us: number }>();
   let t = p.startTime;
   let busy = 0;
   for (let i = 0; i < p.samples.length; i++) {
@@ -95,10 +101,18 @@ export function stageCpu(dir: string, bundle: string, invocations: number, fromU
     if (s === "idle") continue;
     sums.set(s, (sums.get(s) ?? 0) + dt);
     busy += dt;
+    const f = frameName(byId.get(p.samples[i]!)!, modules);
+    const seen = frames.get(f) ?? { stage: s, us: 0 };
+    seen.us += dt;
+    frames.set(f, seen);
   }
   const perInvocationUs: Record<string, number> = {};
   for (const [s, us] of [...sums].sort((a, b) => b[1] - a[1])) perInvocationUs[s] = round(us / invocations);
-  return { perInvocationUs, busyUs: round(busy / invocations) };
+  const hottest = [...frames]
+    .sort((a, b) => b[1].us - a[1].us)
+    .slice(0, 25)
+    .map(([frame, v]) => ({ frame, stage: v.stage, us: round(v.us / invocations) }));
+  return { perInvocationUs, busyUs: round(busy / invocations), hottest };
 }
 
 function stageOfFrame(n: ProfileNode, modules: { line: number; module: string }[]): string | null {
@@ -112,6 +126,12 @@ function stageOfFrame(n: ProfileNode, modules: { line: number; module: string }[
   const fnRules = BY_FUNCTION[mod];
   if (fnRules) return fnRules.find(([re]) => re.test(functionName))![1];
   return BY_MODULE.find(([re]) => re.test(mod))?.[1] ?? null;
+}
+
+function frameName(n: ProfileNode, modules: { line: number; module: string }[]): string {
+  const { url, functionName, lineNumber } = n.callFrame;
+  const where = url.endsWith("server.mjs") ? moduleAt(modules, lineNumber) : url.replace(/^.*node_modules\//, "");
+  return `${functionName || "(anonymous)"} ${where}`;
 }
 
 /** esbuild starts each module's code with a `// path` line. */

@@ -3,7 +3,7 @@
  * Starts both servers itself (or targets BENCH_URL, with BENCH_PID for CPU/RSS figures).
  * Prints a table and writes bench/results.json.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -24,7 +24,7 @@ import { sources, type BenchFunction } from "@/bench/handlers";
 import { latencies, percentile, post, throughput, type Target } from "@/bench/client";
 import { cmdline, descendants, rssMb, treeCpuMs } from "@/bench/proc";
 import { BENCH_CREDENTIALS, signedHeaders } from "@/bench/sign";
-import { root, startNimbus, stopNimbus, waitLine } from "@/bench/nimbus";
+import { root, startBundled, startNimbus, stopNimbus } from "@/bench/nimbus";
 
 const LAT_N = Number(process.env.BENCH_LATENCY_REQUESTS ?? 3000);
 const WARMUP = 500;
@@ -38,21 +38,7 @@ interface Server {
   child: ChildProcess | null;
 }
 
-async function startBaseline(): Promise<Server> {
-  const { build } = await import("esbuild");
-  const out = path.join(root, ".nimbus", "bench-baseline.mjs");
-  await build({
-    entryPoints: [path.join(root, "bench", "baseline.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: out,
-    logLevel: "warning",
-  });
-  const child = spawn(process.execPath, [out, "0"], { stdio: ["ignore", "pipe", "pipe"] });
-  const m = await waitLine(child, /^(\d+)\n/m, 10_000);
-  return { target: { host: "127.0.0.1", port: Number(m[1]) }, pid: child.pid!, child };
-}
+const startBaseline = (): Promise<Server> => startBundled("baseline.ts");
 
 const invokePath = (fn: string) => `/2015-03-31/functions/${fn}/invocations`;
 
