@@ -6,7 +6,7 @@
  * (≈90 µs of CPU; docs/benchmarks.md). Here the canonical request and the final HMAC are
  * synchronous node:crypto, and derived signing keys are kept per key, day, region and service.
  */
-import { createHash, createHmac } from "node:crypto";
+import { createHmac, hash } from "node:crypto";
 import { createScope, getCanonicalHeaders, getSigningKey, SignatureV4Base } from "@smithy/signature-v4";
 import type { HttpRequest } from "@smithy/types";
 import { NodeSha256 } from "@/lib/aws/sigv4/node-sha256";
@@ -54,7 +54,7 @@ export async function headerSignature(
   const canonicalHeaders = getCanonicalHeaders(req, undefined, new Set(c.signedHeaders));
   const canonical = canonicalizer.canonical(req, canonicalHeaders, payloadHash);
   const scope = createScope(c.scopeDate, c.region, c.service);
-  const hashed = createHash("sha256").update(canonical).digest("hex");
+  const hashed = hash("sha256", canonical, "hex");
   const stringToSign = `AWS4-HMAC-SHA256\n${c.amzDate}\n${scope}\n${hashed}`;
   return createHmac("sha256", await signingKey(c, secret))
     .update(stringToSign)

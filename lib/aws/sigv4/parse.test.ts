@@ -98,5 +98,17 @@ describe("SigV4 claims", () => {
     const ms = amzDateToMs("20261127T101500Z");
     expect(new Date(ms).toISOString()).toBe("2026-11-27T10:15:00.000Z");
     expect(msToAmzDate(ms)).toBe("20261127T101500Z");
+    for (const real of ["20240229T000000Z", "20261231T235959Z", "20000229T120000Z"])
+      expect(msToAmzDate(amzDateToMs(real)), real).toBe(real);
+    for (const unreal of [
+      "20260229T000000Z",
+      "21000229T000000Z",
+      "20261345T000000Z",
+      "20260431T000000Z",
+      "20261127T240000Z",
+      "20261127T106000Z",
+      "20260001T000000Z",
+    ])
+      expect(amzDateToMs(unreal), unreal).toBeNaN();
   });
 });

@@ -148,14 +148,15 @@ function checkAmzDate(d: string): string {
   return d;
 }
 
-/** yyyymmddThhmmssZ → epoch ms (NaN when not a real time). */
+/** yyyymmddThhmmssZ → epoch ms (NaN when not a real time). Arithmetic only: no Date object on the hot path. */
 export function amzDateToMs(d: string): number {
   const num = (from: number, to: number) => Number(d.slice(from, to));
   const [y, mo, day, h, mi, s] = [num(0, 4), num(4, 6), num(6, 8), num(9, 11), num(11, 13), num(13, 15)] as const;
-  const ms = Date.UTC(y, mo - 1, day, h, mi, s);
-  // Date.UTC rolls 2026-13-45 over into a later date; a real time round-trips.
-  const t = new Date(ms);
-  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === day && h < 24 && mi < 60 && s < 60 ? ms : NaN;
+  // Date.UTC rolls 2026-13-45 over into a later date: check each field first.
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+  const real = mo >= 1 && mo <= 12 && day >= 1 && day <= days && h < 24 && mi < 60 && s < 60;
+  return real ? Date.UTC(y, mo - 1, day, h, mi, s) : NaN;
 }
 
 export function msToAmzDate(ms: number): string {

@@ -5,7 +5,7 @@
  * (@smithy/signature-v4, what the AWS SDK signs with); header-signature.ts only skips its
  * request cloning and re-derivation on the hot path.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { AppError } from "@/lib/errors";
@@ -119,7 +119,7 @@ export async function verifySignature(
   keys: SecretSource,
 ): Promise<Caller> {
   const { claims, secret } = pending;
-  const bodyHash = body.length === 0 ? EMPTY_SHA256 : createHash("sha256").update(body).digest("hex");
+  const bodyHash = body.length === 0 ? EMPTY_SHA256 : hash("sha256", body, "hex");
   const headers: Record<string, string> = {};
   for (const name of claims.signedHeaders) {
     const v = parts.headers[name];
