@@ -25,7 +25,8 @@ const CHARTS: Array<{
   title: string;
   series: ChartSeries[];
   formatLeft: (v: number) => string;
-  right?: boolean;
+  /** A second unit on a right axis. */
+  right?: { format: (v: number) => string; domain?: [number, number] };
 }> = [
   {
     id: "invocations",
@@ -37,7 +38,7 @@ const CHARTS: Array<{
     id: "errors",
     title: "Errors and success rate",
     formatLeft: count,
-    right: true,
+    right: { format: pct, domain: [0, 100] },
     series: [
       { key: "errors", name: "Errors", color: C.red, kind: "bar", format: count },
       {
@@ -68,9 +69,22 @@ const CHARTS: Array<{
   },
   {
     id: "coldStarts",
-    title: "Cold starts",
+    // Under load a call waits for a busy instance when that is quicker than starting one (docs/architecture.md).
+    title: "Cold starts and queue waits",
     formatLeft: count,
-    series: [{ key: "coldStarts", name: "Cold starts", color: C.indigo, kind: "bar", format: count }],
+    right: { format: formatMsShort },
+    series: [
+      { key: "coldStarts", name: "Cold starts", color: C.indigo, kind: "bar", format: count },
+      { key: "queued", name: "Waited for an instance", color: C.amber, kind: "bar", format: count },
+      {
+        key: "queuedMsMax",
+        name: "Longest wait",
+        color: C.orange,
+        kind: "line",
+        axis: "right",
+        format: (v) => formatMs(v),
+      },
+    ],
   },
   {
     id: "concurrency",
@@ -109,8 +123,8 @@ export function MonitorCharts({ metrics }: { metrics: FunctionMetrics }) {
           range={metrics.range}
           stepMs={metrics.stepMs}
           formatLeft={c.formatLeft}
-          formatRight={c.right ? pct : undefined}
-          rightDomain={c.right ? [0, 100] : undefined}
+          formatRight={c.right?.format}
+          rightDomain={c.right?.domain}
           empty={empty(c.id) ? EMPTY_MESSAGE : null}
         />
       ))}

@@ -48,6 +48,8 @@ const bucket = (t: number, b: Partial<MetricsBucket> = {}): MetricsBucket => ({
   errors: 0,
   throttles: 0,
   coldStarts: 0,
+  queued: 0,
+  queuedMsMax: null,
   durationMsP50: null,
   durationMsP90: null,
   durationMsP99: null,
@@ -71,6 +73,8 @@ describe("summarizeMetrics", () => {
       errors: 2,
       throttles: 2,
       coldStarts: 1,
+      queued: 0,
+      queuedMsMax: null,
       requests: 42,
       gbSeconds: 1,
       durationMsP50: 12.34,
@@ -89,6 +93,13 @@ describe("summarizeMetrics", () => {
       coldStarts: "Cold starts: 1 of 42 invocations in the last hour",
       concurrency: "Concurrent executions (average): 0.02 over the last hour, busiest minute: 0.40",
     });
+  });
+
+  it("says how many calls waited for a busy instance instead of a cold start", () => {
+    const busy = { ...metrics, totals: { ...metrics.totals, queued: 5, queuedMsMax: 7 } };
+    expect(summarizeMetrics(busy).coldStarts).toBe(
+      "Cold starts: 1 of 42 invocations in the last hour; 5 waited for a busy instance instead (longest 7.00 ms)",
+    );
   });
 
   it("says so when nothing ran", () => {

@@ -18,6 +18,10 @@ export interface MetricsBucket {
   errors: number;
   throttles: number;
   coldStarts: number;
+  /** Calls that waited for a busy warm instance instead of a cold start (lib/executor/queueing.ts). */
+  queued: number;
+  /** The longest of those waits, ms; null when none waited. */
+  queuedMsMax: number | null;
   /** Null when nothing ran in the bucket (a gap, not a zero). */
   durationMsP50: number | null;
   durationMsP90: number | null;
@@ -31,6 +35,8 @@ export interface MetricsTotals {
   errors: number;
   throttles: number;
   coldStarts: number;
+  queued: number;
+  queuedMsMax: number | null;
   /** Billable requests: every attempt that ran (throttled requests are not billed). */
   requests: number;
   gbSeconds: number;
@@ -60,6 +66,8 @@ WITH agg AS (
     count(*) FILTER (WHERE failed)::int AS errors,
     count(*) FILTER (WHERE NOT ran)::int AS throttles,
     count(*) FILTER (WHERE cold)::int AS cold_starts,
+    count(*) FILTER (WHERE queued_ms IS NOT NULL)::int AS queued,
+    max(queued_ms)::int AS queued_ms_max,
     percentile_cont(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY ms) FILTER (WHERE ran) AS pct,
     coalesce(sum(ms), 0)::float8 AS busy_ms,
     coalesce(sum(gbs), 0)::float8 AS gb_seconds
@@ -69,6 +77,7 @@ WITH agg AS (
       outcome <> 'Throttled' AS ran,
       outcome NOT IN ('Success', 'Throttled') AS failed,
       "initDurationMs" IS NOT NULL AS cold,
+      "queuedMs" AS queued_ms,
       "durationMs" AS ms,
       "billedDurationMs"::float8 / 1000 * "memorySizeMb" / 1024 AS gbs
     FROM invocations
@@ -79,7 +88,7 @@ WITH agg AS (
 )
 SELECT * FROM (
   SELECT (extract(epoch FROM g.bucket) * 1000)::float8 AS t,
-    a.invocations, a.errors, a.throttles, a.cold_starts, a.pct, a.busy_ms, a.gb_seconds
+    a.invocations, a.errors, a.throttles, a.cold_starts, a.queued, a.queued_ms_max, a.pct, a.busy_ms, a.gb_seconds
   FROM generate_series(
     to_timestamp($2::float8 / 1000),
     to_timestamp($3::float8 / 1000) - $4::float8 * interval '1 millisecond',
@@ -87,7 +96,8 @@ SELECT * FROM (
   ) AS g(bucket)
   LEFT JOIN agg a ON a.bucket = g.bucket AND NOT a.total
   UNION ALL
-  SELECT NULL, invocations, errors, throttles, cold_starts, pct, busy_ms, gb_seconds FROM agg WHERE total
+  SELECT NULL, invocations, errors, throttles, cold_starts, queued, queued_ms_max, pct, busy_ms, gb_seconds
+    FROM agg WHERE total
 ) x ORDER BY t NULLS LAST`;
 
 interface Row {
@@ -96,6 +106,8 @@ interface Row {
   errors: number | null;
   throttles: number | null;
   cold_starts: number | null;
+  queued: number | null;
+  queued_ms_max: number | null;
   pct: number[] | null;
   busy_ms: number | null;
   gb_seconds: number | null;
@@ -124,6 +136,8 @@ export async function getFunctionMetrics(
     errors: r.errors ?? 0,
     throttles: r.throttles ?? 0,
     coldStarts: r.cold_starts ?? 0,
+    queued: r.queued ?? 0,
+    queuedMsMax: r.queued_ms_max ?? null,
     durationMsP50: pctAt(r, 0),
     durationMsP90: pctAt(r, 1),
     durationMsP99: pctAt(r, 2),
@@ -142,6 +156,8 @@ export async function getFunctionMetrics(
       errors: total.errors ?? 0,
       throttles: total.throttles ?? 0,
       coldStarts: total.cold_starts ?? 0,
+      queued: total.queued ?? 0,
+      queuedMsMax: total.queued_ms_max ?? null,
       requests: invocations,
       gbSeconds: total.gb_seconds ?? 0,
       durationMsP50: pctAt(total, 0),

@@ -38,7 +38,10 @@ export function summarizeMetrics(m: FunctionMetrics): Record<ChartId, string> {
         `p99 ${formatMs(t.durationMsP99)}`,
     coldStarts: ran
       ? `Cold starts: ${ran}`
-      : `Cold starts: ${formatCount(t.coldStarts)} of ${formatCount(t.invocations)} invocations in ${phrase}`,
+      : `Cold starts: ${formatCount(t.coldStarts)} of ${formatCount(t.invocations)} invocations in ${phrase}` +
+        (t.queued
+          ? `; ${formatCount(t.queued)} waited for a busy instance instead (longest ${formatMs(t.queuedMsMax)})`
+          : ""),
     concurrency:
       `Concurrent executions (average): ${formatConcurrency(t.concurrencyAvg)} over ${phrase}` +
       (t.invocations ? `, busiest ${per}: ${formatConcurrency(peak((b) => b.concurrencyAvg))}` : ""),

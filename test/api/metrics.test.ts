@@ -101,6 +101,8 @@ describe("getFunctionMetrics", () => {
       errors: 0,
       throttles: 0,
       coldStarts: 0,
+      queued: 0,
+      queuedMsMax: null,
       requests: 0,
       gbSeconds: 0,
       durationMsP50: null,
@@ -137,6 +139,8 @@ describe("GET /api/functions/:name/metrics (handler called directly: the test se
       "durationMsP99",
       "errors",
       "invocations",
+      "queued",
+      "queuedMsMax",
       "t",
       "throttles",
     ]);
@@ -208,7 +212,7 @@ describe("the Monitor charts render the real metrics", () => {
       "Errors and success rate",
       "Throttles",
       "Duration",
-      "Cold starts",
+      "Cold starts and queue waits",
       "Concurrent executions (average)",
     ]);
     expect(html).toContain('role="img" aria-label="Invocations: 5 in the last hour');
@@ -220,5 +224,21 @@ describe("the Monitor charts render the real metrics", () => {
       }),
     );
     expect(quiet.match(/No invocations in this period<\/div>/g)).toHaveLength(6);
+  });
+});
+
+describe("queue waits", () => {
+  it("counts the calls that waited for a busy instance and the longest wait", async () => {
+    // Sequential calls never wait: mark two of the fixture's as the queueing check records them.
+    await t.srv.platform.db.pool.query(
+      `UPDATE invocations SET "queuedMs" = CASE WHEN "durationMs" > 40 THEN 12 ELSE 3 END
+        WHERE "functionId" = $1 AND outcome = 'Success' AND "initDurationMs" IS NULL`,
+      [fx.id],
+    );
+    const m = await getFunctionMetrics(t.srv.platform.db.pool, fx.id, "1h");
+    expect(m.totals).toMatchObject({ queued: 2, queuedMsMax: 12 });
+    expect(m.buckets.reduce((n, b) => n + b.queued, 0)).toBe(2);
+    const html = renderToStaticMarkup(createElement(MonitorCharts, { metrics: m }));
+    expect(html).toContain("2 waited for a busy instance instead (longest 12.0 ms)");
   });
 });
