@@ -58,6 +58,25 @@ function rssSplit(pid: number | null): { server: number; sandboxes: number } {
   return { server: rssMb(pid), sandboxes: sandboxes.reduce((n, p) => n + rssMb(p), 0) };
 }
 
+/** The highest RSS of the server and of its sandboxes while a load runs, sampled every 250 ms. */
+function peakRss(pid: number | null): { stop: () => { server: number; sandboxes: number } } {
+  const peak = { server: 0, sandboxes: 0 };
+  const sample = () => {
+    const now = rssSplit(pid);
+    peak.server = Math.max(peak.server, now.server);
+    peak.sandboxes = Math.max(peak.sandboxes, now.sandboxes);
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
 const round = (n: number, d = 3) => (Number.isFinite(n) ? Math.round(n * 10 ** d) / 10 ** d : null);
 
 async function main() {
@@ -170,6 +189,7 @@ async function main() {
     for (const c of [1, 8, 64]) {
       log(`[bench] throughput ${fn} c=${c} for ${SECONDS}s…`);
       const c0 = cpuSplit(nimbus.pid);
+      const rss = peakRss(nimbus.pid);
       const n = await throughput(
         nimbus.target,
         invokePath(names[fn]),
@@ -178,6 +198,7 @@ async function main() {
         SECONDS,
         await signedHeaders(nimbus.target, invokePath(names[fn]), "{}"),
       );
+      const peak = rss.stop();
       const c1 = cpuSplit(nimbus.pid);
       const b0 = baseline.pid ? treeCpuMs(baseline.pid) : NaN;
       const b = await throughput(baseline.target, invokePath(fn), "{}", c, SECONDS);
@@ -189,6 +210,7 @@ async function main() {
           errors: n.errors,
           cpuMsPerRequest: round((c1.server - c0.server) / n.requests, 4),
           postgresCpuMsPerRequest: round((c1.postgres - c0.postgres) / n.requests, 4),
+          peakRssMb: { server: round(peak.server, 1), sandboxes: round(peak.sandboxes, 1) },
         },
         baseline: { rps: round(b.rps, 0), errors: b.errors, cpuMsPerRequest: round((b1 - b0) / b.requests, 4) },
       };
@@ -288,7 +310,12 @@ function printTable(r: Record<string, any>) {
   type Row = [figure: string, nimbus: string, baseline: string, ratio: string];
   type Percentiles = Record<"p50" | "p90" | "p99", number>;
   type Throughput = {
-    nimbus: { rps: number; cpuMsPerRequest: number; postgresCpuMsPerRequest: number };
+    nimbus: {
+      rps: number;
+      cpuMsPerRequest: number;
+      postgresCpuMsPerRequest: number;
+      peakRssMb?: { server: number; sandboxes: number };
+    };
     baseline: { rps: number; cpuMsPerRequest: number };
   };
   const header: Row = ["figure", "nimbus", "baseline", "ratio"];
@@ -318,6 +345,8 @@ function printTable(r: Record<string, any>) {
       ratio(v.nimbus.cpuMsPerRequest, v.baseline.cpuMsPerRequest),
     ]);
     rows.push([`postgres CPU ${k} (ms/req)`, String(v.nimbus.postgresCpuMsPerRequest), "—", "—"]);
+    const rss = v.nimbus.peakRssMb;
+    if (rss) rows.push([`peak RSS ${k}: server / sandboxes (MB)`, `${rss.server} / ${rss.sandboxes}`, "—", "—"]);
   }
   rows.push([
     "cold start round trip p50 / p99 (ms)",
