@@ -18,8 +18,8 @@ export const STAGES = [
   "sent", // placed on an instance, frame encoded and written to its lane
   "sandboxRead", // the instance has read the frame (wake-up, socket, frame parse)
   "handlerStart", // event parsed, context made
-  "handlerEnd", // the handler's promise settled
-  "sandboxReply", // result stringified, logs taken, about to write the reply
+  "handlerEnd", // the handler settled and its result is stringified
+  "sandboxReply", // logs, connections and memory taken: the reply is about to be encoded and written
   "returned", // the server has the result (wake-up, frame read, promise resolution)
   "recorded", // record and log lines handed to the writer
   "responded", // res.end returned

@@ -9,6 +9,7 @@ import type { LogBudget } from "@/lib/executor/log-budget";
 import { admitLines } from "@/lib/executor/log-budget";
 import type { ResultFrame } from "@/lib/executor/protocol";
 import { untrustedError } from "@/lib/executor/serialize-error";
+import { stageTimesOn } from "@/lib/stage-times";
 import {
   MAX_RESPONSE_BYTES,
   type FunctionSpec,
@@ -92,7 +93,8 @@ export function fromReply(c: CallState, h: ResultFrame, body: Buffer): { result:
     logBytes: Math.max(c.budget.written, Math.min(Number(h.logBytes) || 0, MAX_INT32)),
     logTruncated,
   };
-  if (h.st) result.stages = h.st;
+  // The stamps come from the instance, untrusted like the rest of the frame: only kept while measuring.
+  if (stageTimesOn && Array.isArray(h.st)) result.stages = h.st;
   return { result, initFailed };
 }
 
