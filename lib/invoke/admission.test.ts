@@ -37,6 +37,14 @@ describe("admission", () => {
     await a.close();
   });
 
+  it("admits a burst past one ask's grant: twenty at once under a limit of 100 all run", async () => {
+    const a = server(cluster(), 100);
+    const slots = await Promise.all(Array.from({ length: 20 }, () => a.acquire("f", null)));
+    expect(slots.every((r) => typeof r === "function")).toBe(true);
+    expect(a.running).toBe(20);
+    await a.close();
+  });
+
   it("always throttles reserved concurrency 0", () => {
     expect(() => server(cluster()).acquire("f", 0)).toThrow(/Rate Exceeded/);
   });

@@ -127,18 +127,29 @@ export class Admission {
     return p;
   }
 
+  /**
+   * Asks the cluster for more until this call fits, or an ask brings nothing (the limit is in use
+   * elsewhere). Calls arriving meanwhile share the ask in flight; a burst past one ask's grant asks again.
+   */
   private async growThenTake(p: Pool, reason: string): Promise<Release> {
     p.waiting++;
     try {
-      p.growing ??= this.grow(p).finally(() => {
-        p.growing = null;
-      });
-      await p.growing;
+      for (;;) {
+        if (p.inUse < Math.min(p.slots, p.limit)) return take(p);
+        if (p.inUse >= p.limit || p.shrinking || Date.now() < p.retryAt) break;
+        const before = p.slots;
+        p.growing ??= this.grow(p).finally(() => {
+          p.growing = null;
+        });
+        await p.growing;
+        if (p.slots <= before && p.inUse >= Math.min(p.slots, p.limit)) {
+          p.retryAt = Date.now() + RETRY_MS;
+          break;
+        }
+      }
     } finally {
       p.waiting--;
     }
-    if (p.inUse < Math.min(p.slots, p.limit)) return take(p);
-    p.retryAt = Date.now() + RETRY_MS;
     throw throttle(reason);
   }
 
