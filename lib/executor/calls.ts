@@ -30,6 +30,12 @@ import {
 import type { Logger } from "@/lib/log";
 import { stageTimesOn, stamp } from "@/lib/stage-times";
 
+/**
+ * A cold start's module init has its own budget, as on Lambda (10 s there too): the function's
+ * timeout starts when the instance says its module has loaded (LogsFrame.initDone).
+ */
+export const INIT_TIMEOUT_MS = 10_000;
+
 /** The instance's own cap plus room for its truncation marker. */
 const SUPERVISOR_LOG_LIMIT = MAX_LOG_BYTES_PER_INVOCATION + 1024;
 
@@ -44,12 +50,16 @@ interface Pending extends CallState {
   ledger: ConnectionLedger;
   /** Its response stream, if the handler streams. */
   stream: CallStream;
+  /** A cold call's module has loaded (its timeout was re-armed then; once only). */
+  initDone?: boolean;
   resolve: (r: InvokeResult) => void;
 }
 
 export interface CallsOptions {
   /** After a deadline, how long the worker gets to stop before the sandbox is SIGKILLed. */
   killGraceMs?: number;
+  /** A cold start's init budget (default INIT_TIMEOUT_MS). */
+  initTimeoutMs?: number;
   /** Told after a timeout or crash ended an instance or a sandbox (must not block). */
   onSandboxKilled?: (e: SandboxKilledEvent) => void;
   /** Told each answered call's outbound connections, if it made any (must not block). */
@@ -77,7 +87,8 @@ export class InFlightCalls {
   ): Promise<InvokeResult> {
     const startedAt = Date.now();
     return new Promise<InvokeResult>((resolve) => {
-      const timer = armDeadline(spec.timeoutMs, () => this.timedOut(inst.iid));
+      const init = cold ? (this.o.initTimeoutMs ?? INIT_TIMEOUT_MS) : 0;
+      const timer = armDeadline(spec.timeoutMs + init, () => this.timedOut(inst.iid));
       const budget = new LogBudget(SUPERVISOR_LOG_LIMIT);
       const ledger = new ConnectionLedger();
       const lane = { pause: () => inst.lane?.pause(), resume: () => inst.lane?.resume() };
@@ -101,6 +112,12 @@ export class InFlightCalls {
   logs(inst: InstanceState, f: LogsFrame): void {
     const p = this.pending.get(inst.iid);
     if (!p || p.req.requestId !== f.id) return;
+    if (f.initDone === true && p.cold && !p.initDone) {
+      // Once, and only on a cold call: a forged frame can at most end the init budget early.
+      p.initDone = true;
+      clearTimeout(p.timer);
+      p.timer = armDeadline(p.spec.timeoutMs, () => this.timedOut(p.inst.iid));
+    }
     admitLines(f.logs, p.budget, p.logs);
     if (f.connections !== undefined) admitLines(p.ledger.admit(f.connections, p.sb.egress), p.budget, p.logs);
   }

@@ -26,6 +26,8 @@ export interface SupervisorOptions {
   maxSandboxes?: number;
   /** After a deadline, how long the worker gets to stop before the sandbox is SIGKILLed. */
   killGraceMs?: number;
+  /** A cold start's module init budget, before the function's timeout starts (default 10 s, as Lambda's). */
+  initTimeoutMs?: number;
   /** The Node that runs sandboxes (default: the server's own). */
   nodePath?: string;
   isolation?: Partial<IsolationSettings>;

@@ -95,6 +95,8 @@ export interface LogsFrame {
   id: string;
   logs: LogEntry[];
   connections?: unknown;
+  /** Sent once on a cold start: the module has loaded, and the function's timeout starts now. */
+  initDone?: boolean;
 }
 
 /** Lane, instance → supervisor: an uncaught error is about to end the instance. */

@@ -107,6 +107,7 @@ export class Supervisor implements Executor {
     this.reaper.unref();
     this.calls = new InFlightCalls({
       killGraceMs: opts.killGraceMs,
+      initTimeoutMs: opts.initTimeoutMs,
       onSandboxKilled: opts.onSandboxKilled,
       onConnections: opts.onConnections,
       log: this.log,

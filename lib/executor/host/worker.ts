@@ -217,7 +217,12 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
   let handlerStart = 0;
   let handlerEnd = 0;
   try {
-    if (!handler) initMs = await init(fn!);
+    if (!handler) {
+      initMs = await init(fn!);
+      // Init has its own budget, as on Lambda: the handler gets the whole timeout after it.
+      msg.deadline += Math.ceil(initMs);
+      if (handler) reply({ t: "logs", id: msg.id, logs: capture.drain(), initDone: true });
+    }
     let event: unknown;
     try {
       event = parse(payload.toString("utf8"));

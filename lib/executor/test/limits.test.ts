@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { makeSupervisor, spec, invoke, json } from "@/lib/executor/test/helpers";
 
-const sup = makeSupervisor({ killGraceMs: 300 });
+// A 2 s init budget (Lambda's and the default is 10 s) keeps the init tests short.
+const sup = makeSupervisor({ killGraceMs: 300, initTimeoutMs: 2000 });
 afterAll(() => sup.shutdown(1000));
 
 describe("executor limits", () => {
@@ -34,10 +35,33 @@ describe("executor limits", () => {
     expect(r2.logs.map((l) => l.message)).toContain("before the spin");
   });
 
-  it("times out an infinite loop at module init", async () => {
+  it("times out an infinite loop at module init, after the init budget and the timeout", async () => {
     const s = spec(`while (true) {} export const handler = async () => 1;`, { timeoutMs: 1000 });
+    const started = Date.now();
     const r = await invoke(sup, s);
     expect(r.outcome).toBe("Timeout");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+  });
+
+  it("gives a slow module init its own budget: the handler still gets its whole timeout", async () => {
+    const s = spec(
+      `await new Promise((r) => setTimeout(r, 1200));
+export const handler = async (e, context) => { await new Promise((r) => setTimeout(r, 600)); return context.getRemainingTimeInMillis(); };`,
+      { timeoutMs: 1000 },
+    );
+    const r = await invoke(sup, s);
+    expect(r.outcome).toBe("Success");
+    expect(r.initDurationMs).toBeGreaterThanOrEqual(1200);
+    // 1000 ms timeout − 600 ms of handler: what is left does not count the 1.2 s of init.
+    expect(json(r)).toBeGreaterThan(0);
+    expect(json(r)).toBeLessThanOrEqual(400);
+    // The timeout still holds for the handler itself.
+    const slow = spec(
+      `await new Promise((r) => setTimeout(r, 300));
+export const handler = async () => { await new Promise((r) => setTimeout(r, 1500)); return 1; };`,
+      { timeoutMs: 1000 },
+    );
+    expect((await invoke(sup, slow)).outcome).toBe("Timeout");
   });
 
   it("times out a blocking native call by killing the sandbox", async () => {
