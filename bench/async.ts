@@ -4,8 +4,7 @@
  * 200 events/s, throughput of a backlog, schedule lateness, and the idle cost of 1,000
  * enabled schedules (server CPU and database transactions per minute). Writes bench/async-results.json.
  */
-import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -14,9 +13,9 @@ import pg from "pg";
 import { zipFiles } from "@/lib/code/package";
 import { percentile, post } from "@/bench/client";
 import { descendants, treeCpuMs, cmdline } from "@/bench/proc";
-import { benchServerEnv, signedHeaders } from "@/bench/sign";
+import { signedHeaders } from "@/bench/sign";
+import { root, startNimbus, stopNimbus } from "@/bench/nimbus";
 
-const root = path.resolve(import.meta.dirname, "..");
 const log = (m: string) => process.stderr.write(m + "\n");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -25,29 +24,10 @@ async function signedPost(agent: http.Agent, t: { host: string; port: number }, 
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-async-bench-"));
-  chmodSync(dataDir, 0o755);
-  const server = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs"), "--no-console"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      NIMBUS_DATA_DIR: dataDir,
-      NIMBUS_MAX_CONCURRENCY: "200",
-      ...benchServerEnv,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const port = await new Promise<number>((resolve) => {
-    let out = "";
-    server.stdout!.on("data", (c) => {
-      out += c;
-      const m = /ready on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-  });
-  server.stdout!.resume();
+  const nimbus = await startNimbus([], {}, ["--no-console"]);
+  const server = nimbus.child!;
+  const dataDir = nimbus.dataDir!;
+  const { port } = nimbus.target;
   const pid = readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
   const db = new pg.Client({
     connectionString: `postgresql://postgres:${encodeURIComponent(readFileSync(path.join(dataDir, "pg-password"), "utf8").trim())}@127.0.0.1:${pid[3]}/nimbus`,
@@ -186,9 +166,7 @@ async function main() {
   console.log(JSON.stringify(results, null, 2));
   agent.destroy();
   await db.end();
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await stopNimbus(nimbus);
 }
 
 main().catch((err) => {

@@ -35,8 +35,12 @@ export function waitLine(child: ChildProcess, re: RegExp, timeoutMs: number): Pr
   });
 }
 
-/** `nodeArgs` go before the entry (e.g. --cpu-prof); `env` on top of the bench's own. */
-export async function startNimbus(nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<NimbusServer> {
+/** `nodeArgs` go before the entry (e.g. --cpu-prof), `args` after it (--no-console); `env` on top of the bench's own. */
+export async function startNimbus(
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+  args: string[] = [],
+): Promise<NimbusServer> {
   if (process.env.BENCH_URL) {
     const u = new URL(process.env.BENCH_URL);
     return {
@@ -48,7 +52,7 @@ export async function startNimbus(nodeArgs: string[] = [], env: Record<string, s
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "nimbus-bench-"));
   chmodSync(dataDir, 0o755);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, ".nimbus", "server.mjs")], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, ".nimbus", "server.mjs"), ...args], {
     cwd: root,
     env: {
       ...process.env,
