@@ -98,6 +98,12 @@ const CHARTS: Array<{
 
 export const EMPTY_MESSAGE = "No invocations in this period";
 
+/** With no queue waits in the range, the wait line and its axis would be an empty frame: left out. */
+const withoutIdleAxis = (metrics: FunctionMetrics) => (c: (typeof CHARTS)[number]) =>
+  c.id === "coldStarts" && metrics.totals.queued === 0
+    ? { ...c, right: undefined, series: c.series.filter((s) => s.axis !== "right") }
+    : c;
+
 /** The six charts of the Monitor tab, two per row from 1024 px. */
 export function MonitorCharts({ metrics }: { metrics: FunctionMetrics }) {
   const summaries = useMemo(() => summarizeMetrics(metrics), [metrics]);
@@ -113,7 +119,7 @@ export function MonitorCharts({ metrics }: { metrics: FunctionMetrics }) {
       : metrics.totals.invocations === 0;
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-      {CHARTS.map((c) => (
+      {CHARTS.map(withoutIdleAxis(metrics)).map((c) => (
         <MetricChart
           key={c.id}
           title={c.title}

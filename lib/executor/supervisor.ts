@@ -132,8 +132,11 @@ export class Supervisor implements Executor {
     const key = poolKey(spec.functionId, spec.version);
     // No await between the last look and sb.begin below: concurrent calls see each other's instances as busy.
     const arrived = Date.now();
-    for (let budget = this.waitBudget(spec, key, arrived); budget > 0; budget = this.waitBudget(spec, key, arrived))
+    let waited = false;
+    for (let budget = this.waitBudget(spec, key, arrived); budget > 0; budget = this.waitBudget(spec, key, arrived)) {
+      waited = true;
       if (!(await this.queue.wait(key, budget))) break;
+    }
     const placedAt = Date.now();
     const { sb, inst, cold, oneShot } = this.place(spec);
     sb.begin(inst);
@@ -159,7 +162,8 @@ export class Supervisor implements Executor {
       return failure(spec, req, Date.now(), "Crash", error);
     }
     const result = await this.calls.start(sb, inst, spec, req, cold);
-    if (placedAt - arrived > 0) result.queuedMs = placedAt - arrived;
+    // Only a call that waited: a millisecond tick between arrival and placement is not a queue.
+    if (waited) result.queuedMs = placedAt - arrived;
     // What a cold start added: everything between placement and the answer that was not the call.
     this.queue.done(key, result.durationMs, cold ? Math.max(0, Date.now() - placedAt - result.durationMs) : undefined);
     return result;
