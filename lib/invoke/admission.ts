@@ -100,7 +100,7 @@ export class Admission {
     return n;
   }
 
-  /** This server's share of each pool it holds one in (for tests and the health page). */
+  /** This server's share of each pool it holds one in, and how much of it is in use (tests read it). */
   shares(): Record<string, { inUse: number; slots: number }> {
     const out: Record<string, { inUse: number; slots: number }> = {};
     for (const p of this.pools.values()) out[p.key] = { inUse: p.inUse, slots: p.slots };
