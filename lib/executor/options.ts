@@ -19,6 +19,11 @@ export interface SupervisorOptions {
    */
   queueMinBusy?: number;
   /**
+   * Calls of CPU-bound versions (any function) that run at once before the next waits its turn
+   * (lib/executor/queueing.ts CpuGate); default twice the cores. 0: no cap.
+   */
+  cpuCap?: number;
+  /**
    * Sandbox processes kept for function versions (pre-spawned ones not counted). Past it, the least
    * recently used idle ones retire first; busy ones are never ended for it, so under a burst the
    * count can pass the cap until they are idle.

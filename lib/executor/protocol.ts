@@ -60,6 +60,8 @@ export interface ResultFrame {
   invalidPayload?: boolean;
   durationMs: number;
   initMs?: number;
+  /** CPU time of the worker's thread while the handler ran (process.threadCpuUsage, Node 23.9+). */
+  cpuMs?: number;
   memMb: number;
   logs: LogEntry[];
   logBytes: number;

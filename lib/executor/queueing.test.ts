@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CallQueue } from "@/lib/executor/queueing";
+import { CallQueue, CpuGate } from "@/lib/executor/queueing";
 
 describe("CallQueue", () => {
   it("starts instances until minBusy, and while nothing is known about the version", () => {
@@ -28,5 +28,37 @@ describe("CallQueue", () => {
     q.done("f", 1);
     await Promise.all([a, b]);
     expect(order).toEqual(["a:true", "b:false"]);
+  });
+});
+
+describe("CpuGate", () => {
+  it("knows a CPU-bound version by the CPU share of its calls", () => {
+    const q = new CallQueue(4);
+    expect(q.cpuBound("spin")).toBe(false); // nothing reported yet
+    for (let i = 0; i < 5; i++) q.done("spin", 10, undefined, 9.5);
+    for (let i = 0; i < 5; i++) q.done("sleep", 300, undefined, 2);
+    expect(q.cpuBound("spin")).toBe(true);
+    expect(q.cpuBound("sleep")).toBe(false);
+    // Sixteen threads per core: a spinner gets a sixteenth of the CPU and is still CPU-bound.
+    for (let i = 0; i < 5; i++) q.done("crowded", 160, undefined, 9.5, 16);
+    expect(q.cpuBound("crowded")).toBe(true);
+  });
+
+  it("lets `cap` in at once, hands each freed place to the next in arrival order, and times a waiter out", async () => {
+    const g = new CpuGate(2);
+    expect(g.enter(1000)).toBe(true);
+    expect(g.enter(1000)).toBe(true);
+    const order: string[] = [];
+    const third = (g.enter(1000) as Promise<boolean>).then((v) => order.push(`third:${v}`));
+    const fourth = (g.enter(1000) as Promise<boolean>).then((v) => order.push(`fourth:${v}`));
+    const late = (g.enter(20) as Promise<boolean>).then((v) => order.push(`late:${v}`));
+    g.leave();
+    await third;
+    await late;
+    g.leave();
+    await fourth;
+    expect(order).toEqual(["third:true", "late:false", "fourth:true"]);
+    // Two inside (third and fourth): a newcomer waits.
+    expect(g.enter(10)).not.toBe(true);
   });
 });

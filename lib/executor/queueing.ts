@@ -6,11 +6,20 @@
  * busy, a call waits when the expected wait for one to free — the recent mean duration shared
  * among the busy ones — is shorter than the recent cold start, for at most that cold start.
  * Slow (I/O-bound) functions, whose instances free rarely, still get an instance per call.
+ *
+ * Across versions (CpuGate): calls of CPU-bound versions — their instances report the handler's
+ * thread CPU time, and most of the duration was CPU — beyond `cap` at once only fight over the
+ * cores, whatever function they belong to; such a call waits its turn (first come, first served)
+ * for at most its function's timeout. I/O-bound calls are never held.
  */
+
+import os from "node:os";
 
 interface Stats {
   /** Moving mean of the durations of this version's calls, ms. */
   durationMs: number | null;
+  /** Moving mean of the share of a call's duration its thread spent on the CPU (null: not reported). */
+  cpuShare: number | null;
   /** Moving mean of what a cold start added (init plus the wait for a fresh instance), ms. */
   coldMs: number | null;
   waiters: Array<() => void>;
@@ -20,6 +29,8 @@ const ALPHA = 0.2;
 const ewma = (prev: number | null, v: number) => (prev === null ? v : prev + ALPHA * (v - prev));
 /** Without a measured cold start yet, one is assumed to cost this much. */
 const DEFAULT_COLD_MS = 15;
+/** A version whose calls spend at least this share of their duration on the CPU is CPU-bound. */
+const CPU_BOUND_SHARE = 0.5;
 
 export class CallQueue {
   private readonly stats = new Map<string, Stats>();
@@ -29,7 +40,7 @@ export class CallQueue {
   private of(key: string): Stats {
     let s = this.stats.get(key);
     if (!s) {
-      s = { durationMs: null, coldMs: null, waiters: [] };
+      s = { durationMs: null, cpuShare: null, coldMs: null, waiters: [] };
       this.stats.set(key, s);
     }
     return s;
@@ -61,11 +72,69 @@ export class CallQueue {
     });
   }
 
-  /** A call of `key` ended (its instance is free, if it survived): learn from it, wake one waiter. */
-  done(key: string, durationMs: number, coldMs?: number): void {
+  /** Whether the version's calls are mostly CPU (so many of them at once only share the cores). */
+  cpuBound(key: string): boolean {
+    const share = this.stats.get(key)?.cpuShare;
+    return share !== null && share !== undefined && share >= CPU_BOUND_SHARE;
+  }
+
+  /**
+   * A call of `key` ended (its instance is free, if it survived): learn from it, wake one waiter.
+   * `contention`: how many runnable threads shared each core while it ran (≥ 1); a CPU-bound call
+   * on a crowded machine gets only that share of the CPU, and is still CPU-bound.
+   */
+  done(key: string, durationMs: number, coldMs?: number, cpuMs?: number, contention = 1): void {
     const s = this.of(key);
     s.durationMs = ewma(s.durationMs, durationMs);
+    if (cpuMs !== undefined && durationMs > 0)
+      s.cpuShare = ewma(s.cpuShare, Math.min(1, (cpuMs / durationMs) * Math.max(1, contention)));
     if (coldMs !== undefined) s.coldMs = ewma(s.coldMs, coldMs);
     s.waiters.shift()?.();
   }
 }
+
+/** At most `cap` calls of CPU-bound versions run at once; the others wait in arrival order. */
+export class CpuGate {
+  private running = 0;
+  private readonly waiters: Array<(entered: boolean) => void> = [];
+
+  constructor(private readonly cap: number) {}
+
+  /** Takes a place, at once or when one frees; false after `ms` without one (the call runs anyway, uncounted). */
+  enter(ms: number): true | Promise<boolean> {
+    if (this.running < this.cap) {
+      this.running++;
+      return true;
+    }
+    return new Promise((resolve) => {
+      const turn = (entered: boolean) => {
+        clearTimeout(timer);
+        resolve(entered);
+      };
+      const timer = setTimeout(() => {
+        const i = this.waiters.indexOf(turn);
+        if (i >= 0) this.waiters.splice(i, 1);
+        resolve(false);
+      }, ms);
+      this.waiters.push(turn);
+    });
+  }
+
+  /** A gated call ended: its place goes to the first waiter, if any. */
+  leave(): void {
+    const next = this.waiters.shift();
+    if (next) next(true);
+    else this.running--;
+  }
+}
+
+/** Runnable threads per core, from the calls in flight and the 1-minute load average (read at most once a second). */
+export function contention(callsInFlight: number, cores = os.availableParallelism()): number {
+  const now = Date.now();
+  if (now - load.at > 1000) {
+    load.at = now;
+    load.value = os.loadavg()[0] ?? 0;
+  }
+  return Math.max(1, callsInFlight / cores, load.value / cores);
+}
+const load = { at: 0, value: 0 };

@@ -24,7 +24,7 @@ import { EgressPlanner } from "@/lib/executor/network/egress";
 import type { EgressSetting } from "@/lib/executor/network/allow";
 import { failure } from "@/lib/executor/outcomes";
 import { CapRetirement, choosePlacement } from "@/lib/executor/placement";
-import { CallQueue } from "@/lib/executor/queueing";
+import { CallQueue, contention, CpuGate } from "@/lib/executor/queueing";
 import { FunctionPools, poolKey } from "@/lib/executor/pools";
 import { PrewarmPool } from "@/lib/executor/prewarm";
 import { MAX_LANE_FRAME_BYTES } from "@/lib/executor/protocol";
@@ -48,6 +48,7 @@ export class Supervisor implements Executor {
   private readonly reaper: NodeJS.Timeout;
   private readonly perSandbox: number;
   private readonly queue: CallQueue;
+  private readonly cpuGate: CpuGate | null;
   private readonly hub: Hub;
   private readonly spawner: SpawnerClient;
   private readonly uids: UidAllocator;
@@ -72,6 +73,8 @@ export class Supervisor implements Executor {
     this.perSandbox = opts.instancesPerSandbox ?? 64;
     const minBusy = opts.queueMinBusy ?? 2 * os.availableParallelism();
     this.queue = new CallQueue(minBusy > 0 ? minBusy : Number.POSITIVE_INFINITY);
+    const cpuCap = opts.cpuCap ?? 2 * os.availableParallelism();
+    this.cpuGate = cpuCap > 0 ? new CpuGate(cpuCap) : null;
     const given = Object.fromEntries(Object.entries(opts.isolation ?? {}).filter(([, v]) => v !== undefined));
     const settings: IsolationSettings = { ...DEFAULT_ISOLATION, ...given };
     this.isolation = { plan: detectIsolation(settings), settings };
@@ -130,9 +133,26 @@ export class Supervisor implements Executor {
       return failure(spec, req, Date.now(), "Crash", error);
     }
     const key = poolKey(spec.functionId, spec.version);
-    // No await between the last look and sb.begin below: concurrent calls see each other's instances as busy.
     const arrived = Date.now();
-    let waited = false;
+    // A CPU-bound version's call waits its turn among all CPU-bound calls; whether it got one, it runs.
+    if (!this.cpuGate || !this.queue.cpuBound(key)) return this.placeAndRun(spec, req, key, arrived, false);
+    const entered = this.cpuGate.enter(spec.timeoutMs);
+    const gated = entered === true || (await entered);
+    try {
+      return await this.placeAndRun(spec, req, key, arrived, entered !== true);
+    } finally {
+      if (gated) this.cpuGate.leave();
+    }
+  }
+
+  private async placeAndRun(
+    spec: FunctionSpec,
+    req: InvokeRequest,
+    key: string,
+    arrived: number,
+    waited: boolean,
+  ): Promise<InvokeResult> {
+    // No await between the last look and sb.begin below: concurrent calls see each other's instances as busy.
     for (let budget = this.waitBudget(spec, key, arrived); budget > 0; budget = this.waitBudget(spec, key, arrived)) {
       waited = true;
       if (!(await this.queue.wait(key, budget))) break;
@@ -161,11 +181,13 @@ export class Supervisor implements Executor {
       sb.end(inst, true);
       return failure(spec, req, Date.now(), "Crash", error);
     }
+    const crowd = contention(this.calls.size + 1);
     const result = await this.calls.start(sb, inst, spec, req, cold);
     // Only a call that waited: a millisecond tick between arrival and placement is not a queue.
     if (waited) result.queuedMs = placedAt - arrived;
     // What a cold start added: everything between placement and the answer that was not the call.
-    this.queue.done(key, result.durationMs, cold ? Math.max(0, Date.now() - placedAt - result.durationMs) : undefined);
+    const coldMs = cold ? Math.max(0, Date.now() - placedAt - result.durationMs) : undefined;
+    this.queue.done(key, result.durationMs, coldMs, result.cpuMs, Math.max(crowd, contention(this.calls.size + 1)));
     return result;
   }
 

@@ -101,6 +101,8 @@ export interface InvokeResult {
   initDurationMs?: number;
   /** How long the call waited for a busy instance to free before it ran (lib/executor/queueing.ts). */
   queuedMs?: number;
+  /** CPU time of the instance's thread during the handler, ms, as the instance reports it (untrusted). */
+  cpuMs?: number;
   memorySizeMb: number;
   maxMemoryUsedMb: number;
   logs: LogEntry[];

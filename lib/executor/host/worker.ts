@@ -34,6 +34,13 @@ const dateNow = Date.now;
 const then = Promise.prototype.then;
 const exit = process.exit.bind(process);
 const hrBig = process.hrtime.bigint;
+const threadCpu = (process as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage?.bind(
+  process,
+);
+const cpuUs = () => {
+  const u = threadCpu?.();
+  return u ? u.user + u.system : 0;
+};
 const hrNs = () => Number(hrBig());
 
 // Signals are outside Node's permission model. Where no namespace or uid of its own walls a
@@ -216,6 +223,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
   let durationMs = 0;
   let handlerStart = 0;
   let handlerEnd = 0;
+  let cpuStart = -1;
   try {
     if (!handler) {
       initMs = await init(fn!);
@@ -231,6 +239,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
       throw new LoadError(runtimeError("InvalidRequestContentException", "Could not parse request body into json"));
     }
     const start = perfNow();
+    cpuStart = cpuUs();
     if (readAt) handlerStart = hrNs();
     try {
       if (isStreamingHandler(handler)) {
@@ -262,6 +271,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
       ...(streamed ? { streamed } : {}),
       durationMs,
       initMs,
+      ...(threadCpu && cpuStart >= 0 ? { cpuMs: (cpuUs() - cpuStart) / 1000 } : {}),
       memMb: memMb(),
       ...capture.take(),
       ...connections.take(),

@@ -38,3 +38,48 @@ describe("busy versions", () => {
     expect(await instancesFor(sup, s, 12)).toBe(12);
   });
 });
+
+describe("CPU-bound calls across functions", () => {
+  const sup = makeSupervisor({ cpuCap: 2 });
+  afterAll(() => sup.shutdown(1000));
+
+  /** The most handler runs that overlapped in time ([start, start + duration] of each). */
+  const maxOverlap = (rs: Array<{ startedAt: number; durationMs: number }>) => {
+    const edges = rs.flatMap((r) => [
+      [r.startedAt, 1],
+      [r.startedAt + r.durationMs, -1],
+    ]);
+    edges.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    let now = 0;
+    let most = 0;
+    for (const [, d] of edges) {
+      now += d!;
+      most = Math.max(most, now);
+    }
+    return most;
+  };
+
+  it("take turns, at most cpuCap at once, whatever function they belong to", async () => {
+    const spinners = Array.from({ length: 8 }, () =>
+      spec(`export const handler = async () => { const t = Date.now(); while (Date.now() - t < 40); return 1; };`),
+    );
+    // Each version is learned first: its calls report their thread's CPU time.
+    for (const s of spinners) for (let i = 0; i < 3; i++) await invoke(sup, s);
+    const results = await Promise.all(spinners.map((s) => invoke(sup, s)));
+    expect(results.every((r) => r.outcome === "Success")).toBe(true);
+    expect(results.every((r) => (r.cpuMs ?? 0) > 0)).toBe(true);
+    expect(results.filter((r) => r.queuedMs !== undefined).length).toBeGreaterThanOrEqual(6);
+    // startedAt is when the call went to its instance: after the previous gated call answered.
+    expect(maxOverlap(results)).toBeLessThanOrEqual(2);
+  });
+
+  it("never hold I/O-bound calls", async () => {
+    const sleepers = Array.from({ length: 8 }, () =>
+      spec(`export const handler = async () => { await new Promise((r) => setTimeout(r, 100)); return 1; };`),
+    );
+    for (const s of sleepers) await invoke(sup, s);
+    const results = await Promise.all(sleepers.map((s) => invoke(sup, s)));
+    expect(results.every((r) => r.outcome === "Success" && r.queuedMs === undefined)).toBe(true);
+    expect(maxOverlap(results)).toBe(8);
+  });
+});
