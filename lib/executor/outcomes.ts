@@ -93,7 +93,8 @@ export function fromReply(c: CallState, h: ResultFrame, body: Buffer): { result:
     logBytes: Math.max(c.budget.written, Math.min(Number(h.logBytes) || 0, MAX_INT32)),
     logTruncated,
   };
-  // Only steers the executor's CPU gate for this function's own calls: a lie hurts only them.
+  // Untrusted: a function can only misreport itself into or out of the CPU gate's turns, which are
+  // about throughput, not isolation (out of them it runs as every call did before the gate).
   if (typeof h.cpuMs === "number" && Number.isFinite(h.cpuMs) && h.cpuMs >= 0) result.cpuMs = h.cpuMs;
   // The stamps come from the instance, untrusted like the rest of the frame: only kept while measuring.
   if (stageTimesOn && Array.isArray(h.st)) result.stages = h.st;
