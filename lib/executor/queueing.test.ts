@@ -42,6 +42,9 @@ describe("CpuGate", () => {
     // Sixteen threads per core: a spinner gets a sixteenth of the CPU and is still CPU-bound.
     for (let i = 0; i < 5; i++) q.done("crowded", 160, undefined, 9.5, 16);
     expect(q.cpuBound("crowded")).toBe(true);
+    // A noop is all CPU but over before it could be preempted: never held.
+    for (let i = 0; i < 5; i++) q.done("noop", 0.05, undefined, 0.05);
+    expect(q.cpuBound("noop")).toBe(false);
   });
 
   it("lets `cap` in at once, hands each freed place to the next in arrival order, and times a waiter out", async () => {

@@ -31,6 +31,8 @@ const ewma = (prev: number | null, v: number) => (prev === null ? v : prev + ALP
 const DEFAULT_COLD_MS = 15;
 /** A version whose calls spend at least this share of their duration on the CPU is CPU-bound. */
 const CPU_BOUND_SHARE = 0.5;
+/** Calls shorter than this are never held for the cores (a noop is all CPU, and over at once). */
+const CPU_BOUND_MIN_MS = 2;
 
 export class CallQueue {
   private readonly stats = new Map<string, Stats>();
@@ -72,10 +74,14 @@ export class CallQueue {
     });
   }
 
-  /** Whether the version's calls are mostly CPU (so many of them at once only share the cores). */
+  /**
+   * Whether the version's calls are mostly CPU and long enough to be preempted (so many of them at
+   * once only share the cores). A call shorter than a time slice ends before it could thrash.
+   */
   cpuBound(key: string): boolean {
-    const share = this.stats.get(key)?.cpuShare;
-    return share !== null && share !== undefined && share >= CPU_BOUND_SHARE;
+    const s = this.stats.get(key);
+    if (!s || s.cpuShare === null || s.durationMs === null) return false;
+    return s.cpuShare >= CPU_BOUND_SHARE && s.durationMs >= CPU_BOUND_MIN_MS;
   }
 
   /**
