@@ -25,6 +25,7 @@ import { latencies, percentile, post, throughput, type Target } from "@/bench/cl
 import { cmdline, descendants, rssMb, treeCpuMs } from "@/bench/proc";
 import { BENCH_CREDENTIALS, signedHeaders } from "@/bench/sign";
 import { root, startBundled, startNimbus, stopNimbus } from "@/bench/nimbus";
+import { spreadLoad } from "@/bench/spread";
 
 const LAT_N = Number(process.env.BENCH_LATENCY_REQUESTS ?? 3000);
 const WARMUP = 500;
@@ -235,6 +236,13 @@ async function main() {
   }
   results.throughput = tput;
 
+  // 3. CPU-bound calls spread over sixteen functions (bench/spread.ts).
+  log(`[bench] 5 ms CPU over 16 functions at c=64 for ${SECONDS}s…`);
+  const s0 = cpuSplit(nimbus.pid);
+  const spread = await spreadLoad(lambda, nimbus.target, prefix, 64, SECONDS);
+  const s1 = cpuSplit(nimbus.pid);
+  results.spread = { ...spread, cpuMsPerRequest: round((s1.server - s0.server) / spread.requests, 4) };
+
   // 3. Cold start: the first invocation after a code update.
   log(`[bench] cold starts x${COLD_N}…`);
   const coldClient: number[] = [];
@@ -348,6 +356,13 @@ function printTable(r: Record<string, any>) {
     const rss = v.nimbus.peakRssMb;
     if (rss) rows.push([`peak RSS ${k}: server / sandboxes (MB)`, `${rss.server} / ${rss.sandboxes}`, "—", "—"]);
   }
+  if (r.spread)
+    rows.push([
+      "5 ms CPU over 16 functions, c=64: req/s, p50 / p99 (ms), CPU ms/req",
+      `${r.spread.rps}, ${r.spread.p50Ms} / ${r.spread.p99Ms}, ${r.spread.cpuMsPerRequest}`,
+      "—",
+      "—",
+    ]);
   rows.push([
     "cold start round trip p50 / p99 (ms)",
     `${r.coldStartMs.invokeRoundTrip.p50} / ${r.coldStartMs.invokeRoundTrip.p99}`,

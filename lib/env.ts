@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
   NIMBUS_INSTANCE_IDLE_SECONDS: int(300, 1, 86_400),
   NIMBUS_PREWARM_SANDBOXES: int(1, 0, 64),
   NIMBUS_INSTANCES_PER_SANDBOX: int(64, 1, 512),
+  // CPU-bound calls (any function) running at once before the next waits its turn; 0: twice the cores.
+  NIMBUS_CPU_CAP: int(0, 0, 100_000),
   NIMBUS_MAX_SANDBOXES: int(64, 1, 100_000),
   NIMBUS_RECORDS_MAX_MB: int(10_240, 0, 100_000_000),
   // Function URLs: <url-id>.lambda-url.<region>.<domain>; scheme and port as clients reach Nimbus (0: its own port).

@@ -104,6 +104,7 @@ export async function createPlatform(
     idleMs: settings.NIMBUS_INSTANCE_IDLE_SECONDS * 1000,
     prewarm: settings.NIMBUS_PREWARM_SANDBOXES,
     instancesPerSandbox: settings.NIMBUS_INSTANCES_PER_SANDBOX,
+    cpuCap: settings.NIMBUS_CPU_CAP || undefined,
     maxSandboxes: settings.NIMBUS_MAX_SANDBOXES,
     isolation: {
       mode: settings.NIMBUS_SANDBOX_ISOLATION,
