@@ -14,6 +14,8 @@
  */
 
 import os from "node:os";
+import { choosePlacement } from "@/lib/executor/placement";
+import type { Sandbox } from "@/lib/executor/sandbox";
 
 interface Stats {
   /** Moving mean of the durations of this version's calls, ms. */
@@ -55,6 +57,21 @@ export class CallQueue {
     if (!s || s.durationMs === null) return 0;
     const cold = s.coldMs ?? DEFAULT_COLD_MS;
     return s.durationMs / busy < cold ? cold : 0;
+  }
+
+  /**
+   * With every instance of the version busy (`serving`: its sandboxes), how much longer a call that
+   * arrived at `arrived` may wait for one to free rather than start another; 0 or less: place it now.
+   */
+  budgetAt(key: string, serving: Sandbox[] | null, perSandbox: number, arrived: number): number {
+    if (!serving) return 0;
+    // The cheap test first: below minBusy (every call at low concurrency) no placement is chosen here.
+    const budget = this.waitBudgetMs(
+      key,
+      serving.reduce((n, sb) => n + sb.inFlight, 0),
+    );
+    if (budget <= 0 || choosePlacement(serving, perSandbox).kind === "warm") return 0;
+    return budget - (Date.now() - arrived);
   }
 
   /** Resolves true when an instance of `key` freed, false when `ms` passed first. */

@@ -191,21 +191,9 @@ export class Supervisor implements Executor {
     return result;
   }
 
-  /**
-   * With every instance of the version busy, how much longer a call may wait for one to free
-   * rather than start another (lib/executor/queueing.ts); 0 or less: place it now.
-   */
+  /** How much longer a call may wait for an instance of its version to free (0 or less: place it now). */
   private waitBudget(spec: FunctionSpec, key: string, arrived: number): number {
-    const serving = this.pools.serving(key, spec.revision);
-    if (!serving) return 0;
-    // The cheap test first: below minBusy (every call at low concurrency) no placement is chosen
-    // here, only once in place().
-    const budget = this.queue.waitBudgetMs(
-      key,
-      serving.reduce((n, sb) => n + sb.inFlight, 0),
-    );
-    if (budget <= 0 || choosePlacement(serving, this.perSandbox).kind === "warm") return 0;
-    return budget - (Date.now() - arrived);
+    return this.queue.budgetAt(key, this.pools.serving(key, spec.revision), this.perSandbox, arrived);
   }
 
   retire(functionId: string, keepRevision?: number): void {
