@@ -3,7 +3,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { CreateFunctionCommand, type LambdaClient } from "@aws-sdk/client-lambda";
 import type { Target } from "@/bench/client";
+import { zipFiles } from "@/lib/code/package";
 import { benchServerEnv } from "@/bench/sign";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -105,4 +107,18 @@ export async function startBundled(
   child.stdout!.resume();
   child.stderr!.resume();
   return { target: { host: "127.0.0.1", port: Number(m[1]) }, pid: child.pid!, child };
+}
+
+/** Creates a benchmark function from its source (index.mjs, 30 s timeout). */
+export async function createBenchFunction(lambda: LambdaClient, name: string, source: string): Promise<void> {
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: "bench",
+      Runtime: "nodejs20.x",
+      Handler: "index.handler",
+      Code: { ZipFile: zipFiles({ "index.mjs": source }) },
+      Timeout: 30,
+    }),
+  );
 }

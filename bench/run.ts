@@ -11,7 +11,6 @@ import path from "node:path";
 import {
   AddPermissionCommand,
   CreateAliasCommand,
-  CreateFunctionCommand,
   CreateFunctionUrlConfigCommand,
   DeleteFunctionCommand,
   InvokeCommand,
@@ -24,7 +23,7 @@ import { sources, type BenchFunction } from "@/bench/handlers";
 import { latencies, percentile, post, throughput, type Target } from "@/bench/client";
 import { cmdline, descendants, rssMb, treeCpuMs } from "@/bench/proc";
 import { BENCH_CREDENTIALS, signedHeaders } from "@/bench/sign";
-import { root, startBundled, startNimbus, stopNimbus } from "@/bench/nimbus";
+import { createBenchFunction, root, startBundled, startNimbus, stopNimbus } from "@/bench/nimbus";
 import { spreadLoad } from "@/bench/spread";
 
 const LAT_N = Number(process.env.BENCH_LATENCY_REQUESTS ?? 3000);
@@ -98,16 +97,7 @@ async function main() {
     hold: `${prefix}-hold`,
   };
   for (const [k, name] of Object.entries(names) as [BenchFunction, string][]) {
-    await lambda.send(
-      new CreateFunctionCommand({
-        FunctionName: name,
-        Role: "bench",
-        Runtime: "nodejs20.x",
-        Handler: "index.handler",
-        Code: { ZipFile: zipFiles({ "index.mjs": sources[k] }) },
-        Timeout: 30,
-      }),
-    );
+    await createBenchFunction(lambda, name, sources[k]);
   }
   // The noop behind a public function URL (AuthType NONE), reached by its path form.
   const url = await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: names.noop, AuthType: "NONE" }));

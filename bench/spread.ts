@@ -5,8 +5,8 @@
  * fighting over the cores. Compare with NIMBUS_CPU_CAP=100000 (the gate off).
  */
 import http from "node:http";
-import { CreateFunctionCommand, type LambdaClient } from "@aws-sdk/client-lambda";
-import { zipFiles } from "@/lib/code/package";
+import type { LambdaClient } from "@aws-sdk/client-lambda";
+import { createBenchFunction } from "@/bench/nimbus";
 import { percentile, post, type Target } from "@/bench/client";
 import { signedHeaders } from "@/bench/sign";
 
@@ -23,16 +23,7 @@ export async function spreadLoad(
   const calls: { path: string; headers: Record<string, string> }[] = [];
   for (let i = 0; i < FUNCTIONS; i++) {
     const name = `${prefix}-spin5-${i}`;
-    await lambda.send(
-      new CreateFunctionCommand({
-        FunctionName: name,
-        Role: "bench",
-        Runtime: "nodejs20.x",
-        Handler: "index.handler",
-        Code: { ZipFile: zipFiles({ "index.mjs": SPIN }) },
-        Timeout: 30,
-      }),
-    );
+    await createBenchFunction(lambda, name, SPIN);
     const path = `/2015-03-31/functions/${name}/invocations`;
     calls.push({ path, headers: await signedHeaders(target, path, "{}") });
   }

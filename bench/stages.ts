@@ -12,13 +12,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CreateFunctionCommand, LambdaClient } from "@aws-sdk/client-lambda";
-import { zipFiles } from "@/lib/code/package";
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import { sources } from "@/bench/handlers";
 import { latencies, percentile, throughput, type Target } from "@/bench/client";
 import { cmdline, descendants, treeCpuMs } from "@/bench/proc";
 import { BENCH_CREDENTIALS, signedHeaders } from "@/bench/sign";
-import { root, startBundled, startNimbus, stopNimbus, waitLine, type NimbusServer } from "@/bench/nimbus";
+import {
+  createBenchFunction,
+  root,
+  startBundled,
+  startNimbus,
+  stopNimbus,
+  waitLine,
+  type NimbusServer,
+} from "@/bench/nimbus";
 import { sandboxNode } from "@/lib/executor/sandbox-node";
 import { stageCpu } from "@/bench/profile";
 
@@ -34,15 +41,7 @@ async function deployNoop(s: NimbusServer): Promise<{ path: string; headers: Rec
     credentials: BENCH_CREDENTIALS,
   });
   const name = `stages-${Date.now().toString(36)}`;
-  await lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Role: "bench",
-      Runtime: "nodejs20.x",
-      Handler: "index.handler",
-      Code: { ZipFile: zipFiles({ "index.mjs": sources.noop }) },
-    }),
-  );
+  await createBenchFunction(lambda, name, sources.noop);
   lambda.destroy();
   const p = `/2015-03-31/functions/${name}/invocations`;
   return { path: p, headers: await signedHeaders(s.target, p, "{}") };
