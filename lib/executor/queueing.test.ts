@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CallQueue, CpuGate } from "@/lib/executor/queueing";
+import { CallQueue, CpuGate, runnableFrom } from "@/lib/executor/queueing";
 
 describe("CallQueue", () => {
   it("starts instances until minBusy, and while nothing is known about the version", () => {
@@ -63,5 +63,13 @@ describe("CpuGate", () => {
     expect(order).toEqual(["third:true", "late:false", "fourth:true"]);
     // Two inside (third and fourth): a newcomer waits.
     expect(g.enter(10)).not.toBe(true);
+  });
+});
+
+describe("runnableFrom", () => {
+  it("reads the runnable threads out of /proc/loadavg's line, and refuses anything else", () => {
+    expect(runnableFrom("0.52 0.58 0.59 3/1234 5678\n")).toBe(3);
+    expect(runnableFrom("10.35 3.80 2.38 64/1500 99\n")).toBe(64);
+    expect(() => runnableFrom("nonsense")).toThrow(/unexpected/);
   });
 });

@@ -13,6 +13,7 @@
  * for at most its function's timeout. I/O-bound calls are never held.
  */
 
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { choosePlacement } from "@/lib/executor/placement";
 import type { Sandbox } from "@/lib/executor/sandbox";
@@ -151,13 +152,33 @@ export class CpuGate {
   }
 }
 
-/** Runnable threads per core, from the calls in flight and the 1-minute load average (read at most once a second). */
-export function contention(callsInFlight: number, cores = os.availableParallelism()): number {
+/**
+ * Runnable threads per core right now (≥ 1): /proc/loadavg's count of runnable threads, read at
+ * most every 100 ms; elsewhere the 1-minute load average. Not the calls in flight: a hundred calls
+ * waiting on I/O crowd no core.
+ */
+export function contention(cores = os.availableParallelism()): number {
   const now = Date.now();
-  if (now - load.at > 1000) {
+  if (now - load.at > 100) {
     load.at = now;
-    load.value = os.loadavg()[0] ?? 0;
+    load.runnable = readRunnable();
   }
-  return Math.max(1, callsInFlight / cores, load.value / cores);
+  return Math.max(1, load.runnable / cores);
 }
-const load = { at: 0, value: 0 };
+const load = { at: 0, runnable: 0 };
+
+function readRunnable(): number {
+  try {
+    // The reader (this thread) is one of them.
+    return Math.max(0, runnableFrom(readFileSync("/proc/loadavg", "utf8")) - 1);
+  } catch {
+    return os.loadavg()[0] ?? 0;
+  }
+}
+
+/** "0.52 0.58 0.59 3/1234 5678" → 3. */
+export function runnableFrom(loadavg: string): number {
+  const n = Number(/ (\d+)\/\d+ /.exec(loadavg)?.[1]);
+  if (!Number.isFinite(n)) throw new Error(`unexpected /proc/loadavg: ${loadavg.slice(0, 60)}`);
+  return n;
+}

@@ -181,13 +181,13 @@ export class Supervisor implements Executor {
       sb.end(inst, true);
       return failure(spec, req, Date.now(), "Crash", error);
     }
-    const crowd = contention(this.calls.size + 1);
+    const crowd = contention();
     const result = await this.calls.start(sb, inst, spec, req, cold);
     // Only a call that waited: a millisecond tick between arrival and placement is not a queue.
     if (waited) result.queuedMs = placedAt - arrived;
     // What a cold start added: everything between placement and the answer that was not the call.
     const coldMs = cold ? Math.max(0, Date.now() - placedAt - result.durationMs) : undefined;
-    this.queue.done(key, result.durationMs, coldMs, result.cpuMs, Math.max(crowd, contention(this.calls.size + 1)));
+    this.queue.done(key, result.durationMs, coldMs, result.cpuMs, Math.max(crowd, contention()));
     return result;
   }
 
