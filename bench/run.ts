@@ -77,6 +77,13 @@ function peakRss(pid: number | null): { stop: () => { server: number; sandboxes:
   };
 }
 
+/** p50, p90 and p99 of sorted latencies, ms. */
+const percentiles = (sorted: number[]) => ({
+  p50: round(percentile(sorted, 50)),
+  p90: round(percentile(sorted, 90)),
+  p99: round(percentile(sorted, 99)),
+});
+
 const round = (n: number, d = 3) => (Number.isFinite(n) ? Math.round(n * 10 ** d) / 10 ** d : null);
 
 async function main() {
@@ -137,18 +144,14 @@ async function main() {
     );
     const b = await latencies(baseline.target, invokePath(fn), body, LAT_N, WARMUP);
     latency[fn] = {
-      nimbus: { p50: round(percentile(n, 50)), p90: round(percentile(n, 90)), p99: round(percentile(n, 99)) },
-      baseline: { p50: round(percentile(b, 50)), p90: round(percentile(b, 90)), p99: round(percentile(b, 99)) },
+      nimbus: percentiles(n),
+      baseline: percentiles(b),
     };
   }
   log("[bench] latency c=1 noop through its function URL…");
   const viaUrl = await latencies(nimbus.target, urlPath, "{}", LAT_N, WARMUP);
   latency["url-noop"] = {
-    nimbus: {
-      p50: round(percentile(viaUrl, 50)),
-      p90: round(percentile(viaUrl, 90)),
-      p99: round(percentile(viaUrl, 99)),
-    },
+    nimbus: percentiles(viaUrl),
     baseline: (latency.noop as { baseline: unknown }).baseline,
   };
   // The same noop through an alias that points at a published version: what resolving it costs.
@@ -165,11 +168,7 @@ async function main() {
     await signedHeaders(nimbus.target, aliasPath, "{}"),
   );
   latency["alias-noop"] = {
-    nimbus: {
-      p50: round(percentile(viaAlias, 50)),
-      p90: round(percentile(viaAlias, 90)),
-      p99: round(percentile(viaAlias, 99)),
-    },
+    nimbus: percentiles(viaAlias),
     baseline: (latency.noop as { baseline: unknown }).baseline,
   };
   results.latencyMs = latency;

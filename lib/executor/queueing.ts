@@ -77,19 +77,7 @@ export class CallQueue {
 
   /** Resolves true when an instance of `key` freed, false when `ms` passed first. */
   wait(key: string, ms: number): Promise<boolean> {
-    const s = this.of(key);
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        const i = s.waiters.indexOf(wake);
-        if (i >= 0) s.waiters.splice(i, 1);
-        resolve(false);
-      }, ms);
-      s.waiters.push(wake);
-    });
+    return waitInLine(this.of(key).waiters, ms);
   }
 
   /**
@@ -117,10 +105,26 @@ export class CallQueue {
   }
 }
 
+/** Waits in `line` until its turn is called (true), or `ms` passes first (false; it leaves the line). */
+function waitInLine(line: Array<() => void>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const turn = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      const i = line.indexOf(turn);
+      if (i >= 0) line.splice(i, 1);
+      resolve(false);
+    }, ms);
+    line.push(turn);
+  });
+}
+
 /** At most `cap` calls of CPU-bound versions run at once; the others wait in arrival order. */
 export class CpuGate {
   private running = 0;
-  private readonly waiters: Array<(entered: boolean) => void> = [];
+  private readonly waiters: Array<() => void> = [];
 
   constructor(private readonly cap: number) {}
 
@@ -130,24 +134,13 @@ export class CpuGate {
       this.running++;
       return true;
     }
-    return new Promise((resolve) => {
-      const turn = (entered: boolean) => {
-        clearTimeout(timer);
-        resolve(entered);
-      };
-      const timer = setTimeout(() => {
-        const i = this.waiters.indexOf(turn);
-        if (i >= 0) this.waiters.splice(i, 1);
-        resolve(false);
-      }, ms);
-      this.waiters.push(turn);
-    });
+    return waitInLine(this.waiters, ms);
   }
 
   /** A gated call ended: its place goes to the first waiter, if any. */
   leave(): void {
     const next = this.waiters.shift();
-    if (next) next(true);
+    if (next) next();
     else this.running--;
   }
 }

@@ -229,7 +229,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
       initMs = await init(fn!);
       // Init has its own budget, as on Lambda: the handler gets the whole timeout after it.
       msg.deadline += Math.ceil(initMs);
-      if (handler) reply({ t: "logs", id: msg.id, logs: capture.drain(), initDone: true });
+      reply({ t: "logs", id: msg.id, logs: capture.drain(), initDone: true });
     }
     let event: unknown;
     try {
