@@ -17,6 +17,7 @@ export async function assignFunction(sb: Sandbox, spec: FunctionSpec, log: Logge
       env: functionEnvironment(spec, sb.insideCodeDir, sb.id),
       arn: spec.arn,
       logGroupName: `/aws/lambda/${spec.functionName}`,
+      ...((spec.instanceConcurrency ?? 1) > 1 ? { concurrency: spec.instanceConcurrency } : {}),
     });
   } catch (err) {
     log.error(`could not assign sandbox: ${(err as Error).message}`, {

@@ -1,7 +1,9 @@
 /**
  * The calls in flight, and the events that end each: the instance's reply, the deadline, the
  * instance dying, or its whole sandbox dying. Every way ends in `settle` (the call stops being
- * pending, its sandbox learns it ended) and one result from outcomes.ts.
+ * pending, its sandbox learns it ended) and one result from outcomes.ts. An instance runs one
+ * call at a time unless its function allows more (instance concurrency): a call that times out
+ * is answered at once and its instance ends — with it, or with the last of the calls it still runs.
  */
 import { armDeadline, DEFAULT_KILL_GRACE_MS, endAfterDeadline } from "@/lib/executor/deadlines";
 import { admitLines, LogBudget } from "@/lib/executor/log-budget";
@@ -50,8 +52,8 @@ interface Pending extends CallState {
   ledger: ConnectionLedger;
   /** Its response stream, if the handler streams. */
   stream: CallStream;
-  /** A cold call's module has loaded (its timeout was re-armed then; once only). */
-  initDone?: boolean;
+  /** It was placed before its instance's module loaded: its deadline includes the init budget. */
+  initBudget: boolean;
   resolve: (r: InvokeResult) => void;
 }
 
@@ -68,13 +70,18 @@ export interface CallsOptions {
 }
 
 export class InFlightCalls {
-  /** By instance id: an instance runs one call at a time. */
-  private readonly pending = new Map<number, Pending>();
+  /** By instance id, then request id (one entry per instance unless its function allows more). */
+  private readonly pending = new Map<number, Map<string, Pending>>();
+  private count = 0;
 
   constructor(private readonly o: CallsOptions) {}
 
   get size(): number {
-    return this.pending.size;
+    return this.count;
+  }
+
+  private find(inst: InstanceState, id: unknown): Pending | undefined {
+    return typeof id === "string" ? this.pending.get(inst.iid)?.get(id) : undefined;
   }
 
   /** Sends the call to the instance (which `sb.begin` already counted) and resolves when it ends. */
@@ -87,14 +94,35 @@ export class InFlightCalls {
   ): Promise<InvokeResult> {
     const startedAt = Date.now();
     return new Promise<InvokeResult>((resolve) => {
-      const init = cold ? (this.o.initTimeoutMs ?? INIT_TIMEOUT_MS) : 0;
-      const timer = armDeadline(spec.timeoutMs + init, () => this.timedOut(inst.iid));
+      const initBudget = cold || !inst.ready;
+      const init = initBudget ? (this.o.initTimeoutMs ?? INIT_TIMEOUT_MS) : 0;
       const budget = new LogBudget(SUPERVISOR_LOG_LIMIT);
       const ledger = new ConnectionLedger();
       const lane = { pause: () => inst.lane?.pause(), resume: () => inst.lane?.resume() };
       const stream = new CallStream(req.stream, lane);
-      const call: Pending = { sb, inst, spec, req, startedAt, cold, timer, logs: [], budget, ledger, stream, resolve };
-      this.pending.set(inst.iid, call);
+      const timer = armDeadline(spec.timeoutMs + init, () => this.timedOut(call));
+      const call: Pending = {
+        sb,
+        inst,
+        spec,
+        req,
+        startedAt,
+        cold,
+        timer,
+        logs: [],
+        budget,
+        ledger,
+        stream,
+        resolve,
+        initBudget,
+      };
+      let calls = this.pending.get(inst.iid);
+      if (!calls) {
+        calls = new Map();
+        this.pending.set(inst.iid, calls);
+      }
+      calls.set(req.requestId, call);
+      this.count++;
       const deadline = startedAt + spec.timeoutMs;
       const frame: InvokeFrame = { t: "invoke", id: req.requestId, deadline, clientContext: req.clientContext };
       if (req.invokedArn) frame.invokedArn = req.invokedArn;
@@ -105,32 +133,42 @@ export class InFlightCalls {
   }
 
   fatal(inst: InstanceState, f: FatalFrame): void {
-    const p = this.pending.get(inst.iid);
+    const p = this.find(inst, f.id);
     if (p) p.fatal = f;
   }
 
   logs(inst: InstanceState, f: LogsFrame): void {
-    const p = this.pending.get(inst.iid);
-    if (!p || p.req.requestId !== f.id) return;
-    if (f.initDone === true && p.cold && !p.initDone) {
-      // Once, and only on a cold call: a forged frame can at most end the init budget early.
-      p.initDone = true;
-      clearTimeout(p.timer);
-      p.timer = armDeadline(p.spec.timeoutMs, () => this.timedOut(p.inst.iid));
-    }
+    const p = this.find(inst, f.id);
+    if (!p) return;
+    if (f.initDone === true && !inst.ready) this.initDone(inst);
     admitLines(f.logs, p.budget, p.logs);
     if (f.connections !== undefined) admitLines(p.ledger.admit(f.connections, p.sb.egress), p.budget, p.logs);
   }
 
+  /**
+   * The instance's module has loaded (once: a forged frame can at most end the init budget early):
+   * the calls that waited for it get their own timeout from now.
+   */
+  private initDone(inst: InstanceState): void {
+    inst.ready = true;
+    for (const p of this.pending.get(inst.iid)?.values() ?? []) {
+      if (!p.initBudget) continue;
+      p.initBudget = false;
+      clearTimeout(p.timer);
+      p.timer = armDeadline(p.spec.timeoutMs, () => this.timedOut(p));
+    }
+  }
+
   chunk(sb: Sandbox, inst: InstanceState, f: ChunkFrame, body: Buffer): void {
-    const p = this.pending.get(inst.iid);
-    if (p && p.sb === sb && p.req.requestId === f.id) p.stream.chunk(f, body);
+    const p = this.find(inst, f.id);
+    if (p && p.sb === sb) p.stream.chunk(f, body);
   }
 
   result(sb: Sandbox, inst: InstanceState, h: ResultFrame, body: Buffer): void {
-    const p = this.pending.get(inst.iid);
-    // Only the reply to the invocation this instance was given counts.
-    if (!p || p.sb !== sb || p.req.requestId !== h.id || typeof h.ok !== "boolean") return;
+    const p = this.find(inst, h.id);
+    // Only the reply to an invocation this instance was given counts.
+    if (!p || p.sb !== sb || typeof h.ok !== "boolean") return;
+    inst.ready = true;
     const denied = p.ledger.admit(h.connections, sb.egress);
     p.ledger.droppedByInstance(h.connectionsDropped);
     const { result, initFailed } = fromReply(p, h, body);
@@ -139,21 +177,32 @@ export class InFlightCalls {
     if (initFailed) inst.dead = true;
     this.settle(p, true);
     this.answer(p, result, denied);
+    // The instance had a call time out: it goes with its last call.
+    if (inst.retiring && inst.active === 0) this.endInstance(p);
   }
 
-  private timedOut(iid: number): void {
-    const p = this.pending.get(iid);
-    if (!p) return;
+  private timedOut(p: Pending): void {
+    if (this.pending.get(p.inst.iid)?.get(p.req.requestId) !== p) return;
     this.settle(p, false);
     this.answer(p, timedOut(p));
     this.reportKill(p, "timeout");
-    endAfterDeadline(p.sb, iid, this.o.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+    // Its handler may hold the thread or not; the calls still running on the instance get their own deadlines.
+    if (p.inst.active === 0) this.endInstance(p);
+  }
+
+  private endInstance(p: Pending): void {
+    endAfterDeadline(p.sb, p.inst.iid, this.o.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
   }
 
   instanceExited(sb: Sandbox, msg: Extract<FromHost, { t: "exit" }>): void {
     sb.removeInstance(msg.iid);
-    const p = this.pending.get(msg.iid);
-    if (!p || p.sb !== sb) return;
+    const calls = [...(this.pending.get(msg.iid)?.values() ?? [])].filter((p) => p.sb === sb);
+    for (const p of calls) this.instanceCrashed(sb, p, msg);
+    // A crash mid-invocation: this sandbox takes no new work and goes when idle.
+    if (calls.length) sb.drain();
+  }
+
+  private instanceCrashed(sb: Sandbox, p: Pending, msg: Extract<FromHost, { t: "exit" }>): void {
     this.settle(p, false);
     const over = typeof msg.overMb === "number" && Number.isFinite(msg.overMb) ? Math.round(msg.overMb) : null;
     const detail = msg.oom
@@ -164,13 +213,11 @@ export class InFlightCalls {
     const denied = p.ledger.admit(p.fatal?.connections, sb.egress);
     this.answer(p, crashed(p, msg.oom, detail, p.fatal?.logs), denied);
     this.reportKill(p, msg.oom ? "out-of-memory" : "crash");
-    // A crash mid-invocation: this sandbox takes no new work and goes when idle.
-    sb.drain();
   }
 
   sandboxExited(sb: Sandbox, code: number | null, signal: NodeJS.Signals | null, stderr: string): void {
     const oom = stderrSaysOutOfMemory(stderr);
-    for (const p of [...this.pending.values()]) {
+    for (const p of [...this.pending.values()].flatMap((calls) => [...calls.values()])) {
       if (p.sb !== sb) continue;
       this.settle(p, false);
       const denied = p.ledger.admit(p.fatal?.connections, sb.egress);
@@ -183,7 +230,9 @@ export class InFlightCalls {
   /** The call is answered: no deadline, no longer pending; the instance takes the next one if `reusable`. */
   private settle(p: Pending, reusable: boolean): void {
     clearTimeout(p.timer);
-    this.pending.delete(p.inst.iid);
+    const calls = this.pending.get(p.inst.iid);
+    if (calls?.delete(p.req.requestId)) this.count--;
+    if (calls?.size === 0) this.pending.delete(p.inst.iid);
     p.sb.end(p.inst, reusable);
   }
 

@@ -12,6 +12,8 @@ export function functionEnvironment(spec: FunctionSpec, codeDir: string, instanc
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${spec.functionName}`,
     AWS_LAMBDA_LOG_STREAM_NAME: `${day}/[${spec.version}]${instanceTag.replace(/^sbx-/, "")}`,
     AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
+    // As Lambda Managed Instances tell a handler how many calls may share its instance.
+    ...((spec.instanceConcurrency ?? 1) > 1 ? { AWS_LAMBDA_MAX_CONCURRENCY: String(spec.instanceConcurrency) } : {}),
     AWS_REGION: spec.region,
     AWS_DEFAULT_REGION: spec.region,
     AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,

@@ -28,6 +28,8 @@ export interface AssignedFunction {
   env: Record<string, string>;
   arn: string;
   logGroupName: string;
+  /** How many calls an instance runs at once (absent: 1). */
+  concurrency?: number;
 }
 
 /** Control channel, supervisor → host. */

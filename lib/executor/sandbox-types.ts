@@ -32,12 +32,19 @@ export interface SandboxOptions {
 
 export interface InstanceState {
   iid: number;
-  busy: boolean;
+  /** Calls running on it now. */
+  active: number;
+  /** How many calls it may run at once (the function's instance concurrency; 1 is Lambda's rule). */
+  capacity: number;
+  /** Its module has loaded: a call placed on it before then gets the init budget too. */
+  ready: boolean;
+  /** A call on it timed out while others ran: it takes no new call and ends with its last one. */
+  retiring: boolean;
   lastUsed: number;
   dead: boolean;
   lane: net.Socket | null;
-  /** An invocation sent before the instance connected its lane. */
-  queued: Buffer | null;
+  /** Invocations sent before the instance connected its lane. */
+  queued: Buffer[];
 }
 
 export interface SandboxEvents {

@@ -166,10 +166,7 @@ export class Sandbox implements HubClient {
       else if (h.t === "logs") this.events.onLogs(this, inst, h);
       else if (h.t === "fatal") this.events.onFatal(this, inst, h);
     };
-    if (inst.queued) {
-      socket.write(inst.queued);
-      inst.queued = null;
-    }
+    for (const frame of inst.queued.splice(0)) socket.write(frame);
     return true;
   }
 
@@ -191,18 +188,17 @@ export class Sandbox implements HubClient {
   /** An invocation starts on `inst`. Counted before any await, so a drain meanwhile cannot kill it. */
   begin(inst: InstanceState): void {
     this.running++;
-    inst.busy = true;
+    inst.active++;
   }
 
-  /** The invocation on `inst` is answered; `reusable`: the instance may take the next one. */
+  /** An invocation on `inst` is answered; unless `reusable`, the instance takes no new call. */
   end(inst: InstanceState, reusable: boolean): void {
     this.running--;
+    inst.active--;
     const now = Date.now();
     this.lastEnded = now;
-    if (reusable) {
-      inst.busy = false;
-      inst.lastUsed = now;
-    }
+    if (reusable) inst.lastUsed = now;
+    else inst.retiring = true;
     if (this.state === "draining" && this.running === 0) this.kill();
   }
 
@@ -226,24 +222,30 @@ export class Sandbox implements HubClient {
     this.sendControl({ t: "assign", fn: { ...fn, codeDir: this.insideCodeDir } });
   }
 
-  newInstance(): InstanceState {
+  /** `capacity`: how many calls it may run at once. */
+  newInstance(capacity = 1): InstanceState {
     const inst: InstanceState = {
       iid: nextIid++,
-      busy: false,
+      active: 0,
+      capacity,
+      ready: false,
+      retiring: false,
       lastUsed: Date.now(),
       dead: false,
       lane: null,
-      queued: null,
+      queued: [],
     };
     this.instances.set(inst.iid, inst);
     this.sendControl({ t: "start", iid: inst.iid });
     return inst;
   }
 
+  /** The most recently used instance with room for one more call (its caches are warmest). */
   idleInstance(): InstanceState | undefined {
     let best: InstanceState | undefined;
     for (const inst of this.instances.values()) {
-      if (!inst.busy && !inst.dead && (!best || inst.lastUsed > best.lastUsed)) best = inst;
+      if (inst.active >= inst.capacity || inst.dead || inst.retiring) continue;
+      if (!best || inst.lastUsed > best.lastUsed) best = inst;
     }
     return best;
   }
@@ -251,7 +253,7 @@ export class Sandbox implements HubClient {
   invoke(inst: InstanceState, frame: InvokeFrame, payload: Buffer): void {
     const data = encodeFrame(frame, payload);
     if (inst.lane) inst.lane.write(data);
-    else inst.queued = data;
+    else inst.queued.push(data);
   }
 
   private sendControl(msg: ToHost): void {

@@ -207,7 +207,7 @@ export class Supervisor implements Executor {
       for (const i of sb.instances.values()) {
         if (i.dead) continue;
         instances++;
-        if (i.busy) busy++;
+        if (i.active > 0) busy++;
       }
     }
     return {
@@ -247,9 +247,10 @@ export class Supervisor implements Executor {
   private place(spec: FunctionSpec): { sb: Sandbox; inst: InstanceState; cold: boolean; oneShot?: boolean } {
     const key = poolKey(spec.functionId, spec.version);
     const serving = this.pools.serving(key, spec.revision);
+    const capacity = spec.instanceConcurrency ?? 1;
     if (!serving) {
       const sb = this.newSandboxFor(spec);
-      return { sb, inst: sb.newInstance(), cold: true, oneShot: true };
+      return { sb, inst: sb.newInstance(capacity), cold: true, oneShot: true };
     }
     const placement = choosePlacement(serving, this.perSandbox);
     if (placement.kind === "warm") return { sb: placement.sb, inst: placement.inst, cold: false };
@@ -259,7 +260,7 @@ export class Supervisor implements Executor {
       sb = this.newSandboxFor(spec);
       this.pools.add(key, sb);
     }
-    return { sb, inst: sb.newInstance(), cold: true };
+    return { sb, inst: sb.newInstance(capacity), cold: true };
   }
 
   private newSandboxFor(spec: FunctionSpec): Sandbox {
@@ -330,7 +331,7 @@ export class Supervisor implements Executor {
     for (const sb of this.sandboxes) {
       if (sb.state !== "assigned") continue;
       for (const inst of sb.instances.values()) {
-        if (!inst.busy && !inst.dead && now - inst.lastUsed > this.opts.idleMs) sb.killInstance(inst.iid);
+        if (inst.active === 0 && !inst.dead && now - inst.lastUsed > this.opts.idleMs) sb.killInstance(inst.iid);
       }
       if (sb.inFlight === 0 && now - sb.lastUsed > this.opts.idleMs) sb.drain();
     }

@@ -27,6 +27,11 @@ export interface FunctionSpec {
   handler: string;
   memoryMb: number;
   timeoutMs: number;
+  /**
+   * How many calls one instance runs at once (default 1, Lambda's rule; more only for I/O-bound
+   * handlers, which then share the instance's module state, memory and thread).
+   */
+  instanceConcurrency?: number;
   /** Size of the sandbox's /tmp in MB (default 512); sandboxes are sized at start, so another size means a new one. */
   tmpMb?: number;
   /**

@@ -37,7 +37,8 @@ export class LogCapture {
     return out;
   }
 }
-export function patchConsole(capture: LogCapture): void {
+/** `capture`: where a line written now goes (the call it belongs to). */
+export function patchConsole(capture: () => LogCapture): void {
   const levels: Array<[keyof Console, LogLevel]> = [
     ["log", "INFO"],
     ["info", "INFO"],
@@ -55,7 +56,7 @@ export function patchConsole(capture: LogCapture): void {
         message = "[nimbus] unformattable log message";
       }
       if (method === "trace") message += "\n" + (new Error().stack ?? "").split("\n").slice(2).join("\n");
-      capture.add(level, message);
+      capture().add(level, message);
     };
     Object.defineProperty(console, method, { value: fn, writable: true, configurable: true });
   }
@@ -67,7 +68,7 @@ export function patchConsole(capture: LogCapture): void {
           : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array
             ? Buffer.from(chunk).toString("utf8")
             : String(chunk);
-      capture.add(level, text.endsWith("\n") ? text.slice(0, -1) : text);
+      capture().add(level, text.endsWith("\n") ? text.slice(0, -1) : text);
       const done = typeof encoding === "function" ? encoding : cb;
       if (typeof done === "function") queueMicrotask(() => (done as () => void)());
       return true;

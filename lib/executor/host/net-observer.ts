@@ -72,10 +72,11 @@ export class NetObserver {
   /** Called when a record is ready, so the instance can ship it while the call runs. */
   onAdd: (() => void) | null = null;
 
-  install(): void {
+  /** Patches net.Socket#connect once; `current`: the observer a connection opened now belongs to. */
+  static install(current: () => NetObserver): void {
     const proto = net.Socket.prototype;
     const original = proto.connect as (...a: ConnectArgs) => net.Socket;
-    const watch = (s: net.Socket, t: { host: string; port: number }) => this.watch(s, t);
+    const watch = (s: net.Socket, t: { host: string; port: number }) => current().watch(s, t);
     function connect(this: net.Socket, ...args: ConnectArgs): net.Socket {
       const target = targetOf(args);
       const result = original.apply(this, args);
@@ -91,7 +92,7 @@ export class NetObserver {
     Object.defineProperty(proto, "connect", { value: connect, writable: true, configurable: true });
   }
 
-  private watch(socket: net.Socket, target: { host: string; port: number }): void {
+  watch(socket: net.Socket, target: { host: string; port: number }): void {
     const t: Tracked = { socket, ...target, start: Date.now(), out: 0, in: 0, reported: false };
     if (net.isIP(target.host)) t.address = target.host;
     this.live.add(t);

@@ -2,8 +2,9 @@
  * One function instance (a Lambda "execution environment") inside a sandbox process.
  * Boots before it knows its function, so a pre-spawned one can be assigned instantly; then
  * talks to the supervisor directly over its own lane (a connection to the supervisor socket).
- * Runs one invocation at a time. Everything it relies on is captured before user code
- * loads, so poisoned globals only hurt the function that poisoned them.
+ * Runs one invocation at a time, or as many as its function's instance concurrency allows (each
+ * in a scope of its own for its logs and connections: call-scopes.ts). Everything it relies on
+ * is captured before user code loads, so poisoned globals only hurt the function that poisoned them.
  */
 import net from "node:net";
 import { parentPort } from "node:worker_threads";
@@ -11,12 +12,13 @@ import { getHeapStatistics } from "node:v8";
 import { performance } from "node:perf_hooks";
 import { serializeError } from "@/lib/executor/serialize-error";
 import { runtimeError } from "@/lib/executor/errors";
-import { LogCapture, patchConsole } from "@/lib/executor/host/log-capture";
+import { CallScopes, type CallScope } from "@/lib/executor/host/call-scopes";
+import { callBuffered, callStreaming } from "@/lib/executor/host/handler-call";
+import { patchConsole } from "@/lib/executor/host/log-capture";
 import { NetObserver } from "@/lib/executor/host/net-observer";
 import { LoadError, loadHandler, type Handler } from "@/lib/executor/host/handler-loader";
-import { finished } from "node:stream/promises";
-import { installAwsLambdaGlobal, isStreamingHandler, ResponseStream } from "@/lib/executor/host/response-stream";
-import { MAX_RESPONSE_BYTES, type SerializedError } from "@/lib/executor/types";
+import { installAwsLambdaGlobal, isStreamingHandler } from "@/lib/executor/host/response-stream";
+import type { SerializedError } from "@/lib/executor/types";
 import {
   encodeFrame,
   FrameReader,
@@ -27,11 +29,10 @@ import {
 
 const stringify = JSON.stringify;
 const parse = JSON.parse;
-const byteLength = Buffer.byteLength;
 const bufferFrom = Buffer.from;
+const concat = Buffer.concat;
 const perfNow = performance.now.bind(performance);
 const dateNow = Date.now;
-const then = Promise.prototype.then;
 const exit = process.exit.bind(process);
 const hrBig = process.hrtime.bigint;
 const threadCpu = (process as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage?.bind(
@@ -56,30 +57,27 @@ const hrNs = () => Number(hrBig());
 }
 const MAX_INVOKE_FRAME = 7 * 1024 * 1024;
 
-const capture = new LogCapture();
-patchConsole(capture);
+const LOG_SHIP_MS = 25;
+// The socket write is attempted at once, so lines leave even if the handler then blocks the thread.
+const ship = (s: CallScope) => {
+  if (s.id === null || !lane) return;
+  const now = dateNow();
+  if (now - s.lastShip < LOG_SHIP_MS) return;
+  s.lastShip = now;
+  const conns = s.net.drain();
+  reply({ t: "logs", id: s.id, logs: s.capture.drain(), ...(conns.length ? { connections: conns } : {}) });
+};
+const scopes = new CallScopes(ship);
+patchConsole(() => scopes.current().capture);
 installAwsLambdaGlobal();
 // Before user code loads, so every connection it opens is accounted for (the filter is below us).
-const connections = new NetObserver();
-connections.install();
-const LOG_SHIP_MS = 25;
-let lastShip = 0;
-// The socket write is attempted at once, so lines leave even if the handler then blocks the thread.
-const ship = () => {
-  if (currentId === null || !lane) return;
-  const now = dateNow();
-  if (now - lastShip < LOG_SHIP_MS) return;
-  lastShip = now;
-  const conns = connections.drain();
-  reply({ t: "logs", id: currentId, logs: capture.drain(), ...(conns.length ? { connections: conns } : {}) });
-};
-capture.onAdd = ship;
-connections.onAdd = ship;
+NetObserver.install(() => scopes.current().net);
 
 let fn: AssignedFunction | null = null;
 let handler: Handler | null = null;
+/** The module is loading (calls that arrive meanwhile wait for the same load). */
+let loading: Promise<number> | null = null;
 let lane: net.Socket | null = null;
-let currentId: string | null = null;
 let peakMb = 0;
 
 function reply(header: object, body?: Uint8Array) {
@@ -93,23 +91,22 @@ function memMb(): number {
   return peakMb;
 }
 
-// An error nobody caught ends this instance, as it ends a Lambda execution environment.
+// An error nobody caught ends this instance (and every call it runs), as it ends a Lambda execution
+// environment. The exit is armed first: poisoned globals below can at most lose the report.
 function fatal(kind: string, err: unknown) {
-  const e = serializeError(err);
-  capture.add("ERROR", `${kind} \t${stringify(e)}`);
-  const { logs } = capture.take();
-  const { connections: conns } = connections.take();
-  if (lane)
-    lane.end(
-      encodeFrame(
-        { t: "fatal", id: currentId, error: e, logs, connections: conns },
-        undefined,
-        stringify as (v: unknown) => string,
-      ),
-      () => exit(129),
-    );
-  else exit(129);
   setTimeout(() => exit(129), 200).unref();
+  const e = serializeError(err);
+  const running = scopes.running();
+  const frames: Buffer[] = [];
+  for (const s of running.length ? running : [scopes.base]) {
+    s.capture.add("ERROR", `${kind} \t${stringify(e)}`);
+    const { logs } = s.capture.take();
+    const { connections } = s.net.take();
+    const header = { t: "fatal", id: s.id, error: e, logs, connections };
+    frames.push(encodeFrame(header, undefined, stringify as (v: unknown) => string));
+  }
+  if (lane) lane.end(concat(frames), () => exit(129));
+  else exit(129);
 }
 process.on("uncaughtException", (err) => fatal("Uncaught Exception", err));
 process.on("unhandledRejection", (reason) => fatal("Unhandled Promise Rejection", reason));
@@ -119,101 +116,23 @@ async function init(assigned: AssignedFunction): Promise<number> {
   handler = await loadHandler(assigned.codeDir, assigned.handler);
   return perfNow() - start;
 }
-function makeContext(msg: InvokeFrame, done: (err: unknown, value?: unknown) => void) {
-  const f = fn!;
-  let clientContext: unknown;
-  try {
-    clientContext = msg.clientContext ? parse(Buffer.from(msg.clientContext, "base64").toString("utf8")) : undefined;
-  } catch {
-    clientContext = undefined;
-  }
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: f.functionName,
-    functionVersion: f.version,
-    invokedFunctionArn: msg.invokedArn ?? f.arn,
-    memoryLimitInMB: String(f.memoryMb),
-    awsRequestId: msg.id,
-    logGroupName: f.logGroupName,
-    logStreamName: f.env.AWS_LAMBDA_LOG_STREAM_NAME ?? "",
-    clientContext,
-    identity: undefined,
-    getRemainingTimeInMillis: () => Math.max(0, msg.deadline - dateNow()),
-    done: (err?: unknown, value?: unknown) => done(err ?? null, value),
-    succeed: (value?: unknown) => done(null, value),
-    fail: (err?: unknown) => done(err ?? new Error("handled")),
-  };
-}
 
-function callHandler(h: Handler, event: unknown, msg: InvokeFrame): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const done = (err: unknown, value?: unknown) => {
-      if (settled) return;
-      settled = true;
-      if (err !== null && err !== undefined) reject(err);
-      else resolve(value);
-    };
-    const context = makeContext(msg, done);
-    const result = h(event, context, done);
-    if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
-      then.call(
-        result as Promise<unknown>,
-        (v) => done(null, v),
-        (e) => done(e ?? new Error("Promise rejected with " + String(e))),
-      );
-    } else if (h.length < 3 && !settled) {
-      done(null, result);
-    }
-  });
+/** Loads the module for the first call (its init duration); calls that arrive meanwhile wait for it. */
+async function loaded(msg: InvokeFrame): Promise<number | undefined> {
+  const first = loading === null;
+  loading ??= init(fn!);
+  const initMs = await loading;
+  // Init has its own budget, as on Lambda: the handler gets the whole timeout after it.
+  msg.deadline += Math.ceil(initMs);
+  return first ? initMs : undefined;
 }
-
-/**
- * A streaming handler: `(event, responseStream, context)`. The call ends when its promise settles
- * and the stream has finished (ended for it if the handler did not); what it returns is ignored.
- */
-async function callStreaming(h: Handler, event: unknown, msg: InvokeFrame): Promise<void> {
-  const send = (contentType: string | undefined, chunk: Buffer) =>
-    lane
-      ? lane.write(encodeFrame({ t: "chunk", id: msg.id, contentType }, chunk, stringify as (v: unknown) => string))
-      : true;
-  const stream = new ResponseStream(send, (resume) => (lane ? lane.once("drain", resume) : resume()));
-  const context = makeContext(msg, () => {});
-  const result = (h as unknown as (e: unknown, s: ResponseStream, c: object) => unknown)(event, stream, context);
-  if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function")
-    await (result as Promise<unknown>);
-  if (!stream.writableEnded) stream.end();
-  await finished(stream);
-}
-
-/** A buffered handler's result, as the JSON text Invoke answers with (6 MB at most). */
-async function callBuffered(h: Handler, event: unknown, msg: InvokeFrame): Promise<string> {
-  const value = await callHandler(h, event, msg);
-  let text: string | undefined;
-  try {
-    text = stringify(value);
-  } catch (e) {
-    throw new LoadError(
-      runtimeError("Runtime.MarshalError", `Unable to stringify response body: ${(e as Error)?.message ?? e}`),
-    );
-  }
-  const body = text === undefined ? "null" : text;
-  if (body.length > MAX_RESPONSE_BYTES || byteLength(body) > MAX_RESPONSE_BYTES) {
-    const size = byteLength(body);
-    throw new LoadError(
-      runtimeError(
-        "Function.ResponseSizeTooLarge",
-        `Response payload size (${size} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
-      ),
-    );
-  }
-  return body;
-}
-
 /** `readAt`: when the frame was read, if the server asked for stage stamps (InvokeFrame.st). */
 async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
-  currentId = msg.id;
-  lastShip = 0; // the first line of a call leaves at once
+  const scope = scopes.begin(msg.id);
+  await scopes.run(scope, () => runCall(scope, msg, payload, readAt));
+}
+
+async function runCall(scope: CallScope, msg: InvokeFrame, payload: Buffer, readAt: number) {
   let initMs: number | undefined;
   let ok = false;
   let body = "null";
@@ -226,10 +145,8 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
   let cpuStart = -1;
   try {
     if (!handler) {
-      initMs = await init(fn!);
-      // Init has its own budget, as on Lambda: the handler gets the whole timeout after it.
-      msg.deadline += Math.ceil(initMs);
-      reply({ t: "logs", id: msg.id, logs: capture.drain(), initDone: true });
+      initMs = await loaded(msg);
+      if (initMs !== undefined) reply({ t: "logs", id: msg.id, logs: scope.capture.drain(), initDone: true });
     }
     let event: unknown;
     try {
@@ -244,9 +161,9 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
     try {
       if (isStreamingHandler(handler)) {
         streamed = true;
-        await callStreaming(handler!, event, msg);
+        await callStreaming(fn!, lane, handler!, event, msg);
         body = "";
-      } else body = await callBuffered(handler!, event, msg);
+      } else body = await callBuffered(fn!, handler!, event, msg);
       durationMs = perfNow() - start;
       if (readAt) handlerEnd = hrNs();
       ok = true;
@@ -255,12 +172,12 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
     }
   } catch (err) {
     error = err instanceof LoadError ? err.detail : serializeError(err);
-    if (!invalidPayload) capture.add("ERROR", `Invoke Error \t${stringify(error)}`);
+    if (!invalidPayload) scope.capture.add("ERROR", `Invoke Error \t${stringify(error)}`);
     body = stringify(error);
     // A module that failed to load is not retried inside this instance.
     if (!handler) setTimeout(() => exit(0), 50);
   }
-  currentId = null;
+  scopes.end(scope);
   reply(
     {
       t: "result",
@@ -271,10 +188,11 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
       ...(streamed ? { streamed } : {}),
       durationMs,
       initMs,
-      ...(threadCpu && cpuStart >= 0 ? { cpuMs: (cpuUs() - cpuStart) / 1000 } : {}),
+      // The thread's CPU is the call's only when it runs alone.
+      ...(threadCpu && cpuStart >= 0 && !scopes.concurrent ? { cpuMs: (cpuUs() - cpuStart) / 1000 } : {}),
       memMb: memMb(),
-      ...capture.take(),
-      ...connections.take(),
+      ...scope.capture.take(),
+      ...scope.net.take(),
       ...(readAt ? { st: [readAt, handlerStart, handlerEnd, hrNs()] } : {}),
     },
     bufferFrom(body),
@@ -283,6 +201,7 @@ async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
 
 function start(msg: StartInstance) {
   fn = msg.fn;
+  if ((fn.concurrency ?? 1) > 1) scopes.allowConcurrent();
   for (const k of Object.keys(process.env)) delete process.env[k];
   Object.assign(process.env, msg.fn.env);
   const reader = new FrameReader(

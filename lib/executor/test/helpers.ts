@@ -48,6 +48,7 @@ export function spec(code: string, opts: Partial<FunctionSpec> & { file?: string
     handler: opts.handler ?? "index.handler",
     memoryMb: opts.memoryMb ?? 128,
     timeoutMs: opts.timeoutMs ?? 3000,
+    instanceConcurrency: opts.instanceConcurrency,
     env: opts.env ?? {},
     codeSha256: "test",
     arn: `arn:aws:lambda:us-east-1:000000000000:function:${name}`,
