@@ -7,6 +7,7 @@ const base: ConfigDraft = {
   ephemeralStorageMb: "512",
   timeoutSec: "3",
   reservedConcurrency: "",
+  instanceConcurrency: "1",
   env: [],
   egressMode: "internet",
   egressAllow: "",
@@ -25,6 +26,11 @@ describe("configuration form rules", () => {
       "Ephemeral storage must be between 512 and 10240 MB",
     );
     expect(validateConfig({ ...base, reservedConcurrency: "-1" }).reservedConcurrency).toBeDefined();
+    expect(validateConfig({ ...base, instanceConcurrency: "0" }).instanceConcurrency).toBe(
+      "Instance concurrency must be between 1 and 64",
+    );
+    expect(validateConfig({ ...base, instanceConcurrency: "65" }).instanceConcurrency).toBeDefined();
+    expect(validateConfig({ ...base, instanceConcurrency: "8" }).instanceConcurrency).toBeUndefined();
   });
 
   it("refuses bad, reserved and duplicate variable names", () => {
@@ -47,6 +53,7 @@ describe("configuration form rules", () => {
       memoryMb: 256,
       ephemeralStorageMb: 512,
       timeoutSec: 3,
+      instanceConcurrency: 1,
       environment: { A: "1" },
       secretNames: [],
       reservedConcurrency: null,

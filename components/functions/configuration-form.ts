@@ -9,6 +9,8 @@ export interface ConfigDraft {
   ephemeralStorageMb: string;
   timeoutSec: string;
   reservedConcurrency: string;
+  /** Calls one instance runs at once (1: Lambda's rule). */
+  instanceConcurrency: string;
   /** A secret's value arrives as MASKED; sent back unchanged, the server keeps the stored value. */
   env: Array<{ key: string; value: string; secret?: boolean }>;
   /** Outbound network: internet (filtered), none, or only the hosts in `egressAllow`. */
@@ -21,7 +23,14 @@ export type EgressMode = "internet" | "none" | "allow-list";
 
 export type ConfigErrors = Partial<
   Record<
-    "description" | "memoryMb" | "ephemeralStorageMb" | "timeoutSec" | "reservedConcurrency" | "env" | "egressAllow",
+    | "description"
+    | "memoryMb"
+    | "ephemeralStorageMb"
+    | "timeoutSec"
+    | "reservedConcurrency"
+    | "instanceConcurrency"
+    | "env"
+    | "egressAllow",
     string
   >
 >;
@@ -67,6 +76,8 @@ export function validateConfig(d: ConfigDraft): ConfigErrors {
     e.timeoutSec = "Timeout must be between 1 and 300 seconds";
   if (d.reservedConcurrency.trim() !== "" && !whole(d.reservedConcurrency))
     e.reservedConcurrency = "Reserved concurrency must be a whole number, 0 or more (empty: unreserved)";
+  if (!whole(d.instanceConcurrency) || +d.instanceConcurrency < 1 || +d.instanceConcurrency > 64)
+    e.instanceConcurrency = "Instance concurrency must be between 1 and 64";
   if (d.egressMode === "allow-list") {
     const entries = allowEntries(d.egressAllow);
     if (entries.length > 50) e.egressAllow = `At most 50 host names (${entries.length} given)`;
@@ -93,6 +104,7 @@ export function toRequest(d: ConfigDraft): Record<string, unknown> {
     memoryMb: Number(d.memoryMb),
     ephemeralStorageMb: Number(d.ephemeralStorageMb),
     timeoutSec: Number(d.timeoutSec),
+    instanceConcurrency: Number(d.instanceConcurrency),
     environment: Object.fromEntries(d.env.map((v) => [v.key, v.value])),
     secretNames: d.env.filter((v) => v.secret).map((v) => v.key),
     reservedConcurrency: d.reservedConcurrency.trim() === "" ? null : Number(d.reservedConcurrency),

@@ -26,6 +26,7 @@ function draftOf(fn: FunctionJson): ConfigDraft {
     ephemeralStorageMb: String(fn.ephemeralStorageMb),
     timeoutSec: String(fn.timeoutSec),
     reservedConcurrency: fn.reservedConcurrency === null ? "" : String(fn.reservedConcurrency),
+    instanceConcurrency: String(fn.instanceConcurrency ?? 1),
     // Sorted by name: the database (jsonb) does not keep the order variables were entered in.
     env: Object.entries(fn.environment)
       .sort(([a], [b]) => a.localeCompare(b))
@@ -128,6 +129,20 @@ export function ConfigurationTab({ fn }: { fn: FunctionJson }) {
               onChange={(e) => set({ reservedConcurrency: e.target.value })}
               error={errors.reservedConcurrency}
               hint="Empty: use the unreserved pool. 0 stops all invocations."
+            />
+            <Field
+              label="Instance concurrency"
+              type="number"
+              min={1}
+              max={64}
+              value={draft.instanceConcurrency}
+              onChange={(e) => set({ instanceConcurrency: e.target.value })}
+              error={errors.instanceConcurrency}
+              hint={
+                "Calls one instance runs at once, 1 to 64. 1 is Lambda's rule. More suits handlers that " +
+                "mostly wait on I/O, but the calls then share module-level variables, memory (the " +
+                "memory setting is for all of them) and one CPU thread: keep per-request state inside the handler."
+              }
             />
           </div>
         </Card>

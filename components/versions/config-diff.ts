@@ -24,6 +24,7 @@ const FIELDS: Field[] = [
   { key: "memoryMb", label: "Memory", value: (v) => `${v.memoryMb} MB` },
   { key: "timeoutSec", label: "Timeout", value: (v) => `${v.timeoutSec} s` },
   { key: "ephemeralStorageMb", label: "Ephemeral storage", value: (v) => `${v.ephemeralStorageMb} MB` },
+  { key: "instanceConcurrency", label: "Instance concurrency", value: (v) => String(v.instanceConcurrency ?? 1) },
   { key: "egressMode", label: "Outbound network", value: (v) => v.egressMode },
   { key: "egressAllow", label: "Allowed hosts", value: (v) => v.egressAllow.join(", ") || "(none)" },
   { key: "codeSha256", label: "CodeSha256", value: (v) => v.codeSha256 },

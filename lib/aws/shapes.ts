@@ -18,6 +18,16 @@ export function functionArn(ctx: ShapeContext, name: string): string {
   return `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${name}`;
 }
 
+/** A function that runs several calls per instance reads as a Lambda Managed Instances one; the server is its provider. */
+function capacityProviderConfig(ctx: ShapeContext, concurrency: number) {
+  return {
+    LambdaManagedInstancesCapacityProviderConfig: {
+      CapacityProviderArn: `arn:aws:lambda:${ctx.region}:${ctx.accountId}:capacity-provider:nimbus`,
+      PerExecutionEnvironmentMaxConcurrency: concurrency,
+    },
+  };
+}
+
 export function toFunctionConfiguration(ctx: ShapeContext, fn: FunctionRecord) {
   return {
     FunctionName: fn.name,
@@ -40,6 +50,9 @@ export function toFunctionConfiguration(ctx: ShapeContext, fn: FunctionRecord) {
     PackageType: "Zip",
     Architectures: [process.arch === "arm64" ? "arm64" : "x86_64"],
     EphemeralStorage: { Size: fn.ephemeralStorageMb },
+    ...(fn.instanceConcurrency > 1
+      ? { CapacityProviderConfig: capacityProviderConfig(ctx, fn.instanceConcurrency) }
+      : {}),
     LoggingConfig: { LogFormat: "Text", LogGroup: `/aws/lambda/${fn.name}` },
     SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
   };

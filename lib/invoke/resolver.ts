@@ -144,6 +144,7 @@ export class FunctionResolver {
       memoryMb: record.memoryMb,
       timeoutMs: record.timeoutSec * 1000,
       tmpMb: record.ephemeralStorageMb,
+      instanceConcurrency: record.instanceConcurrency,
       egress: { mode: record.egressMode, allow: record.egressAllow },
       env: record.secretNames.length ? plainVariables(record) : record.environment,
       loadSecrets: record.secretNames.length ? loadSecrets : undefined,

@@ -48,6 +48,28 @@ const EphemeralStorage = z
 
 const bool = z.boolean({ error: "must be true or false" });
 
+/**
+ * Lambda Managed Instances' CapacityProviderConfig: its PerExecutionEnvironmentMaxConcurrency is
+ * Nimbus's instance concurrency (64 when the config leaves it out, as on AWS for Node.js). The
+ * server is the only capacity provider: the ARN given is not kept (docs/api.md).
+ */
+const CapacityProviderConfig = z
+  .object(
+    {
+      LambdaManagedInstancesCapacityProviderConfig: z
+        .object(
+          { CapacityProviderArn: opt(str), PerExecutionEnvironmentMaxConcurrency: opt(num) },
+          { error: "must be an object with CapacityProviderArn" },
+        )
+        .loose(),
+    },
+    { error: "must be an object with LambdaManagedInstancesCapacityProviderConfig" },
+  )
+  .nullish()
+  .transform((c) =>
+    c ? (c.LambdaManagedInstancesCapacityProviderConfig.PerExecutionEnvironmentMaxConcurrency ?? 64) : undefined,
+  );
+
 /** The configuration fields CreateFunction and UpdateFunctionConfiguration share. */
 const configuration = {
   Description: opt(str),
@@ -57,6 +79,7 @@ const configuration = {
   Timeout: opt(num),
   EphemeralStorage,
   Environment,
+  CapacityProviderConfig,
 };
 const toConfiguration = (b: {
   Description?: string;
@@ -66,6 +89,7 @@ const toConfiguration = (b: {
   Timeout?: number;
   EphemeralStorage?: number;
   Environment?: Record<string, string>;
+  CapacityProviderConfig?: number;
 }) => ({
   description: b.Description,
   runtime: b.Runtime,
@@ -73,6 +97,7 @@ const toConfiguration = (b: {
   memoryMb: b.MemorySize,
   timeoutSec: b.Timeout,
   ephemeralStorageMb: b.EphemeralStorage,
+  instanceConcurrency: b.CapacityProviderConfig,
   environment: b.Environment,
 });
 

@@ -26,6 +26,7 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
           handler: data.handler,
           memoryMb: data.memoryMb,
           ephemeralStorageMb: data.ephemeralStorageMb,
+          instanceConcurrency: data.instanceConcurrency,
           timeoutSec: data.timeoutSec,
           egressMode: data.egressMode,
           egressAllow: data.egressAllow,

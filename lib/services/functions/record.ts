@@ -16,6 +16,8 @@ export interface FunctionRecord {
   timeoutSec: number;
   /** Size of /tmp in MB (Lambda's EphemeralStorage.Size). */
   ephemeralStorageMb: number;
+  /** How many calls one instance runs at once (1: Lambda's rule). */
+  instanceConcurrency: number;
   /** Outbound network: internet (filtered; the default), none, or allow-list (egressAllow only). */
   egressMode: EgressMode;
   /** Host names, *.patterns or addresses reachable in allow-list mode. */
@@ -46,6 +48,7 @@ export function toRecord(row: Fn): FunctionRecord {
     memoryMb: row.memoryMb,
     timeoutSec: row.timeoutSec,
     ephemeralStorageMb: row.ephemeralStorageMb ?? 512,
+    instanceConcurrency: row.instanceConcurrency ?? 1,
     egressMode: egressModeOf(row.egressMode),
     egressAllow: row.egressAllow ?? [],
     environment: {

@@ -61,6 +61,13 @@ export const ephemeralStorageMb = z
   .int("Ephemeral storage must be a whole number of MB")
   .min(512, "Ephemeral storage must be between 512 and 10240 MB")
   .max(10240, "Ephemeral storage must be between 512 and 10240 MB");
+/** The most calls one instance may run at once (docs/architecture.md, "Instance concurrency"). */
+export const MAX_INSTANCE_CONCURRENCY = 64;
+export const instanceConcurrency = z
+  .number()
+  .int("Instance concurrency must be a whole number")
+  .min(1, `Instance concurrency must be between 1 and ${MAX_INSTANCE_CONCURRENCY}`)
+  .max(MAX_INSTANCE_CONCURRENCY, `Instance concurrency must be between 1 and ${MAX_INSTANCE_CONCURRENCY}`);
 export const timeoutSec = z
   .number()
   .int("Timeout must be a whole number of seconds")
@@ -136,6 +143,7 @@ export const createFunctionInput = z.object({
   handler: handler.default("index.handler"),
   memoryMb: memoryMb.default(128),
   ephemeralStorageMb: ephemeralStorageMb.default(512),
+  instanceConcurrency: instanceConcurrency.default(1),
   timeoutSec: timeoutSec.default(3),
   environment: environment.default({}),
   secretNames: z.array(z.string()).optional(),
@@ -152,6 +160,7 @@ export const updateConfigurationInput = z.object({
   handler: handler.optional(),
   memoryMb: memoryMb.optional(),
   ephemeralStorageMb: ephemeralStorageMb.optional(),
+  instanceConcurrency: instanceConcurrency.optional(),
   timeoutSec: timeoutSec.optional(),
   environment: environment.optional(),
   /** Console only: which variables are secret (the AWS API keeps the function's current list). */

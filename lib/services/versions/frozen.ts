@@ -14,6 +14,7 @@ export function frozenState(r: FrozenColumns): string {
     r.memoryMb,
     r.timeoutSec,
     r.ephemeralStorageMb,
+    r.instanceConcurrency,
     r.egressMode,
     r.egressAllow,
     r.environment,

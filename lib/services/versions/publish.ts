@@ -46,6 +46,7 @@ export async function publishVersion(ctx: ServiceContext, name: string, input: P
         memoryMb: locked.memoryMb,
         timeoutSec: locked.timeoutSec,
         ephemeralStorageMb: locked.ephemeralStorageMb,
+        instanceConcurrency: locked.instanceConcurrency,
         egressMode: locked.egressMode,
         egressAllow: locked.egressAllow,
         environment: locked.environment ?? {},

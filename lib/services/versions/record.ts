@@ -14,6 +14,7 @@ export function toVersionRecord(fnRow: Fn, v: FunctionVersion): FunctionRecord {
     memoryMb: v.memoryMb,
     timeoutSec: v.timeoutSec,
     ephemeralStorageMb: v.ephemeralStorageMb,
+    instanceConcurrency: v.instanceConcurrency,
     egressMode: v.egressMode,
     egressAllow: v.egressAllow,
     environment: v.environment,
