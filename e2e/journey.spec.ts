@@ -57,15 +57,17 @@ test("create → edit → deploy → configure → test → logs → monitor", a
   await expect(page).toHaveURL(/tab=configuration/);
   await page.getByLabel("Timeout (seconds)").fill("5");
   await page.getByLabel("Memory (MB)").fill("256");
+  await page.getByLabel("Instance concurrency").fill("4");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Configuration saved")).toBeVisible();
-  await expect(page.getByText("256 MB · 5 s timeout")).toBeVisible();
+  await expect(page.getByText("256 MB · 5 s timeout · 4 calls per instance")).toBeVisible();
   await page.getByLabel("Timeout (seconds)").fill("301");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Timeout must be between 1 and 300 seconds")).toBeVisible();
   await shot(page, "function-configuration");
   await page.reload();
   await expect(page.getByLabel("Timeout (seconds)")).toHaveValue("5");
+  await expect(page.getByLabel("Instance concurrency")).toHaveValue("4");
 
   // Test: an event in Monaco, the Test button, result, figures and log.
   await page.getByRole("tab", { name: "Test" }).click();

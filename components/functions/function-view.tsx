@@ -87,7 +87,8 @@ export function FunctionView({ name }: { name: string }) {
           <h1 className="text-2xl font-semibold">{f.name}</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">
             {f.description || "No description"} &middot; {f.runtime} &middot; {f.memoryMb} MB &middot; {f.timeoutSec} s
-            timeout &middot; {networkOf(f)} &middot; last modified {formatDateTime(f.updatedAt)}
+            timeout &middot; {(f.instanceConcurrency ?? 1) > 1 ? `${f.instanceConcurrency} calls per instance · ` : ""}
+            {networkOf(f)} &middot; last modified {formatDateTime(f.updatedAt)}
           </p>
           <TagChips tags={f.tags ?? {}} />
         </div>
