@@ -64,7 +64,9 @@ function sandboxProcesses(serverPid: number): number {
     .filter((uid) => uid >= 200_000 && uid < 1_200_000).length;
 }
 
-async function deploy(name: string, code: string, timeoutSeconds = 3, memoryMb = 128) {
+/** `perInstance`: calls one instance runs at once (instance concurrency). */
+async function deploy(name: string, code: string, timeoutSeconds = 3, memoryMb = 128, perInstance = 1) {
+  const arn = "arn:aws:lambda:us-east-1:000000000000:capacity-provider:hostile";
   await lambda.send(
     new CreateFunctionCommand({
       FunctionName: name,
@@ -74,6 +76,16 @@ async function deploy(name: string, code: string, timeoutSeconds = 3, memoryMb =
       Timeout: timeoutSeconds,
       MemorySize: memoryMb,
       Code: { ZipFile: zipOf(code) },
+      ...(perInstance > 1
+        ? {
+            CapacityProviderConfig: {
+              LambdaManagedInstancesCapacityProviderConfig: {
+                CapacityProviderArn: arn,
+                PerExecutionEnvironmentMaxConcurrency: perInstance,
+              },
+            },
+          }
+        : {}),
     }),
   );
 }
@@ -206,6 +218,30 @@ describe("hostile functions", () => {
     for (const name of names) await deploy(name, hog, 30, 128);
     const outcomes = await Promise.all(names.map((name) => run(name, {})));
     expect(outcomes.map((o) => o.errorType)).toEqual(names.map(() => "Runtime.OutOfMemory"));
+    expect(proc.child.exitCode).toBeNull();
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+  });
+
+  it("contains sixteen calls sharing an instance that all block its thread", { timeout: 180_000 }, async () => {
+    control.current = "sixteen calls spinning on one instance";
+    const name = uniqueName("sharedspin");
+    const code = `export const handler = async (e) => { if (e.ok) return "ok"; while (true) {} };`;
+    await deploy(name, code, 2, 128, 16);
+    const outcomes = await Promise.all(Array.from({ length: 16 }, () => run(name, {})));
+    // Each call is cut off at its own deadline; the instance goes with the last one.
+    expect(outcomes.map((o) => o.errorType)).toEqual(outcomes.map(() => "Sandbox.Timedout"));
+    expect((await run(name, { ok: true })).body).toBe("ok");
+    expect(proc.child.exitCode).toBeNull();
+  });
+
+  it("contains sixteen calls sharing an instance that together pass its memory", { timeout: 180_000 }, async () => {
+    control.current = "sixteen calls filling one instance's memory";
+    const name = uniqueName("sharedhog");
+    // 16 × 32 MB held at once, in a 128 MB function: the memory setting bounds the instance, not each call.
+    const code = `export const handler = async () => { const keep = []; for (let i = 0; i < 32; i++) { keep.push(Buffer.alloc(1 << 20, 1)); await new Promise((r) => setTimeout(r, 2)); } await new Promise((r) => setTimeout(r, 5000)); return keep.length; };`;
+    await deploy(name, code, 30, 128, 16);
+    const outcomes = await Promise.all(Array.from({ length: 16 }, () => run(name, {})));
+    expect(outcomes.map((o) => o.errorType)).toEqual(outcomes.map(() => "Runtime.OutOfMemory"));
     expect(proc.child.exitCode).toBeNull();
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
   });
