@@ -109,8 +109,14 @@ export async function startBundled(
   return { target: { host: "127.0.0.1", port: Number(m[1]) }, pid: child.pid!, child };
 }
 
-/** Creates a benchmark function from its source (index.mjs, 30 s timeout). */
-export async function createBenchFunction(lambda: LambdaClient, name: string, source: string): Promise<void> {
+/** Creates a benchmark function from its source (index.mjs, 30 s timeout); `perInstance`: its instance concurrency. */
+export async function createBenchFunction(
+  lambda: LambdaClient,
+  name: string,
+  source: string,
+  perInstance = 1,
+): Promise<void> {
+  const provider = { CapacityProviderArn: "arn:aws:lambda:us-east-1:000000000000:capacity-provider:bench" };
   await lambda.send(
     new CreateFunctionCommand({
       FunctionName: name,
@@ -119,6 +125,16 @@ export async function createBenchFunction(lambda: LambdaClient, name: string, so
       Handler: "index.handler",
       Code: { ZipFile: zipFiles({ "index.mjs": source }) },
       Timeout: 30,
+      ...(perInstance > 1
+        ? {
+            CapacityProviderConfig: {
+              LambdaManagedInstancesCapacityProviderConfig: {
+                ...provider,
+                PerExecutionEnvironmentMaxConcurrency: perInstance,
+              },
+            },
+          }
+        : {}),
     }),
   );
 }

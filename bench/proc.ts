@@ -57,3 +57,38 @@ export function cmdline(pid: number): string {
     return "";
   }
 }
+
+/** CPU of the server and its sandboxes; the embedded PostgreSQL is reported separately. */
+export function cpuSplit(pid: number | null): { server: number; postgres: number } {
+  if (!pid) return { server: NaN, postgres: NaN };
+  const pg = new Set(descendants(pid).filter((d) => cmdline(d).includes("postgres")));
+  const all = treeCpuMs(pid);
+  const server = treeCpuMs(pid, pg);
+  return { server, postgres: all - server };
+}
+
+export function rssSplit(pid: number | null): { server: number; sandboxes: number } {
+  if (!pid) return { server: NaN, sandboxes: NaN };
+  // Inside bubblewrap the host is /opt/nimbus/host.mjs; bubblewrap's own processes count too (they are part of the cost).
+  const sandboxes = descendants(pid).filter((d) => cmdline(d).includes("host.mjs"));
+  return { server: rssMb(pid), sandboxes: sandboxes.reduce((n, p) => n + rssMb(p), 0) };
+}
+
+/** The highest RSS of the server and of its sandboxes while a load runs, sampled every 250 ms. */
+export function peakRss(pid: number | null): { stop: () => { server: number; sandboxes: number } } {
+  const peak = { server: 0, sandboxes: 0 };
+  const sample = () => {
+    const now = rssSplit(pid);
+    peak.server = Math.max(peak.server, now.server);
+    peak.sandboxes = Math.max(peak.sandboxes, now.sandboxes);
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}

@@ -21,7 +21,7 @@ import {
 import { zipFiles } from "@/lib/code/package";
 import { sources, type BenchFunction } from "@/bench/handlers";
 import { latencies, percentile, post, throughput, type Target } from "@/bench/client";
-import { cmdline, descendants, rssMb, treeCpuMs } from "@/bench/proc";
+import { cpuSplit, peakRss, rssSplit, treeCpuMs } from "@/bench/proc";
 import { BENCH_CREDENTIALS, signedHeaders } from "@/bench/sign";
 import { createBenchFunction, root, startBundled, startNimbus, stopNimbus } from "@/bench/nimbus";
 import { spreadLoad } from "@/bench/spread";
@@ -41,41 +41,6 @@ interface Server {
 const startBaseline = (): Promise<Server> => startBundled("baseline.ts");
 
 const invokePath = (fn: string) => `/2015-03-31/functions/${fn}/invocations`;
-
-/** CPU of the server and its sandboxes; the embedded PostgreSQL is reported separately. */
-function cpuSplit(pid: number | null): { server: number; postgres: number } {
-  if (!pid) return { server: NaN, postgres: NaN };
-  const pg = new Set(descendants(pid).filter((d) => cmdline(d).includes("postgres")));
-  const all = treeCpuMs(pid);
-  const server = treeCpuMs(pid, pg);
-  return { server, postgres: all - server };
-}
-
-function rssSplit(pid: number | null): { server: number; sandboxes: number } {
-  if (!pid) return { server: NaN, sandboxes: NaN };
-  // Inside bubblewrap the host is /opt/nimbus/host.mjs; bubblewrap's own processes count too (they are part of the cost).
-  const sandboxes = descendants(pid).filter((d) => cmdline(d).includes("host.mjs"));
-  return { server: rssMb(pid), sandboxes: sandboxes.reduce((n, p) => n + rssMb(p), 0) };
-}
-
-/** The highest RSS of the server and of its sandboxes while a load runs, sampled every 250 ms. */
-function peakRss(pid: number | null): { stop: () => { server: number; sandboxes: number } } {
-  const peak = { server: 0, sandboxes: 0 };
-  const sample = () => {
-    const now = rssSplit(pid);
-    peak.server = Math.max(peak.server, now.server);
-    peak.sandboxes = Math.max(peak.sandboxes, now.sandboxes);
-  };
-  sample();
-  const timer = setInterval(sample, 250);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      sample();
-      return peak;
-    },
-  };
-}
 
 /** p50, p90 and p99 of sorted latencies, ms. */
 const percentiles = (sorted: number[]) => ({

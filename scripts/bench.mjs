@@ -11,12 +11,10 @@ const stale = spawnSync(process.execPath, [path.join(root, "scripts", "build-if-
 if (stale.status !== 0) process.exit(stale.status ?? 1);
 const out = path.join(root, ".nimbus", "bench.mjs");
 // --sandbox: the isolation layers' cost at sandbox start (bench/sandbox-start.ts);
-// --stages: where a warm invoke's time and CPU go, stage by stage (bench/stages.ts).
-const entry = process.argv.includes("--sandbox")
-  ? "sandbox-start.ts"
-  : process.argv.includes("--stages")
-    ? "stages.ts"
-    : "run.ts";
+// --stages: where a warm invoke's time and CPU go, stage by stage (bench/stages.ts);
+// --io: an I/O-bound function with and without instance concurrency (bench/io-bound.ts).
+const entries = { "--sandbox": "sandbox-start.ts", "--stages": "stages.ts", "--io": "io-bound.ts" };
+const entry = Object.entries(entries).find(([flag]) => process.argv.includes(flag))?.[1] ?? "run.ts";
 await build({
   entryPoints: [path.join(root, "bench", entry)],
   bundle: true,
