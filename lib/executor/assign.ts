@@ -1,7 +1,8 @@
 /** Hands a sandbox its function: the code (read through the resolver's cache) and what the instances need. */
+import { runtimeError } from "@/lib/executor/errors";
 import { functionEnvironment } from "@/lib/executor/function-env";
 import type { Sandbox } from "@/lib/executor/sandbox";
-import type { FunctionSpec } from "@/lib/executor/types";
+import type { FunctionSpec, SerializedError } from "@/lib/executor/types";
 import type { Logger } from "@/lib/log";
 
 export async function assignFunction(sb: Sandbox, spec: FunctionSpec, log: Logger): Promise<void> {
@@ -27,4 +28,17 @@ export async function assignFunction(sb: Sandbox, spec: FunctionSpec, log: Logge
     sb.kill();
     throw err;
   }
+}
+
+/** Waits for the sandbox to have its function; why a call cannot run on it, or null when it can. */
+export async function whyUnready(sb: Sandbox, requestId: string): Promise<SerializedError | null> {
+  try {
+    if (sb.assigned) await sb.assigned;
+  } catch (err) {
+    const why = `the function's code could not be prepared: ${(err as Error).message}`;
+    return runtimeError("Sandbox.CodeUnavailable", `RequestId: ${requestId} Error: ${why}`);
+  }
+  if (sb.state !== "dead") return null;
+  const why = `the sandbox failed to start: ${sb.stderr.slice(-500)}`;
+  return runtimeError("Runtime.ExitError", `RequestId: ${requestId} Error: ${why}`);
 }

@@ -12,9 +12,11 @@
  * shows and a warning in the log.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { NetworkSummary } from "@/lib/executor/network/plan";
+import type { Logger } from "@/lib/log";
 
 export type IsolationLevel = "full" | "reduced";
 
@@ -151,4 +153,32 @@ export function reachableByOthers(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Says how walled-in sandboxes are, and makes the folder their folders and the socket live in.
+ * Sandboxes under uids of their own but without namespaces must reach that folder and the sandbox
+ * files by path; the data folder (0700, it holds the master key) is no place for them: they get a
+ * temporary folder instead.
+ */
+export function prepareWorkDir(
+  plan: IsolationPlan,
+  files: { workDir: string; hostScript: string; nodePath: string },
+  runtime: string,
+  log: Logger,
+): string {
+  if (plan.level !== "full") log.warn(`sandbox isolation is reduced: ${plan.missing.join("; ")}`);
+  else
+    log.info(`sandbox isolation: full (bubblewrap, own uid, rlimits, permission model); user code runs on ${runtime}`);
+  const { uidSwitch, bubblewrap } = plan;
+  const dir = uidSwitch && !bubblewrap ? mkdtempSync(path.join(os.tmpdir(), "nimbus-sandboxes-")) : files.workDir;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (uidSwitch) chmodSync(dir, 0o711);
+  for (const file of uidSwitch && !bubblewrap ? [files.hostScript, files.nodePath] : [])
+    if (!reachableByOthers(file))
+      log.error(
+        `sandboxes run under their own uid without bubblewrap and cannot read ${file}: let other users ` +
+          "read it and pass every folder above it (chmod o+rx), or install bubblewrap",
+      );
+  return dir;
 }

@@ -6,17 +6,17 @@
  * the pre-spawned sandboxes (prewarm.ts). A sandbox (sandbox.ts) owns its own state.
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { InFlightCalls } from "@/lib/executor/calls";
 import { runtimeError } from "@/lib/executor/errors";
-import { assignFunction } from "@/lib/executor/assign";
+import { assignFunction, whyUnready } from "@/lib/executor/assign";
 import { Hub } from "@/lib/executor/hub";
 import {
   detectIsolation,
   isolationSummary,
-  reachableByOthers,
+  prepareWorkDir,
   type IsolationPlan,
   type IsolationSettings,
 } from "@/lib/executor/isolation";
@@ -84,24 +84,12 @@ export class Supervisor implements Executor {
     this.nodeMajor = runtime.major;
     this.uids = new UidAllocator(opts.uidBase);
     this.capRetirement = new CapRetirement(opts.maxSandboxes, this.log);
-    if (this.isolation.plan.level !== "full")
-      this.log.warn(`sandbox isolation is reduced: ${this.isolation.plan.missing.join("; ")}`);
-    else
-      this.log.info(
-        `sandbox isolation: full (bubblewrap, own uid, rlimits, permission model); user code runs on ${this.runtime}`,
-      );
-    // Sandboxes under uids of their own but without namespaces must reach their folders and the
-    // socket by path; the data folder (0700, it holds the master key) is no place for them.
-    const { uidSwitch, bubblewrap } = this.isolation.plan;
-    this.workDir = uidSwitch && !bubblewrap ? mkdtempSync(path.join(os.tmpdir(), "nimbus-sandboxes-")) : opts.workDir;
-    mkdirSync(this.workDir, { recursive: true, mode: 0o700 });
-    if (uidSwitch) chmodSync(this.workDir, 0o711);
-    for (const file of uidSwitch && !bubblewrap ? [opts.hostScript, this.nodePath] : [])
-      if (!reachableByOthers(file))
-        this.log.error(
-          `sandboxes run under their own uid without bubblewrap and cannot read ${file}: let other users ` +
-            "read it and pass every folder above it (chmod o+rx), or install bubblewrap",
-        );
+    this.workDir = prepareWorkDir(
+      this.isolation.plan,
+      { workDir: opts.workDir, hostScript: opts.hostScript, nodePath: this.nodePath },
+      this.runtime,
+      this.log,
+    );
     this.network = new EgressPlanner(this.isolation.plan, this.workDir, opts.network ?? {}, this.log);
     this.hub = new Hub(this.workDir, MAX_LANE_FRAME_BYTES);
     const spawnerScript = path.join(path.dirname(opts.hostScript), "spawner.mjs");
@@ -161,25 +149,10 @@ export class Supervisor implements Executor {
     const { sb, inst, cold, oneShot } = this.place(spec);
     sb.begin(inst);
     if (oneShot) sb.drain();
-    let prepared = true;
-    try {
-      if (sb.assigned) await sb.assigned;
-    } catch (err) {
-      prepared = false;
-      const error = runtimeError(
-        "Sandbox.CodeUnavailable",
-        `RequestId: ${req.requestId} Error: the function's code could not be prepared: ${(err as Error).message}`,
-      );
+    const unready = await whyUnready(sb, req.requestId);
+    if (unready) {
       sb.end(inst, true);
-      return failure(spec, req, Date.now(), "Crash", error);
-    }
-    if (prepared && sb.state === "dead") {
-      const error = runtimeError(
-        "Runtime.ExitError",
-        `RequestId: ${req.requestId} Error: the sandbox failed to start: ${sb.stderr.slice(-500)}`,
-      );
-      sb.end(inst, true);
-      return failure(spec, req, Date.now(), "Crash", error);
+      return failure(spec, req, Date.now(), "Crash", unready);
     }
     const crowd = contention();
     const result = await this.calls.start(sb, inst, spec, req, cold);
