@@ -86,6 +86,9 @@ export const settingsSchema = z.object({
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes as 64 hex digits or base64")
     .optional(),
   NIMBUS_ASYNC_CONCURRENCY: int(16, 1, 1000),
+  // Queues (SQS API): SQS's caps by default; raising them is allowed beyond SQS (docs/queues.md).
+  NIMBUS_QUEUE_MAX_VISIBILITY_SECONDS: int(43_200, 43_200, 2_592_000),
+  NIMBUS_QUEUE_MAX_DELAY_SECONDS: int(900, 900, 2_592_000),
   // Both or neither (checked below): the root access key, created or rotated at start.
   NIMBUS_ROOT_ACCESS_KEY_ID: z
     .string()

@@ -1,6 +1,7 @@
 /**
  * The AWS-compatible APIs, served by the server front (not Next's router). The path picks the
- * API: EventBridge Scheduler's (lib/aws/scheduler) or Lambda's. Every request is authenticated
+ * API — EventBridge Scheduler's (lib/aws/scheduler) or Lambda's — except SQS's JSON protocol
+ * (lib/aws/sqs), which an `X-Amz-Target: AmazonSQS.*` header picks on any path. Every request is authenticated
  * with SigV4 first (lib/aws/sigv4), scoped to that API's service: its claims and key before the
  * body is read, its signature once the body (read here, once, for every route) is in. Then the
  * API's route table (lib/aws/lambda/routes.ts, lib/aws/scheduler/routes.ts) finds the operation;
@@ -17,6 +18,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
 import type { AwsApiRuntime } from "@/lib/aws/lambda/routes";
 import { SCHEDULER_API } from "@/lib/aws/scheduler/api";
+import { handleSqsAction, SQS_API, sqsActionOf } from "@/lib/aws/sqs/api";
 import type { Actor } from "@/lib/services/audit/actor";
 import { withActor } from "@/lib/services/context";
 import { beginStages, stamp } from "@/lib/stage-times";
@@ -31,10 +33,10 @@ const MAX_CONTROL_BODY = 70 * 1024 * 1024;
 const INVOKE_PATH = /^\/2015-03-31\/functions\/[^/]+\/invocations$/;
 const AWS_DATED_PATH = /^\/\d{4}-\d{2}-\d{2}\//;
 
-/** What differs between the APIs the front serves. */
+/** What differs between the APIs the front serves (SQS's has actions by target instead of routes). */
 interface AwsApi {
   service: string;
-  routes: RouteTable<LambdaRoute>;
+  routes?: RouteTable<LambdaRoute>;
   maxBodyBytes: number;
   sendError: (res: ServerResponse, err: unknown, requestId: string) => void;
 }
@@ -76,7 +78,9 @@ export async function handleLambdaApi(
       headers: req.headers,
     };
     if (SCHEDULER_API.owns(parts.path)) api = SCHEDULER_API;
-    if (req.headers["x-amz-target"] !== undefined) throw unknownTarget(String(req.headers["x-amz-target"]));
+    const sqs = SQS_API.owns(req.headers);
+    if (sqs) api = SQS_API;
+    else if (req.headers["x-amz-target"] !== undefined) throw unknownTarget(String(req.headers["x-amz-target"]));
     const region = platform.settings.NIMBUS_REGION;
     const pending = await checkClaims(parts, platform.accessKeys, region, undefined, api.service);
     stamp("claims");
@@ -95,9 +99,16 @@ export async function handleLambdaApi(
     stamp("body");
     const caller = await verifySignature(parts, pending, body, platform.accessKeys);
     stamp("signature");
-    const found = api.routes.match(parts.method, parts.path);
-    if (!found) throw unknownOperation(parts.method, parts.path);
     const shape = { region: platform.settings.NIMBUS_REGION, accountId: platform.settings.NIMBUS_ACCOUNT_ID };
+    if (sqs) {
+      const { action } = sqsActionOf(req.headers);
+      const input = parseSqsBody(body);
+      const ctx = withActor(platform.services, lambdaActorOf(req, caller));
+      await handleSqsAction(action, { platform, ctx, req, input, shape }, res, requestId);
+      return;
+    }
+    const found = api.routes!.match(parts.method, parts.path);
+    if (!found) throw unknownOperation(parts.method, parts.path);
     // Path parameters and the query are text a handler may store or look up: NUL and lone
     // surrogates are refused here, once, naming the parameter (Invoke's name is checked by its parser).
     if (found.route.operation !== "Invoke") {
@@ -141,4 +152,18 @@ function unknownOperation(method: string, path: string): AppError {
 
 function unknownTarget(target: string): AppError {
   return new AppError("UnknownOperationException", `Nimbus does not serve the operation ${target.slice(0, 200)}`);
+}
+
+/** An SQS JSON body: an object (an empty body is `{}`). */
+function parseSqsBody(body: Buffer): Record<string, unknown> {
+  if (!body.length) return {};
+  let v: unknown;
+  try {
+    v = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new AppError("InvalidRequestContentException", "The request body is not valid JSON");
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw new AppError("InvalidRequestContentException", "The request body must be a JSON object");
+  return v as Record<string, unknown>;
 }

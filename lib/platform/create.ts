@@ -23,6 +23,10 @@ import { RecordSpill } from "@/lib/logs/spill";
 import { pruneOldRecords } from "@/lib/logs/retention";
 import { RecordsCapacityGuard } from "@/lib/logs/capacity";
 import { UrlRegistry } from "@/lib/url/registry";
+import { QueueDirectory } from "@/lib/message-queues/directory";
+import { QueueJanitor } from "@/lib/message-queues/janitor";
+import { QueueWakeups } from "@/lib/message-queues/wakeups";
+import type { QueueRuntime } from "@/lib/message-queues/runtime";
 import type { FunctionChange, ServiceContext } from "@/lib/services/context";
 import { ChangeFeed } from "@/lib/platform/change-feed";
 import { createDataCipher, loadMasterKey, parseMasterKey } from "@/lib/crypto/data-cipher";
@@ -183,6 +187,18 @@ export async function createPlatform(
   );
   await feed.start();
   await refreshReserved();
+  const wakeups = new QueueWakeups(opts.databaseUrl, log.child("queues"));
+  await wakeups.start();
+  const queues: QueueRuntime = {
+    pool: db.pool,
+    wakeups,
+    directory: new QueueDirectory(db.pool),
+    limits: {
+      maxVisibilitySec: settings.NIMBUS_QUEUE_MAX_VISIBILITY_SECONDS,
+      maxDelaySec: settings.NIMBUS_QUEUE_MAX_DELAY_SECONDS,
+    },
+  };
+  const janitor = new QueueJanitor(db.pool, log.child("queues"));
 
   const services: ServiceContext = {
     db: db.prisma,
@@ -209,6 +225,8 @@ export async function createPlatform(
       auth?.forgetSessions();
       feed.publishSessionsEnded();
     },
+    // Other servers see a change within the directory's few seconds of caching.
+    queuesChanged: (name) => queues.directory.forget(name),
   };
   auth = await startConsoleAuth(settings, services, log.child("auth"), opts.port);
 
@@ -249,6 +267,7 @@ export async function createPlatform(
     dbHealth,
     capacity,
     urls,
+    queues,
     urlSettings: {
       NIMBUS_REGION: settings.NIMBUS_REGION,
       NIMBUS_URL_DOMAIN: settings.NIMBUS_URL_DOMAIN,
@@ -264,6 +283,8 @@ export async function createPlatform(
       clearInterval(pruneTimer);
       capacity.stop();
       scheduler.stop();
+      janitor.stop();
+      await wakeups.close();
       await rollouts.stop();
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
@@ -304,6 +325,7 @@ export async function createPlatform(
   connections.start();
   dbHealth.start();
   capacity.start();
+  janitor.start();
   if (previousKey) {
     // In the background: rows under either key open meanwhile, so serving need not wait.
     const security = log.child("security");

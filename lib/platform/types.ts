@@ -16,6 +16,7 @@ import type { ScheduleRunner } from "@/lib/scheduler/runner";
 import type { AccessKeyCache } from "@/lib/aws/sigv4/key-cache";
 import type { AuditBuffer } from "@/lib/services/audit/buffer";
 import type { ConsoleAuth } from "@/lib/auth/console-auth";
+import type { QueueRuntime } from "@/lib/message-queues/runtime";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface Platform {
@@ -43,6 +44,8 @@ export interface Platform {
   capacity: RecordsCapacityGuard;
   /** Function URLs by url id, cached (lib/url). */
   urls: UrlRegistry;
+  /** The queues' data plane: cached queues, wake-ups, limits (the SQS API). */
+  queues: QueueRuntime;
   /** How FunctionUrl values are written: the domain, scheme and port clients use. */
   urlSettings: UrlSettings;
   startedAt: number;

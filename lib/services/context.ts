@@ -40,6 +40,8 @@ export interface ServiceContext {
   sessionsEnded?(): void;
   /** A function's URL config or resource policy changed (URL caches here and, via NOTIFY, elsewhere drop it). */
   urlsChanged?(functionId: string): void;
+  /** A queue was created, changed or deleted (the message path's queue cache drops it). */
+  queuesChanged?(name: string): void;
   /** An access key was created, changed or deleted (caches here and, via NOTIFY, elsewhere drop it). */
   accessKeyChanged?(id: string): void;
   /** Who is making the change (audit log); missing means the system itself. */

@@ -7,6 +7,7 @@ import type { Caller } from "@/lib/aws/sigv4/verify";
 import type { Settings } from "@/lib/env";
 import { parseFunctionRef } from "@/lib/function-ref";
 import type { Invoker } from "@/lib/invoke/invoker";
+import type { QueueRuntime } from "@/lib/message-queues/runtime";
 import type { ServiceContext } from "@/lib/services/context";
 
 /** What the AWS APIs need of the process-wide platform (lib/platform builds it). */
@@ -17,6 +18,8 @@ export interface AwsApiRuntime {
   settings: Pick<Settings, "PORT" | "NIMBUS_REGION" | "NIMBUS_ACCOUNT_ID" | "NIMBUS_STREAM_MAX_MB">;
   /** How FunctionUrl values are written. */
   urlSettings: UrlSettings;
+  /** The queues' data plane (the SQS API). */
+  queues: QueueRuntime;
 }
 
 export interface LambdaCall {
