@@ -85,9 +85,22 @@ export class Admission {
   acquire(functionId: string, reserved: number | null): Release | Promise<Release> {
     const reason =
       reserved === null ? "ConcurrentInvocationLimitExceeded" : "ReservedFunctionConcurrentInvocationLimitExceeded";
-    if (reserved === 0) throw throttle(reason);
-    const p = this.poolOf(reserved === null ? "account" : `fn:${functionId}`);
-    p.limit = reserved ?? Math.max(0, this.o.accountLimit - this.totalReserved);
+    if (reserved === null) return this.admit("account", Math.max(0, this.o.accountLimit - this.totalReserved), reason);
+    return this.admit(`fn:${functionId}`, reserved, reason);
+  }
+
+  /**
+   * A slot in a pool of `limit` for the whole cluster that is not a function's (an event source
+   * mapping's MaximumConcurrency: `esm:<uuid>`), on the same terms as acquire().
+   */
+  acquireIn(pool: string, limit: number): Release | Promise<Release> {
+    return this.admit(pool, limit, "ConcurrentInvocationLimitExceeded");
+  }
+
+  private admit(key: string, limit: number, reason: string): Release | Promise<Release> {
+    if (limit === 0) throw throttle(reason);
+    const p = this.poolOf(key);
+    p.limit = limit;
     p.usedAt = Date.now();
     if (p.inUse < Math.min(p.slots, p.limit)) return take(p);
     if (p.inUse >= p.limit || p.shrinking || p.usedAt < p.retryAt) throw throttle(reason);

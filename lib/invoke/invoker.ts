@@ -12,7 +12,7 @@ import type { Admission } from "@/lib/invoke/admission";
 import { parseFunctionRef } from "@/lib/function-ref";
 import type { FunctionResolver, ResolvedFunction } from "@/lib/invoke/resolver";
 
-export type Trigger = "api" | "console" | "schedule" | "async" | "url";
+export type Trigger = "api" | "console" | "schedule" | "async" | "url" | "sqs";
 
 /** How one invocation is run and recorded. */
 export interface RunOptions {
@@ -27,6 +27,8 @@ export interface RunOptions {
   stream?: ResponseSink;
   /** The qualifier as invoked: an alias shows in context.invokedFunctionArn, as on Lambda. */
   qualifier?: string;
+  /** A batch from an event source mapping: its source and size, recorded with the invocation. */
+  eventSource?: { arn: string; batchSize: number };
 }
 export type InvocationType = "RequestResponse" | "Event" | "DryRun";
 
@@ -194,6 +196,8 @@ export class Invoker {
         httpMethod: http?.method ?? null,
         httpPath: http?.path ?? null,
         httpStatus: http ? http.statusOf(result) : null,
+        eventSourceArn: o.eventSource?.arn ?? null,
+        batchSize: o.eventSource?.batchSize ?? null,
       },
       result.logs,
     );

@@ -34,6 +34,9 @@ export interface InvocationRecord {
   httpMethod?: string | null;
   httpPath?: string | null;
   httpStatus?: number | null;
+  /** For a batch from an event source mapping: the source's ARN and the batch's size. */
+  eventSourceArn?: string | null;
+  batchSize?: number | null;
 }
 
 export interface LineRow {
@@ -45,12 +48,12 @@ export interface LineRow {
 const INSERT_INVOCATIONS = `INSERT INTO invocations (
   "requestId","attempt","functionId","functionName","version","trigger",
   "startedAt","durationMs","billedDurationMs","initDurationMs","memorySizeMb","maxMemoryUsedMb","outcome","errorType",
-  "errorMessage","requestBytes","responseBytes","logBytes","logTruncated","httpMethod","httpPath","httpStatus","queuedMs")
-SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs, qm
+  "errorMessage","requestBytes","responseBytes","logBytes","logTruncated","httpMethod","httpPath","httpStatus","queuedMs","eventSourceArn","batchSize")
+SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs, qm, ea, bs
 FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::float8[],$8::float8[],$9::int[],
   $10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[],
-  $20::text[],$21::text[],$22::int[],$23::int[])
-  AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs, qm)
+  $20::text[],$21::text[],$22::int[],$23::int[],$24::text[],$25::int[])
+  AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs, qm, ea, bs)
 ON CONFLICT ("requestId", "attempt") DO NOTHING`;
 
 const INSERT_LINES = `INSERT INTO log_lines ("requestId","functionId","ts","level","message")
@@ -83,6 +86,8 @@ export async function insertInvocations(pool: pg.Pool, rows: InvocationRecord[])
     rows.map((r) => pgTextOrNull(r.httpPath)),
     rows.map((r) => r.httpStatus ?? null),
     rows.map((r) => r.queuedMs ?? null),
+    rows.map((r) => pgTextOrNull(r.eventSourceArn)),
+    rows.map((r) => r.batchSize ?? null),
   ]);
 }
 

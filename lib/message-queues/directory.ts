@@ -65,9 +65,9 @@ export class QueueDirectory {
     return entry;
   }
 
-  /** A queue changed or went (here): its entry, and any whose dead-letter queue it is, are read again. */
+  /** A queue changed or went: its entry, and any whose dead-letter queue it is, are read again. */
   forget(name?: string): void {
-    if (name === undefined) this.cache.clear();
+    if (name === undefined || name === "all") this.cache.clear();
     else {
       this.cache.delete(name);
       // A queue that used it as its dead-letter queue holds its id.

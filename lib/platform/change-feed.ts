@@ -28,6 +28,11 @@ export class ChangeFeed {
     private readonly onRemoteSessions: () => void = () => {},
     /** A function's URL config or policy changed elsewhere ("all": everything cached may be stale). */
     private readonly onRemoteUrls: (functionId: string | "all") => void = () => {},
+    /** Queues and event source mappings changed elsewhere (a queue's name, or "all"). */
+    private readonly more: {
+      onRemoteQueue?: (name: string | "all") => void;
+      onRemoteEventSources?: () => void;
+    } = {},
   ) {}
 
   async start(): Promise<void> {
@@ -44,6 +49,8 @@ export class ChangeFeed {
         if (msg.kind === "access-key") this.onRemoteKey(msg.id);
         else if (msg.kind === "sessions") this.onRemoteSessions();
         else if (msg.kind === "function-url") this.onRemoteUrls(msg.id);
+        else if (msg.kind === "queue") this.more.onRemoteQueue?.(msg.name);
+        else if (msg.kind === "event-sources") this.more.onRemoteEventSources?.();
         else this.onRemote({ id: msg.id, name: msg.name, revision: msg.revision });
       } catch {
         /* not ours */
@@ -85,6 +92,8 @@ export class ChangeFeed {
           this.onRemoteKey("all");
           this.onRemoteSessions();
           this.onRemoteUrls("all");
+          this.more.onRemoteQueue?.("all");
+          this.more.onRemoteEventSources?.();
         },
         () => {
           this.retryMs = Math.min(10_000, this.retryMs * 2);
@@ -108,6 +117,14 @@ export class ChangeFeed {
 
   publishSessionsEnded(): void {
     this.notify({ kind: "sessions" });
+  }
+
+  publishQueueChanged(name: string): void {
+    this.notify({ kind: "queue", name });
+  }
+
+  publishEventSourcesChanged(): void {
+    this.notify({ kind: "event-sources" });
   }
 
   private notify(message: object): void {

@@ -27,6 +27,7 @@ import { QueueDirectory } from "@/lib/message-queues/directory";
 import { QueueJanitor } from "@/lib/message-queues/janitor";
 import { QueueWakeups } from "@/lib/message-queues/wakeups";
 import type { QueueRuntime } from "@/lib/message-queues/runtime";
+import { EventSourceManager } from "@/lib/event-sources/manager";
 import type { FunctionChange, ServiceContext } from "@/lib/services/context";
 import { ChangeFeed } from "@/lib/platform/change-feed";
 import { createDataCipher, loadMasterKey, parseMasterKey } from "@/lib/crypto/data-cipher";
@@ -175,18 +176,6 @@ export async function createPlatform(
     refreshReserved().catch((e: Error) => log.child("platform").warn(`could not refresh reservations: ${e.message}`));
   };
   const urls = new UrlRegistry(db.pool);
-  let auth: ConsoleAuth | undefined; // made below; the feed may call into it once it exists
-  const feed = new ChangeFeed(
-    opts.databaseUrl,
-    db.pool,
-    apply,
-    log.child("changes"),
-    (id) => (id === "all" ? accessKeys.invalidateAll() : accessKeys.invalidate(id)),
-    () => auth?.forgetSessions(),
-    (id) => (id === "all" ? urls.invalidateAll() : urls.invalidateFunction(id)),
-  );
-  await feed.start();
-  await refreshReserved();
   const wakeups = new QueueWakeups(opts.databaseUrl, log.child("queues"));
   await wakeups.start();
   const queues: QueueRuntime = {
@@ -199,6 +188,23 @@ export async function createPlatform(
     },
   };
   const janitor = new QueueJanitor(db.pool, log.child("queues"));
+  let eventSources: EventSourceManager | undefined; // made below, once the services exist
+  let auth: ConsoleAuth | undefined; // made below; the feed may call into it once it exists
+  const feed = new ChangeFeed(
+    opts.databaseUrl,
+    db.pool,
+    apply,
+    log.child("changes"),
+    (id) => (id === "all" ? accessKeys.invalidateAll() : accessKeys.invalidate(id)),
+    () => auth?.forgetSessions(),
+    (id) => (id === "all" ? urls.invalidateAll() : urls.invalidateFunction(id)),
+    {
+      onRemoteQueue: (name) => queues.directory.forget(name),
+      onRemoteEventSources: () => eventSources?.reload(),
+    },
+  );
+  await feed.start();
+  await refreshReserved();
 
   const services: ServiceContext = {
     db: db.prisma,
@@ -225,10 +231,25 @@ export async function createPlatform(
       auth?.forgetSessions();
       feed.publishSessionsEnded();
     },
-    // Other servers see a change within the directory's few seconds of caching.
-    queuesChanged: (name) => queues.directory.forget(name),
+    queuesChanged: (name) => {
+      queues.directory.forget(name);
+      feed.publishQueueChanged(name);
+    },
+    eventSourcesChanged: () => {
+      eventSources?.reload();
+      feed.publishEventSourcesChanged();
+    },
   };
   auth = await startConsoleAuth(settings, services, log.child("auth"), opts.port);
+  eventSources = new EventSourceManager(db.pool, {
+    queues,
+    invoker,
+    admission,
+    region: settings.NIMBUS_REGION,
+    accountId: settings.NIMBUS_ACCOUNT_ID,
+    log: log.child("event-sources"),
+  });
+  const pollers = eventSources;
 
   const prune = () =>
     pruneOldRecords(db.pool, settings.NIMBUS_LOG_RETENTION_DAYS).catch((e: Error) =>
@@ -284,6 +305,7 @@ export async function createPlatform(
       capacity.stop();
       scheduler.stop();
       janitor.stop();
+      await pollers.close();
       await wakeups.close();
       await rollouts.stop();
       await asyncQueue.stop(graceMs);
@@ -326,6 +348,7 @@ export async function createPlatform(
   dbHealth.start();
   capacity.start();
   janitor.start();
+  await pollers.start();
   if (previousKey) {
     // In the background: rows under either key open meanwhile, so serving need not wait.
     const security = log.child("security");

@@ -42,6 +42,8 @@ export interface ServiceContext {
   urlsChanged?(functionId: string): void;
   /** A queue was created, changed or deleted (the message path's queue cache drops it). */
   queuesChanged?(name: string): void;
+  /** Event source mappings were created, changed or deleted (the pollers follow). */
+  eventSourcesChanged?(): void;
   /** An access key was created, changed or deleted (caches here and, via NOTIFY, elsewhere drop it). */
   accessKeyChanged?(id: string): void;
   /** Who is making the change (audit log); missing means the system itself. */

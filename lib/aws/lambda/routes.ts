@@ -9,6 +9,7 @@ import { ALIAS_ROUTES } from "@/lib/aws/lambda/routes/aliases";
 import { CONCURRENCY_ROUTES } from "@/lib/aws/lambda/routes/concurrency";
 import { DEPLOY_READ_ROUTES } from "@/lib/aws/lambda/routes/deploy-reads";
 import { EVENT_INVOKE_CONFIG_ROUTES } from "@/lib/aws/lambda/routes/event-invoke-config";
+import { EVENT_SOURCE_MAPPING_ROUTES } from "@/lib/aws/lambda/routes/event-source-mappings";
 import { FUNCTION_ROUTES } from "@/lib/aws/lambda/routes/functions";
 import { TAG_ROUTES } from "@/lib/aws/lambda/routes/tags";
 import { URL_ROUTES } from "@/lib/aws/lambda/routes/urls";
@@ -27,4 +28,5 @@ export const LAMBDA_ROUTES: readonly LambdaRoute[] = [
   ...TAG_ROUTES,
   ...VERSION_ROUTES,
   ...ALIAS_ROUTES,
+  ...EVENT_SOURCE_MAPPING_ROUTES,
 ];

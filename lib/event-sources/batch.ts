@@ -1,0 +1,117 @@
+/**
+ * One batch through its function: messages no filter matches are deleted (as Lambda does for
+ * SQS), the rest go to the function as one SQS event; on success they are deleted — all of them,
+ * or all but the ReportBatchItemFailures the function listed — and on failure none is, so they
+ * come back after the queue's visibility timeout (and reach the dead-letter queue after its
+ * maxReceiveCount). The invocation is recorded with the queue and the batch size.
+ */
+import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { matches } from "@/lib/event-sources/filter";
+import { failedItems, filterView, sqsRecord, type SqsRecord } from "@/lib/event-sources/records";
+import type { ActiveMapping, PollerDeps } from "@/lib/event-sources/types";
+import { deleteMessages } from "@/lib/message-queues/delete";
+import type { QueueEntry } from "@/lib/message-queues/directory";
+import { decodeReceipt, type Receipt } from "@/lib/message-queues/receipt";
+import type { ReceivedMessage } from "@/lib/message-queues/types";
+import { changeVisibility } from "@/lib/message-queues/visibility";
+import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
+
+const receiptOf = (handle: string): Receipt => decodeReceipt(handle)!;
+/** How long a throttled batch waits before its function is asked again (it stays in flight meanwhile). */
+const THROTTLE_BACKOFF_MS = [100, 250, 500, 1000, 2000];
+
+export async function runBatch(
+  d: PollerDeps,
+  m: ActiveMapping,
+  q: QueueEntry,
+  got: ReceivedMessage[],
+  stopped: () => boolean,
+): Promise<void> {
+  const arn = `arn:aws:sqs:${d.region}:${d.accountId}:${q.name}`;
+  const all = got.map((msg) => sqsRecord(msg, { arn, region: d.region, accountId: d.accountId, fifo: q.fifo }));
+  const keep = m.filters.length ? all.filter((r) => m.filters.some((p) => matches(p, filterView(r)))) : all;
+  const dropped = all.filter((r) => !keep.includes(r));
+  if (dropped.length)
+    await deleteMessages(
+      d.queues.pool,
+      q,
+      dropped.map((r) => receiptOf(r.receiptHandle)),
+    );
+  const records = await withinPayloadLimit(d, q, keep);
+  if (!records.length) return;
+
+  const payload = Buffer.from(JSON.stringify({ Records: records }));
+  // Past the visibility timeout the messages are handed out again: a throttled batch gives up before.
+  const until = Date.now() + q.visibilityTimeoutSec * 1000 - 1000;
+  const result = await invokeWithRetry(d, m, arn, payload, records.length, () => stopped() || Date.now() > until);
+  if (!result) return; // stopped while throttled: the messages come back after their timeout
+  if (result.outcome !== "Success") {
+    d.report(m.id, "PROBLEM: Function call failed", result.error?.errorMessage ?? result.outcome);
+    return;
+  }
+  const ids = new Set(records.map((r) => r.messageId));
+  const failed = m.reportBatchItemFailures ? failedItems(result.payload, ids) : new Set<string>();
+  if (failed === "all") {
+    d.report(m.id, "PROBLEM: Function call failed", "The batchItemFailures response names an item not in the batch");
+    return;
+  }
+  const done = records.filter((r) => !failed.has(r.messageId));
+  if (done.length)
+    await deleteMessages(
+      d.queues.pool,
+      q,
+      done.map((r) => receiptOf(r.receiptHandle)),
+    );
+  d.report(m.id, failed.size ? `OK (${failed.size} of ${records.length} reported as failed)` : "OK");
+}
+
+/** A batch's event is at most a synchronous invocation's payload; what does not fit goes back at once. */
+async function withinPayloadLimit(d: PollerDeps, q: QueueEntry, records: SqsRecord[]): Promise<SqsRecord[]> {
+  let bytes = 20;
+  let fits = records.length;
+  for (let i = 0; i < records.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify(records[i])) + 1;
+    if (bytes > MAX_SYNC_PAYLOAD_BYTES) {
+      fits = i;
+      break;
+    }
+  }
+  const rest = records.slice(Math.max(1, fits));
+  if (rest.length)
+    await changeVisibility(
+      d.queues.pool,
+      q.id,
+      rest.map((r) => ({ ...receiptOf(r.receiptHandle), timeoutSec: 0 })),
+    );
+  return records.slice(0, Math.max(1, fits));
+}
+
+async function invokeWithRetry(
+  d: PollerDeps,
+  m: ActiveMapping,
+  arn: string,
+  payload: Buffer,
+  batchSize: number,
+  stopped: () => boolean,
+) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fn = await d.invoker.resolve(m.functionName, m.qualifier);
+      return await d.invoker.run(fn, payload, {
+        requestId: randomUUID(),
+        trigger: "sqs",
+        qualifier: m.qualifier ?? undefined,
+        eventSource: { arn, batchSize },
+      });
+    } catch (err) {
+      // The function's concurrency is used up: wait and ask again while the batch is in flight.
+      if (!(err instanceof AppError) || err.code !== "TooManyRequestsException" || stopped()) {
+        if (!(err instanceof AppError && err.code === "TooManyRequestsException"))
+          d.report(m.id, `PROBLEM: ${(err as Error).message.slice(0, 200)}`, (err as Error).message);
+        return null;
+      }
+      await new Promise((r) => setTimeout(r, THROTTLE_BACKOFF_MS[Math.min(attempt, THROTTLE_BACKOFF_MS.length - 1)]));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/** Changes a mapping; enabling or disabling passes through Enabling/Disabling until the pollers follow. */
+import type { ServiceContext } from "@/lib/services/context";
+import { recordAudit } from "@/lib/services/audit/record";
+import { parseInput } from "@/lib/services/validate";
+import { getMappingOrThrow } from "@/lib/services/event-sources/get";
+import { toMappingRecord, type MappingRecord } from "@/lib/services/event-sources/record";
+import { updateMappingInput, type UpdateMappingInput } from "@/lib/services/event-sources/schemas";
+import { checkTarget } from "@/lib/services/event-sources/target";
+import { invalid } from "@/lib/errors";
+
+export async function updateMapping(
+  ctx: ServiceContext,
+  id: string,
+  input: UpdateMappingInput,
+): Promise<MappingRecord> {
+  const data = parseInput(updateMappingInput, input);
+  const current = await getMappingOrThrow(ctx, id);
+  const { functionName, filterCriteria, ...settings } = data;
+  const target = functionName ? await checkTarget(ctx, functionName, current.queueName) : null;
+  const batchSize = settings.batchSize ?? current.batchSize;
+  const window = settings.maxBatchingWindowSec ?? current.maxBatchingWindowSec;
+  if (batchSize > 10 && !window)
+    throw invalid("Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10");
+  const toggled = settings.enabled !== undefined && settings.enabled !== current.enabled;
+  const row = await ctx.db.$transaction(async (tx) => {
+    const updated = await tx.eventSourceMapping.update({
+      where: { id },
+      data: {
+        ...settings,
+        ...(filterCriteria !== undefined ? { filterCriteria: filterCriteria ?? { Filters: [] } } : {}),
+        ...(target ? target : {}),
+        ...(toggled
+          ? { state: settings.enabled ? "Enabling" : "Disabling", stateTransitionReason: "USER_INITIATED" }
+          : {}),
+        updatedAt: new Date(),
+      },
+      include: { fn: { select: { name: true } } },
+    });
+    await recordAudit(tx, ctx, "event-source-mapping.update", updated.fn.name, { uuid: id, ...settings });
+    return updated;
+  });
+  ctx.eventSourcesChanged?.();
+  return toMappingRecord(row);
+}
