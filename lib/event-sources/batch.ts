@@ -3,7 +3,9 @@
  * SQS), the rest go to the function as one SQS event; on success they are deleted — all of them,
  * or all but the ReportBatchItemFailures the function listed — and on failure none is, so they
  * come back after the queue's visibility timeout (and reach the dead-letter queue after its
- * maxReceiveCount). The invocation is recorded with the queue and the batch size.
+ * maxReceiveCount). The invocation is recorded with the queue and the batch size, and the record
+ * is written before the messages are deleted: a message gone from its queue was handled and shows
+ * in the function's records, whatever stops the server afterwards.
  */
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
@@ -57,6 +59,8 @@ export async function runBatch(
     return;
   }
   const done = records.filter((r) => !failed.has(r.messageId));
+  // Unwritable records (the database is down): nothing is deleted, the batch comes back later.
+  await d.flushRecords();
   if (done.length)
     await deleteMessages(
       d.queues.pool,

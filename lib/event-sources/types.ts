@@ -27,6 +27,8 @@ export interface PollerDeps {
   region: string;
   accountId: string;
   log: Logger;
+  /** Writes the invocation records pending (a batch is deleted only once its record is stored). */
+  flushRecords(): Promise<void>;
   /** The last batch's result, for the mapping's LastProcessingResult (written at most once a second). */
   report(mappingId: string, result: string, error?: string): void;
 }

@@ -248,6 +248,7 @@ export async function createPlatform(
     region: settings.NIMBUS_REGION,
     accountId: settings.NIMBUS_ACCOUNT_ID,
     log: log.child("event-sources"),
+    flushRecords: () => writer.flush(),
   });
   const pollers = eventSources;
 
