@@ -12,8 +12,14 @@ if (stale.status !== 0) process.exit(stale.status ?? 1);
 const out = path.join(root, ".nimbus", "bench.mjs");
 // --sandbox: the isolation layers' cost at sandbox start (bench/sandbox-start.ts);
 // --stages: where a warm invoke's time and CPU go, stage by stage (bench/stages.ts);
-// --io: an I/O-bound function with and without instance concurrency (bench/io-bound.ts).
-const entries = { "--sandbox": "sandbox-start.ts", "--stages": "stages.ts", "--io": "io-bound.ts" };
+// --io: an I/O-bound function with and without instance concurrency (bench/io-bound.ts);
+// --queues: SQS-compatible queues and event source mappings (bench/queues.ts).
+const entries = {
+  "--sandbox": "sandbox-start.ts",
+  "--stages": "stages.ts",
+  "--io": "io-bound.ts",
+  "--queues": "queues.ts",
+};
 const entry = Object.entries(entries).find(([flag]) => process.argv.includes(flag))?.[1] ?? "run.ts";
 await build({
   entryPoints: [path.join(root, "bench", entry)],

@@ -15,19 +15,30 @@ export async function deleteMessages(
   receipts: Receipt[],
 ): Promise<DeleteResult[]> {
   if (!receipts.length) return [];
+  const params = [q.id, receipts.map((r) => r.seq), receipts.map((r) => r.token)];
+  if (!q.fifo) {
+    // A standard queue's answer is only which were deleted: one plain statement.
+    const { rows } = await pool.query<{ seq: string }>(
+      `DELETE FROM queue_messages m USING unnest($2::bigint[], $3::uuid[]) AS h(seq, receipt)
+        WHERE m.seq = h.seq AND m."queueId" = $1 AND m.receipt = h.receipt RETURNING m.seq::text`,
+      params,
+    );
+    const gone = new Set(rows.map((r) => r.seq));
+    return receipts.map((r) => (gone.has(r.seq) ? "deleted" : "stale"));
+  }
   const { rows } = await pool.query<{ seq: string; state: DeleteResult }>(
     `WITH h AS (SELECT * FROM unnest($2::bigint[], $3::uuid[]) AS h(seq, receipt)),
      gone AS (
        DELETE FROM queue_messages m USING h
-        WHERE m.seq = h.seq AND m."queueId" = $1 AND m.receipt = h.receipt AND (NOT $4 OR m."visibleAt" > now())
+        WHERE m.seq = h.seq AND m."queueId" = $1 AND m.receipt = h.receipt AND m."visibleAt" > now()
        RETURNING m.seq)
      SELECT h.seq::text,
             CASE WHEN EXISTS (SELECT 1 FROM gone g WHERE g.seq = h.seq) THEN 'deleted'
-                 WHEN $4 AND EXISTS (SELECT 1 FROM queue_messages m WHERE m.seq = h.seq AND m."queueId" = $1
-                                       AND m.receipt = h.receipt) THEN 'expired'
+                 WHEN EXISTS (SELECT 1 FROM queue_messages m WHERE m.seq = h.seq AND m."queueId" = $1
+                                AND m.receipt = h.receipt) THEN 'expired'
                  ELSE 'stale' END AS state
        FROM h`,
-    [q.id, receipts.map((r) => r.seq), receipts.map((r) => r.token), q.fifo],
+    params,
   );
   const bySeq = new Map(rows.map((r) => [r.seq, r.state]));
   return receipts.map((r) => bySeq.get(r.seq) ?? "stale");

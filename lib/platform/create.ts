@@ -26,6 +26,7 @@ import { UrlRegistry } from "@/lib/url/registry";
 import { QueueDirectory } from "@/lib/message-queues/directory";
 import { QueueJanitor } from "@/lib/message-queues/janitor";
 import { QueueWakeups } from "@/lib/message-queues/wakeups";
+import { createQueuePool } from "@/lib/message-queues/pool";
 import type { QueueRuntime } from "@/lib/message-queues/runtime";
 import { EventSourceManager } from "@/lib/event-sources/manager";
 import type { FunctionChange, ServiceContext } from "@/lib/services/context";
@@ -178,10 +179,11 @@ export async function createPlatform(
   const urls = new UrlRegistry(db.pool);
   const wakeups = new QueueWakeups(opts.databaseUrl, log.child("queues"));
   await wakeups.start();
+  const queuePool = createQueuePool(opts.databaseUrl, log.child("queues"));
   const queues: QueueRuntime = {
-    pool: db.pool,
+    pool: queuePool,
     wakeups,
-    directory: new QueueDirectory(db.pool),
+    directory: new QueueDirectory(queuePool),
     limits: {
       maxVisibilitySec: settings.NIMBUS_QUEUE_MAX_VISIBILITY_SECONDS,
       maxDelaySec: settings.NIMBUS_QUEUE_MAX_DELAY_SECONDS,
@@ -308,6 +310,7 @@ export async function createPlatform(
       janitor.stop();
       await pollers.close();
       await wakeups.close();
+      await queuePool.end().catch(() => {});
       await rollouts.stop();
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
