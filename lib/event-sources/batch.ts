@@ -12,11 +12,9 @@ import { AppError } from "@/lib/errors";
 import { matches } from "@/lib/event-sources/filter";
 import { failedItems, filterView, sqsRecord, type SqsRecord } from "@/lib/event-sources/records";
 import type { ActiveMapping, PollerDeps } from "@/lib/event-sources/types";
-import { deleteMessages } from "@/lib/message-queues/delete";
 import type { QueueEntry } from "@/lib/message-queues/directory";
 import { decodeReceipt, type Receipt } from "@/lib/message-queues/receipt";
 import type { ReceivedMessage } from "@/lib/message-queues/types";
-import { changeVisibility } from "@/lib/message-queues/visibility";
 import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
 
 const receiptOf = (handle: string): Receipt => decodeReceipt(handle)!;
@@ -35,8 +33,7 @@ export async function runBatch(
   const keep = m.filters.length ? all.filter((r) => m.filters.some((p) => matches(p, filterView(r)))) : all;
   const dropped = all.filter((r) => !keep.includes(r));
   if (dropped.length)
-    await deleteMessages(
-      d.queues.pool,
+    await d.queues.store.delete(
       q,
       dropped.map((r) => receiptOf(r.receiptHandle)),
     );
@@ -62,8 +59,7 @@ export async function runBatch(
   // Unwritable records (the database is down): nothing is deleted, the batch comes back later.
   await d.flushRecords();
   if (done.length)
-    await deleteMessages(
-      d.queues.pool,
+    await d.queues.store.delete(
       q,
       done.map((r) => receiptOf(r.receiptHandle)),
     );
@@ -83,8 +79,7 @@ async function withinPayloadLimit(d: PollerDeps, q: QueueEntry, records: SqsReco
   }
   const rest = records.slice(Math.max(1, fits));
   if (rest.length)
-    await changeVisibility(
-      d.queues.pool,
+    await d.queues.store.changeVisibility(
       q.id,
       rest.map((r) => ({ ...receiptOf(r.receiptHandle), timeoutSec: 0 })),
     );

@@ -8,7 +8,6 @@
  */
 import { runBatch } from "@/lib/event-sources/batch";
 import type { ActiveMapping, PollerDeps } from "@/lib/event-sources/types";
-import { receiveMessages } from "@/lib/message-queues/receive";
 import type { ReceivedMessage } from "@/lib/message-queues/types";
 import type { QueueEntry } from "@/lib/message-queues/directory";
 
@@ -21,6 +20,8 @@ export class MappingPoller {
   private workers = 0;
   private stopping = false;
   private readonly running = new Set<Promise<void>>();
+  /** The queue's id once read: stop() wakes its long polls. */
+  private queueIdHint: string | null = null;
 
   constructor(
     readonly mapping: ActiveMapping,
@@ -37,8 +38,6 @@ export class MappingPoller {
     this.d.queues.wakeups.wake(this.queueIdHint ?? "");
     await Promise.all(this.running);
   }
-
-  private queueIdHint: string | null = null;
 
   private spawn(): void {
     if (this.stopping || this.workers >= this.mapping.maxConcurrency) return;
@@ -89,7 +88,7 @@ export class MappingPoller {
   private async gather(q: QueueEntry): Promise<ReceivedMessage[]> {
     const m = this.mapping;
     const opts = { gone: () => this.stopping };
-    const first = await receiveMessages(this.d.queues.pool, this.d.queues.wakeups, q, {
+    const first = await this.d.queues.store.receive(q, {
       ...opts,
       max: Math.min(m.batchSize, CLAIM_MAX),
       waitSec: LONG_POLL_SEC,
@@ -100,7 +99,7 @@ export class MappingPoller {
     while (got.length < m.batchSize && !this.stopping) {
       const left = until - Date.now();
       if (left <= 0) break;
-      const more = await receiveMessages(this.d.queues.pool, this.d.queues.wakeups, q, {
+      const more = await this.d.queues.store.receive(q, {
         ...opts,
         max: Math.min(m.batchSize - got.length, CLAIM_MAX),
         waitSec: Math.min(LONG_POLL_SEC, left / 1000),

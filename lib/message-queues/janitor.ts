@@ -1,6 +1,6 @@
 /**
  * Deletes what queues no longer hold: messages past their queue's retention period (receives
- * already skip them) and FIFO deduplication ids past their 5 minutes. Every server runs it once a
+ * already skip them), FIFO deduplication ids past their 5 minutes, traffic counts past 7 days. Every server runs it once a
  * minute; two at once only find less to delete.
  */
 import type pg from "pg";
@@ -12,6 +12,7 @@ export async function sweepQueues(pool: pg.Pool): Promise<{ expired: number; ded
       WHERE m."queueId" = q.id AND m."sentAt" <= now() - make_interval(secs => q."retentionSec")`,
   );
   const dedup = await pool.query(`DELETE FROM queue_dedup WHERE "expiresAt" <= now()`);
+  await pool.query(`DELETE FROM queue_stats WHERE minute < now() - interval '7 days'`);
   return { expired: expired.rowCount ?? 0, dedup: dedup.rowCount ?? 0 };
 }
 

@@ -27,6 +27,8 @@ import { QueueDirectory } from "@/lib/message-queues/directory";
 import { QueueJanitor } from "@/lib/message-queues/janitor";
 import { QueueWakeups } from "@/lib/message-queues/wakeups";
 import { createQueuePool } from "@/lib/message-queues/pool";
+import { QueueStats } from "@/lib/message-queues/stats";
+import { MessageStore } from "@/lib/message-queues/store";
 import type { QueueRuntime } from "@/lib/message-queues/runtime";
 import { EventSourceManager } from "@/lib/event-sources/manager";
 import type { FunctionChange, ServiceContext } from "@/lib/services/context";
@@ -180,9 +182,11 @@ export async function createPlatform(
   const wakeups = new QueueWakeups(opts.databaseUrl, log.child("queues"));
   await wakeups.start();
   const queuePool = createQueuePool(opts.databaseUrl, log.child("queues"));
+  const queueStats = new QueueStats(queuePool, log.child("queues"));
   const queues: QueueRuntime = {
     pool: queuePool,
     wakeups,
+    store: new MessageStore(queuePool, wakeups, queueStats),
     directory: new QueueDirectory(queuePool),
     limits: {
       maxVisibilitySec: settings.NIMBUS_QUEUE_MAX_VISIBILITY_SECONDS,
@@ -210,6 +214,7 @@ export async function createPlatform(
 
   const services: ServiceContext = {
     db: db.prisma,
+    queues,
     dataCipher,
     keyCipher,
     settings,
@@ -310,6 +315,7 @@ export async function createPlatform(
       janitor.stop();
       await pollers.close();
       await wakeups.close();
+      await queueStats.close();
       await queuePool.end().catch(() => {});
       await rollouts.stop();
       await asyncQueue.stop(graceMs);

@@ -4,6 +4,7 @@ import type { FunctionRecord } from "@/lib/services/functions/record";
 import type { DataCipher } from "@/lib/crypto/data-cipher";
 import type { KeyCipher } from "@/lib/crypto/key-cipher";
 import type { Actor } from "@/lib/services/audit/actor";
+import type { QueueRuntime } from "@/lib/message-queues/runtime";
 
 /** A change other parts of the process (caches, executor) must hear about. */
 export interface FunctionChange {
@@ -40,6 +41,8 @@ export interface ServiceContext {
   sessionsEnded?(): void;
   /** A function's URL config or resource policy changed (URL caches here and, via NOTIFY, elsewhere drop it). */
   urlsChanged?(functionId: string): void;
+  /** The queues' data plane (message counts, sends, peeks and moves for the console). */
+  queues?: QueueRuntime;
   /** A queue was created, changed or deleted (the message path's queue cache drops it). */
   queuesChanged?(name: string): void;
   /** Event source mappings were created, changed or deleted (the pollers follow). */

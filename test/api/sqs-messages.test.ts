@@ -7,6 +7,8 @@ import {
   DeleteMessageCommand,
   GetQueueAttributesCommand,
   ListDeadLetterSourceQueuesCommand,
+  ListMessageMoveTasksCommand,
+  StartMessageMoveTaskCommand,
   ReceiptHandleIsInvalid,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
@@ -192,6 +194,29 @@ describe("SQS messages through @aws-sdk/client-sqs", () => {
     expect(sources.queueUrls).toEqual([QueueUrl]);
     const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["RedrivePolicy"] }));
     expect(JSON.parse(attrs.Attributes!.RedrivePolicy!)).toEqual(JSON.parse(policy));
+
+    // Redrive: back to the queue it came from, receivable again with a fresh count.
+    await sqs.send(
+      new ChangeMessageVisibilityCommand({
+        QueueUrl: dlq,
+        ReceiptHandle: dead[0]!.ReceiptHandle,
+        VisibilityTimeout: 0,
+      }),
+    );
+    const dlqArn = `arn:aws:sqs:us-east-1:000000000000:${dlqName}`;
+    const task = await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlqArn }));
+    expect(task.TaskHandle).toBeTruthy();
+    const tasks = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }));
+    expect(tasks.Results?.[0]).toMatchObject({
+      Status: "COMPLETED",
+      ApproximateNumberOfMessagesMoved: 1,
+      SourceArn: dlqArn,
+    });
+    const back = (await receive(sqs, QueueUrl, { MessageSystemAttributeNames: ["ApproximateReceiveCount"] })).Messages!;
+    expect(back.map((m) => [m.MessageId, m.Attributes?.ApproximateReceiveCount])).toEqual([[sent.MessageId, "1"]]);
+    await expect(
+      sqs.send(new StartMessageMoveTaskCommand({ SourceArn: `arn:aws:sqs:us-east-1:000000000000:${sourceName}` })),
+    ).rejects.toThrow("Source queue must be configured as a Dead Letter Queue.");
   });
 
   it("FIFO: in order per group, one group's batch in flight at a time, duplicates dropped", async () => {

@@ -8,11 +8,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors";
 import { sendSqsError } from "@/lib/aws/sqs/errors";
 import { MESSAGE_ACTIONS } from "@/lib/aws/sqs/message-actions";
+import { MOVE_ACTIONS } from "@/lib/aws/sqs/move-actions";
 import { QUEUE_ACTIONS } from "@/lib/aws/sqs/queue-actions";
 import type { SqsAction, SqsCall } from "@/lib/aws/sqs/types";
 
 const PREFIX = "AmazonSQS.";
-const ACTIONS: Record<string, SqsAction> = { ...QUEUE_ACTIONS, ...MESSAGE_ACTIONS };
+const ACTIONS: Record<string, SqsAction> = { ...QUEUE_ACTIONS, ...MESSAGE_ACTIONS, ...MOVE_ACTIONS };
 
 export const SQS_API = {
   service: "sqs",

@@ -4,12 +4,9 @@
  */
 import { AppError } from "@/lib/errors";
 import type { QueueEntry } from "@/lib/message-queues/directory";
-import { deleteMessages } from "@/lib/message-queues/delete";
 import { queueError } from "@/lib/message-queues/errors";
 import { messageProblem, type OutgoingMessage } from "@/lib/message-queues/message-rules";
-import { receiveMessages } from "@/lib/message-queues/receive";
-import { sendMessages, type SentMessage } from "@/lib/message-queues/send";
-import { changeVisibility } from "@/lib/message-queues/visibility";
+import type { SentMessage } from "@/lib/message-queues/send";
 import { queueNotFound } from "@/lib/services/queues/get";
 import { sqsErrorOf } from "@/lib/aws/sqs/errors";
 import { outgoingOf, receivedShape } from "@/lib/aws/sqs/message-shapes";
@@ -38,9 +35,7 @@ const rulesOf = (c: SqsCall, q: QueueEntry) => ({ ...q, maxDelaySec: c.platform.
 
 async function send(c: SqsCall, q: QueueEntry, messages: OutgoingMessage[]): Promise<SentMessage[]> {
   try {
-    const sent = await sendMessages(c.platform.queues.pool, q, messages);
-    c.platform.queues.wakeups.wake(q.id);
-    return sent;
+    return await c.platform.queues.store.send(q, messages);
   } catch (err) {
     // The queue was deleted since the directory read it.
     if ((err as { code?: string }).code === "23503") {
@@ -122,7 +117,7 @@ const receiveMessage: SqsAction = async (c) => {
   const system = [...stringList(c.input, "AttributeNames"), ...stringList(c.input, "MessageSystemAttributeNames")];
   const attributes = stringList(c.input, "MessageAttributeNames");
   const socket = c.req.socket;
-  const got = await receiveMessages(c.platform.queues.pool, c.platform.queues.wakeups, q, {
+  const got = await c.platform.queues.store.receive(q, {
     max,
     visibilityTimeoutSec,
     waitSec,
@@ -147,7 +142,7 @@ const notChangeable = (handle: string) =>
 const deleteMessage: SqsAction = async (c) => {
   const q = await queueOf(c);
   const handle = required(c.input, "ReceiptHandle");
-  const [result] = await deleteMessages(c.platform.queues.pool, q, [receiptIn(handle)]);
+  const [result] = await c.platform.queues.store.delete(q, [receiptIn(handle)]);
   if (result === "expired") throw expired(handle);
   return {};
 };
@@ -179,8 +174,7 @@ async function receiptBatch(
 const deleteMessageBatch: SqsAction = async (c) => {
   const q = await queueOf(c);
   return receiptBatch(c, async (good) => {
-    const results = await deleteMessages(
-      c.platform.queues.pool,
+    const results = await c.platform.queues.store.delete(
       q,
       good.map((g) => receiptIn(g.e.ReceiptHandle)),
     );
@@ -194,7 +188,7 @@ const changeMessageVisibility: SqsAction = async (c) => {
   const timeoutSec = optionalInt(c.input, "VisibilityTimeout", 0, c.platform.queues.limits.maxVisibilitySec);
   if (timeoutSec === undefined)
     throw queueError("MissingParameter", "The request must contain the parameter VisibilityTimeout.");
-  const [changed] = await changeVisibility(c.platform.queues.pool, q.id, [{ ...receiptIn(handle), timeoutSec }]);
+  const [changed] = await c.platform.queues.store.changeVisibility(q.id, [{ ...receiptIn(handle), timeoutSec }]);
   if (!changed) throw notChangeable(handle);
   return {};
 };
@@ -211,8 +205,7 @@ const changeMessageVisibilityBatch: SqsAction = async (c) => {
       }
     });
     const valid = good.map((g, i) => ({ g, t: timeouts[i]! })).filter((x) => typeof x.t === "number");
-    const changed = await changeVisibility(
-      c.platform.queues.pool,
+    const changed = await c.platform.queues.store.changeVisibility(
       q.id,
       valid.map((x) => ({ ...receiptIn(x.g.e.ReceiptHandle), timeoutSec: x.t as number })),
     );

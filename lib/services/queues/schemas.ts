@@ -5,13 +5,9 @@
 import { z } from "zod";
 import { tags } from "@/lib/services/tags/schemas";
 
-/** What SQS allows, unless the server's settings raise it. */
-export interface QueueLimits {
-  /** Longest visibility timeout, s (SQS: 12 hours). */
-  maxVisibilitySec: number;
-  /** Longest delay, s (SQS: 15 minutes). */
-  maxDelaySec: number;
-}
+import type { QueueLimits } from "@/lib/message-queues/runtime";
+
+export type { QueueLimits } from "@/lib/message-queues/runtime";
 export const SQS_LIMITS: QueueLimits = { maxVisibilitySec: 43_200, maxDelaySec: 900 };
 
 export const MAX_RETENTION_SEC = 1_209_600;
