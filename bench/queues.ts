@@ -46,7 +46,7 @@ async function throughput(sqs: SQSClient, pid: number | null) {
   const c0 = cpuSplit(pid);
   const started = Date.now();
   const producers = Array.from({ length: PRODUCERS }, async (_, p) => {
-    for (let i = 0; Date.now() < until; i++) {
+    while (Date.now() < until) {
       // Steady state: the backlog stays bounded, so what is measured is messages all the way through.
       while (sent - done > BACKLOG && Date.now() < until) await sleep(2);
       const Entries = Array.from({ length: 10 }, (_, j) => ({ Id: `p${p}-${j}`, MessageBody: body }));
