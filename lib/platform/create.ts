@@ -29,6 +29,7 @@ import { QueueWakeups } from "@/lib/message-queues/wakeups";
 import { createQueuePool } from "@/lib/message-queues/pool";
 import { QueueStats } from "@/lib/message-queues/stats";
 import { MessageStore } from "@/lib/message-queues/store";
+import { sendToQueue } from "@/lib/message-queues/send-to";
 import type { QueueRuntime } from "@/lib/message-queues/runtime";
 import { EventSourceManager } from "@/lib/event-sources/manager";
 import type { FunctionChange, ServiceContext } from "@/lib/services/context";
@@ -136,6 +137,21 @@ export async function createPlatform(
         details: { version: e.version, reason: e.reason, pid: e.pid, requestId: e.requestId },
       }),
   });
+  const wakeups = new QueueWakeups(opts.databaseUrl, log.child("queues"));
+  await wakeups.start();
+  const queuePool = createQueuePool(opts.databaseUrl, log.child("queues"));
+  const queueStats = new QueueStats(queuePool, log.child("queues"));
+  const queues: QueueRuntime = {
+    pool: queuePool,
+    wakeups,
+    store: new MessageStore(queuePool, wakeups, queueStats),
+    directory: new QueueDirectory(queuePool),
+    limits: {
+      maxVisibilitySec: settings.NIMBUS_QUEUE_MAX_VISIBILITY_SECONDS,
+      maxDelaySec: settings.NIMBUS_QUEUE_MAX_DELAY_SECONDS,
+    },
+  };
+  const janitor = new QueueJanitor(db.pool, log.child("queues"));
   const writer = new RecordWriter(db.pool, { log: log.child("records"), spill: new RecordSpill(settings.dataDir) });
   const invoker = new Invoker(resolver, admission, executor, writer);
   const asyncQueue = new DurableAsyncQueue({
@@ -146,6 +162,7 @@ export async function createPlatform(
     concurrency: settings.NIMBUS_ASYNC_CONCURRENCY,
     flushRecords: () => writer.flush(),
     recordPending: (requestId, attempt) => writer.holds(requestId, attempt),
+    sendToQueue: (name, body) => sendToQueue(queues, name, body),
     log: log.child("async"),
   });
   await asyncQueue.start();
@@ -179,21 +196,6 @@ export async function createPlatform(
     refreshReserved().catch((e: Error) => log.child("platform").warn(`could not refresh reservations: ${e.message}`));
   };
   const urls = new UrlRegistry(db.pool);
-  const wakeups = new QueueWakeups(opts.databaseUrl, log.child("queues"));
-  await wakeups.start();
-  const queuePool = createQueuePool(opts.databaseUrl, log.child("queues"));
-  const queueStats = new QueueStats(queuePool, log.child("queues"));
-  const queues: QueueRuntime = {
-    pool: queuePool,
-    wakeups,
-    store: new MessageStore(queuePool, wakeups, queueStats),
-    directory: new QueueDirectory(queuePool),
-    limits: {
-      maxVisibilitySec: settings.NIMBUS_QUEUE_MAX_VISIBILITY_SECONDS,
-      maxDelaySec: settings.NIMBUS_QUEUE_MAX_DELAY_SECONDS,
-    },
-  };
-  const janitor = new QueueJanitor(db.pool, log.child("queues"));
   let eventSources: EventSourceManager | undefined; // made below, once the services exist
   let auth: ConsoleAuth | undefined; // made below; the feed may call into it once it exists
   const feed = new ChangeFeed(

@@ -262,7 +262,7 @@ export class DurableAsyncQueue implements AsyncSink {
     });
   }
 
-  /** Sends the destination record to a function, asynchronously. False if it does not exist. */
+  /** Sends the destination record to a function (asynchronously) or a queue. False if it does not exist. */
   private async deliver(
     destination: string,
     fn: ResolvedFunction,
@@ -270,13 +270,9 @@ export class DurableAsyncQueue implements AsyncSink {
     condition: DestinationCondition,
     result: InvokeResult | null,
   ): Promise<boolean> {
-    let target: ResolvedFunction;
-    try {
-      target = await this.o.invoker.resolve(destination);
-    } catch {
-      this.o.log.warn(`destination ${destination} of ${fn.record.name} does not exist`, { requestId: job.requestId });
-      return false;
-    }
+    const queue = /^arn:aws[a-zA-Z-]*:sqs:[^:]*:\d*:(.+)$/.exec(destination)?.[1];
+    let target: ResolvedFunction | null = null;
+    if (!queue) target = await this.o.invoker.resolve(destination).catch(() => null);
     const record = destinationRecord({
       requestId: job.requestId,
       functionArn: `${this.o.invoker.arnOf(fn.record.name)}:${job.qualifier ?? "$LATEST"}`,
@@ -286,8 +282,14 @@ export class DurableAsyncQueue implements AsyncSink {
       payload: job.payload,
       result,
     });
-    await this.enqueue(target, Buffer.from(JSON.stringify(record)), randomUUID());
-    return true;
+    const delivered = target
+      ? await this.enqueue(target, Buffer.from(JSON.stringify(record)), randomUUID()).then(() => true)
+      : queue && this.o.sendToQueue
+        ? await this.o.sendToQueue(queue, JSON.stringify(record))
+        : false;
+    if (!delivered)
+      this.o.log.warn(`destination ${destination} of ${fn.record.name} does not exist`, { requestId: job.requestId });
+    return delivered;
   }
 
   /** Redrives a dead letter: its event is queued again as a new invocation. */

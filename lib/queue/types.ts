@@ -29,5 +29,7 @@ export interface DurableAsyncOptions {
   flushRecords: () => Promise<void>;
   /** Whether an invocation record is still waiting in this server's memory. */
   recordPending: (requestId: string, attempt: number) => boolean;
+  /** Sends a destination record to a queue (an SQS ARN destination). False if the queue does not exist. */
+  sendToQueue?: (queueName: string, body: string) => Promise<boolean>;
   log: Logger;
 }

@@ -9,7 +9,9 @@ import {
   UpdateFunctionConfigurationCommand,
   UpdateFunctionEventInvokeConfigCommand,
 } from "@aws-sdk/client-lambda";
+import { CreateQueueCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { deployFunction, enc, testServer } from "@/test/server";
+import { sqsClient, uniqueQueue } from "@/test/api/sqs-helpers";
 
 // Retries after 1 s instead of Lambda's 60 s and 120 s.
 const t = testServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
@@ -166,6 +168,52 @@ describe("asynchronous invocations", () => {
     });
     const dl = await t.srv.platform.db.pool.query(`SELECT 1 FROM dead_letters WHERE "requestId" = $1`, [id]);
     expect(dl.rowCount).toBe(0);
+  });
+
+  it("sends destination records to queues: on success and on failure", async () => {
+    const sqs = sqsClient(t.srv.url);
+    const okQueue = uniqueQueue("on-success");
+    const failQueue = uniqueQueue("on-failure");
+    for (const q of [okQueue, failQueue]) await sqs.send(new CreateQueueCommand({ QueueName: q }));
+    const arn = (q: string) => `arn:aws:sqs:us-east-1:000000000000:${q}`;
+    const name = await deploy(
+      `export const handler = async (e) => { if (e.fail) throw new Error("failed " + e.n); return { doubled: e.n * 2 }; };`,
+    );
+    await t.lambda.send(
+      new PutFunctionEventInvokeConfigCommand({
+        FunctionName: name,
+        MaximumRetryAttempts: 0,
+        DestinationConfig: { OnSuccess: { Destination: arn(okQueue) }, OnFailure: { Destination: arn(failQueue) } },
+      }),
+    );
+    const okId = await fire(name, { n: 21 });
+    const failId = await fire(name, { n: 5, fail: true });
+    const one = async (q: string) => {
+      const r = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: `${t.srv.url}/000000000000/${q}`, WaitTimeSeconds: 5 }),
+      );
+      return r.Messages?.map((m) => JSON.parse(m.Body!)) ?? [];
+    };
+    const [success] = await one(okQueue);
+    expect(success).toMatchObject({
+      requestContext: { requestId: okId, condition: "Success" },
+      requestPayload: { n: 21 },
+      responsePayload: { doubled: 42 },
+    });
+    const [failure] = await one(failQueue);
+    expect(failure).toMatchObject({
+      requestContext: { requestId: failId, condition: "RetriesExhausted" },
+      responseContext: { functionError: "Unhandled" },
+      responsePayload: { errorMessage: "failed 5" },
+    });
+    await expect(
+      t.lambda.send(
+        new PutFunctionEventInvokeConfigCommand({
+          FunctionName: name,
+          DestinationConfig: { OnFailure: { Destination: arn("no-such-queue") } },
+        }),
+      ),
+    ).rejects.toThrow("The destination queue no-such-queue does not exist");
   });
 
   it("keeps throttled events waiting (not dropped) and drops those past their maximum age", {

@@ -7,7 +7,12 @@ import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { parseInput } from "@/lib/services/validate";
 import { changedFields, recordAudit } from "@/lib/services/audit/record";
 import { DEFAULT_EVENT_INVOKE_CONFIG, type EventInvokeConfigRecord } from "@/lib/services/event-invoke-config/record";
-import { eventInvokeConfigInput, type EventInvokeConfigInput } from "@/lib/services/event-invoke-config/schemas";
+import {
+  eventInvokeConfigInput,
+  QUEUE_DESTINATION,
+  type EventInvokeConfigInput,
+} from "@/lib/services/event-invoke-config/schemas";
+import { getQueueOrThrow } from "@/lib/services/queues/get";
 
 /** Put replaces the whole configuration; update changes only the fields given. */
 export async function putEventInvokeConfig(
@@ -20,7 +25,12 @@ export async function putEventInvokeConfig(
   const data = parseInput(eventInvokeConfigInput, input);
   const fn = await getFunctionOrThrow(ctx, name);
   for (const d of [data.onSuccessDestination, data.onFailureDestination]) {
-    if (d && parseFunctionRef(d).name === fn.name) throw invalid("A function cannot be its own destination");
+    const queue = d ? QUEUE_DESTINATION.exec(d)?.[1] : undefined;
+    if (queue)
+      await getQueueOrThrow(ctx, queue).catch(() => {
+        throw invalid(`The destination queue ${queue} does not exist`);
+      });
+    else if (d && parseFunctionRef(d).name === fn.name) throw invalid("A function cannot be its own destination");
   }
   const q = await configQualifier(ctx, fn, qualifier);
   const key = { functionId_qualifier: { functionId: fn.id, qualifier: q } };

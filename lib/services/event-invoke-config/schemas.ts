@@ -1,14 +1,23 @@
 /** Validation for EventInvokeConfig: retries, maximum event age and destinations, with Lambda's messages. */
 import { z } from "zod";
 
+/** A queue destination: an SQS ARN naming a Nimbus queue. */
+export const QUEUE_DESTINATION = /^arn:aws[a-zA-Z-]*:sqs:[a-z0-9-]+:\d{12}:([A-Za-z0-9_.-]{1,80})$/;
+
 const destination = z
   .string()
   .nullable()
-  .refine((d) => d === null || /^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[a-zA-Z0-9_-]{1,64}$/.test(d), {
-    message:
-      "Destination must be a function name or a Lambda function ARN " +
-      "(queues, topics and event buses are not supported here)",
-  });
+  .refine(
+    (d) =>
+      d === null ||
+      QUEUE_DESTINATION.test(d) ||
+      /^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[a-zA-Z0-9_-]{1,64}$/.test(d),
+    {
+      message:
+        "Destination must be a function name, a Lambda function ARN or an SQS queue ARN " +
+        "(topics and event buses are not supported here)",
+    },
+  );
 
 export const eventInvokeConfigInput = z.object({
   maximumRetryAttempts: z
