@@ -18,7 +18,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
 import type { AwsApiRuntime } from "@/lib/aws/lambda/routes";
 import { SCHEDULER_API } from "@/lib/aws/scheduler/api";
-import { handleSqsAction, SQS_API, sqsActionOf } from "@/lib/aws/sqs/api";
+import { handleSqsAction, handleSqsQuery, SQS_API, SQS_QUERY_API, sqsActionOf } from "@/lib/aws/sqs/api";
 import type { Actor } from "@/lib/services/audit/actor";
 import { withActor } from "@/lib/services/context";
 import { beginStages, stamp } from "@/lib/stage-times";
@@ -79,7 +79,9 @@ export async function handleLambdaApi(
     };
     if (SCHEDULER_API.owns(parts.path)) api = SCHEDULER_API;
     const sqs = SQS_API.owns(req.headers);
+    const sqsQuery = !sqs && SQS_API.ownsQuery(req.headers);
     if (sqs) api = SQS_API;
+    else if (sqsQuery) api = SQS_QUERY_API;
     else if (req.headers["x-amz-target"] !== undefined) throw unknownTarget(String(req.headers["x-amz-target"]));
     const region = platform.settings.NIMBUS_REGION;
     const pending = await checkClaims(parts, platform.accessKeys, region, undefined, api.service);
@@ -105,6 +107,13 @@ export async function handleLambdaApi(
       const input = parseSqsBody(body);
       const ctx = withActor(platform.services, lambdaActorOf(req, caller));
       await handleSqsAction(action, { platform, ctx, req, input, shape }, res, requestId);
+      return;
+    }
+    if (sqsQuery) {
+      const params = new URLSearchParams(parts.query);
+      for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params.append(k, v);
+      const ctx = withActor(platform.services, lambdaActorOf(req, caller));
+      await handleSqsQuery({ platform, ctx, req, shape }, params, res, requestId);
       return;
     }
     const found = api.routes!.match(parts.method, parts.path);

@@ -29,11 +29,11 @@ describe("operations Nimbus does not serve", () => {
     const res = await fetch(`${t.srv.url}/`, {
       method: "POST",
       redirect: "manual",
-      headers: { "x-amz-target": "AmazonSQS.ListQueues", "content-type": "application/x-amz-json-1.0" },
+      headers: { "x-amz-target": "DynamoDB_20120810.ListTables", "content-type": "application/x-amz-json-1.0" },
       body: "{}",
     });
     expect(res.status).toBe(404);
     expect(res.headers.get("x-amzn-errortype")).toBe("UnknownOperationException");
-    expect(await res.json()).toMatchObject({ message: expect.stringContaining("AmazonSQS.ListQueues") });
+    expect(await res.json()).toMatchObject({ message: expect.stringContaining("DynamoDB_20120810.ListTables") });
   });
 });
