@@ -55,6 +55,7 @@ export async function runBatch(
     d.report(m.id, "PROBLEM: Function call failed", "The batchItemFailures response names an item not in the batch");
     return;
   }
+  if (q.fifo) holdBackAfterFailures(records, failed);
   const done = records.filter((r) => !failed.has(r.messageId));
   // Unwritable records (the database is down): nothing is deleted, the batch comes back later.
   await d.flushRecords();
@@ -64,6 +65,19 @@ export async function runBatch(
       done.map((r) => receiptOf(r.receiptHandle)),
     );
   d.report(m.id, failed.size ? `OK (${failed.size} of ${records.length} reported as failed)` : "OK");
+}
+
+/**
+ * In a FIFO queue a message group's order holds across failures: after a failed message, the ones
+ * of its group behind it in the batch count as failed too (they come back with it), as on Lambda.
+ */
+function holdBackAfterFailures(records: SqsRecord[], failed: Set<string>): void {
+  const stopped = new Set<string>();
+  for (const r of records) {
+    const group = r.attributes.MessageGroupId ?? "";
+    if (stopped.has(group)) failed.add(r.messageId);
+    else if (failed.has(r.messageId)) stopped.add(group);
+  }
 }
 
 /** A batch's event is at most a synchronous invocation's payload; what does not fit goes back at once. */

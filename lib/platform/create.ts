@@ -192,6 +192,8 @@ export async function createPlatform(
       if (c.record) resolver.prime(c.record, c.zip);
       else resolver.invalidate(c.name);
       executor.retire(c.id, c.revision ?? undefined);
+      // A deleted function's event source mappings went with it: their pollers stop.
+      if (c.revision === null) void eventSources?.reload();
     }
     refreshReserved().catch((e: Error) => log.child("platform").warn(`could not refresh reservations: ${e.message}`));
   };
@@ -299,6 +301,7 @@ export async function createPlatform(
     capacity,
     urls,
     queues,
+    eventSources: pollers,
     urlSettings: {
       NIMBUS_REGION: settings.NIMBUS_REGION,
       NIMBUS_URL_DOMAIN: settings.NIMBUS_URL_DOMAIN,

@@ -17,6 +17,7 @@ import type { AccessKeyCache } from "@/lib/aws/sigv4/key-cache";
 import type { AuditBuffer } from "@/lib/services/audit/buffer";
 import type { ConsoleAuth } from "@/lib/auth/console-auth";
 import type { QueueRuntime } from "@/lib/message-queues/runtime";
+import type { EventSourceManager } from "@/lib/event-sources/manager";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface Platform {
@@ -46,6 +47,8 @@ export interface Platform {
   urls: UrlRegistry;
   /** The queues' data plane: cached queues, wake-ups, limits (the SQS API). */
   queues: QueueRuntime;
+  /** This server's pollers of event source mappings. */
+  eventSources: EventSourceManager;
   /** How FunctionUrl values are written: the domain, scheme and port clients use. */
   urlSettings: UrlSettings;
   startedAt: number;

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   CreateEventSourceMappingCommand,
   DeleteEventSourceMappingCommand,
+  DeleteFunctionCommand,
   GetEventSourceMappingCommand,
   ListEventSourceMappingsCommand,
   UpdateEventSourceMappingCommand,
@@ -53,6 +54,56 @@ async function handledLines(functionName: string): Promise<string[]> {
 }
 
 describe("event source mappings: a queue feeds a function in batches", () => {
+  it("stop polling when their function is deleted", async () => {
+    const sqs = sqsClient(t.srv.url);
+    const queue = uniqueQueue("esm-del");
+    await sqs.send(new CreateQueueCommand({ QueueName: queue }));
+    const fn = await deployFunction(t.lambda, WORKER, { prefix: "esm-del" });
+    const { UUID } = await t.lambda.send(
+      new CreateEventSourceMappingCommand({ EventSourceArn: arnOf(queue), FunctionName: fn }),
+    );
+    await expect.poll(() => t.srv.platform.eventSources.running).toContain(UUID);
+    await t.lambda.send(new DeleteFunctionCommand({ FunctionName: fn }));
+    await expect.poll(() => t.srv.platform.eventSources.running).not.toContain(UUID);
+    await expect(t.lambda.send(new GetEventSourceMappingCommand({ UUID }))).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+    });
+  });
+
+  it("keep a FIFO group's order across a reported failure: the messages behind it come back with it", async () => {
+    const sqs = sqsClient(t.srv.url);
+    const queue = `${uniqueQueue("esm-fifo")}.fifo`;
+    const { QueueUrl } = await sqs.send(
+      new CreateQueueCommand({ QueueName: queue, Attributes: { FifoQueue: "true", VisibilityTimeout: "3" } }),
+    );
+    const Entries = ["flaky", "ok", "ok"].map((kind, n) => ({
+      Id: `e${n}`,
+      MessageBody: JSON.stringify({ n, kind }),
+      MessageGroupId: "A",
+      MessageDeduplicationId: `d${n}`,
+    }));
+    await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries }));
+    const fn = await deployFunction(t.lambda, WORKER, { prefix: "esm-fifo" });
+    await t.lambda.send(
+      new CreateEventSourceMappingCommand({
+        EventSourceArn: arnOf(queue),
+        FunctionName: fn,
+        BatchSize: 10,
+        FunctionResponseTypes: ["ReportBatchItemFailures"],
+      }),
+    );
+    await expect.poll(async () => (await handledLines(fn)).length, { timeout: 20_000 }).toBe(6);
+    // Each message twice, in order both times: 1 failed, so 2 and 3 were not deleted ahead of it.
+    expect((await handledLines(fn)).map((l) => l.split(" ").slice(1, 3).join(" ")).sort()).toEqual([
+      "0 1",
+      "0 2",
+      "1 1",
+      "1 2",
+      "2 1",
+      "2 2",
+    ]);
+  });
+
   it("are created, read, listed, disabled and deleted through the SDK, with Lambda's states and checks", async () => {
     const sqs = sqsClient(t.srv.url);
     const queue = uniqueQueue("esm");
