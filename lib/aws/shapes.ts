@@ -50,6 +50,7 @@ export function toFunctionConfiguration(ctx: ShapeContext, fn: FunctionRecord) {
     PackageType: "Zip",
     Architectures: [process.arch === "arm64" ? "arm64" : "x86_64"],
     EphemeralStorage: { Size: fn.ephemeralStorageMb },
+    ...(fn.deadLetterTargetArn ? { DeadLetterConfig: { TargetArn: fn.deadLetterTargetArn } } : {}),
     ...(fn.instanceConcurrency > 1
       ? { CapacityProviderConfig: capacityProviderConfig(ctx, fn.instanceConcurrency) }
       : {}),

@@ -162,7 +162,7 @@ export async function createPlatform(
     concurrency: settings.NIMBUS_ASYNC_CONCURRENCY,
     flushRecords: () => writer.flush(),
     recordPending: (requestId, attempt) => writer.holds(requestId, attempt),
-    sendToQueue: (name, body) => sendToQueue(queues, name, body),
+    sendToQueue: (name, body, attributes) => sendToQueue(queues, name, body, attributes),
     log: log.child("async"),
   });
   await asyncQueue.start();

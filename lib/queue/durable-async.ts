@@ -250,7 +250,9 @@ export class DurableAsyncQueue implements AsyncSink {
     condition: DestinationCondition,
     result: InvokeResult | null,
   ): Promise<void> {
+    const dlq = await this.toDeadLetterQueue(fn, job, result);
     if (cfg.onFailureDestination && (await this.deliver(cfg.onFailureDestination, fn, job, condition, result))) return;
+    if (dlq) return;
     await insertDeadLetter(this.o.pool, {
       functionId: fn.record.id,
       functionName: fn.record.name,
@@ -260,6 +262,30 @@ export class DurableAsyncQueue implements AsyncSink {
       error: result?.error ?? null,
       attempts: result ? job.attempt : job.attempt - 1,
     });
+  }
+
+  /**
+   * The function's DeadLetterConfig queue gets the event itself, with Lambda's attributes (RequestID,
+   * ErrorCode, ErrorMessage), besides any on-failure destination. False when it has none (or it is gone).
+   */
+  private async toDeadLetterQueue(fn: ResolvedFunction, job: AsyncJob, result: InvokeResult | null): Promise<boolean> {
+    const arn = fn.record.deadLetterTargetArn;
+    if (!arn || !this.o.sendToQueue) return false;
+    const attributes = {
+      RequestID: { DataType: "String", StringValue: job.requestId },
+      ErrorCode: { DataType: "Number", StringValue: "200" },
+      ErrorMessage: {
+        DataType: "String",
+        StringValue: (result?.error?.errorMessage ?? "Event expired").slice(0, 1000),
+      },
+    };
+    const sent = await this.o
+      .sendToQueue(arn.slice(arn.lastIndexOf(":") + 1), job.payload, attributes)
+      .catch((err: Error) => {
+        this.o.log.warn(`dead-letter queue ${arn} of ${fn.record.name} refused the event: ${err.message}`);
+        return false;
+      });
+    return sent;
   }
 
   /** Sends the destination record to a function (asynchronously) or a queue. False if it does not exist. */

@@ -1,3 +1,4 @@
+import type { MessageAttributes } from "@/lib/message-queues/attributes";
 /** The asynchronous queue's job, as pg-boss stores it, and how the queue is set up. */
 import type pg from "pg";
 import type { Invoker } from "@/lib/invoke/invoker";
@@ -30,6 +31,6 @@ export interface DurableAsyncOptions {
   /** Whether an invocation record is still waiting in this server's memory. */
   recordPending: (requestId: string, attempt: number) => boolean;
   /** Sends a destination record to a queue (an SQS ARN destination). False if the queue does not exist. */
-  sendToQueue?: (queueName: string, body: string) => Promise<boolean>;
+  sendToQueue?: (queueName: string, body: string, attributes?: MessageAttributes) => Promise<boolean>;
   log: Logger;
 }

@@ -216,6 +216,51 @@ describe("asynchronous invocations", () => {
     ).rejects.toThrow("The destination queue no-such-queue does not exist");
   });
 
+  it("sends an event whose retries ran out to the function's DeadLetterConfig queue, as Lambda does", async () => {
+    const sqs = sqsClient(t.srv.url);
+    const dlq = uniqueQueue("fn-dlq");
+    await sqs.send(new CreateQueueCommand({ QueueName: dlq }));
+    const arn = `arn:aws:sqs:us-east-1:000000000000:${dlq}`;
+    const name = await deploy(
+      `export const handler = async (e) => { throw new Error("cannot take order " + e.order); };`,
+    );
+    const updated = await t.lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: name, DeadLetterConfig: { TargetArn: arn } }),
+    );
+    expect(updated.DeadLetterConfig).toEqual({ TargetArn: arn });
+    await t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 0 }));
+    const id = await fire(name, { order: 9 });
+    const got = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: `${t.srv.url}/000000000000/${dlq}`,
+        WaitTimeSeconds: 10,
+        MessageAttributeNames: ["All"],
+      }),
+    );
+    const [m] = got.Messages!;
+    expect(JSON.parse(m!.Body!)).toEqual({ order: 9 });
+    expect(m!.MessageAttributes).toMatchObject({
+      RequestID: { DataType: "String", StringValue: id },
+      ErrorCode: { DataType: "Number", StringValue: "200" },
+      ErrorMessage: { DataType: "String", StringValue: "cannot take order 9" },
+    });
+    // The queue took it: the event is not in the dead-letter list too.
+    const listed = await t.srv.platform.db.pool.query(`SELECT 1 FROM dead_letters WHERE "requestId" = $1`, [id]);
+    expect(listed.rowCount).toBe(0);
+    await expect(
+      t.lambda.send(
+        new UpdateFunctionConfigurationCommand({
+          FunctionName: name,
+          DeadLetterConfig: { TargetArn: "arn:aws:sqs:us-east-1:000000000000:no-such-queue" },
+        }),
+      ),
+    ).rejects.toThrow("DeadLetterConfig.TargetArn: the queue no-such-queue does not exist");
+    const cleared = await t.lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: name, DeadLetterConfig: { TargetArn: "" } }),
+    );
+    expect(cleared.DeadLetterConfig).toBeUndefined();
+  });
+
   it("keeps throttled events waiting (not dropped) and drops those past their maximum age", {
     timeout: 90_000,
   }, async () => {

@@ -48,6 +48,13 @@ const EphemeralStorage = z
 
 const bool = z.boolean({ error: "must be true or false" });
 
+/** DeadLetterConfig: `{TargetArn}`; an empty TargetArn (or none) removes it, as on Lambda. */
+const DeadLetterConfig = z
+  .object({ TargetArn: opt(str) }, { error: "must be an object with TargetArn" })
+  .loose()
+  .nullish()
+  .transform((d) => (d === undefined ? undefined : d?.TargetArn ? d.TargetArn : null));
+
 /**
  * Lambda Managed Instances' CapacityProviderConfig: its PerExecutionEnvironmentMaxConcurrency is
  * Nimbus's instance concurrency (64 when the config leaves it out, as on AWS for Node.js). The
@@ -80,6 +87,7 @@ const configuration = {
   EphemeralStorage,
   Environment,
   CapacityProviderConfig,
+  DeadLetterConfig,
 };
 const toConfiguration = (b: {
   Description?: string;
@@ -90,6 +98,7 @@ const toConfiguration = (b: {
   EphemeralStorage?: number;
   Environment?: Record<string, string>;
   CapacityProviderConfig?: number;
+  DeadLetterConfig?: string | null;
 }) => ({
   description: b.Description,
   runtime: b.Runtime,
@@ -98,6 +107,7 @@ const toConfiguration = (b: {
   timeoutSec: b.Timeout,
   ephemeralStorageMb: b.EphemeralStorage,
   instanceConcurrency: b.CapacityProviderConfig,
+  deadLetterTargetArn: b.DeadLetterConfig,
   environment: b.Environment,
 });
 

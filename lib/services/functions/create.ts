@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { conflict } from "@/lib/errors";
 import { readPackage, sha256Base64 } from "@/lib/code/package";
 import type { ServiceContext } from "@/lib/services/context";
+import { checkDeadLetterTarget } from "@/lib/services/functions/dead-letter-target";
 import { parseInput } from "@/lib/services/validate";
 import { createFunctionInput, type CreateFunctionInput } from "@/lib/services/functions/schemas";
 import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
@@ -12,6 +13,7 @@ import { recordAudit } from "@/lib/services/audit/record";
 export async function createFunction(ctx: ServiceContext, input: CreateFunctionInput): Promise<FunctionRecord> {
   const data = parseInput(createFunctionInput, input);
   readPackage(data.zip); // refuse unusable packages before anything is stored
+  await checkDeadLetterTarget(ctx, data.deadLetterTargetArn);
   const sha = sha256Base64(data.zip);
   const env = storeEnvironment(ctx.dataCipher, null, data.environment, data.secretNames);
   try {
@@ -27,6 +29,7 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
           memoryMb: data.memoryMb,
           ephemeralStorageMb: data.ephemeralStorageMb,
           instanceConcurrency: data.instanceConcurrency,
+          deadLetterTargetArn: data.deadLetterTargetArn,
           timeoutSec: data.timeoutSec,
           egressMode: data.egressMode,
           egressAllow: data.egressAllow,

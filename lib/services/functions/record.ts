@@ -18,6 +18,8 @@ export interface FunctionRecord {
   ephemeralStorageMb: number;
   /** How many calls one instance runs at once (1: Lambda's rule). */
   instanceConcurrency: number;
+  /** DeadLetterConfig.TargetArn: the queue an asynchronous event goes to when its retries ran out. */
+  deadLetterTargetArn: string | null;
   /** Outbound network: internet (filtered; the default), none, or allow-list (egressAllow only). */
   egressMode: EgressMode;
   /** Host names, *.patterns or addresses reachable in allow-list mode. */
@@ -49,6 +51,7 @@ export function toRecord(row: Fn): FunctionRecord {
     timeoutSec: row.timeoutSec,
     ephemeralStorageMb: row.ephemeralStorageMb ?? 512,
     instanceConcurrency: row.instanceConcurrency ?? 1,
+    deadLetterTargetArn: row.deadLetterTargetArn ?? null,
     egressMode: egressModeOf(row.egressMode),
     egressAllow: row.egressAllow ?? [],
     environment: {

@@ -61,6 +61,15 @@ export const ephemeralStorageMb = z
   .int("Ephemeral storage must be a whole number of MB")
   .min(512, "Ephemeral storage must be between 512 and 10240 MB")
   .max(10240, "Ephemeral storage must be between 512 and 10240 MB");
+/** DeadLetterConfig.TargetArn: a Nimbus queue's SQS ARN; null removes it. */
+export const deadLetterTargetArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-zA-Z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,80}$/,
+    "DeadLetterConfig.TargetArn must be an SQS queue ARN (topics are not supported here)",
+  )
+  .nullable();
+
 /** The most calls one instance may run at once (docs/architecture.md, "Instance concurrency"). */
 export const MAX_INSTANCE_CONCURRENCY = 64;
 export const instanceConcurrency = z
@@ -144,6 +153,7 @@ export const createFunctionInput = z.object({
   memoryMb: memoryMb.default(128),
   ephemeralStorageMb: ephemeralStorageMb.default(512),
   instanceConcurrency: instanceConcurrency.default(1),
+  deadLetterTargetArn: deadLetterTargetArn.default(null),
   timeoutSec: timeoutSec.default(3),
   environment: environment.default({}),
   secretNames: z.array(z.string()).optional(),
@@ -161,6 +171,7 @@ export const updateConfigurationInput = z.object({
   memoryMb: memoryMb.optional(),
   ephemeralStorageMb: ephemeralStorageMb.optional(),
   instanceConcurrency: instanceConcurrency.optional(),
+  deadLetterTargetArn: deadLetterTargetArn.optional(),
   timeoutSec: timeoutSec.optional(),
   environment: environment.optional(),
   /** Console only: which variables are secret (the AWS API keeps the function's current list). */

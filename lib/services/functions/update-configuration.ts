@@ -5,6 +5,7 @@ import { assertRevisionId } from "@/lib/services/functions/revision";
 import { toRecord, type FunctionRecord } from "@/lib/services/functions/record";
 import { updateConfigurationInput, type UpdateConfigurationInput } from "@/lib/services/functions/schemas";
 import { storeEnvironment } from "@/lib/services/functions/secrets";
+import { checkDeadLetterTarget } from "@/lib/services/functions/dead-letter-target";
 import { changedFields, recordAudit } from "@/lib/services/audit/record";
 
 /** New configuration: a new revision, so new requests get instances with the new settings. */
@@ -17,6 +18,7 @@ export async function updateFunctionConfiguration(
   const current = await getFunctionOrThrow(ctx, name);
   const { environment, secretNames, revisionId, ...fields } = data;
   assertRevisionId(current, revisionId);
+  await checkDeadLetterTarget(ctx, fields.deadLetterTargetArn);
   const env =
     environment !== undefined || secretNames !== undefined
       ? storeEnvironment(ctx.dataCipher, current, environment ?? current.environment, secretNames)
