@@ -6,24 +6,33 @@
  * wake-up, its deadline, or the time its queue's next delayed or in-flight message becomes visible.
  * After a lost LISTEN connection every waiter is woken (it looks again) while it reconnects.
  */
-import pg from "pg";
+import { PgListener } from "@/lib/db/listener";
 import type { Logger } from "@/lib/log";
 
 export const QUEUE_CHANNEL = "nimbus_queue_messages";
 
 export class QueueWakeups {
   private readonly waiters = new Map<string, Set<() => void>>();
-  private client: pg.Client | null = null;
-  private closed = false;
-  private retryMs = 250;
+  private readonly listener: PgListener;
 
-  constructor(
-    private readonly url: string,
-    private readonly log: Logger,
-  ) {}
+  constructor(url: string, log: Logger) {
+    this.listener = new PgListener(
+      url,
+      QUEUE_CHANNEL,
+      {
+        notify: (queueId) => this.wake(queueId),
+        lost: (err) => {
+          log.warn(`queue wake-ups lost their connection (${err.message}); reconnecting`);
+          this.wakeAll();
+        },
+        back: () => this.wakeAll(),
+      },
+      5_000,
+    );
+  }
 
-  async start(): Promise<void> {
-    await this.connect();
+  start(): Promise<void> {
+    return this.listener.start();
   }
 
   /** Resolves when `queueId` may have a message, or after `ms`. */
@@ -55,45 +64,8 @@ export class QueueWakeups {
     for (const id of [...this.waiters.keys()]) this.wake(id);
   }
 
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000 });
-    client.on("notification", (n) => {
-      if (n.payload) this.wake(n.payload);
-    });
-    client.on("error", (err) => this.lost(client, err));
-    client.on("end", () => this.lost(client, new Error("connection ended")));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${QUEUE_CHANNEL}`);
-    } catch (err) {
-      client.removeAllListeners("end");
-      await client.end().catch(() => {});
-      throw err;
-    }
-    this.client = client;
-    this.retryMs = 250;
-  }
-
-  private lost(client: pg.Client, err: Error): void {
-    if (this.client !== client || this.closed) return;
-    this.client = null;
-    this.log.warn(`queue wake-ups lost their connection (${err.message}); reconnecting`);
-    this.wakeAll();
-    const retry = () => {
-      if (this.closed) return;
-      this.connect().catch(() => {
-        this.retryMs = Math.min(this.retryMs * 2, 5_000);
-        setTimeout(retry, this.retryMs).unref();
-      });
-    };
-    setTimeout(retry, this.retryMs).unref();
-  }
-
   async close(): Promise<void> {
-    this.closed = true;
     this.wakeAll();
-    const c = this.client;
-    this.client = null;
-    await c?.end().catch(() => {});
+    await this.listener.close();
   }
 }

@@ -6,7 +6,8 @@
  * server stops working on all of them within the NOTIFY latency.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
+import { PgListener } from "@/lib/db/listener";
 import type { FunctionChange } from "@/lib/services/context";
 import type { Logger } from "@/lib/log";
 
@@ -14,12 +15,10 @@ const CHANNEL = "nimbus_function_changes";
 
 export class ChangeFeed {
   readonly origin = randomUUID();
-  private client: pg.Client | null = null;
-  private closed = false;
-  private retryMs = 250;
+  private readonly listener: PgListener;
 
   constructor(
-    private readonly url: string,
+    url: string,
     private readonly pool: pg.Pool,
     private readonly onRemote: (c: FunctionChange | "all") => void,
     private readonly log: Logger,
@@ -33,74 +32,42 @@ export class ChangeFeed {
       onRemoteQueue?: (name: string | "all") => void;
       onRemoteEventSources?: () => void;
     } = {},
-  ) {}
-
-  async start(): Promise<void> {
-    await this.connect();
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000 });
-    client.on("notification", (n) => {
-      if (!n.payload) return;
-      try {
-        const msg = JSON.parse(n.payload) as FunctionChange & { origin: string; kind?: string };
-        if (msg.origin === this.origin) return;
-        if (msg.kind === "access-key") this.onRemoteKey(msg.id);
-        else if (msg.kind === "sessions") this.onRemoteSessions();
-        else if (msg.kind === "function-url") this.onRemoteUrls(msg.id);
-        else if (msg.kind === "queue") this.more.onRemoteQueue?.(msg.name);
-        else if (msg.kind === "event-sources") this.more.onRemoteEventSources?.();
-        else this.onRemote({ id: msg.id, name: msg.name, revision: msg.revision });
-      } catch {
-        /* not ours */
-      }
+  ) {
+    // Caches stay as they are while the connection is away (nothing can change without the
+    // database, and warm functions keep serving from them); once it is back, everything cached is
+    // dropped, since notifications sent meanwhile were missed.
+    this.listener = new PgListener(url, CHANNEL, {
+      notify: (payload) => this.received(payload),
+      lost: (err) => this.log.warn(`listener lost (${err.message}); reconnecting`),
+      back: () => {
+        this.log.info("listener back; cached functions, keys and sessions reloaded from the database");
+        this.onRemote("all");
+        this.onRemoteKey("all");
+        this.onRemoteSessions();
+        this.onRemoteUrls("all");
+        this.more.onRemoteQueue?.("all");
+        this.more.onRemoteEventSources?.();
+      },
     });
-    client.on("error", (err) => this.lost(client, err));
-    client.on("end", () => this.lost(client, new Error("connection ended")));
+  }
+
+  start(): Promise<void> {
+    return this.listener.start();
+  }
+
+  private received(payload: string): void {
     try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-    } catch (err) {
-      client.removeAllListeners("end");
-      await client.end().catch(() => {});
-      throw err;
+      const msg = JSON.parse(payload) as FunctionChange & { origin: string; kind?: string };
+      if (msg.origin === this.origin) return;
+      if (msg.kind === "access-key") this.onRemoteKey(msg.id);
+      else if (msg.kind === "sessions") this.onRemoteSessions();
+      else if (msg.kind === "function-url") this.onRemoteUrls(msg.id);
+      else if (msg.kind === "queue") this.more.onRemoteQueue?.(msg.name);
+      else if (msg.kind === "event-sources") this.more.onRemoteEventSources?.();
+      else this.onRemote({ id: msg.id, name: msg.name, revision: msg.revision });
+    } catch {
+      /* not ours */
     }
-    this.client = client;
-    this.retryMs = 250;
-  }
-
-  /**
-   * The listener's connection broke. Caches stay as they are while it is away (nothing can
-   * change without the database, and warm functions keep serving from them); once it is back,
-   * everything cached is dropped, since notifications sent meanwhile were missed.
-   */
-  private lost(client: pg.Client, err: Error): void {
-    if (this.closed || this.client !== client) return;
-    this.client = null;
-    this.log.warn(`listener lost (${err.message}); reconnecting`);
-    this.retry();
-  }
-
-  private retry(): void {
-    setTimeout(() => {
-      if (this.closed) return;
-      this.connect().then(
-        () => {
-          this.log.info("listener back; cached functions, keys and sessions reloaded from the database");
-          this.onRemote("all");
-          this.onRemoteKey("all");
-          this.onRemoteSessions();
-          this.onRemoteUrls("all");
-          this.more.onRemoteQueue?.("all");
-          this.more.onRemoteEventSources?.();
-        },
-        () => {
-          this.retryMs = Math.min(10_000, this.retryMs * 2);
-          this.retry();
-        },
-      );
-    }, this.retryMs).unref();
   }
 
   publish(change: FunctionChange): void {
@@ -134,8 +101,7 @@ export class ChangeFeed {
       .catch((e: Error) => this.log.warn(`publish failed: ${e.message}`));
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.client?.end().catch(() => {});
+  close(): Promise<void> {
+    return this.listener.close();
   }
 }

@@ -78,22 +78,36 @@ export function sqsErrorOf(error: AppError): SqsError {
   }
 }
 
-export function sendSqsError(res: ServerResponse, err: unknown, requestId: string): void {
+/**
+ * The SQS error to answer `err` with (logged first when unexpected), or null when the response has
+ * already begun (it is cut off: a half-sent answer cannot turn into an error).
+ */
+export function sqsFailure(
+  res: ServerResponse,
+  err: unknown,
+  requestId: string,
+): { error: AppError; sqs: SqsError; type: "Sender" | "Receiver" } | null {
   const { error, unexpected } = toAppError(err);
   if (unexpected) apiLog.error("unexpected error", { requestId, error: (err as Error)?.stack ?? String(err) });
   if (res.headersSent) {
     res.destroy();
-    return;
+    return null;
   }
-  const e = sqsErrorOf(error);
-  const body = JSON.stringify({ __type: e.type, message: error.message });
+  const sqs = sqsErrorOf(error);
+  return { error, sqs, type: sqs.status >= 500 ? "Receiver" : "Sender" };
+}
+
+export function sendSqsError(res: ServerResponse, err: unknown, requestId: string): void {
+  const f = sqsFailure(res, err, requestId);
+  if (!f) return;
+  const body = JSON.stringify({ __type: f.sqs.type, message: f.error.message });
   const headers: Record<string, string> = {
     "Content-Type": "application/x-amz-json-1.0",
     "Content-Length": String(Buffer.byteLength(body)),
     "x-amzn-RequestId": requestId,
-    "x-amzn-query-error": `${e.query};${e.status >= 500 ? "Receiver" : "Sender"}`,
+    "x-amzn-query-error": `${f.sqs.query};${f.type}`,
   };
-  const retry = retryAfterSeconds(error);
+  const retry = retryAfterSeconds(f.error);
   if (retry !== undefined) headers["Retry-After"] = String(retry);
-  res.writeHead(e.status, headers).end(body);
+  res.writeHead(f.sqs.status, headers).end(body);
 }

@@ -5,12 +5,9 @@
  * return is written `&#xD;` (as SQS does), or an XML parser would turn it into a line feed.
  */
 import type { ServerResponse } from "node:http";
-import { toAppError } from "@/lib/errors";
-import { log } from "@/lib/log";
-import { sqsErrorOf } from "@/lib/aws/sqs/errors";
+import { sqsFailure } from "@/lib/aws/sqs/errors";
 
 const NS = "http://queue.amazonaws.com/doc/2012-11-05/";
-const apiLog = log.child("api");
 
 export const escapeXml = (s: string) =>
   s.replace(/[&<>"\r]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#xD;" })[c]!);
@@ -81,18 +78,12 @@ const RESULT_ALWAYS = new Set([
 ]);
 
 export function sendQueryError(res: ServerResponse, err: unknown, requestId: string): void {
-  const { error, unexpected } = toAppError(err);
-  if (unexpected) apiLog.error("unexpected error", { requestId, error: (err as Error)?.stack ?? String(err) });
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const e = sqsErrorOf(error);
-  const type = e.status >= 500 ? "Receiver" : "Sender";
+  const f = sqsFailure(res, err, requestId);
+  if (!f) return;
   const xml =
-    `<?xml version="1.0"?><ErrorResponse xmlns="${NS}"><Error><Type>${type}</Type><Code>${escapeXml(e.query)}</Code>` +
-    `<Message>${escapeXml(error.message)}</Message><Detail/></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
-  res.writeHead(e.status, {
+    `<?xml version="1.0"?><ErrorResponse xmlns="${NS}"><Error><Type>${f.type}</Type><Code>${escapeXml(f.sqs.query)}</Code>` +
+    `<Message>${escapeXml(f.error.message)}</Message><Detail/></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
+  res.writeHead(f.sqs.status, {
     "Content-Type": "text/xml",
     "Content-Length": Buffer.byteLength(xml),
     "x-amzn-RequestId": requestId,
