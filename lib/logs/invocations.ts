@@ -35,6 +35,8 @@ export interface InvocationItem {
   trigger: string;
   /** For a function URL request: its method, path and the status it was answered with. */
   http: { method: string; path: string; status: number | null } | null;
+  /** For a batch from an event source mapping: the source's ARN (a queue) and how many records it held. */
+  eventSource: { arn: string; batchSize: number | null } | null;
 }
 
 export interface ListInvocationsQuery {
@@ -77,7 +79,7 @@ export function decodeCursor(raw: string): Cursor {
 
 const COLUMNS = `"requestId", attempt, "startedAt", "durationMs", "billedDurationMs", "initDurationMs",
   "maxMemoryUsedMb", "memorySizeMb", outcome, "errorType", left("errorMessage", 500) AS "errorMessage", trigger,
-  "httpMethod", left("httpPath", 200) AS "httpPath", "httpStatus"`;
+  "httpMethod", left("httpPath", 200) AS "httpPath", "httpStatus", "eventSourceArn", "batchSize"`;
 
 /**
  * The list query, exported so the seed/benchmark can EXPLAIN exactly what the console runs.
@@ -106,16 +108,19 @@ export function listInvocationsSql(q: ListInvocationsQuery): { text: string; val
   return { text, values, limit };
 }
 
-type Row = Omit<InvocationItem, "startedAt" | "http"> & {
+type Row = Omit<InvocationItem, "startedAt" | "http" | "eventSource"> & {
   startedAt: Date;
   httpMethod: string | null;
   httpPath: string | null;
   httpStatus: number | null;
+  eventSourceArn: string | null;
+  batchSize: number | null;
 };
-const toItem = ({ httpMethod, httpPath, httpStatus, ...r }: Row): InvocationItem => ({
+const toItem = ({ httpMethod, httpPath, httpStatus, eventSourceArn, batchSize, ...r }: Row): InvocationItem => ({
   ...r,
   startedAt: r.startedAt.toISOString(),
   http: httpMethod === null ? null : { method: httpMethod, path: httpPath ?? "/", status: httpStatus },
+  eventSource: eventSourceArn === null ? null : { arn: eventSourceArn, batchSize },
 });
 
 /** A function's invocations, newest first (retries of one request are separate rows). */

@@ -35,7 +35,9 @@ export function queryInput(params: URLSearchParams): { action: string; input: Re
     for (let i = 0; i < parts.length - 1; i++) {
       const next = node[parts[i]!];
       if (typeof next === "string") break;
-      node = (node[parts[i]!] = next ?? {}) as Tree;
+      const child: Tree = next ?? {};
+      node[parts[i]!] = child;
+      node = child;
     }
     node[parts.at(-1)!] = value;
   }
