@@ -13,6 +13,9 @@ export function NavLinks() {
       <Link href="/" className={LINK}>
         Functions
       </Link>
+      <Link href="/queues" className={LINK}>
+        Queues
+      </Link>
       <Link href="/access-keys" className={LINK}>
         Access keys
       </Link>

@@ -9,6 +9,7 @@ import { CodeTab } from "@/components/editor/code-tab";
 import { LogsTab } from "@/components/logs/logs-tab";
 import { MonitorTab } from "@/components/metrics/monitor-tab";
 import { SchedulesTab } from "@/components/schedules/schedules-tab";
+import { TriggersTab } from "@/components/event-sources/triggers-tab";
 import { formatDateTime } from "@/lib/format";
 import { type FunctionJson, useDeleteFunction, useFunction } from "@/lib/queries/functions";
 import { ConfigurationTab } from "@/components/functions/configuration-tab";
@@ -24,6 +25,7 @@ const TABS = [
   { id: "monitor", label: "Monitor" },
   { id: "logs", label: "Logs" },
   { id: "schedules", label: "Schedules" },
+  { id: "triggers", label: "Triggers" },
   { id: "configuration", label: "Configuration" },
   { id: "versions", label: "Versions" },
 ];
@@ -110,6 +112,7 @@ export function FunctionView({ name }: { name: string }) {
         {tab === "monitor" ? <MonitorTab functionName={f.name} /> : null}
         {tab === "logs" ? <LogsTab functionName={f.name} /> : null}
         {tab === "schedules" ? <SchedulesTab functionName={f.name} /> : null}
+        {tab === "triggers" ? <TriggersTab fn={f} /> : null}
         {tab === "configuration" ? <ConfigurationTab key={f.updatedAt} fn={f} /> : null}
         {tab === "versions" ? <VersionsTab fn={f} /> : null}
       </Tabs>

@@ -4,6 +4,7 @@ import type { InvocationItem } from "@/lib/queries/invocations";
 import { formatMs } from "@/lib/format";
 import { formatTimeParts } from "@/components/logs/filters";
 import { ColdStartBadge, StatusBadge } from "@/components/logs/status-badge";
+import { triggerLabel } from "@/components/logs/trigger-label";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
 const td = "px-3 py-2 align-top";
@@ -47,7 +48,7 @@ export function InvocationsTable({
           <col />
           <col className="w-24" />
           <col className="w-28" />
-          <col className="w-20" />
+          <col className="w-36" />
           <col className="w-36" />
           <col className="w-28" />
         </colgroup>
@@ -130,7 +131,7 @@ export function InvocationsTable({
                     {inv.outcome === "Throttled" ? "—" : `${inv.maxMemoryUsedMb} / ${inv.memorySizeMb} MB`}
                   </td>
                   <td className={td}>
-                    {inv.trigger}
+                    <TriggerCell inv={inv} />
                     {inv.http ? (
                       <span
                         className="block max-w-48 truncate font-mono text-xs text-slate-500 dark:text-slate-400"
@@ -161,5 +162,20 @@ export function InvocationsTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The trigger, and for a queue batch the queue it came from on a second line (the whole label on hover). */
+function TriggerCell({ inv }: { inv: InvocationItem }) {
+  const label = triggerLabel(inv);
+  if (!label.source) return <>{label.text}</>;
+  return (
+    <span title={label.full} data-testid="trigger-label">
+      <span className="block whitespace-nowrap">{label.text}</span>
+      <span className="block truncate font-mono text-xs text-slate-500 dark:text-slate-400">
+        <span className="sr-only">from </span>
+        {label.source}
+      </span>
+    </span>
   );
 }

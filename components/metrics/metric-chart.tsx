@@ -26,6 +26,8 @@ export interface MetricChartProps {
   rightDomain?: [number, number];
   /** Shown instead of the chart when set. */
   empty?: string | null;
+  /** Pixels between the bars of one bucket (Recharts' default, 4, leaves hairlines when many share a bucket). */
+  barGap?: number;
 }
 
 const HEIGHT = 200;
@@ -48,6 +50,7 @@ export function MetricChart({
   formatRight,
   rightDomain,
   empty,
+  barGap,
 }: MetricChartProps) {
   const hasBars = series.some((s) => s.kind === "bar");
   const hasRight = series.some((s) => s.axis === "right");
@@ -76,6 +79,7 @@ export function MetricChart({
             <ComposedChart
               data={data as Array<{ t: number }>}
               margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+              {...(barGap === undefined ? {} : { barGap })}
               accessibilityLayer={false}
             >
               <CartesianGrid vertical={false} />
