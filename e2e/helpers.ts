@@ -65,6 +65,10 @@ const DOC_SHOTS = new Set([
   "function-url",
   "function-url-tester",
   "function-versions",
+  "function-triggers",
+  "queues-list",
+  "queue-detail",
+  "queue-dead-letters",
   "database-down",
 ]);
 
