@@ -15,14 +15,19 @@ import { changeVisibility } from "@/lib/message-queues/visibility";
 import type { QueueWakeups } from "@/lib/message-queues/wakeups";
 
 export class MessageStore {
+  /**
+   * `pool`: claims, deletes and visibility changes (they may commit without waiting for the WAL:
+   * pool.ts); `durable`: sends, which are acknowledged only once on disk.
+   */
   constructor(
     readonly pool: pg.Pool,
     readonly wakeups: QueueWakeups,
     private readonly stats: QueueStats,
+    private readonly durable: pg.Pool = pool,
   ) {}
 
   async send(q: QueueRef, messages: OutgoingMessage[]): Promise<SentMessage[]> {
-    const sent = await sendMessages(this.pool, q, messages);
+    const sent = await sendMessages(this.durable, q, messages);
     this.wakeups.wake(q.id);
     this.stats.add(q.id, "sent", sent.length);
     return sent;

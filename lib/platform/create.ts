@@ -140,11 +140,12 @@ export async function createPlatform(
   const wakeups = new QueueWakeups(opts.databaseUrl, log.child("queues"));
   await wakeups.start();
   const queuePool = createQueuePool(opts.databaseUrl, log.child("queues"));
+  const claimPool = createQueuePool(opts.databaseUrl, log.child("queues"), { relaxed: true });
   const queueStats = new QueueStats(queuePool, log.child("queues"));
   const queues: QueueRuntime = {
     pool: queuePool,
     wakeups,
-    store: new MessageStore(queuePool, wakeups, queueStats),
+    store: new MessageStore(claimPool, wakeups, queueStats, queuePool),
     directory: new QueueDirectory(queuePool),
     limits: {
       maxVisibilitySec: settings.NIMBUS_QUEUE_MAX_VISIBILITY_SECONDS,
@@ -322,6 +323,7 @@ export async function createPlatform(
       await wakeups.close();
       await queueStats.close();
       await queuePool.end().catch(() => {});
+      await claimPool.end().catch(() => {});
       await rollouts.stop();
       await asyncQueue.stop(graceMs);
       await executor.shutdown(graceMs);
