@@ -113,8 +113,8 @@ export function AddTriggerForm({
             value={draft.maxConcurrency}
             onChange={(e) => set({ maxConcurrency: e.target.value })}
             error={errors.maxConcurrency}
-            placeholder="No limit"
-            hint="Calls at once for this trigger, 2 to 1000. Empty: the function's own limits."
+            placeholder="10"
+            hint="Batches at once for this trigger across all servers, 2 to 1000 (empty: 10)."
           />
           <div className="flex items-start pt-7 sm:col-span-1 lg:col-span-3">
             <label className="flex items-start gap-2 text-sm text-slate-700 dark:text-slate-200">

@@ -59,7 +59,7 @@ export function TriggerList({
             </div>
             <div>
               <dt className={dt}>Maximum concurrency</dt>
-              <dd className="tabular-nums">{m.maxConcurrency ?? "—"}</dd>
+              <dd className="tabular-nums">{m.maxConcurrency ?? "10 (default)"}</dd>
             </div>
             <div className="col-span-2 min-w-0">
               <dt className={dt}>Last processing result</dt>
