@@ -71,11 +71,21 @@ describe("SigV4 on the Lambda API", () => {
     });
   });
 
-  it("an unknown key is UnrecognizedClientException", async () => {
+  it("an unknown key is UnrecognizedClientException, saying where this server's keys are", async () => {
     const unknown = lambdaClient(t.srv.url, { accessKeyId: "NIMBNOSUCHKEY0000000", secretAccessKey: "y".repeat(40) });
     await expect(unknown.send(new ListFunctionsCommand({}))).rejects.toMatchObject({
       name: "UnrecognizedClientException",
-      message: "The security token included in the request is invalid.",
+      message: expect.stringMatching(
+        /^The security token included in the request is invalid\. Nimbus has no active access key NIMBNOSUCHKEY0000000\. .*credentials on first start.*Access keys/,
+      ),
+    });
+    // LocalStack's habit: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test.
+    const localstack = lambdaClient(t.srv.url, { accessKeyId: "test", secretAccessKey: "test" });
+    await expect(localstack.send(new ListFunctionsCommand({}))).rejects.toMatchObject({
+      name: "UnrecognizedClientException",
+      message: expect.stringContaining(
+        '"test" is a placeholder other emulators accept; Nimbus checks every signature.',
+      ),
     });
   });
 

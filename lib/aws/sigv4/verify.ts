@@ -102,8 +102,7 @@ export async function checkClaims(
     );
   }
   const secret = await keys.activeSecret(claims.accessKeyId);
-  if (secret === null)
-    throw new AppError("UnrecognizedClientException", "The security token included in the request is invalid.");
+  if (secret === null) throw unknownKey(claims.accessKeyId);
   return { claims, secret };
 }
 
@@ -191,4 +190,26 @@ export async function presignGet(
   );
   const qs = new URLSearchParams(signed.query as Record<string, string>).toString();
   return `http://${host}${path}?${qs}`;
+}
+
+/**
+ * A key this server does not have (or that is inactive): AWS's words first, then what to do — the
+ * usual cause is a key from elsewhere (LocalStack's `test`, a real AWS key) in the caller's environment.
+ */
+export function unknownKey(accessKeyId: string): AppError {
+  const id = accessKeyId.slice(0, 40);
+  const elsewhere =
+    id === "test" || id === "dummy"
+      ? `"${id}" is a placeholder other emulators accept; Nimbus checks every signature. `
+      : id.startsWith("AKIA") || id.startsWith("ASIA")
+        ? `${id} looks like an AWS key; Nimbus has keys of its own. `
+        : `Nimbus has no active access key ${id}. `;
+  return new AppError(
+    "UnrecognizedClientException",
+    "The security token included in the request is invalid. " +
+      elsewhere +
+      "Sign with a key of this server: the root key is written to <data folder>/credentials on first start " +
+      "(with a config file beside it: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE), " +
+      "and more are made in the console under Access keys (docs/security-keys.md).",
+  );
 }
