@@ -31,7 +31,8 @@ export async function main(argv: string[]): Promise<void> {
   }
   // On stdout, as it always was, whatever the log format: scripts and tests wait for this line.
   process.stdout.write(
-    `[nimbus] ready on ${handle.url} (console and Lambda API; try: curl ${handle.url}/api/health)\n`,
+    // The command stands alone at the end of the line, so that what a user copies runs as it is.
+    `[nimbus] ready on ${handle.url}: console and Lambda API. Try: curl ${handle.url}/api/health\n`,
   );
   let stopping = false;
   const stop = async (signal: string) => {

@@ -354,6 +354,7 @@ export async function createPlatform(
   await ensureRootAccessKey(services, root, {
     dataDir: settings.dataDir,
     port: opts.port || settings.PORT || 3000,
+    region: settings.NIMBUS_REGION,
     log: log.child("nimbus"),
   });
   await executor.warm();
