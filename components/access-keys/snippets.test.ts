@@ -13,8 +13,8 @@ describe("key snippets", () => {
     const s = envSnippet(k);
     expect(s).toContain("export AWS_ACCESS_KEY_ID=NIMBEXAMPLEKEY000001\n");
     expect(s).toContain("export AWS_SECRET_ACCESS_KEY=abc/def+ghi\n");
-    expect(s).toContain("export AWS_REGION=eu-west-1\n");
-    expect(s).toContain("AWS_ENDPOINT_URL_LAMBDA=http://nimbus.local:3000");
+    expect(s).toContain("export AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1\n");
+    expect(s).toContain("export AWS_ENDPOINT_URL=http://nimbus.local:3000\n");
   });
 
   it("configures a named profile", () => {

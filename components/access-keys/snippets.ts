@@ -6,12 +6,17 @@ export interface KeySnippetInput {
   endpoint: string;
 }
 
+/**
+ * For the SDKs and the CLI alike: AWS_REGION is what the SDKs read, AWS_DEFAULT_REGION what the CLI
+ * reads; AWS_ENDPOINT_URL serves every service (Lambda, SQS, Scheduler) for the SDKs and CLI 2.13+,
+ * and --endpoint-url the older CLIs. Run as printed by test/first-run/console-snippets.test.ts.
+ */
 export function envSnippet(k: KeySnippetInput): string {
   return [
     `export AWS_ACCESS_KEY_ID=${k.accessKeyId}`,
     `export AWS_SECRET_ACCESS_KEY=${k.secretAccessKey}`,
-    `export AWS_REGION=${k.region}`,
-    `export AWS_ENDPOINT_URL_LAMBDA=${k.endpoint}`,
+    `export AWS_REGION=${k.region} AWS_DEFAULT_REGION=${k.region}`,
+    `export AWS_ENDPOINT_URL=${k.endpoint}`,
     `aws lambda list-functions --endpoint-url ${k.endpoint}`,
   ].join("\n");
 }
