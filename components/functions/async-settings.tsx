@@ -124,8 +124,8 @@ function AsyncForm({ functionName, config }: { functionName: string; config: Eve
           value={draft.onFailureDestination}
           onChange={(e) => set({ onFailureDestination: e.target.value })}
           error={errors.onFailureDestination}
-          placeholder="function name or ARN"
-          hint="Optional. Without one, failed events go to the dead-letter queue."
+          placeholder="function name, or a function or queue ARN"
+          hint="Optional: a function or a queue (arn:aws:sqs:…). Without one, failed events go to the dead-letter queue."
           autoComplete="off"
           spellCheck={false}
         />
@@ -134,8 +134,8 @@ function AsyncForm({ functionName, config }: { functionName: string; config: Eve
           value={draft.onSuccessDestination}
           onChange={(e) => set({ onSuccessDestination: e.target.value })}
           error={errors.onSuccessDestination}
-          placeholder="function name or ARN"
-          hint="Optional."
+          placeholder="function name, or a function or queue ARN"
+          hint="Optional: a function or a queue (arn:aws:sqs:…) gets Lambda's destination record."
           autoComplete="off"
           spellCheck={false}
         />

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
 
 type Tone = "success" | "error" | "info";
-interface Toast {
+export interface Toast {
   id: number;
   tone: Tone;
   text: string;
@@ -16,13 +16,21 @@ export function useToast() {
 
 let nextId = 1;
 
-/** Toasts for mutations: announced politely to screen readers, gone after a few seconds. */
+/** At most this many toasts show at once: a burst of saves must not cover the page. */
+export const MAX_TOASTS = 2;
+
+/** The toasts after `next` arrives: the same text again replaces its earlier toast, and the oldest go past MAX_TOASTS. */
+export function withToast(toasts: Toast[], next: Toast): Toast[] {
+  return [...toasts.filter((t) => t.text !== next.text), next].slice(-MAX_TOASTS);
+}
+
+/** Toasts for mutations: announced politely to screen readers, gone after a few seconds, never piling up. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const push = useCallback((tone: Tone, text: string) => {
     const id = nextId++;
-    setToasts((t) => [...t, { id, tone, text }]);
-    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), tone === "error" ? 8000 : 4000);
+    setToasts((t) => withToast(t, { id, tone, text }));
+    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), tone === "error" ? 6000 : 3000);
   }, []);
   return (
     <ToastContext.Provider value={push}>
