@@ -38,11 +38,12 @@ describe("validateAsync", () => {
       expect(validateAsync({ ...defaults, maximumEventAgeSeconds: ok }, "fn"), ok).toEqual({});
   });
 
-  it("takes function names and Lambda ARNs as destinations", () => {
+  it("takes function names, Lambda ARNs and queue ARNs as destinations", () => {
     expect(destinationProblem("other-fn", "fn")).toBeNull();
     expect(destinationProblem(" arn:aws:lambda:us-east-1:123456789012:function:other_fn ", "fn")).toBeNull();
-    expect(destinationProblem("arn:aws:sqs:us-east-1:123456789012:queue", "fn")).toMatch(
-      /function name or a Lambda function ARN/,
+    expect(destinationProblem("arn:aws:sqs:us-east-1:123456789012:queue", "fn")).toBeNull();
+    expect(destinationProblem("arn:aws:sns:us-east-1:123456789012:topic", "fn")).toMatch(
+      /function name, a Lambda function ARN or an SQS queue ARN/,
     );
     expect(destinationProblem("has space", "fn")).toMatch(/function name/);
     expect(destinationProblem("a".repeat(65), "fn")).toMatch(/function name/);

@@ -15,8 +15,9 @@ export const RETRY_OPTIONS = ["0", "1", "2"] as const;
 export const MIN_EVENT_AGE_SECONDS = 60;
 export const MAX_EVENT_AGE_SECONDS = 21_600;
 
-/** A function name or a Lambda function ARN (the only destinations Nimbus has). */
+/** A function name or a Lambda function ARN; or a queue by its SQS ARN (the server checks it exists). */
 const DESTINATION = /^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?([a-zA-Z0-9_-]{1,64})$/;
+const QUEUE_DESTINATION = /^arn:aws[a-zA-Z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,80}$/;
 
 export function draftOfConfig(
   c: Pick<
@@ -51,12 +52,12 @@ export function validateAsync(d: AsyncDraft, functionName: string): AsyncErrors 
 /** Why a destination is refused; null when it is empty (none) or acceptable. */
 export function destinationProblem(value: string, functionName: string): string | null {
   const v = value.trim();
-  if (v === "") return null;
+  if (v === "" || QUEUE_DESTINATION.test(v)) return null;
   const m = DESTINATION.exec(v);
   if (!m)
     return (
-      "Destination must be a function name or a Lambda function ARN " +
-      "(queues, topics and event buses are not supported here)"
+      "Destination must be a function name, a Lambda function ARN or an SQS queue ARN " +
+      "(topics and event buses are not supported here)"
     );
   if (m[2] === functionName) return "A function cannot be its own destination";
   return null;
