@@ -70,6 +70,9 @@ const DOC_SHOTS = new Set([
   "queue-detail",
   "queue-dead-letters",
   "database-down",
+  "first-run-functions",
+  "first-run-test",
+  "first-run-logs",
 ]);
 
 /**

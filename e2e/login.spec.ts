@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test as base, request } from "@playwright/test";
-import { ADMIN, baseUrl, expect, shot, watchOffHost } from "@/e2e/helpers";
+import { ADMIN, baseUrl, expect, shot, toastsGone, watchOffHost } from "@/e2e/helpers";
 
 // These tests start signed out.
 const test = base.extend({});
@@ -163,6 +163,28 @@ test("first run: /setup needs the code from the data folder, then signs the new 
     await page.getByRole("button", { name: "Create user and sign in" }).click();
     await expect(page.getByRole("heading", { name: "Functions" })).toBeVisible();
     await expect(page.getByRole("button", { name: /admin/ })).toBeVisible();
+
+    // A newcomer's first minutes: the empty list offers the templates and the terminal command for
+    // this address; a template goes to the create form with it chosen; then test, then logs.
+    await expect(page.getByRole("heading", { name: "Create your first function" })).toBeVisible();
+    await expect(page.getByLabel("Terminal commands")).toContainText(`--endpoint-url ${url}`);
+    await toastsGone(page);
+    await shot(page, "first-run-functions");
+    await page.getByRole("link", { name: /HTTP endpoint/ }).click();
+    await expect(page).toHaveURL(/\/functions\/new\?template=http$/);
+    await expect(page.getByRole("radio", { name: /HTTP endpoint/ })).toBeChecked();
+    await page.getByLabel("Function name").fill("my-first-endpoint");
+    await page.getByRole("button", { name: "Create function" }).click();
+    await expect(page).toHaveURL(/\/functions\/my-first-endpoint\?tab=code/);
+    await page.getByRole("tab", { name: "Test" }).click();
+    await page.getByRole("button", { name: "Test", exact: true }).click();
+    const result = page.getByTestId("test-result");
+    await expect(result.getByText("Succeeded")).toBeVisible({ timeout: 30_000 });
+    await toastsGone(page);
+    await shot(page, "first-run-test");
+    await page.getByRole("tab", { name: "Logs" }).click();
+    await expect(page.locator("tbody tr").filter({ hasText: "Succeeded" }).first()).toBeVisible();
+    await shot(page, "first-run-logs");
     // Setup is over: the page now sends you to the functions list, and the API refuses.
     await page.goto(url + "/setup");
     await expect(page).toHaveURL(url + "/");

@@ -7,12 +7,7 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useCreateFunction } from "@/lib/queries/functions";
 import { useSystem } from "@/lib/queries/system";
-
-const TEMPLATES = [
-  { id: "hello-world", label: "Hello world", hint: "Logs the event and returns a greeting." },
-  { id: "http", label: "HTTP endpoint", hint: "Answers requests to its function URL (or API Gateway) with JSON." },
-  { id: "scheduled", label: "Scheduled job", hint: "Runs on a schedule with an EventBridge event." },
-];
+import { FUNCTION_TEMPLATES as TEMPLATES } from "@/components/functions/templates";
 
 /** Template cards: the chosen one stands out. */
 const CHOSEN = "border-orange-500 bg-orange-50 dark:bg-orange-950/40";
@@ -27,13 +22,14 @@ export function functionNameProblem(name: string): string | null {
   return null;
 }
 
-export function CreateFunctionForm() {
+/** `initialTemplate`: the one chosen on the way here (the empty functions list links to each). */
+export function CreateFunctionForm({ initialTemplate = "hello-world" }: { initialTemplate?: string }) {
   const router = useRouter();
   const toast = useToast();
   const create = useCreateFunction();
   const system = useSystem();
   const [name, setName] = useState("");
-  const [template, setTemplate] = useState("hello-world");
+  const [template, setTemplate] = useState<string>(initialTemplate);
   const [touched, setTouched] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const problem = functionNameProblem(name);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { TagChips } from "@/components/tags/tag-chip";
+import { FUNCTION_TEMPLATES, firstCommands } from "@/components/functions/templates";
 import { useFunctionList, type FunctionSummaryJson } from "@/lib/queries/functions";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { formatCount, formatDateTime } from "@/lib/format";
@@ -187,20 +188,50 @@ function Row({ f }: { f: FunctionSummaryJson }) {
 }
 
 function EmptyState({ searching }: { searching: boolean }) {
+  const [endpoint, setEndpoint] = useState("http://localhost:3000");
+  useEffect(() => setEndpoint(window.location.origin), []);
+  if (searching)
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
+        <p className="text-slate-600 dark:text-slate-300">No function matches these filters.</p>
+      </div>
+    );
   return (
-    <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
-      <p className="mb-4 text-slate-600 dark:text-slate-300">
-        {searching
-          ? "No function matches these filters."
-          : "You have no functions yet. Write one in the browser, " +
-            "or deploy one with the AWS SDK pointed at this server."}
-      </p>
-      <Link
-        href="/functions/new"
-        className="rounded-md bg-orange-600 px-4 py-2 text-sm font-medium text-white hover:bg-orange-500"
-      >
-        Create function
-      </Link>
+    <div className="space-y-6 rounded-lg border border-dashed border-slate-300 p-8 dark:border-slate-700">
+      <div>
+        <h2 className="text-lg font-semibold">Create your first function</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Start from a template and edit it in the browser, or deploy with the AWS SDK or CLI pointed at this server.
+        </p>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        {FUNCTION_TEMPLATES.map((t) => (
+          <Link
+            key={t.id}
+            href={`/functions/new?template=${t.id}`}
+            className="rounded-lg border border-slate-300 bg-white p-4 text-sm hover:border-orange-500 dark:border-slate-700 dark:bg-slate-900"
+          >
+            <span className="font-medium text-orange-700 dark:text-orange-400">{t.label}</span>
+            <span className="mt-1 block text-slate-500 dark:text-slate-400">{t.hint}</span>
+          </Link>
+        ))}
+      </div>
+      <div>
+        <h3 className="mb-1 text-sm font-medium">From a terminal</h3>
+        <pre
+          className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+          aria-label="Terminal commands"
+        >
+          {firstCommands(endpoint)}
+        </pre>
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          Or make a key under{" "}
+          <Link href="/access-keys" className="underline">
+            Access keys
+          </Link>
+          : it shows the commands for it. More in the README.
+        </p>
+      </div>
     </div>
   );
 }
