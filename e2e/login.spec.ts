@@ -149,6 +149,12 @@ test("first run: /setup needs the code from the data folder, then signs the new 
     });
     const code = readFileSync(path.join(dataDir, "setup-code"), "utf8").trim();
     expect(log).toContain(`enter the code ${code}`);
+    // The address the server printed opens the setup page as printed.
+    const printed = /Open (http:\/\/\S+\/setup) and enter the code/.exec(log)?.[1];
+    expect(printed, log).toBeDefined();
+    const opened = await page.request.get(printed!);
+    expect(opened.status()).toBe(200);
+    expect(await opened.text()).toContain("Set up Nimbus");
 
     await page.goto(url + "/functions/new");
     await expect(page).toHaveURL(/\/setup$/);
