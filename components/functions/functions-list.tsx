@@ -218,12 +218,11 @@ function EmptyState({ searching }: { searching: boolean }) {
       </div>
       <div>
         <h3 className="mb-1 text-sm font-medium">From a terminal</h3>
-        <pre
-          className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
-          aria-label="Terminal commands"
-        >
-          {firstCommands(endpoint)}
-        </pre>
+        <section aria-label="Terminal commands">
+          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+            {firstCommands(endpoint)}
+          </pre>
+        </section>
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           Or make a key under{" "}
           <Link href="/access-keys" className="underline">

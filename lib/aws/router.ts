@@ -79,7 +79,8 @@ export async function handleLambdaApi(
     };
     if (SCHEDULER_API.owns(parts.path)) api = SCHEDULER_API;
     const sqs = SQS_API.owns(req.headers);
-    const sqsQuery = !sqs && SQS_API.ownsQuery(req.headers);
+    // Lambda's dated paths (every Invoke) are never SQS's: the header is only looked at elsewhere.
+    const sqsQuery = !sqs && parts.path.charCodeAt(1) !== 50 /* "2" */ && SQS_API.ownsQuery(req.headers);
     if (sqs) api = SQS_API;
     else if (sqsQuery) api = SQS_QUERY_API;
     else if (req.headers["x-amz-target"] !== undefined) throw unknownTarget(String(req.headers["x-amz-target"]));

@@ -113,4 +113,3 @@ export function cliHint(dataDir: string, port: number): string {
     `aws lambda list-functions --endpoint-url http://localhost:${port}`
   );
 }
-
