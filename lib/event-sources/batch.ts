@@ -16,6 +16,7 @@ import type { QueueEntry } from "@/lib/message-queues/directory";
 import { decodeReceipt, type Receipt } from "@/lib/message-queues/receipt";
 import type { ReceivedMessage } from "@/lib/message-queues/types";
 import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
+import { queueArn } from "@/lib/message-queues/arn";
 
 const receiptOf = (handle: string): Receipt => decodeReceipt(handle)!;
 /** How long a throttled batch waits before its function is asked again (it stays in flight meanwhile). */
@@ -28,7 +29,7 @@ export async function runBatch(
   got: ReceivedMessage[],
   stopped: () => boolean,
 ): Promise<void> {
-  const arn = `arn:aws:sqs:${d.region}:${d.accountId}:${q.name}`;
+  const arn = queueArn(d.region, d.accountId, q.name);
   const all = got.map((msg) => sqsRecord(msg, { arn, region: d.region, accountId: d.accountId, fifo: q.fifo }));
   const keep = m.filters.length ? all.filter((r) => m.filters.some((p) => matches(p, filterView(r)))) : all;
   const dropped = all.filter((r) => !keep.includes(r));

@@ -1,4 +1,5 @@
 /** Messages as the SQS event a function receives: `Records[]` in Lambda's shape for an SQS source. */
+import { queueArn } from "@/lib/message-queues/arn";
 import type { ReceivedMessage } from "@/lib/message-queues/types";
 
 export interface SqsRecord {
@@ -29,7 +30,7 @@ export function sqsRecord(
     if (m.groupId) attributes.MessageGroupId = m.groupId;
     if (m.dedupId) attributes.MessageDeduplicationId = m.dedupId;
   }
-  if (m.sourceQueue) attributes.DeadLetterQueueSourceArn = o.arn.replace(/[^:]+$/, m.sourceQueue);
+  if (m.sourceQueue) attributes.DeadLetterQueueSourceArn = queueArn(o.region, o.accountId, m.sourceQueue);
   const messageAttributes: Record<string, unknown> = {};
   for (const [name, a] of Object.entries((m.attributes ?? {}) as Record<string, Record<string, string>>)) {
     messageAttributes[name] = {

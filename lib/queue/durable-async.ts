@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import type { AsyncSink } from "@/lib/invoke/invoker";
 import type { ResolvedFunction } from "@/lib/invoke/resolver";
 import { destinationRecord, type DestinationCondition } from "@/lib/queue/destination";
+import { queueNameOfArn } from "@/lib/message-queues/arn";
 import type { InvokeResult } from "@/lib/executor/types";
 import {
   insertDeadLetter,
@@ -279,12 +280,10 @@ export class DurableAsyncQueue implements AsyncSink {
         StringValue: (result?.error?.errorMessage ?? "Event expired").slice(0, 1000),
       },
     };
-    const sent = await this.o
-      .sendToQueue(arn.slice(arn.lastIndexOf(":") + 1), job.payload, attributes)
-      .catch((err: Error) => {
-        this.o.log.warn(`dead-letter queue ${arn} of ${fn.record.name} refused the event: ${err.message}`);
-        return false;
-      });
+    const sent = await this.o.sendToQueue(queueNameOfArn(arn) ?? "", job.payload, attributes).catch((err: Error) => {
+      this.o.log.warn(`dead-letter queue ${arn} of ${fn.record.name} refused the event: ${err.message}`);
+      return false;
+    });
     return sent;
   }
 
@@ -296,7 +295,7 @@ export class DurableAsyncQueue implements AsyncSink {
     condition: DestinationCondition,
     result: InvokeResult | null,
   ): Promise<boolean> {
-    const queue = /^arn:aws[a-zA-Z-]*:sqs:[^:]*:\d*:(.+)$/.exec(destination)?.[1];
+    const queue = queueNameOfArn(destination);
     let target: ResolvedFunction | null = null;
     if (!queue) target = await this.o.invoker.resolve(destination).catch(() => null);
     const record = destinationRecord({

@@ -29,11 +29,4 @@ export function queueNameOf(url: unknown): string {
   return name;
 }
 
-export const queueArn = (region: string, accountId: string, name: string) =>
-  `arn:aws:sqs:${region}:${accountId}:${name}`;
-
-/** The queue name an SQS ARN names (RedrivePolicy's deadLetterTargetArn, a move task's SourceArn), or null. */
-export function queueNameOfArn(arn: string): string | null {
-  const m = /^arn:aws[a-z-]*:sqs:[a-z0-9-]*:\d*:([A-Za-z0-9_.-]{1,80})$/.exec(arn);
-  return m ? m[1]! : null;
-}
+export { queueArn, queueNameOfArn } from "@/lib/message-queues/arn";

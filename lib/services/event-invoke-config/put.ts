@@ -7,12 +7,9 @@ import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { parseInput } from "@/lib/services/validate";
 import { changedFields, recordAudit } from "@/lib/services/audit/record";
 import { DEFAULT_EVENT_INVOKE_CONFIG, type EventInvokeConfigRecord } from "@/lib/services/event-invoke-config/record";
-import {
-  eventInvokeConfigInput,
-  QUEUE_DESTINATION,
-  type EventInvokeConfigInput,
-} from "@/lib/services/event-invoke-config/schemas";
+import { eventInvokeConfigInput, type EventInvokeConfigInput } from "@/lib/services/event-invoke-config/schemas";
 import { getQueueOrThrow } from "@/lib/services/queues/get";
+import { QUEUE_ARN } from "@/lib/message-queues/arn";
 
 /** Put replaces the whole configuration; update changes only the fields given. */
 export async function putEventInvokeConfig(
@@ -25,7 +22,7 @@ export async function putEventInvokeConfig(
   const data = parseInput(eventInvokeConfigInput, input);
   const fn = await getFunctionOrThrow(ctx, name);
   for (const d of [data.onSuccessDestination, data.onFailureDestination]) {
-    const queue = d ? QUEUE_DESTINATION.exec(d)?.[1] : undefined;
+    const queue = d ? QUEUE_ARN.exec(d)?.[1] : undefined;
     if (queue)
       await getQueueOrThrow(ctx, queue).catch(() => {
         throw invalid(`The destination queue ${queue} does not exist`);

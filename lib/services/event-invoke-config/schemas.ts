@@ -1,8 +1,7 @@
 /** Validation for EventInvokeConfig: retries, maximum event age and destinations, with Lambda's messages. */
 import { z } from "zod";
 
-/** A queue destination: an SQS ARN naming a Nimbus queue. */
-export const QUEUE_DESTINATION = /^arn:aws[a-zA-Z-]*:sqs:[a-z0-9-]+:\d{12}:([A-Za-z0-9_.-]{1,80})$/;
+import { QUEUE_ARN } from "@/lib/message-queues/arn";
 
 const destination = z
   .string()
@@ -10,7 +9,7 @@ const destination = z
   .refine(
     (d) =>
       d === null ||
-      QUEUE_DESTINATION.test(d) ||
+      QUEUE_ARN.test(d) ||
       /^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[a-zA-Z0-9_-]{1,64}$/.test(d),
     {
       message:

@@ -1,5 +1,6 @@
 /** Validation for the function model, with Lambda's rules and messages. */
 import { z } from "zod";
+import { QUEUE_ARN } from "@/lib/message-queues/arn";
 import { tags } from "@/lib/services/tags/schemas";
 import { sandboxNode } from "@/lib/executor/sandbox-node";
 import { allowEntryProblem, canonicalName, MAX_ALLOW_ENTRIES } from "@/lib/executor/network/allow";
@@ -64,10 +65,7 @@ export const ephemeralStorageMb = z
 /** DeadLetterConfig.TargetArn: a Nimbus queue's SQS ARN; null removes it. */
 export const deadLetterTargetArn = z
   .string()
-  .regex(
-    /^arn:aws[a-zA-Z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,80}$/,
-    "DeadLetterConfig.TargetArn must be an SQS queue ARN (topics are not supported here)",
-  )
+  .regex(QUEUE_ARN, "DeadLetterConfig.TargetArn must be an SQS queue ARN (topics are not supported here)")
   .nullable();
 
 /** The most calls one instance may run at once (docs/architecture.md, "Instance concurrency"). */
