@@ -127,9 +127,9 @@ async function loaded(msg: InvokeFrame): Promise<number | undefined> {
   return first ? initMs : undefined;
 }
 /** `readAt`: when the frame was read, if the server asked for stage stamps (InvokeFrame.st). */
-async function invoke(msg: InvokeFrame, payload: Buffer, readAt: number) {
+function invoke(msg: InvokeFrame, payload: Buffer, readAt: number): Promise<void> {
   const scope = scopes.begin(msg.id);
-  await scopes.run(scope, () => runCall(scope, msg, payload, readAt));
+  return scopes.run(scope, () => runCall(scope, msg, payload, readAt));
 }
 
 async function runCall(scope: CallScope, msg: InvokeFrame, payload: Buffer, readAt: number) {
