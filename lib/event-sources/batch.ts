@@ -31,17 +31,22 @@ export async function runBatch(
 ): Promise<void> {
   const arn = queueArn(d.region, d.accountId, q.name);
   const all = got.map((msg) => sqsRecord(msg, { arn, region: d.region, accountId: d.accountId, fifo: q.fifo }));
-  const keep = m.filters.length ? all.filter((r) => m.filters.some((p) => matches(p, filterView(r)))) : all;
-  const dropped = all.filter((r) => !keep.includes(r));
+  // One pass: what no filter pattern matches is deleted without invoking (a batch may hold 10,000).
+  const keep: SqsRecord[] = [];
+  const dropped: SqsRecord[] = [];
+  for (const r of all) {
+    const kept = !m.filters.length || m.filters.some((p) => matches(p, filterView(r)));
+    (kept ? keep : dropped).push(r);
+  }
   if (dropped.length)
     await d.queues.store.delete(
       q,
       dropped.map((r) => receiptOf(r.receiptHandle)),
     );
-  const records = await withinPayloadLimit(d, q, keep);
-  if (!records.length) return;
+  const fitted = await withinPayloadLimit(d, q, keep);
+  if (!fitted) return;
+  const { records, payload } = fitted;
 
-  const payload = Buffer.from(JSON.stringify({ Records: records }));
   // Past the visibility timeout the messages are handed out again: a throttled batch gives up before.
   const until = Date.now() + q.visibilityTimeoutSec * 1000 - 1000;
   const result = await invokeWithRetry(d, m, arn, payload, records.length, () => stopped() || Date.now() > until);
@@ -81,24 +86,32 @@ function holdBackAfterFailures(records: SqsRecord[], failed: Set<string>): void 
   }
 }
 
-/** A batch's event is at most a synchronous invocation's payload; what does not fit goes back at once. */
-async function withinPayloadLimit(d: PollerDeps, q: QueueEntry, records: SqsRecord[]): Promise<SqsRecord[]> {
-  let bytes = 20;
-  let fits = records.length;
-  for (let i = 0; i < records.length; i++) {
-    bytes += Buffer.byteLength(JSON.stringify(records[i])) + 1;
-    if (bytes > MAX_SYNC_PAYLOAD_BYTES) {
-      fits = i;
-      break;
-    }
+/**
+ * A batch's event is at most a synchronous invocation's payload (one record at least); what does not
+ * fit goes back at once. Each record is serialized once: the event is written from those pieces.
+ */
+async function withinPayloadLimit(
+  d: PollerDeps,
+  q: QueueEntry,
+  records: SqsRecord[],
+): Promise<{ records: SqsRecord[]; payload: Buffer } | null> {
+  if (!records.length) return null;
+  const parts: string[] = [];
+  let bytes = '{"Records":[]}'.length;
+  for (const r of records) {
+    const text = JSON.stringify(r);
+    const size = Buffer.byteLength(text) + (parts.length ? 1 : 0);
+    if (parts.length && bytes + size > MAX_SYNC_PAYLOAD_BYTES) break;
+    parts.push(text);
+    bytes += size;
   }
-  const rest = records.slice(Math.max(1, fits));
+  const rest = records.slice(parts.length);
   if (rest.length)
     await d.queues.store.changeVisibility(
       q.id,
       rest.map((r) => ({ ...receiptOf(r.receiptHandle), timeoutSec: 0 })),
     );
-  return records.slice(0, Math.max(1, fits));
+  return { records: records.slice(0, parts.length), payload: Buffer.from(`{"Records":[${parts.join(",")}]}`) };
 }
 
 async function invokeWithRetry(
