@@ -5,7 +5,7 @@ import type { SentMessage } from "@/lib/message-queues/send";
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
 import { parseInput } from "@/lib/services/validate";
-import { getQueueOrThrow, queueNotFound } from "@/lib/services/queues/get";
+import { queueNotFound } from "@/lib/services/queues/get";
 import { queueRuntime } from "@/lib/services/queues/runtime";
 
 export const sendMessageInput = z.object({
@@ -28,7 +28,6 @@ export async function sendQueueMessage(
 ): Promise<SentMessage> {
   const data = parseInput(sendMessageInput, input);
   const rt = queueRuntime(ctx);
-  await getQueueOrThrow(ctx, name);
   rt.directory.forget(name); // read it as it is now (it may have been made on another server a moment ago)
   const q = await rt.directory.get(name);
   if (!q) throw queueNotFound(name);
