@@ -103,18 +103,15 @@ export async function handleLambdaApi(
     const caller = await verifySignature(parts, pending, body, platform.accessKeys);
     stamp("signature");
     const shape = { region: platform.settings.NIMBUS_REGION, accountId: platform.settings.NIMBUS_ACCOUNT_ID };
-    if (sqs) {
-      const { action } = sqsActionOf(req.headers);
-      const input = parseSqsBody(body);
-      const ctx = withActor(platform.services, lambdaActorOf(req, caller));
-      await handleSqsAction(action, { platform, ctx, req, input, shape }, res, requestId);
-      return;
-    }
-    if (sqsQuery) {
-      const params = new URLSearchParams(parts.query);
-      for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params.append(k, v);
-      const ctx = withActor(platform.services, lambdaActorOf(req, caller));
-      await handleSqsQuery({ platform, ctx, req, shape }, params, res, requestId);
+    if (sqs || sqsQuery) {
+      const call = { platform, ctx: withActor(platform.services, lambdaActorOf(req, caller)), req, shape };
+      if (sqs)
+        await handleSqsAction(sqsActionOf(req.headers).action, { ...call, input: parseSqsBody(body) }, res, requestId);
+      else {
+        const params = new URLSearchParams(parts.query);
+        for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params.append(k, v);
+        await handleSqsQuery(call, params, res, requestId);
+      }
       return;
     }
     const found = api.routes!.match(parts.method, parts.path);
