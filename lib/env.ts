@@ -53,6 +53,10 @@ export const settingsSchema = z.object({
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1-64 letters, digits, '.', '_' or '-'")
     .default("default"),
   NIMBUS_CONCURRENCY_LEASE_SECONDS: int(5, 2, 300),
+  // Workflow executions (lib/workflows/engine/runner.ts): a server that stops renewing its claim on
+  // one (it crashed) lets another go on after this long; at most this many run in memory per server.
+  NIMBUS_WORKFLOW_LEASE_SECONDS: int(15, 2, 600),
+  NIMBUS_WORKFLOW_MAX_RUNNING: int(1000, 1, 100000),
   NIMBUS_REGION: z
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must look like an AWS region, e.g. us-east-1")

@@ -1,7 +1,8 @@
 /**
  * The AWS-compatible APIs, served by the server front (not Next's router). The path picks the
- * API — EventBridge Scheduler's (lib/aws/scheduler) or Lambda's — except SQS's JSON protocol
- * (lib/aws/sqs), which an `X-Amz-Target: AmazonSQS.*` header picks on any path. Every request is authenticated
+ * API — EventBridge Scheduler's (lib/aws/scheduler) or Lambda's — except the JSON protocols of SQS
+ * (lib/aws/sqs) and Step Functions (lib/aws/sfn), which an `X-Amz-Target: AmazonSQS.*` or
+ * `AWSStepFunctions.*` header picks on any path. Every request is authenticated
  * with SigV4 first (lib/aws/sigv4), scoped to that API's service: its claims and key before the
  * body is read, its signature once the body (read here, once, for every route) is in. Then the
  * API's route table (lib/aws/lambda/routes.ts, lib/aws/scheduler/routes.ts) finds the operation;
@@ -19,6 +20,7 @@ import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
 import type { AwsApiRuntime } from "@/lib/aws/lambda/routes";
 import { SCHEDULER_API } from "@/lib/aws/scheduler/api";
 import { handleSqsAction, handleSqsQuery, SQS_API, SQS_QUERY_API, sqsActionOf } from "@/lib/aws/sqs/api";
+import { handleSfnAction, SFN_API, sfnActionOf } from "@/lib/aws/sfn/api";
 import type { Actor } from "@/lib/services/audit/actor";
 import { withActor } from "@/lib/services/context";
 import { beginStages, stamp } from "@/lib/stage-times";
@@ -78,10 +80,12 @@ export async function handleLambdaApi(
       headers: req.headers,
     };
     if (SCHEDULER_API.owns(parts.path)) api = SCHEDULER_API;
-    const sqs = SQS_API.owns(req.headers);
+    const sfn = SFN_API.owns(req.headers);
+    const sqs = !sfn && SQS_API.owns(req.headers);
     // Lambda's dated paths (every Invoke) are never SQS's: the header is only looked at elsewhere.
     const sqsQuery = !sqs && parts.path.charCodeAt(1) !== 50 /* "2" */ && SQS_API.ownsQuery(req.headers);
-    if (sqs) api = SQS_API;
+    if (sfn) api = SFN_API;
+    else if (sqs) api = SQS_API;
     else if (sqsQuery) api = SQS_QUERY_API;
     else if (req.headers["x-amz-target"] !== undefined) throw unknownTarget(String(req.headers["x-amz-target"]));
     const region = platform.settings.NIMBUS_REGION;
@@ -103,10 +107,11 @@ export async function handleLambdaApi(
     const caller = await verifySignature(parts, pending, body, platform.accessKeys);
     stamp("signature");
     const shape = { region: platform.settings.NIMBUS_REGION, accountId: platform.settings.NIMBUS_ACCOUNT_ID };
-    if (sqs || sqsQuery) {
+    if (sqs || sqsQuery || sfn) {
       const call = { platform, ctx: withActor(platform.services, lambdaActorOf(req, caller)), req, shape };
-      if (sqs)
-        await handleSqsAction(sqsActionOf(req.headers).action, { ...call, input: parseSqsBody(body) }, res, requestId);
+      if (sfn) await handleSfnAction(sfnActionOf(req.headers), { ...call, input: parseJsonBody(body) }, res, requestId);
+      else if (sqs)
+        await handleSqsAction(sqsActionOf(req.headers).action, { ...call, input: parseJsonBody(body) }, res, requestId);
       else {
         const params = new URLSearchParams(parts.query);
         for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params.append(k, v);
@@ -161,8 +166,8 @@ function unknownTarget(target: string): AppError {
   return new AppError("UnknownOperationException", `Nimbus does not serve the operation ${target.slice(0, 200)}`);
 }
 
-/** An SQS JSON body: an object (an empty body is `{}`). */
-function parseSqsBody(body: Buffer): Record<string, unknown> {
+/** A JSON-protocol body (SQS's, Step Functions'): an object (an empty body is `{}`). */
+function parseJsonBody(body: Buffer): Record<string, unknown> {
   if (!body.length) return {};
   let v: unknown;
   try {

@@ -12,7 +12,7 @@ import type { Admission } from "@/lib/invoke/admission";
 import { parseFunctionRef } from "@/lib/function-ref";
 import type { FunctionResolver, ResolvedFunction } from "@/lib/invoke/resolver";
 
-export type Trigger = "api" | "console" | "schedule" | "async" | "url" | "sqs";
+export type Trigger = "api" | "console" | "schedule" | "async" | "url" | "sqs" | "workflow";
 
 /** How one invocation is run and recorded. */
 export interface RunOptions {

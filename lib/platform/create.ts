@@ -44,6 +44,9 @@ import { AuditBuffer } from "@/lib/services/audit/buffer";
 import { startConsoleAuth } from "@/lib/auth/start";
 import type { ConsoleAuth } from "@/lib/auth/console-auth";
 import type { Logger } from "@/lib/log";
+import { WorkflowRunner } from "@/lib/workflows/engine/runner";
+import { runExpress } from "@/lib/workflows/engine/express";
+import { functionTaskPort } from "@/lib/workflows/function-tasks";
 
 /** What a shutdown could not finish: empty when everything was written and stopped. */
 export interface ShutdownReport {
@@ -198,6 +201,19 @@ export async function createPlatform(
     }
     refreshReserved().catch((e: Error) => log.child("platform").warn(`could not refresh reservations: ${e.message}`));
   };
+  const tasks = functionTaskPort(invoker);
+  const workflows = new WorkflowRunner({
+    pool: db.pool,
+    url: opts.databaseUrl,
+    tasks,
+    region: settings.NIMBUS_REGION,
+    accountId: settings.NIMBUS_ACCOUNT_ID,
+    log: log.child("workflows"),
+    leaseMs: settings.NIMBUS_WORKFLOW_LEASE_SECONDS * 1000,
+    pollMs: 1000,
+    holdMs: 2000,
+    maxActors: settings.NIMBUS_WORKFLOW_MAX_RUNNING,
+  });
   const urls = new UrlRegistry(db.pool);
   let eventSources: EventSourceManager | undefined; // made below, once the services exist
   let auth: ConsoleAuth | undefined; // made below; the feed may call into it once it exists
@@ -251,6 +267,10 @@ export async function createPlatform(
       eventSources?.reload();
       feed.publishEventSourcesChanged();
     },
+    workflows: {
+      runExpress: (info, def) =>
+        runExpress({ ...info, region: settings.NIMBUS_REGION }, def, { tasks, log: log.child("workflows") }),
+    },
   };
   auth = await startConsoleAuth(settings, services, log.child("auth"), opts.port);
   eventSources = new EventSourceManager(db.pool, {
@@ -303,6 +323,7 @@ export async function createPlatform(
     urls,
     queues,
     eventSources: pollers,
+    workflows,
     urlSettings: {
       NIMBUS_REGION: settings.NIMBUS_REGION,
       NIMBUS_URL_DOMAIN: settings.NIMBUS_URL_DOMAIN,
@@ -320,6 +341,7 @@ export async function createPlatform(
       scheduler.stop();
       janitor.stop();
       await pollers.close();
+      await workflows.stop();
       await wakeups.close();
       await queueStats.close();
       await queuePool.end().catch(() => {});
@@ -367,6 +389,7 @@ export async function createPlatform(
   capacity.start();
   janitor.start();
   await pollers.start();
+  await workflows.start();
   if (previousKey) {
     // In the background: rows under either key open meanwhile, so serving need not wait.
     const security = log.child("security");

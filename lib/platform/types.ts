@@ -18,6 +18,7 @@ import type { AuditBuffer } from "@/lib/services/audit/buffer";
 import type { ConsoleAuth } from "@/lib/auth/console-auth";
 import type { QueueRuntime } from "@/lib/message-queues/runtime";
 import type { EventSourceManager } from "@/lib/event-sources/manager";
+import type { WorkflowRunner } from "@/lib/workflows/engine/runner";
 
 /** The process-wide objects, built once by the server entry and shared with Next's route handlers. */
 export interface Platform {
@@ -49,6 +50,8 @@ export interface Platform {
   queues: QueueRuntime;
   /** This server's pollers of event source mappings. */
   eventSources: EventSourceManager;
+  /** This server's runner of Standard workflow executions. */
+  workflows: WorkflowRunner;
   /** How FunctionUrl values are written: the domain, scheme and port clients use. */
   urlSettings: UrlSettings;
   startedAt: number;

@@ -5,6 +5,7 @@ import type { DataCipher } from "@/lib/crypto/data-cipher";
 import type { KeyCipher } from "@/lib/crypto/key-cipher";
 import type { Actor } from "@/lib/services/audit/actor";
 import type { QueueRuntime } from "@/lib/message-queues/runtime";
+import type { WorkflowRuntime } from "@/lib/workflows/runtime";
 
 /** A change other parts of the process (caches, executor) must hear about. */
 export interface FunctionChange {
@@ -49,6 +50,8 @@ export interface ServiceContext {
   eventSourcesChanged?(): void;
   /** An access key was created, changed or deleted (caches here and, via NOTIFY, elsewhere drop it). */
   accessKeyChanged?(id: string): void;
+  /** Runs Express executions (Standard ones are picked up by the runners from the database). */
+  workflows?: WorkflowRuntime;
   /** Who is making the change (audit log); missing means the system itself. */
   actor?: Actor;
 }

@@ -1,0 +1,99 @@
+/**
+ * Starts an execution (StartExecution). A Standard one is stored with its first snapshot and
+ * ExecutionStarted event and a NOTIFY in the same transaction; a runner (lib/workflows/engine/runner.ts)
+ * on this server or another claims it at once. Starting one with a name that exists is idempotent
+ * while it runs with the same input, and ExecutionAlreadyExists otherwise, as on Step Functions.
+ * An Express machine runs in memory in the background (lib/services/executions/start-sync.ts).
+ */
+import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ServiceContext } from "@/lib/services/context";
+import { isUniqueViolation } from "@/lib/services/functions/store-code";
+import { parseInput } from "@/lib/services/validate";
+import { eventRows } from "@/lib/services/executions/events";
+import { getStateMachineOrThrow } from "@/lib/services/state-machines/record";
+import { startExecutionInput, type StartExecutionInput } from "@/lib/services/state-machines/schemas";
+import { getExecutionOrThrow } from "@/lib/services/executions/record";
+import { runExpressExecution } from "@/lib/services/executions/start-sync";
+import { executionArn, stateMachineArn } from "@/lib/workflows/arn";
+import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
+import { initialSnapshot } from "@/lib/workflows/engine/start";
+import { WORKFLOW_CHANNEL } from "@/lib/workflows/channel";
+import { traceIdFrom } from "@/lib/workflows/trace-id";
+
+export async function startExecution(
+  ctx: ServiceContext,
+  machineName: string,
+  input: StartExecutionInput,
+): Promise<{ arn: string; startedAt: Date }> {
+  const data = parseInput(startExecutionInput, input);
+  const machine = await getStateMachineOrThrow(ctx, machineName);
+  const value = parseExecutionInput(data.input);
+  const name = data.name ?? randomUUID();
+  if (machine.type === "EXPRESS") {
+    const started = new Date();
+    void runExpressExecution(ctx, machine, name, value, data.input, data.traceHeader).catch(() => {});
+    return {
+      arn: executionArn(ctx.settings.NIMBUS_REGION, ctx.settings.NIMBUS_ACCOUNT_ID, machine.name, name, true),
+      startedAt: started,
+    };
+  }
+  const def = JSON.parse(machine.definition) as StateMachineDefinition;
+  const startedAt = new Date();
+  const smArn = stateMachineArn(ctx.settings.NIMBUS_REGION, ctx.settings.NIMBUS_ACCOUNT_ID, machine.name);
+  const { snapshot, events } = initialSnapshot(def, {
+    input: value,
+    startedAt,
+    roleArn: machine.roleArn,
+    stateMachineArn: smArn,
+  });
+  const id = randomUUID();
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      await tx.workflowExecution.create({
+        data: {
+          id,
+          stateMachineId: machine.id,
+          name,
+          definition: machine.definition,
+          input: data.input,
+          snapshot: snapshot as unknown as Prisma.InputJsonValue,
+          traceId: traceIdFrom(data.traceHeader, startedAt),
+          startedAt,
+          dueAt: startedAt,
+          deadlineAt: def.TimeoutSeconds ? new Date(startedAt.getTime() + def.TimeoutSeconds * 1000) : null,
+          nextEventId: events.length + 1,
+          events: { create: eventRows(events) },
+        },
+      });
+      await tx.$executeRaw`SELECT pg_notify(${WORKFLOW_CHANNEL}, ${id})`;
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const existing = await getExecutionOrThrow(ctx, machine.name, name);
+    if (existing.status === "RUNNING" && existing.input === data.input)
+      return { arn: existing.arn, startedAt: existing.startedAt };
+    throw new AppError("ResourceConflictException", `Execution Already Exists: '${existing.arn}'`, {
+      sfnCode: "ExecutionAlreadyExists",
+    });
+  }
+  return {
+    arn: executionArn(ctx.settings.NIMBUS_REGION, ctx.settings.NIMBUS_ACCOUNT_ID, machine.name, name),
+    startedAt,
+  };
+}
+
+export function parseExecutionInput(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new AppError(
+      "InvalidParameterValueException",
+      `Invalid State Machine Execution Input: '${(err as Error).message}'`,
+      {
+        sfnCode: "InvalidExecutionInput",
+      },
+    );
+  }
+}
