@@ -1,4 +1,7 @@
-/** Step Functions ARNs: `arn:aws:states:<region>:<account>:stateMachine:<name>` and its executions'. */
+/**
+ * Step Functions ARNs: `arn:aws:states:<region>:<account>:stateMachine:<name>`, its executions'
+ * (`…:execution:<machine>:<name>`) and Express executions' (`…:express:<machine>:<name>:<id>`).
+ */
 export function stateMachineArn(region: string, accountId: string, name: string): string {
   return `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;
 }
@@ -8,14 +11,16 @@ export function executionArn(
   accountId: string,
   machine: string,
   name: string,
-  express = false,
+  /** An Express execution's id (its ARN carries it: Express names need not be unique). */
+  expressId?: string,
 ): string {
-  return `arn:aws:states:${region}:${accountId}:${express ? "express" : "execution"}:${machine}:${name}`;
+  const base = `arn:aws:states:${region}:${accountId}`;
+  return expressId ? `${base}:express:${machine}:${name}:${expressId}` : `${base}:execution:${machine}:${name}`;
 }
 
 export type ParsedArn =
   | { kind: "stateMachine"; name: string }
-  | { kind: "execution"; machine: string; name: string; express: boolean };
+  | { kind: "execution"; machine: string; name: string; expressId?: string };
 
 const ARN =
   /^arn:aws[a-zA-Z-]*:states:[a-z0-9-]+:\d{12}:(stateMachine|execution|express):([^:]+)(?::([^:]+))?(?::([^:]+))?$/;
@@ -26,5 +31,6 @@ export function parseStatesArn(arn: string): ParsedArn | null {
   if (!m) return null;
   if (m[1] === "stateMachine") return m[3] === undefined ? { kind: "stateMachine", name: m[2]! } : null;
   if (m[3] === undefined) return null;
-  return { kind: "execution", machine: m[2]!, name: m[3], express: m[1] === "express" };
+  if (m[1] === "express") return m[4] ? { kind: "execution", machine: m[2]!, name: m[3], expressId: m[4] } : null;
+  return m[4] === undefined ? { kind: "execution", machine: m[2]!, name: m[3] } : null;
 }

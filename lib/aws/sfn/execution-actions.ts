@@ -1,4 +1,5 @@
 /** Step Functions' execution and task-token operations: each reads its members, calls one verb, answers its shape. */
+import { AppError } from "@/lib/errors";
 import * as executions from "@/lib/services/executions";
 import type { ExecutionRecord, ExecutionStatus } from "@/lib/services/executions";
 import * as machines from "@/lib/services/state-machines";
@@ -106,7 +107,16 @@ const listExecutions: SfnAction = async (c) => {
   const status = optionalString(c.input, "statusFilter");
   if (status !== undefined && !STATUSES.has(status))
     throw validation(`Value '${status.slice(0, 40)}' at 'statusFilter' is not a status`);
-  const page = await executions.listExecutions(c.ctx, machineNameIn(c.input), {
+  const machine = await machines.getStateMachineOrThrow(c.ctx, machineNameIn(c.input));
+  if (machine.type === "EXPRESS")
+    throw new AppError(
+      "InvalidParameterValueException",
+      "This operation is not supported by this type of state machine",
+      {
+        sfnCode: "StateMachineTypeNotSupported",
+      },
+    );
+  const page = await executions.listExecutions(c.ctx, machine.name, {
     status: status as ExecutionStatus | undefined,
     limit: optionalInt(c.input, "maxResults", 1, 1000),
     cursor: optionalString(c.input, "nextToken"),

@@ -72,6 +72,15 @@ export function executionArnIn(input: Input): { arn: string; parsed: Extract<Par
   const arn = required(input, "executionArn");
   const parsed = parseStatesArn(arn);
   if (parsed?.kind !== "execution") throw invalidArn(arn);
+  // Step Functions keeps no history of Express executions behind its API (the console shows them here).
+  if (parsed.expressId)
+    throw new AppError(
+      "InvalidParameterValueException",
+      "Invalid Arn: 'Resource type not valid in this context: express'",
+      {
+        sfnCode: "InvalidArn",
+      },
+    );
   return { arn, parsed };
 }
 

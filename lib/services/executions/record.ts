@@ -31,7 +31,7 @@ export function toExecutionRecord(ctx: ServiceContext, machine: string, row: Wor
   return {
     id: row.id,
     name: row.name,
-    arn: executionArn(region, account, machine, row.name, row.type === "EXPRESS"),
+    arn: executionArn(region, account, machine, row.name, row.type === "EXPRESS" ? row.id : undefined),
     stateMachineName: machine,
     stateMachineArn: stateMachineArn(region, account, machine),
     type: row.type as ExecutionRecord["type"],
@@ -61,11 +61,16 @@ export function invalidArn(arn: string): AppError {
   });
 }
 
-/** The execution an ARN names (`execution:` or `express:`). */
+/** The execution an ARN names (`execution:`, or an Express one's `express:` with its id). */
 export async function getExecutionByArn(ctx: ServiceContext, arn: string): Promise<ExecutionRecord> {
   const parsed = parseStatesArn(arn);
   if (!parsed || parsed.kind !== "execution") throw invalidArn(arn);
-  return getExecutionOrThrow(ctx, parsed.machine, parsed.name);
+  if (!parsed.expressId) return getExecutionOrThrow(ctx, parsed.machine, parsed.name);
+  const row = await ctx.db.workflowExecution.findFirst({
+    where: { id: parsed.expressId, name: parsed.name, stateMachine: { name: parsed.machine } },
+  });
+  if (!row) throw executionNotFound(arn);
+  return toExecutionRecord(ctx, parsed.machine, row);
 }
 
 export async function getExecutionOrThrow(

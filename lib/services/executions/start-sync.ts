@@ -37,26 +37,28 @@ export async function startSyncExecution(
       sfnCode: "StateMachineTypeNotSupported",
     });
   const value = parseExecutionInput(data.input);
-  return runExpressExecution(ctx, machine, data.name ?? randomUUID(), value, data.input, data.traceHeader);
+  return beginExpress(ctx, machine, data.name ?? randomUUID(), value, data.input, data.traceHeader).result;
 }
 
-export async function runExpressExecution(
+/** Starts an Express execution in memory: its ARN at once, its result (recorded) when it ends. */
+export function beginExpress(
   ctx: ServiceContext,
   machine: StateMachineRecord,
   name: string,
   value: unknown,
   inputText: string,
   traceHeader?: string,
-): Promise<SyncExecutionResult> {
+): { arn: string; startedAt: Date; result: Promise<SyncExecutionResult> } {
   if (!ctx.workflows) throw new AppError("ServiceUnavailableException", "Workflows are not running on this server");
   const { NIMBUS_REGION: region, NIMBUS_ACCOUNT_ID: account } = ctx.settings;
   const def = JSON.parse(machine.definition) as StateMachineDefinition;
   const startedAt = new Date();
   const traceId = traceIdFrom(traceHeader, startedAt);
-  const arn = executionArn(region, account, machine.name, name, true);
-  const result = await ctx.workflows.runExpress(
+  const id = randomUUID();
+  const arn = executionArn(region, account, machine.name, name, id);
+  const run = ctx.workflows.runExpress(
     {
-      id: randomUUID(),
+      id,
       arn,
       name,
       stateMachineArn: machine.arn,
@@ -70,10 +72,37 @@ export async function runExpressExecution(
     },
     def,
   );
+  return {
+    arn,
+    startedAt,
+    result: run
+      .then((result) => recordExpress(ctx, machine, id, name, inputText, startedAt, traceId, result))
+      .then((result) => ({
+        ...withoutEvents(result),
+        arn,
+        name,
+        stateMachineArn: machine.arn,
+        input: inputText,
+        startedAt,
+        traceId,
+      })),
+  };
+}
+
+async function recordExpress(
+  ctx: ServiceContext,
+  machine: StateMachineRecord,
+  id: string,
+  name: string,
+  inputText: string,
+  startedAt: Date,
+  traceId: string,
+  result: ExpressResult,
+): Promise<ExpressResult> {
   await ctx.db.workflowExecution
     .create({
       data: {
-        id: randomUUID(),
+        id,
         stateMachineId: machine.id,
         name,
         type: "EXPRESS",
@@ -91,7 +120,11 @@ export async function runExpressExecution(
         events: { create: eventRows(result.events) },
       },
     })
-    .catch(() => {}); // a name used twice: the caller still gets its result (Express names need not be unique)
+    .catch(() => {}); // a name used twice (unique per machine here): the caller still gets its result
+  return result;
+}
+
+function withoutEvents(result: ExpressResult): Omit<ExpressResult, "events"> {
   const { events: _events, ...rest } = result;
-  return { ...rest, arn, name, stateMachineArn: machine.arn, input: inputText, startedAt, traceId };
+  return rest;
 }

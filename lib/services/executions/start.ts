@@ -15,7 +15,7 @@ import { eventRows } from "@/lib/services/executions/events";
 import { getStateMachineOrThrow } from "@/lib/services/state-machines/record";
 import { startExecutionInput, type StartExecutionInput } from "@/lib/services/state-machines/schemas";
 import { getExecutionOrThrow } from "@/lib/services/executions/record";
-import { runExpressExecution } from "@/lib/services/executions/start-sync";
+import { beginExpress } from "@/lib/services/executions/start-sync";
 import { executionArn, stateMachineArn } from "@/lib/workflows/arn";
 import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
 import { initialSnapshot } from "@/lib/workflows/engine/start";
@@ -32,12 +32,9 @@ export async function startExecution(
   const value = parseExecutionInput(data.input);
   const name = data.name ?? randomUUID();
   if (machine.type === "EXPRESS") {
-    const started = new Date();
-    void runExpressExecution(ctx, machine, name, value, data.input, data.traceHeader).catch(() => {});
-    return {
-      arn: executionArn(ctx.settings.NIMBUS_REGION, ctx.settings.NIMBUS_ACCOUNT_ID, machine.name, name, true),
-      startedAt: started,
-    };
+    const run = beginExpress(ctx, machine, name, value, data.input, data.traceHeader);
+    void run.result.catch(() => {}); // recorded when it ends; StartExecution does not wait for it
+    return { arn: run.arn, startedAt: run.startedAt };
   }
   const def = JSON.parse(machine.definition) as StateMachineDefinition;
   const startedAt = new Date();

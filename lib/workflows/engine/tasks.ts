@@ -106,8 +106,16 @@ async function invokeOrThrow(
   return out;
 }
 
+/** A state's result is at most 256 KiB, as on Step Functions. */
+const MAX_RESULT_BYTES = 256 * 1024;
+
 function parsePayload(payload: Buffer): unknown {
   if (payload.byteLength === 0) return null;
+  if (payload.byteLength > MAX_RESULT_BYTES)
+    throw new StatesError(
+      "States.DataLimitExceeded",
+      `The task's result is ${payload.byteLength} bytes, more than the ${MAX_RESULT_BYTES} a state's result may be`,
+    );
   const text = payload.toString("utf8");
   try {
     return JSON.parse(text);
