@@ -197,7 +197,7 @@ async function failureOf(s: Record<string, unknown>, input: unknown, scope: Eval
     let v: unknown = s[field];
     if (scope.queryLanguage === "JSONata" && typeof v === "string")
       v = await evaluateJsonata(v, { states: { input, context: scope.context }, variables: scope.variables });
-    else if (typeof s[`${field}Path`] === "string") v = selectPath(input, s[`${field}Path`] as string);
+    else if (typeof s[`${field}Path`] === "string") v = selectPath(input, s[`${field}Path`] as string, scope);
     return typeof v === "string" ? v : v === undefined ? fallback : JSON.stringify(v);
   };
   return { Error: await text("Error", "States.Fail"), Cause: await text("Cause", "") };
