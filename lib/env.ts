@@ -57,6 +57,15 @@ export const settingsSchema = z.object({
   // one (it crashed) lets another go on after this long; at most this many run in memory per server.
   NIMBUS_WORKFLOW_LEASE_SECONDS: int(15, 2, 600),
   NIMBUS_WORKFLOW_MAX_RUNNING: int(1000, 1, 100000),
+  // Traces (lib/traces): the share of calls, without a caller's sampling decision, whose own
+  // OpenTelemetry spans are kept; platform spans and errors are always kept. Export over OTLP/HTTP
+  // when OTEL_EXPORTER_OTLP_ENDPOINT is set (e.g. http://localhost:4318).
+  NIMBUS_TRACE_SAMPLE_RATIO: z.coerce
+    .number({ error: "must be a number" })
+    .min(0, "must be at least 0")
+    .max(1, "must be at most 1")
+    .default(1),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ error: "must be a URL such as http://localhost:4318" }).optional(),
   NIMBUS_REGION: z
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must look like an AWS region, e.g. us-east-1")

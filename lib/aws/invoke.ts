@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors";
 import type { InvocationType, Invoker } from "@/lib/invoke/invoker";
 import { stamp } from "@/lib/stage-times";
+import { traceFromHeaders } from "@/lib/traces/context";
 
 const TYPES = new Set(["RequestResponse", "Event", "DryRun"]);
 
@@ -14,6 +15,7 @@ export async function handleInvoke(
   name: string,
   qualifier: string | null,
   payload: Buffer,
+  receivedAt?: number,
 ): Promise<void> {
   const type = (req.headers["x-amz-invocation-type"] as string | undefined) ?? "RequestResponse";
   if (!TYPES.has(type))
@@ -30,6 +32,8 @@ export async function handleInvoke(
     logType,
     trigger: "api",
     clientContext: req.headers["x-amz-client-context"] as string | undefined,
+    trace: traceFromHeaders(req.headers.traceparent, req.headers["x-amzn-trace-id"]),
+    receivedAt,
   });
   if (out.kind === "dryRun") {
     res.writeHead(204, { "x-amzn-RequestId": out.requestId });

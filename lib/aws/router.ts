@@ -68,6 +68,7 @@ export async function handleLambdaApi(
   res: ServerResponse,
 ): Promise<void> {
   beginStages();
+  const receivedAt = Date.now();
   const requestId = randomUUID();
   let api = LAMBDA_API;
   try {
@@ -140,6 +141,7 @@ export async function handleLambdaApi(
       body,
       caller,
       shape,
+      receivedAt,
     });
     if (reply === null) {
       if (!res.headersSent) throw unknownOperation(parts.method, parts.path);

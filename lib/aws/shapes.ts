@@ -43,7 +43,7 @@ export function toFunctionConfiguration(ctx: ShapeContext, fn: FunctionRecord) {
     CodeSha256: fn.codeSha256,
     Version: fn.version,
     Environment: { Variables: fn.environment },
-    TracingConfig: { Mode: "PassThrough" },
+    TracingConfig: { Mode: fn.tracingMode },
     RevisionId: revisionId(fn),
     State: fn.state,
     LastUpdateStatus: "Successful",

@@ -126,6 +126,7 @@ export class InFlightCalls {
       const deadline = startedAt + spec.timeoutMs;
       const frame: InvokeFrame = { t: "invoke", id: req.requestId, deadline, clientContext: req.clientContext };
       if (req.invokedArn) frame.invokedArn = req.invokedArn;
+      if (req.trace) frame.tr = req.trace;
       if (stageTimesOn) frame.st = 1;
       sb.invoke(inst, frame, req.payload);
       stamp("sent");

@@ -4,6 +4,7 @@
  * or a crash — the instance or its whole sandbox process died — which is one path whichever
  * of the two it was: out of memory, or Runtime.ExitError with what is known of the cause.
  */
+import { checkedSpans } from "@/lib/executor/user-spans";
 import { isInitFailure, runtimeError } from "@/lib/executor/errors";
 import type { LogBudget } from "@/lib/executor/log-budget";
 import { admitLines } from "@/lib/executor/log-budget";
@@ -96,6 +97,10 @@ export function fromReply(c: CallState, h: ResultFrame, body: Buffer): { result:
   // Untrusted: a function can only misreport itself into or out of the CPU gate's turns, which are
   // about throughput, not isolation (out of them it runs as every call did before the gate).
   if (typeof h.cpuMs === "number" && Number.isFinite(h.cpuMs) && h.cpuMs >= 0) result.cpuMs = h.cpuMs;
+  if (h.spans !== undefined && c.req.trace?.s === 1) {
+    const spans = checkedSpans(h.spans);
+    if (spans.length) result.spans = spans;
+  }
   // The stamps come from the instance, untrusted like the rest of the frame: only kept while measuring.
   if (stageTimesOn && Array.isArray(h.st)) result.stages = h.st;
   return { result, initFailed };

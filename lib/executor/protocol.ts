@@ -8,7 +8,7 @@
  * A frame is [u32 header length][u32 body length][header JSON][body]. Bodies (events,
  * results) are raw bytes the supervisor never parses.
  */
-import type { LogEntry, SerializedError } from "@/lib/executor/types";
+import type { CallTrace, LogEntry, SerializedError, UserSpan } from "@/lib/executor/types";
 
 /** First frame on every connection to the supervisor. */
 export interface Hello {
@@ -51,6 +51,8 @@ export interface InvokeFrame {
   invokedArn?: string;
   /** Stamp the sandbox's stages (lib/stage-times.ts): only when the server measures them. */
   st?: 1;
+  /** The call's trace (InvokeRequest.trace). */
+  tr?: CallTrace;
 }
 
 /** Lane, instance → supervisor. */
@@ -75,6 +77,8 @@ export interface ResultFrame {
   streamed?: boolean;
   /** Asked for by InvokeFrame.st: monotonic ns at frame read, handler start, handler end, reply. */
   st?: number[];
+  /** Spans the function made through @opentelemetry/api (host/tracing.ts), when the call was sampled. */
+  spans?: UserSpan[];
 }
 
 /**

@@ -67,6 +67,34 @@ export interface InvokeRequest {
    * (6 MB at most), as a buffered Invoke of such a handler returns them on AWS.
    */
   stream?: ResponseSink;
+  /** The trace the call belongs to: the function sees it as _X_AMZN_TRACE_ID and its spans join it. */
+  trace?: CallTrace;
+}
+
+/** A call's trace as the instance gets it. */
+export interface CallTrace {
+  /** The `_X_AMZN_TRACE_ID` value (Root, Parent = the handler's span, Sampled). */
+  h: string;
+  /** Trace id, 32 hex. */
+  t: string;
+  /** The handler's span id: the parent of the function's own spans. */
+  p: string;
+  /** Sampled: the function's spans are recorded (else its tracer hands out non-recording spans). */
+  s: 0 | 1;
+}
+
+/** A span the function made, as the instance reports it (untrusted: lib/executor/user-spans.ts checks it). */
+export interface UserSpan {
+  /** Span id and parent span id, 16 hex. */
+  i: string;
+  p: string;
+  n: string;
+  /** Start, epoch ms; duration, ms. */
+  s: number;
+  d: number;
+  /** Set when the span's status is ERROR, with its message. */
+  e?: string;
+  a?: Record<string, string | number | boolean>;
 }
 
 /** The receiving end of a response stream. */
@@ -108,6 +136,8 @@ export interface InvokeResult {
   queuedMs?: number;
   /** CPU time of the instance's thread during the handler, ms, as the instance reports it (untrusted). */
   cpuMs?: number;
+  /** The function's own spans (checked: lib/executor/user-spans.ts). */
+  spans?: UserSpan[];
   memorySizeMb: number;
   maxMemoryUsedMb: number;
   logs: LogEntry[];

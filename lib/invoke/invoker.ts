@@ -11,6 +11,7 @@ import { stamp, stampSandbox, stageTimesOn } from "@/lib/stage-times";
 import type { Admission } from "@/lib/invoke/admission";
 import { parseFunctionRef } from "@/lib/function-ref";
 import type { FunctionResolver, ResolvedFunction } from "@/lib/invoke/resolver";
+import { amznTraceId, invocationSpanIds, type TraceContext, traceIdFromRequestId } from "@/lib/traces/context";
 
 export type Trigger = "api" | "console" | "schedule" | "async" | "url" | "sqs" | "workflow";
 
@@ -29,6 +30,10 @@ export interface RunOptions {
   qualifier?: string;
   /** A batch from an event source mapping: its source and size, recorded with the invocation. */
   eventSource?: { arn: string; batchSize: number };
+  /** The trace the caller is in (a header, a workflow's state, an async event's); none: a new one. */
+  trace?: TraceContext | null;
+  /** When the request arrived (Date.now()), for the trace's request span. */
+  receivedAt?: number;
 }
 export type InvocationType = "RequestResponse" | "Event" | "DryRun";
 
@@ -46,6 +51,8 @@ export interface InvokeParams {
   requestId?: string;
   /** InvokeWithResponseStream: where a streaming handler's bytes go as they are written. */
   stream?: ResponseSink;
+  trace?: TraceContext | null;
+  receivedAt?: number;
 }
 
 export type InvokeOutcome =
@@ -68,6 +75,8 @@ export interface AsyncSink {
 
 export class Invoker {
   asyncSink: AsyncSink | null = null;
+  /** Head sampling: the share of calls, without a caller's decision, whose own spans are kept (lib/traces). */
+  traceSampleRatio = 1;
 
   constructor(
     private readonly resolver: FunctionResolver,
@@ -126,6 +135,8 @@ export class Invoker {
       clientContext: p.clientContext,
       stream: p.stream,
       qualifier: ref.qualifier,
+      trace: p.trace,
+      receivedAt: p.receivedAt,
     });
     return {
       kind: "sync",
@@ -151,13 +162,24 @@ export class Invoker {
       throw err;
     }
     let result: InvokeResult;
+    let frontMs: number | null = null;
     try {
       // Through an alias, the handler is told the alias's ARN (its instances are the version's).
       const invokedArn =
         o.qualifier && o.qualifier !== "$LATEST" && o.qualifier !== fn.record.version
           ? `${this.resolver.arnOf(fn.record.name)}:${o.qualifier}`
           : undefined;
-      result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext, stream, invokedArn });
+      const sampled = fn.record.tracingMode === "Active" || (o.trace?.sampled ?? Math.random() < this.traceSampleRatio);
+      const traceId = o.trace?.traceId ?? traceIdFromRequestId(requestId);
+      const handlerSpan = invocationSpanIds(requestId, attempt).handler;
+      const trace = {
+        h: amznTraceId(traceId, handlerSpan, sampled),
+        t: traceId,
+        p: handlerSpan,
+        s: sampled ? 1 : 0,
+      } as const;
+      frontMs = o.receivedAt ? Date.now() - o.receivedAt : null;
+      result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext, stream, invokedArn, trace });
       if (stageTimesOn) {
         stampSandbox(result.stages);
         stamp("returned");
@@ -198,6 +220,10 @@ export class Invoker {
         httpStatus: http ? http.statusOf(result) : null,
         eventSourceArn: o.eventSource?.arn ?? null,
         batchSize: o.eventSource?.batchSize ?? null,
+        traceId: o.trace?.traceId ?? traceIdFromRequestId(requestId),
+        parentSpanId: o.trace?.parentSpanId ?? null,
+        frontMs,
+        spans: result.spans ? JSON.stringify(result.spans) : null,
       },
       result.logs,
     );

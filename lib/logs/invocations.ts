@@ -37,6 +37,8 @@ export interface InvocationItem {
   http: { method: string; path: string; status: number | null } | null;
   /** For a batch from an event source mapping: the source's ARN (a queue) and how many records it held. */
   eventSource: { arn: string; batchSize: number | null } | null;
+  /** The trace it belongs to (the console links to /traces/<traceId>); null for calls recorded before traces. */
+  traceId: string | null;
 }
 
 export interface ListInvocationsQuery {
@@ -79,7 +81,7 @@ export function decodeCursor(raw: string): Cursor {
 
 const COLUMNS = `"requestId", attempt, "startedAt", "durationMs", "billedDurationMs", "initDurationMs",
   "maxMemoryUsedMb", "memorySizeMb", outcome, "errorType", left("errorMessage", 500) AS "errorMessage", trigger,
-  "httpMethod", left("httpPath", 200) AS "httpPath", "httpStatus", "eventSourceArn", "batchSize"`;
+  "httpMethod", left("httpPath", 200) AS "httpPath", "httpStatus", "eventSourceArn", "batchSize", "traceId"`;
 
 /**
  * The list query, exported so the seed/benchmark can EXPLAIN exactly what the console runs.

@@ -37,6 +37,13 @@ export interface InvocationRecord {
   /** For a batch from an event source mapping: the source's ARN and the batch's size. */
   eventSourceArn?: string | null;
   batchSize?: number | null;
+  /** The trace it belongs to (32 hex) and the caller's span in it; its own span ids derive from the request id. */
+  traceId?: string | null;
+  parentSpanId?: string | null;
+  /** Time from the request's arrival to the sandbox (signature, body, resolve, admission), when known. */
+  frontMs?: number | null;
+  /** The function's own spans (JSON text of UserSpan[]), when the call was sampled and made some. */
+  spans?: string | null;
 }
 
 export interface LineRow {
@@ -48,12 +55,14 @@ export interface LineRow {
 const INSERT_INVOCATIONS = `INSERT INTO invocations (
   "requestId","attempt","functionId","functionName","version","trigger",
   "startedAt","durationMs","billedDurationMs","initDurationMs","memorySizeMb","maxMemoryUsedMb","outcome","errorType",
-  "errorMessage","requestBytes","responseBytes","logBytes","logTruncated","httpMethod","httpPath","httpStatus","queuedMs","eventSourceArn","batchSize")
-SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs, qm, ea, bs
+  "errorMessage","requestBytes","responseBytes","logBytes","logTruncated","httpMethod","httpPath","httpStatus","queuedMs","eventSourceArn","batchSize",
+  "traceId","parentSpanId","frontMs","spans")
+SELECT r, a, f, n, v, t, to_timestamp(s / 1000.0), d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs, qm, ea, bs,
+  ti, ps, fm, sp::jsonb
 FROM unnest($1::uuid[],$2::int[],$3::uuid[],$4::text[],$5::text[],$6::text[],$7::float8[],$8::float8[],$9::int[],
   $10::float8[],$11::int[],$12::int[],$13::text[],$14::text[],$15::text[],$16::int[],$17::int[],$18::int[],$19::bool[],
-  $20::text[],$21::text[],$22::int[],$23::int[],$24::text[],$25::int[])
-  AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs, qm, ea, bs)
+  $20::text[],$21::text[],$22::int[],$23::int[],$24::text[],$25::int[],$26::text[],$27::text[],$28::float8[],$29::text[])
+  AS x(r, a, f, n, v, t, s, d, b, i, m, u, o, et, em, rq, rs, lb, lt, hm, hp, hs, qm, ea, bs, ti, ps, fm, sp)
 ON CONFLICT ("requestId", "attempt") DO NOTHING`;
 
 const INSERT_LINES = `INSERT INTO log_lines ("requestId","functionId","ts","level","message")
@@ -88,6 +97,10 @@ export async function insertInvocations(pool: pg.Pool, rows: InvocationRecord[])
     rows.map((r) => r.queuedMs ?? null),
     rows.map((r) => pgTextOrNull(r.eventSourceArn)),
     rows.map((r) => r.batchSize ?? null),
+    rows.map((r) => r.traceId ?? null),
+    rows.map((r) => r.parentSpanId ?? null),
+    rows.map((r) => r.frontMs ?? null),
+    rows.map((r) => r.spans ?? null),
   ]);
 }
 

@@ -158,6 +158,7 @@ export async function createPlatform(
   const janitor = new QueueJanitor(db.pool, log.child("queues"));
   const writer = new RecordWriter(db.pool, { log: log.child("records"), spill: new RecordSpill(settings.dataDir) });
   const invoker = new Invoker(resolver, admission, executor, writer);
+  invoker.traceSampleRatio = settings.NIMBUS_TRACE_SAMPLE_RATIO;
   const asyncQueue = new DurableAsyncQueue({
     url: opts.databaseUrl,
     pool: db.pool,

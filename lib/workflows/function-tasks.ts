@@ -12,6 +12,7 @@ export function functionTaskPort(invoker: Invoker): TaskPort {
         invocationType: o.async ? "Event" : "RequestResponse",
         trigger: "workflow",
         requestId: o.requestId,
+        trace: { traceId: o.traceId, parentSpanId: o.parentSpanId, sampled: true },
       });
       if (out.kind !== "sync")
         return { payload: Buffer.alloc(0), executedVersion: "$LATEST", requestId: out.requestId };

@@ -1,15 +1,11 @@
 /**
- * Trace ids in X-Ray's form, `1-<8 hex: epoch seconds>-<24 hex random>`: an execution keeps the
- * one its caller passed (StartExecution's traceHeader, `Root=…`) or gets a new one.
+ * An execution's trace: the one its caller passed (StartExecution's traceHeader, in X-Ray's or
+ * W3C's form) or a new one. Kept as 32 hex (lib/traces/context.ts); every task joins it.
  */
 import { randomBytes } from "node:crypto";
+import { normalTraceId, parseAmznTraceId } from "@/lib/traces/context";
 
-const ROOT = /(?:^|;)\s*Root=(1-[0-9a-f]{8}-[0-9a-f]{24})/;
-
-export function traceIdFrom(header: string | undefined, at: Date): string {
-  const given = header ? ROOT.exec(header)?.[1] : undefined;
-  if (given) return given;
-  return `1-${Math.floor(at.getTime() / 1000)
-    .toString(16)
-    .padStart(8, "0")}-${randomBytes(12).toString("hex")}`;
+export function traceIdFrom(header: string | undefined, _at: Date): string {
+  const given = header ? (parseAmznTraceId(header)?.traceId ?? normalTraceId(header)) : null;
+  return given ?? randomBytes(16).toString("hex");
 }

@@ -34,6 +34,8 @@ export interface LambdaCall {
   body: Buffer;
   caller: Caller;
   shape: ShapeContext;
+  /** When the request arrived (Date.now()): an invocation's trace starts there. */
+  receivedAt: number;
 }
 
 /** What a handler answers: JSON (or nothing, for 204), a download, or `null` when it wrote the response itself. */

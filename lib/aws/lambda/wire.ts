@@ -77,6 +77,12 @@ const CapacityProviderConfig = z
     c ? (c.LambdaManagedInstancesCapacityProviderConfig.PerExecutionEnvironmentMaxConcurrency ?? 64) : undefined,
   );
 
+/** TracingConfig: {Mode: Active | PassThrough} (lib/traces). */
+const TracingConfig = z
+  .object({ Mode: opt(str) }, { error: "must be an object with Mode" })
+  .nullish()
+  .transform((t) => t?.Mode);
+
 /** The configuration fields CreateFunction and UpdateFunctionConfiguration share. */
 const configuration = {
   Description: opt(str),
@@ -88,6 +94,7 @@ const configuration = {
   Environment,
   CapacityProviderConfig,
   DeadLetterConfig,
+  TracingConfig,
 };
 const toConfiguration = (b: {
   Description?: string;
@@ -99,6 +106,7 @@ const toConfiguration = (b: {
   Environment?: Record<string, string>;
   CapacityProviderConfig?: number;
   DeadLetterConfig?: string | null;
+  TracingConfig?: string;
 }) => ({
   description: b.Description,
   runtime: b.Runtime,
@@ -107,6 +115,7 @@ const toConfiguration = (b: {
   timeoutSec: b.Timeout,
   ephemeralStorageMb: b.EphemeralStorage,
   instanceConcurrency: b.CapacityProviderConfig,
+  tracingMode: b.TracingConfig as "Active" | "PassThrough" | undefined,
   deadLetterTargetArn: b.DeadLetterConfig,
   environment: b.Environment,
 });

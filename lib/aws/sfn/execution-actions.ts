@@ -1,5 +1,6 @@
 /** Step Functions' execution and task-token operations: each reads its members, calls one verb, answers its shape. */
 import { AppError } from "@/lib/errors";
+import { xrayTraceId } from "@/lib/traces/context";
 import * as executions from "@/lib/services/executions";
 import type { ExecutionRecord, ExecutionStatus } from "@/lib/services/executions";
 import * as machines from "@/lib/services/state-machines";
@@ -17,7 +18,7 @@ import {
 } from "@/lib/aws/sfn/wire";
 
 const STATUSES = new Set(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"]);
-const traceHeaderOf = (e: { traceId: string }) => `Root=${e.traceId};Sampled=1`;
+const traceHeaderOf = (e: { traceId: string }) => `Root=${xrayTraceId(e.traceId)};Sampled=1`;
 
 function startInput(c: Parameters<SfnAction>[0]) {
   return {

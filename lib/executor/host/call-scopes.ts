@@ -10,6 +10,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { LogCapture } from "@/lib/executor/host/log-capture";
 import { NetObserver } from "@/lib/executor/host/net-observer";
+import type { CallTrace, UserSpan } from "@/lib/executor/types";
 
 export interface CallScope {
   /** The call's request id; null while the single scope waits for its next call. */
@@ -18,6 +19,9 @@ export interface CallScope {
   net: NetObserver;
   /** When its lines were last shipped (they leave at most every LOG_SHIP_MS while it runs). */
   lastShip: number;
+  /** The call's trace and the spans it ended (host/tracing.ts). */
+  trace: CallTrace | null;
+  spans: UserSpan[];
 }
 
 export class CallScopes {
@@ -50,13 +54,16 @@ export class CallScopes {
   }
 
   /** A call starts: its scope. */
-  begin(id: string): CallScope {
+  begin(id: string, trace: CallTrace | null): CallScope {
     if (!this.als) {
       this.base.id = id;
       this.base.lastShip = 0; // the first line of a call leaves at once
+      this.base.trace = trace;
+      this.base.spans = [];
       return this.base;
     }
     const s = this.scope(id);
+    s.trace = trace;
     // Lines written while no call ran go with this one.
     s.capture.entries.push(...this.base.capture.take().logs);
     this.live.add(s);
@@ -72,6 +79,7 @@ export class CallScopes {
   end(s: CallScope): void {
     if (this.als) this.live.delete(s);
     else s.id = null;
+    s.trace = null;
   }
 
   /** The calls running now (an uncaught error ends them all). */
@@ -81,7 +89,7 @@ export class CallScopes {
   }
 
   private scope(id: string | null): CallScope {
-    const s: CallScope = { id, capture: new LogCapture(), net: new NetObserver(), lastShip: 0 };
+    const s: CallScope = { id, capture: new LogCapture(), net: new NetObserver(), lastShip: 0, trace: null, spans: [] };
     s.capture.onAdd = () => this.onAdd(s);
     s.net.onAdd = () => this.onAdd(s);
     return s;

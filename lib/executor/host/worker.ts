@@ -18,6 +18,7 @@ import { patchConsole } from "@/lib/executor/host/log-capture";
 import { NetObserver } from "@/lib/executor/host/net-observer";
 import { LoadError, loadHandler, type Handler } from "@/lib/executor/host/handler-loader";
 import { installAwsLambdaGlobal, isStreamingHandler } from "@/lib/executor/host/response-stream";
+import { installTracing } from "@/lib/executor/host/tracing";
 import type { SerializedError } from "@/lib/executor/types";
 import {
   encodeFrame,
@@ -72,6 +73,10 @@ patchConsole(() => scopes.current().capture);
 installAwsLambdaGlobal();
 // Before user code loads, so every connection it opens is accounted for (the filter is below us).
 NetObserver.install(() => scopes.current().net);
+installTracing(() => {
+  const s = scopes.current();
+  return s.trace ? { trace: s.trace, spans: s.spans } : null;
+});
 
 let fn: AssignedFunction | null = null;
 let handler: Handler | null = null;
@@ -128,7 +133,9 @@ async function loaded(msg: InvokeFrame): Promise<number | undefined> {
 }
 /** `readAt`: when the frame was read, if the server asked for stage stamps (InvokeFrame.st). */
 function invoke(msg: InvokeFrame, payload: Buffer, readAt: number): Promise<void> {
-  const scope = scopes.begin(msg.id);
+  const scope = scopes.begin(msg.id, msg.tr ?? null);
+  // As on Lambda (one value per instance: concurrent calls see the latest); the AWS SDK sends it on.
+  if (msg.tr) process.env._X_AMZN_TRACE_ID = msg.tr.h;
   return scopes.run(scope, () => runCall(scope, msg, payload, readAt));
 }
 
@@ -194,6 +201,7 @@ async function runCall(scope: CallScope, msg: InvokeFrame, payload: Buffer, read
       ...scope.capture.take(),
       ...scope.net.take(),
       ...(readAt ? { st: [readAt, handlerStart, handlerEnd, hrNs()] } : {}),
+      ...(scope.spans.length ? { spans: scope.spans.splice(0) } : {}),
     },
     bufferFrom(body),
   );

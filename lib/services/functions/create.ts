@@ -29,6 +29,7 @@ export async function createFunction(ctx: ServiceContext, input: CreateFunctionI
           memoryMb: data.memoryMb,
           ephemeralStorageMb: data.ephemeralStorageMb,
           instanceConcurrency: data.instanceConcurrency,
+          tracingMode: data.tracingMode,
           deadLetterTargetArn: data.deadLetterTargetArn,
           timeoutSec: data.timeoutSec,
           egressMode: data.egressMode,

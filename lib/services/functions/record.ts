@@ -18,6 +18,8 @@ export interface FunctionRecord {
   ephemeralStorageMb: number;
   /** How many calls one instance runs at once (1: Lambda's rule). */
   instanceConcurrency: number;
+  /** TracingConfig.Mode (lib/traces). */
+  tracingMode: "Active" | "PassThrough";
   /** DeadLetterConfig.TargetArn: the queue an asynchronous event goes to when its retries ran out. */
   deadLetterTargetArn: string | null;
   /** Outbound network: internet (filtered; the default), none, or allow-list (egressAllow only). */
@@ -51,6 +53,7 @@ export function toRecord(row: Fn): FunctionRecord {
     timeoutSec: row.timeoutSec,
     ephemeralStorageMb: row.ephemeralStorageMb ?? 512,
     instanceConcurrency: row.instanceConcurrency ?? 1,
+    tracingMode: row.tracingMode === "Active" ? "Active" : "PassThrough",
     deadLetterTargetArn: row.deadLetterTargetArn ?? null,
     egressMode: egressModeOf(row.egressMode),
     egressAllow: row.egressAllow ?? [],

@@ -68,6 +68,10 @@ export const deadLetterTargetArn = z
   .regex(QUEUE_ARN, "DeadLetterConfig.TargetArn must be an SQS queue ARN (topics are not supported here)")
   .nullable();
 
+export const tracingMode = z.enum(["Active", "PassThrough"], {
+  error: "TracingConfig.Mode must be Active or PassThrough",
+});
+
 /** The most calls one instance may run at once (docs/architecture.md, "Instance concurrency"). */
 export const MAX_INSTANCE_CONCURRENCY = 64;
 export const instanceConcurrency = z
@@ -151,6 +155,7 @@ export const createFunctionInput = z.object({
   memoryMb: memoryMb.default(128),
   ephemeralStorageMb: ephemeralStorageMb.default(512),
   instanceConcurrency: instanceConcurrency.default(1),
+  tracingMode: tracingMode.default("PassThrough"),
   deadLetterTargetArn: deadLetterTargetArn.default(null),
   timeoutSec: timeoutSec.default(3),
   environment: environment.default({}),
@@ -169,6 +174,7 @@ export const updateConfigurationInput = z.object({
   memoryMb: memoryMb.optional(),
   ephemeralStorageMb: ephemeralStorageMb.optional(),
   instanceConcurrency: instanceConcurrency.optional(),
+  tracingMode: tracingMode.optional(),
   deadLetterTargetArn: deadLetterTargetArn.optional(),
   timeoutSec: timeoutSec.optional(),
   environment: environment.optional(),

@@ -15,6 +15,7 @@ export function frozenState(r: FrozenColumns): string {
     r.timeoutSec,
     r.ephemeralStorageMb,
     r.instanceConcurrency,
+    r.tracingMode,
     r.deadLetterTargetArn,
     r.egressMode,
     r.egressAllow,

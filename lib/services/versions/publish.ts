@@ -47,6 +47,7 @@ export async function publishVersion(ctx: ServiceContext, name: string, input: P
         timeoutSec: locked.timeoutSec,
         ephemeralStorageMb: locked.ephemeralStorageMb,
         instanceConcurrency: locked.instanceConcurrency,
+        tracingMode: locked.tracingMode,
         deadLetterTargetArn: locked.deadLetterTargetArn,
         egressMode: locked.egressMode,
         egressAllow: locked.egressAllow,

@@ -15,6 +15,7 @@ export function toVersionRecord(fnRow: Fn, v: FunctionVersion): FunctionRecord {
     timeoutSec: v.timeoutSec,
     ephemeralStorageMb: v.ephemeralStorageMb,
     instanceConcurrency: v.instanceConcurrency,
+    tracingMode: v.tracingMode,
     deadLetterTargetArn: v.deadLetterTargetArn,
     egressMode: v.egressMode,
     egressAllow: v.egressAllow,

@@ -27,6 +27,7 @@ import {
   type Thread,
 } from "@/lib/workflows/engine/threads";
 import { detailsMemberOf, jsonText } from "@/lib/workflows/engine/history";
+import { stateSpanId } from "@/lib/traces/workflow-spans";
 
 export type ActorExit = "finished" | "released" | "lost";
 /** Inline Map runs at most 40 iterations at once, as on Step Functions. */
@@ -247,7 +248,8 @@ export class ExecutionActor implements RunContext {
   private startTask({ thread, resource, input }: Queued): void {
     const attemptId = thread.attemptId!;
     this.running++;
-    runTask(this.deps.tasks, { resource, input, requestId: attemptId, traceId: this.info.traceId })
+    const parentSpanId = stateSpanId(this.info.id, thread.enteredEventId ?? 0);
+    runTask(this.deps.tasks, { resource, input, requestId: attemptId, traceId: this.info.traceId, parentSpanId })
       .then(
         (result) =>
           this.results.push({

@@ -50,6 +50,7 @@ export async function advance(run: RunContext, thread: Thread): Promise<void> {
       name: thread.state,
       input: jsonText(thread.input),
     });
+    thread.enteredEventId = thread.lastEventId;
   }
   try {
     await runState(run, thread, state);

@@ -23,7 +23,7 @@ export interface TaskPort {
     functionRef: string,
     qualifier: string | undefined,
     payload: Buffer,
-    opts: { requestId: string; async: boolean; traceId: string },
+    opts: { requestId: string; async: boolean; traceId: string; parentSpanId: string },
   ): Promise<FunctionCallResult>;
 }
 
@@ -51,6 +51,8 @@ export interface TaskCall {
   input: unknown;
   requestId: string;
   traceId: string;
+  /** The state's span: the invocation's parent in the execution's trace. */
+  parentSpanId: string;
 }
 
 /** Runs one attempt; resolves with the state's result (a token task: the invoke's response), or throws a StatesError. */
@@ -96,6 +98,7 @@ async function invokeOrThrow(
       requestId: call.requestId,
       async,
       traceId: call.traceId,
+      parentSpanId: call.parentSpanId,
     });
   } catch (err) {
     const e = err as Error & { code?: string };

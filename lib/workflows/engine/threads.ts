@@ -55,6 +55,8 @@ export interface Thread {
   phase: Phase;
   /** Whether the state's Entered event is written (false: entering it is still to do). */
   entered: boolean;
+  /** That event's id: the state's span in the execution's trace derives from it (lib/traces/workflow-spans.ts). */
+  enteredEventId?: number;
   enteredAt: string;
   /** Attempts made per Retrier of the current state. */
   retries: number[];

@@ -28,6 +28,7 @@ export const FUNCTION_ROUTES: readonly LambdaRoute[] = [
         c.params.FunctionName ?? "",
         c.query.get("Qualifier"),
         c.body,
+        c.receivedAt,
       );
       return null;
     },

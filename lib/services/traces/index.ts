@@ -1,0 +1,2 @@
+export { getTrace } from "@/lib/services/traces/get";
+export { type ListTracesOptions, listTraces } from "@/lib/services/traces/list";
