@@ -70,7 +70,13 @@ export type InvokeOutcome =
 export interface AsyncSink {
   /** Resolves once the event is stored durably. */
   /** `qualifier`: what the caller invoked (an alias, a version, $LATEST), whose async settings apply. */
-  enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string, qualifier?: string): Promise<void>;
+  enqueue(
+    fn: ResolvedFunction,
+    payload: Buffer,
+    requestId: string,
+    qualifier?: string,
+    trace?: TraceContext | null,
+  ): Promise<void>;
 }
 
 export class Invoker {
@@ -126,7 +132,7 @@ export class Invoker {
       }
       if (!this.asyncSink)
         throw new AppError("ServiceUnavailableException", "Asynchronous invocation is not available");
-      await this.asyncSink.enqueue(fn, payload, requestId, ref.qualifier);
+      await this.asyncSink.enqueue(fn, payload, requestId, ref.qualifier, p.trace);
       return { kind: "accepted", requestId };
     }
     const result = await this.run(fn, payload, {

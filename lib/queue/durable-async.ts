@@ -11,6 +11,7 @@ import { PgBoss } from "pg-boss";
 import { AppError } from "@/lib/errors";
 import type { AsyncSink } from "@/lib/invoke/invoker";
 import type { ResolvedFunction } from "@/lib/invoke/resolver";
+import { invocationSpanIds, type TraceContext, traceIdFromRequestId } from "@/lib/traces/context";
 import { destinationRecord, type DestinationCondition } from "@/lib/queue/destination";
 import { queueNameOfArn } from "@/lib/message-queues/arn";
 import type { InvokeResult } from "@/lib/executor/types";
@@ -96,7 +97,13 @@ export class DurableAsyncQueue implements AsyncSink {
   }
 
   /** Resolves once the event is stored: the caller may then answer 202. */
-  async enqueue(fn: ResolvedFunction, payload: Buffer, requestId: string, qualifier = "$LATEST"): Promise<void> {
+  async enqueue(
+    fn: ResolvedFunction,
+    payload: Buffer,
+    requestId: string,
+    qualifier = "$LATEST",
+    trace?: TraceContext | null,
+  ): Promise<void> {
     await this.send(
       {
         functionName: fn.record.name,
@@ -108,6 +115,7 @@ export class DurableAsyncQueue implements AsyncSink {
         attempt: 1,
         throttles: 0,
         enqueuedAt: Date.now(),
+        ...(trace ? { trace: { traceId: trace.traceId, parentSpanId: trace.parentSpanId } } : {}),
       },
       0,
       fn.record.timeoutSec,
@@ -204,6 +212,11 @@ export class DurableAsyncQueue implements AsyncSink {
           trigger: job.trigger ?? "async",
           attempt: job.attempt,
           qualifier: job.qualifier,
+          // Every attempt joins the event's trace (its caller's, or its own from the request id).
+          trace: {
+            ...(job.trace ?? { traceId: traceIdFromRequestId(job.requestId), parentSpanId: null }),
+            sampled: null,
+          },
         });
       } catch (err) {
         if (err instanceof AppError && err.code === "TooManyRequestsException") {
@@ -308,7 +321,12 @@ export class DurableAsyncQueue implements AsyncSink {
       result,
     });
     const delivered = target
-      ? await this.enqueue(target, Buffer.from(JSON.stringify(record)), randomUUID()).then(() => true)
+      ? await this.enqueue(target, Buffer.from(JSON.stringify(record)), randomUUID(), "$LATEST", {
+          // The destination's call continues the event's trace, after its last attempt.
+          traceId: job.trace?.traceId ?? traceIdFromRequestId(job.requestId),
+          parentSpanId: invocationSpanIds(job.requestId, Math.max(1, result ? job.attempt : job.attempt - 1)).request,
+          sampled: null,
+        }).then(() => true)
       : queue && this.o.sendToQueue
         ? await this.o.sendToQueue(queue, JSON.stringify(record))
         : false;

@@ -17,6 +17,8 @@ export interface AsyncJob {
   attempt: number;
   throttles: number;
   enqueuedAt: number;
+  /** The trace the event joins (its caller's; absent: one of its own, from the request id) and its parent span. */
+  trace?: { traceId: string; parentSpanId: string | null };
 }
 
 export interface DurableAsyncOptions {

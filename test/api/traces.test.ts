@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import {
   CreateFunctionCommand,
   GetFunctionConfigurationCommand,
+  InvokeCommand,
+  PutFunctionEventInvokeConfigCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
 import { CreateStateMachineCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
@@ -17,7 +19,7 @@ import { getTrace, listTraces } from "@/lib/services/traces";
 import { deployFunction, signedFetch, testServer, uniqueName } from "@/test/server";
 import { finished, sfnClient, uniqueMachine } from "@/test/api/sfn-helpers";
 
-const t = testServer();
+const t = testServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
 
 /** @opentelemetry/api's runtime files, as a function's node_modules would hold them. */
 function otelApiFiles(): Record<string, string> {
@@ -161,5 +163,43 @@ describe("traces", () => {
     expect(listed.items.map((i) => i.traceId)).toContain(tr.traceId);
     const onlyFn = await listTraces(t.srv.platform.services, { functionName: fn });
     expect(onlyFn.items).toEqual([]); // its invocations are inside the workflow's trace, not roots
+  });
+
+  it("an asynchronous event, its retry and its on-failure destination are one trace", { timeout: 30_000 }, async () => {
+    const failing = await deployFunction(
+      t.lambda,
+      `export const handler = async () => { throw new Error("always"); };`,
+      {
+        prefix: "traced-async",
+      },
+    );
+    const sink = await deployFunction(t.lambda, `export const handler = async (e) => e.requestContext.condition;`, {
+      prefix: "traced-dest",
+    });
+    await t.lambda.send(
+      new PutFunctionEventInvokeConfigCommand({
+        FunctionName: failing,
+        MaximumRetryAttempts: 1,
+        DestinationConfig: { OnFailure: { Destination: `arn:aws:lambda:us-east-1:000000000000:function:${sink}` } },
+      }),
+    );
+    const accepted = await t.lambda.send(
+      new InvokeCommand({ FunctionName: failing, InvocationType: "Event", Payload: "{}" }),
+    );
+    const requestId = accepted.$metadata.requestId!;
+    const traceId = requestId.replaceAll("-", "");
+    let names: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          await t.srv.platform.writer.flush();
+          const tr = await getTrace(t.srv.platform.services, traceId).catch(() => ({ spans: [] }));
+          names = tr.spans.filter((s) => s.kind === "request" && s.name.startsWith("Invoke ")).map((s) => s.name);
+          return names.length;
+        },
+        { timeout: 20_000, interval: 250 },
+      )
+      .toBe(3);
+    expect(names.sort()).toEqual([`Invoke ${failing}`, `Invoke ${failing}`, `Invoke ${sink}`].sort());
   });
 });
