@@ -35,6 +35,8 @@ export interface RecordWriterOptions {
   log?: Logger;
   /** Where rows go that memory cannot hold while the database is down; null: they are dropped (counted). */
   spill?: RecordSpill | null;
+  /** Told of each batch of records once written (the OTLP export, lib/traces/otlp.ts). */
+  written?: (records: InvocationRecord[]) => void;
 }
 
 export interface CloseReport {
@@ -58,6 +60,7 @@ export class RecordWriter {
   private readonly flushMs: number;
   private readonly log: Logger;
   private readonly spill: RecordSpill | null;
+  private readonly written: ((records: InvocationRecord[]) => void) | undefined;
   /** Rows lost for good: neither written nor saved to disk. */
   dropped = 0;
   /** Rows refused by PostgreSQL for their content (kept in the quarantine file when possible). */
@@ -70,6 +73,7 @@ export class RecordWriter {
     this.flushMs = opts.flushMs ?? 100;
     this.log = opts.log ?? createLogger("records");
     this.spill = opts.spill ?? null;
+    this.written = opts.written;
   }
 
   /** Records an invocation and the function's own log lines (START/END/REPORT are derived on read). */
@@ -131,6 +135,7 @@ export class RecordWriter {
         );
         this.invocations.splice(0, chunk.length);
         invocations -= chunk.length;
+        this.written?.(chunk);
       }
       while (lines > 0) {
         const chunk = this.lines.slice(0, Math.min(CHUNK, lines));

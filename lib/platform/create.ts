@@ -47,6 +47,9 @@ import type { Logger } from "@/lib/log";
 import { WorkflowRunner } from "@/lib/workflows/engine/runner";
 import { runExpress } from "@/lib/workflows/engine/express";
 import { functionTaskPort } from "@/lib/workflows/function-tasks";
+import { OtlpExport } from "@/lib/traces/otlp";
+import { exportRecords, expressSpans } from "@/lib/platform/trace-export";
+import { executionSpans } from "@/lib/services/traces";
 
 /** What a shutdown could not finish: empty when everything was written and stopped. */
 export interface ShutdownReport {
@@ -156,7 +159,14 @@ export async function createPlatform(
     },
   };
   const janitor = new QueueJanitor(db.pool, log.child("queues"));
-  const writer = new RecordWriter(db.pool, { log: log.child("records"), spill: new RecordSpill(settings.dataDir) });
+  const otlp = settings.OTEL_EXPORTER_OTLP_ENDPOINT
+    ? new OtlpExport(settings.OTEL_EXPORTER_OTLP_ENDPOINT, log.child("traces"))
+    : null;
+  const writer = new RecordWriter(db.pool, {
+    log: log.child("records"),
+    spill: new RecordSpill(settings.dataDir),
+    written: otlp ? (records) => exportRecords(otlp, records) : undefined,
+  });
   const invoker = new Invoker(resolver, admission, executor, writer);
   invoker.traceSampleRatio = settings.NIMBUS_TRACE_SAMPLE_RATIO;
   const asyncQueue = new DurableAsyncQueue({
@@ -214,6 +224,13 @@ export async function createPlatform(
     pollMs: 1000,
     holdMs: 2000,
     maxActors: settings.NIMBUS_WORKFLOW_MAX_RUNNING,
+    finished: otlp
+      ? (id) =>
+          void executionSpans(services, id).then(
+            (t) => t && otlp.push(t.traceId, t.spans),
+            () => {},
+          )
+      : undefined,
   });
   const urls = new UrlRegistry(db.pool);
   let eventSources: EventSourceManager | undefined; // made below, once the services exist
@@ -269,8 +286,14 @@ export async function createPlatform(
       feed.publishEventSourcesChanged();
     },
     workflows: {
-      runExpress: (info, def) =>
-        runExpress({ ...info, region: settings.NIMBUS_REGION }, def, { tasks, log: log.child("workflows") }),
+      runExpress: async (info, def) => {
+        const result = await runExpress({ ...info, region: settings.NIMBUS_REGION }, def, {
+          tasks,
+          log: log.child("workflows"),
+        });
+        otlp?.push(info.traceId, expressSpans(info, result));
+        return result;
+      },
     },
   };
   auth = await startConsoleAuth(settings, services, log.child("auth"), opts.port);
@@ -343,6 +366,7 @@ export async function createPlatform(
       janitor.stop();
       await pollers.close();
       await workflows.stop();
+      await otlp?.close().catch(() => {});
       await wakeups.close();
       await queueStats.close();
       await queuePool.end().catch(() => {});

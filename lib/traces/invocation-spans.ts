@@ -84,3 +84,31 @@ export function invocationSpans(r: InvocationForSpans): TraceSpan[] {
     });
   return out;
 }
+
+/** A record as the writer holds it (before it is a row), as spans: for export. */
+export function recordSpans(r: {
+  requestId: string;
+  attempt: number;
+  functionName: string;
+  version: string;
+  trigger: string;
+  startedAt: number;
+  durationMs: number;
+  initDurationMs: number | null;
+  queuedMs?: number | null;
+  frontMs?: number | null;
+  outcome: string;
+  errorType: string | null;
+  errorMessage: string | null;
+  parentSpanId?: string | null;
+  spans?: string | null;
+}): TraceSpan[] {
+  return invocationSpans({
+    ...r,
+    startedAt: new Date(r.startedAt),
+    queuedMs: r.queuedMs ?? null,
+    frontMs: r.frontMs ?? null,
+    parentSpanId: r.parentSpanId ?? null,
+    spans: r.spans ? JSON.parse(r.spans) : null,
+  });
+}

@@ -31,6 +31,8 @@ export interface RunnerOptions {
   /** Timers nearer than this keep an execution in memory. */
   holdMs: number;
   maxActors: number;
+  /** An execution ended here (the OTLP export sends its spans). */
+  finished?: (executionId: string) => void;
 }
 
 interface ClaimedRow {
@@ -140,8 +142,9 @@ export class WorkflowRunner {
       },
     );
     this.actors.set(row.id, actor);
-    void actor.done.then(() => {
+    void actor.done.then((how) => {
       this.actors.delete(row.id);
+      if (how === "finished") this.o.finished?.(row.id);
     });
     actor.start();
   }
