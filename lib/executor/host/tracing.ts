@@ -4,7 +4,8 @@
  * `@opentelemetry/api` (any 1.x up to this one: the API finds its globals by a shared symbol)
  * gets spans that join the call's trace under the handler's span; ended spans go back with the
  * result (ResultFrame.spans) — over the lane, so functions need no network for them. An unsampled
- * call's spans are non-recording. Spans of a call that has ended are dropped.
+ * call's spans are non-recording. Spans of a call that has ended are dropped, and so are those past
+ * a call's budget (MAX_SPANS_PER_CALL, MAX_SPAN_BYTES): a flood costs its own trace, not the frame.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
@@ -31,7 +32,13 @@ import type { CallTrace, UserSpan } from "@/lib/executor/types";
 export type CurrentTrace = () => { trace: CallTrace; spans: UserSpan[] } | null;
 
 const now = () => performance.timeOrigin + performance.now();
+/** Bounds kept as the spans are made, so a flood costs the function little memory (the server checks again). */
 const MAX_SPANS_PER_CALL = 1000;
+const MAX_ATTRIBUTES = 32;
+const MAX_TEXT = 256;
+/** A call's spans travel in its result frame: at most this much of them (about), like its logs. */
+const MAX_SPAN_BYTES = 256 * 1024;
+const spanBytes = new WeakMap<UserSpan[], number>();
 
 class AlsContextManager implements ContextManager {
   private readonly als = new AsyncLocalStorage<Context>();
@@ -72,14 +79,18 @@ class RecordingSpan implements Span {
     private name: string,
     attributes: Attributes | undefined,
   ) {
+    this.name = String(name).slice(0, MAX_TEXT);
     if (attributes) this.setAttributes(attributes);
   }
   spanContext(): SpanContext {
     return this.ctx;
   }
   setAttribute(key: string, value: unknown): this {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-      this.attributes[key] = value;
+    if (this.ended) return this;
+    const known = key in this.attributes;
+    if (!known && Object.keys(this.attributes).length >= MAX_ATTRIBUTES) return this;
+    if (typeof value === "string") this.attributes[key.slice(0, MAX_TEXT)] = value.slice(0, MAX_TEXT);
+    else if (typeof value === "number" || typeof value === "boolean") this.attributes[key.slice(0, MAX_TEXT)] = value;
     return this;
   }
   setAttributes(attributes: Attributes): this {
@@ -100,7 +111,7 @@ class RecordingSpan implements Span {
     return this;
   }
   updateName(name: string): this {
-    this.name = name;
+    this.name = String(name).slice(0, MAX_TEXT);
     return this;
   }
   isRecording(): boolean {
@@ -115,6 +126,11 @@ class RecordingSpan implements Span {
     if (this.ended) return;
     this.ended = true;
     if (this.sink.length >= MAX_SPANS_PER_CALL) return;
+    let bytes = 80 + this.name.length;
+    for (const [k, v] of Object.entries(this.attributes)) bytes += k.length + String(v).length + 8;
+    const used = (spanBytes.get(this.sink) ?? 0) + bytes;
+    if (used > MAX_SPAN_BYTES) return;
+    spanBytes.set(this.sink, used);
     const span: UserSpan = { i: this.ctx.spanId, p: this.parentId, n: this.name, s: this.start, d: now() - this.start };
     if (this.status.code === SpanStatusCode.ERROR) span.e = this.status.message ?? "error";
     if (Object.keys(this.attributes).length) span.a = this.attributes as UserSpan["a"];

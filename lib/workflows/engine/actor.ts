@@ -33,6 +33,7 @@ export type ActorExit = "finished" | "released" | "lost";
 /** Inline Map runs at most 40 iterations at once, as on Step Functions. */
 const MAX_ITERATIONS = 40;
 const MAX_EVENTS = 25_000;
+const YIELD_EVERY = 200;
 
 export interface ActorDeps {
   tasks: TaskPort;
@@ -217,8 +218,6 @@ export class ExecutionActor implements RunContext {
     dirty = (await this.applyResults()) || dirty;
     dirty = (await this.fireTimers()) || dirty;
     dirty = (await this.runReady()) || dirty;
-    if (!this.final && this.nextEventId > MAX_EVENTS)
-      this.fail({ Error: "States.Runtime", Cause: `The execution reached ${MAX_EVENTS} history events` });
     if (!this.exit) return;
     const due = this.nextDue();
     const idle = this.running === 0 && this.toStart.length === 0;
@@ -340,8 +339,14 @@ export class ExecutionActor implements RunContext {
 
   private async runReady(): Promise<boolean> {
     let moved = false;
-    for (;;) {
+    for (let steps = 1; ; steps++) {
       if (this.final) return true;
+      if (this.nextEventId > MAX_EVENTS) {
+        this.fail({ Error: "States.Runtime", Cause: `The execution reached ${MAX_EVENTS} history events` });
+        return true;
+      }
+      // A long run of pure states (a loop of Pass and Choice) must not hold the server's event loop.
+      if (steps % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
       const settled = this.settled.shift();
       if (settled) {
         moved = true;
