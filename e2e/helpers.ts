@@ -69,10 +69,14 @@ const DOC_SHOTS = new Set([
   "queues-list",
   "queue-detail",
   "queue-dead-letters",
+  "state-machine-editor",
+  "execution-graph",
   "database-down",
   "first-run-functions",
   "first-run-test",
   "first-run-logs",
+  "trace-waterfall",
+  "traces-list",
 ]);
 
 /**

@@ -16,6 +16,12 @@ export function NavLinks() {
       <Link href="/queues" className={LINK}>
         Queues
       </Link>
+      <Link href="/state-machines" className={LINK}>
+        State machines
+      </Link>
+      <Link href="/traces" className={LINK}>
+        Traces
+      </Link>
       <Link href="/access-keys" className={LINK}>
         Access keys
       </Link>

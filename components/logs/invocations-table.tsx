@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import type { InvocationItem } from "@/lib/queries/invocations";
 import { formatMs } from "@/lib/format";
@@ -145,8 +146,9 @@ export function InvocationsTable({
                   <td className={td}>
                     <ColdStartBadge initDurationMs={inv.initDurationMs} />
                   </td>
-                  <td className={`${td} font-mono text-xs text-slate-500 dark:text-slate-400`} title={inv.requestId}>
-                    {inv.requestId.slice(0, 8)}
+                  <td className={`${td} font-mono text-xs text-slate-500 dark:text-slate-400`}>
+                    <span title={inv.requestId}>{inv.requestId.slice(0, 8)}</span>
+                    <TraceLink traceId={(inv as { traceId?: string | null }).traceId} requestId={inv.requestId} />
                   </td>
                 </tr>
                 {isOpen ? (
@@ -177,5 +179,20 @@ function TriggerCell({ inv }: { inv: InvocationItem }) {
         {label.source}
       </span>
     </span>
+  );
+}
+
+/** The invocation's trace (its waterfall); the row's own click (open the log) is not triggered by it. */
+function TraceLink({ traceId, requestId }: { traceId: string | null | undefined; requestId: string }) {
+  if (!traceId) return null;
+  return (
+    <Link
+      href={`/traces/${encodeURIComponent(traceId)}`}
+      onClick={(e) => e.stopPropagation()}
+      aria-label={`Trace of request ${requestId.slice(0, 8)}`}
+      className="mt-0.5 block w-fit font-sans font-medium text-orange-700 hover:underline dark:text-orange-400"
+    >
+      Trace <span aria-hidden>→</span>
+    </Link>
   );
 }
