@@ -97,6 +97,9 @@ export function fromReply(c: CallState, h: ResultFrame, body: Buffer): { result:
   // Untrusted: a function can only misreport itself into or out of the CPU gate's turns, which are
   // about throughput, not isolation (out of them it runs as every call did before the gate).
   if (typeof h.cpuMs === "number" && Number.isFinite(h.cpuMs) && h.cpuMs >= 0) result.cpuMs = h.cpuMs;
+  // A cold call's handler starts after its sandbox and Init: where the instance says, if that is plausible.
+  if (typeof h.hs === "number" && h.hs >= c.startedAt && h.hs <= Date.now() + 5)
+    result.startedAt = h.hs - (result.initDurationMs ?? 0);
   if (h.spans !== undefined && c.req.trace?.s === 1) {
     const spans = checkedSpans(h.spans);
     if (spans.length) result.spans = spans;

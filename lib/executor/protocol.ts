@@ -79,6 +79,8 @@ export interface ResultFrame {
   st?: number[];
   /** Spans the function made through @opentelemetry/api (host/tracing.ts), when the call was sampled. */
   spans?: UserSpan[];
+  /** When the handler started (epoch ms, the instance's clock), for a traced call: its span starts there. */
+  hs?: number;
 }
 
 /**

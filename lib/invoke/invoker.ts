@@ -168,7 +168,6 @@ export class Invoker {
       throw err;
     }
     let result: InvokeResult;
-    let frontMs: number | null = null;
     try {
       // Through an alias, the handler is told the alias's ARN (its instances are the version's).
       const invokedArn =
@@ -184,7 +183,6 @@ export class Invoker {
         p: handlerSpan,
         s: sampled ? 1 : 0,
       } as const;
-      frontMs = o.receivedAt ? Date.now() - o.receivedAt : null;
       result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext, stream, invokedArn, trace });
       if (stageTimesOn) {
         stampSandbox(result.stages);
@@ -228,7 +226,8 @@ export class Invoker {
         batchSize: o.eventSource?.batchSize ?? null,
         traceId: o.trace?.traceId ?? traceIdFromRequestId(requestId),
         parentSpanId: o.trace?.parentSpanId ?? null,
-        frontMs,
+        // Arrival to the instance: signature, body, resolve, admission — and a cold call's sandbox start.
+        frontMs: o.receivedAt ? Math.max(0, result.startedAt - (result.queuedMs ?? 0) - o.receivedAt) : null,
         spans: result.spans ? JSON.stringify(result.spans) : null,
       },
       result.logs,

@@ -365,7 +365,7 @@ export async function createPlatform(
       scheduler.stop();
       janitor.stop();
       await pollers.close();
-      await workflows.stop();
+      await workflows.stop(graceMs);
       await otlp?.close().catch(() => {});
       await wakeups.close();
       await queueStats.close();

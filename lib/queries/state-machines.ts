@@ -19,18 +19,8 @@ export interface DefinitionCheckJson {
 export const EXECUTION_STATUSES = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"] as const;
 
 /** A machine on the list page: what it is, and how its recent executions went. */
-export interface StateMachineSummary {
-  name: string;
-  arn: string;
-  type: MachineType;
-  description: string;
-  createdAt: string;
-  updatedAt: string;
-  /** The newest execution, if any. */
-  lastExecution: { name: string; status: ExecutionStatus; startedAt: string } | null;
-  /** Statuses of the newest executions (up to RECENT_EXECUTIONS). */
-  recent: Partial<Record<ExecutionStatus, number>>;
-}
+export type { StateMachineSummary } from "@/lib/services/state-machines/summaries";
+import type { StateMachineSummary } from "@/lib/services/state-machines/summaries";
 
 /** An execution in a list: no input, output or definition (those are on its own page). */
 export interface ExecutionSummary {
@@ -109,7 +99,11 @@ export function useDefinitionCheck(definition: string, type: MachineType, enable
   return useQuery({
     queryKey: stateMachineKeys.check(type, definition),
     queryFn: ({ signal }) =>
-      api<DefinitionCheckJson>("/api/state-machines/validate", { method: "POST", json: { definition, type }, signal }),
+      api<DefinitionCheckJson>("/api/state-machine-definitions/validate", {
+        method: "POST",
+        json: { definition, type },
+        signal,
+      }),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 60_000,

@@ -60,7 +60,7 @@ export function invocationSpans(r: InvocationForSpans): TraceSpan[] {
     },
   };
   const out = [root];
-  if (front > 0) out.push(span("Receive and admit", "request", start - queued - front, start - queued));
+  if (front > 0) out.push(span("Receive, admit, place", "request", start - queued - front, start - queued));
   if (queued > 0) out.push(span("Wait for an instance", "queue", start - queued, start));
   if (init > 0) out.push(span("Init", "init", start, handlerStart));
   const handler = span("Handler", "handler", handlerStart, end, ids.handler);

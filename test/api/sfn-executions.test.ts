@@ -20,6 +20,7 @@ import {
   StateMachineDoesNotExist,
   InvalidDefinition,
 } from "@aws-sdk/client-sfn";
+import { listStateMachineSummaries } from "@/lib/services/state-machines";
 import { deployFunction, testServer } from "@/test/server";
 import { finished, historyOf, sfnClient, uniqueMachine } from "@/test/api/sfn-helpers";
 
@@ -201,6 +202,10 @@ describe("state machines over functions", () => {
     expect(list.executions?.map((e) => e.status).sort()).toEqual(["ABORTED", "FAILED"]);
     const running = await sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: "RUNNING" }));
     expect(running.executions).toEqual([]);
+    // The console's list: each machine's recent statuses and newest execution, in one query.
+    const summary = (await listStateMachineSummaries(t.srv.platform.services)).find((m) => m.name === name)!;
+    expect(summary.recent).toEqual({ ABORTED: 1, FAILED: 1 });
+    expect(summary.lastExecution?.status).toBe("ABORTED");
   });
 
   it("waits for a task token and goes on with SendTaskSuccess's output", { timeout: 30_000 }, async () => {
@@ -263,7 +268,7 @@ describe("state machines over functions", () => {
           States: {
             D: {
               Type: "Task",
-              Resource: arn(fn),
+              Resource: fn, // a bare function name: Nimbus's shorthand for its ARN
               Arguments: "{% $states.input %}",
               Output: "{% $states.result.value + 1 %}",
               End: true,
@@ -284,6 +289,10 @@ describe("state machines over functions", () => {
     const v = await sfn.send(new ValidateStateMachineDefinitionCommand({ definition: bad }));
     expect(v.result).toBe("FAIL");
     expect(v.diagnostics?.length).toBeGreaterThan(0);
+    const sqs =
+      '{"StartAt":"S","States":{"S":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}}';
+    const u = await sfn.send(new ValidateStateMachineDefinitionCommand({ definition: sqs }));
+    expect(u.diagnostics?.map((d) => d.code)).toEqual(["UNSUPPORTED_RESOURCE"]);
     await expect(
       sfn.send(new CreateStateMachineCommand({ name: uniqueMachine(), roleArn: "r", definition: bad })),
     ).rejects.toBeInstanceOf(InvalidDefinition);

@@ -3,6 +3,7 @@
  * bundled with the function as users do), the caller's X-Amzn-Trace-Id honoured and handed to the
  * function as _X_AMZN_TRACE_ID, TracingConfig on the Lambda API, and a workflow as one trace.
  */
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -67,18 +68,20 @@ describe("traces", () => {
     const cfg = await t.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
     expect(cfg.TracingConfig?.Mode).toBe("Active");
 
-    const traceId = "5759e988bd862e3fe1be46a994272793";
+    // Fresh ids each run: the test database may hold earlier runs' traces.
+    const traceId = randomBytes(16).toString("hex");
+    const xray = `1-${traceId.slice(0, 8)}-${traceId.slice(8)}`;
     const res = await signedFetch(`${t.srv.url}/2015-03-31/functions/${name}/invocations`, {
       method: "POST",
       body: JSON.stringify({ id: 42 }),
-      headers: { "X-Amzn-Trace-Id": "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1" },
+      headers: { "X-Amzn-Trace-Id": `Root=${xray};Parent=53995c3f42cd8ad8;Sampled=1` },
     });
     expect(res.status).toBe(200);
     const { header } = (await res.json()) as { header: string };
-    expect(header).toMatch(/^Root=1-5759e988-bd862e3fe1be46a994272793;Parent=[0-9a-f]{16};Sampled=1$/);
+    expect(header).toMatch(new RegExp(`^Root=${xray};Parent=[0-9a-f]{16};Sampled=1$`));
     await t.srv.platform.writer.flush();
 
-    const tr = await getTrace(t.srv.platform.services, `1-5759e988-bd862e3fe1be46a994272793`);
+    const tr = await getTrace(t.srv.platform.services, xray);
     expect(tr.traceId).toBe(traceId);
     const byName = new Map(tr.spans.map((s) => [s.name, s]));
     const root = byName.get(`Invoke ${name}`)!;
@@ -87,7 +90,12 @@ describe("traces", () => {
     expect(handler.parentSpanId).toBe(root.spanId);
     expect(header).toContain(`Parent=${handler.spanId}`); // the function was told its handler span
     expect(byName.get("Init")?.kind).toBe("init"); // the first call was cold
-    expect(byName.get("Receive and admit")?.parentSpanId).toBe(root.spanId);
+    expect(byName.get("Receive, admit, place")?.parentSpanId).toBe(root.spanId);
+    for (const s of tr.spans.filter((x) => x.kind === "user")) {
+      // The function's spans lie inside its handler's (the handler's start is the instance's word for it).
+      expect(s.startMs).toBeGreaterThanOrEqual(handler.startMs - 1);
+      expect(s.startMs + s.durationMs).toBeLessThanOrEqual(handler.startMs + handler.durationMs + 1);
+    }
     const load = byName.get("load order")!;
     const query = byName.get("query db")!;
     expect([load.kind, load.parentSpanId, load.attributes["order.id"]]).toEqual(["user", handler.spanId, 42]);
@@ -100,7 +108,7 @@ describe("traces", () => {
     await t.lambda.send(
       new UpdateFunctionConfigurationCommand({ FunctionName: name, TracingConfig: { Mode: "PassThrough" } }),
     );
-    const quiet = "0af7651916cd43dd8448eb211c80319c";
+    const quiet = randomBytes(16).toString("hex");
     await signedFetch(`${t.srv.url}/2015-03-31/functions/${name}/invocations`, {
       method: "POST",
       body: "{}",
@@ -119,6 +127,7 @@ describe("traces", () => {
     });
     const arn = `arn:aws:lambda:us-east-1:000000000000:function:${fn}`;
     const sfn = sfnClient(t.srv.url);
+    const wfTrace = randomBytes(16).toString("hex");
     const { stateMachineArn } = await sfn.send(
       new CreateStateMachineCommand({
         name: uniqueMachine("traced"),
@@ -143,12 +152,12 @@ describe("traces", () => {
       new StartExecutionCommand({
         stateMachineArn,
         input: "{}",
-        traceHeader: "Root=1-6759e988-ad862e3fe1be46a994272793",
+        traceHeader: `Root=1-${wfTrace.slice(0, 8)}-${wfTrace.slice(8)}`,
       }),
     );
     expect((await finished(sfn, executionArn!)).status).toBe("SUCCEEDED");
     await t.srv.platform.writer.flush();
-    const tr = await getTrace(t.srv.platform.services, "6759e988ad862e3fe1be46a994272793");
+    const tr = await getTrace(t.srv.platform.services, wfTrace);
     const states = new Map(tr.spans.filter((s) => s.kind === "state").map((s) => [s.name, s]));
     const execution = tr.spans.find((s) => s.kind === "execution")!;
     expect([...states.keys()].sort()).toEqual(["A", "B", "Both", "One"]);
@@ -161,8 +170,16 @@ describe("traces", () => {
 
     const listed = await listTraces(t.srv.platform.services, {});
     expect(listed.items.map((i) => i.traceId)).toContain(tr.traceId);
+    await t.lambda.send(new InvokeCommand({ FunctionName: fn })); // a trace of its own: two to page through
+    await t.srv.platform.writer.flush();
+    const first = await listTraces(t.srv.platform.services, { limit: 1 });
+    expect(first.nextCursor).not.toBeNull();
+    const second = await listTraces(t.srv.platform.services, { limit: 1, cursor: first.nextCursor! });
+    expect(second.items[0]!.traceId).not.toBe(first.items[0]!.traceId);
+    expect(second.items[0]!.startedAt.getTime()).toBeLessThanOrEqual(first.items[0]!.startedAt.getTime() + 5);
     const onlyFn = await listTraces(t.srv.platform.services, { functionName: fn });
-    expect(onlyFn.items).toEqual([]); // its invocations are inside the workflow's trace, not roots
+    // Only the direct call begins a trace; the workflow's invocations are inside the workflow's.
+    expect(onlyFn.items.map((i) => i.rootName)).toEqual([`Invoke ${fn}`]);
   });
 
   it("an asynchronous event, its retry and its on-failure destination are one trace", { timeout: 30_000 }, async () => {

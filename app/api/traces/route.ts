@@ -4,14 +4,6 @@ import { listTraces } from "@/lib/services/traces";
 
 const MAX_MIN_MS = 86_400_000;
 
-/** A cursor is the time the previous page ended at: an ISO instant or epoch milliseconds. */
-function parseCursor(raw: string | null): Date | undefined {
-  if (!raw) return undefined;
-  const at = /^\d{1,15}$/.test(raw) ? new Date(Number(raw)) : new Date(raw);
-  if (Number.isNaN(at.getTime())) throw invalid(`cursor is not a time (got "${raw.slice(0, 40)}")`);
-  return at;
-}
-
 /** GET ?function=&minMs=&errors=1&cursor= → { items, nextCursor }: traces, newest first. */
 export const GET = route(async ({ req, platform }) => {
   const sp = new URL(req.url).searchParams;
@@ -26,6 +18,6 @@ export const GET = route(async ({ req, platform }) => {
     functionName: sp.get("function")?.trim() || undefined,
     minDurationMs,
     errorsOnly: sp.get("errors") === "1",
-    before: parseCursor(sp.get("cursor")),
+    cursor: sp.get("cursor") ?? undefined,
   });
 });

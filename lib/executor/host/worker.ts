@@ -150,6 +150,7 @@ async function runCall(scope: CallScope, msg: InvokeFrame, payload: Buffer, read
   let handlerStart = 0;
   let handlerEnd = 0;
   let cpuStart = -1;
+  let handlerAt = 0;
   try {
     if (!handler) {
       initMs = await loaded(msg);
@@ -163,6 +164,7 @@ async function runCall(scope: CallScope, msg: InvokeFrame, payload: Buffer, read
       throw new LoadError(runtimeError("InvalidRequestContentException", "Could not parse request body into json"));
     }
     const start = perfNow();
+    if (msg.tr) handlerAt = performance.timeOrigin + start; // the clock its spans use (host/tracing.ts)
     cpuStart = cpuUs();
     if (readAt) handlerStart = hrNs();
     try {
@@ -202,6 +204,7 @@ async function runCall(scope: CallScope, msg: InvokeFrame, payload: Buffer, read
       ...scope.net.take(),
       ...(readAt ? { st: [readAt, handlerStart, handlerEnd, hrNs()] } : {}),
       ...(scope.spans.length ? { spans: scope.spans.splice(0) } : {}),
+      ...(handlerAt ? { hs: handlerAt } : {}),
     },
     bufferFrom(body),
   );

@@ -9,3 +9,8 @@ export {
 export { updateStateMachine } from "@/lib/services/state-machines/update";
 export { checkDefinition, type DefinitionCheck } from "@/lib/services/state-machines/validate";
 export { tagStateMachine } from "@/lib/services/state-machines/tags";
+export {
+  listStateMachineSummaries,
+  RECENT_EXECUTIONS,
+  type StateMachineSummary,
+} from "@/lib/services/state-machines/summaries";

@@ -103,6 +103,16 @@ export class ExecutionActor implements RunContext {
     void this.pump();
   }
 
+  /** Whether a task attempt runs or a pass is under way (a server stopping waits for these before it lets go). */
+  get busy(): boolean {
+    return this.running > 0 || this.pumping;
+  }
+
+  /** Stops here (the server is going): the journal keeps the last checkpoint for the next runner. */
+  abandon(): void {
+    this.stop("lost");
+  }
+
   /** Something outside changed (a token answered, a stop): look again. */
   wake(): void {
     this.checkTokens = true;

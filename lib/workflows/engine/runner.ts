@@ -165,12 +165,19 @@ export class WorkflowRunner {
     return this.actors.size;
   }
 
-  /** Stops claiming and hands what it holds back, due now, for the next server. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming, lets running task attempts end (up to `graceMs`, so their results are
+   * journaled rather than interrupted), then hands what it holds back, due now, for the next server.
+   */
+  async stop(graceMs = 5000): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
-    if (this.renewTimer) clearInterval(this.renewTimer);
     await this.claiming;
+    const until = Date.now() + graceMs;
+    while (Date.now() < until && [...this.actors.values()].some((a) => a.busy))
+      await new Promise((r) => setTimeout(r, 50));
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    for (const actor of this.actors.values()) actor.abandon();
     await this.o.pool
       .query(
         `UPDATE workflow_executions SET "leaseOwner" = NULL, "leaseUntil" = NULL, "dueAt" = now()
