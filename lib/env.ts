@@ -57,9 +57,11 @@ export const settingsSchema = z.object({
   // one (it crashed) lets another go on after this long; at most this many run in memory per server.
   NIMBUS_WORKFLOW_LEASE_SECONDS: int(15, 2, 600),
   NIMBUS_WORKFLOW_MAX_RUNNING: int(1000, 1, 100000),
-  // Traces (lib/traces): the share of calls, without a caller's sampling decision, whose own
+  // Traces (lib/traces): off leaves invocations out of every trace (for measuring what tracing costs);
+  // the sample ratio is the share of calls, without a caller's sampling decision, whose own
   // OpenTelemetry spans are kept; platform spans and errors are always kept. Export over OTLP/HTTP
   // when OTEL_EXPORTER_OTLP_ENDPOINT is set (e.g. http://localhost:4318).
+  NIMBUS_TRACING: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   NIMBUS_TRACE_SAMPLE_RATIO: z.coerce
     .number({ error: "must be a number" })
     .min(0, "must be at least 0")

@@ -83,6 +83,8 @@ export class Invoker {
   asyncSink: AsyncSink | null = null;
   /** Head sampling: the share of calls, without a caller's decision, whose own spans are kept (lib/traces). */
   traceSampleRatio = 1;
+  /** NIMBUS_TRACING: false leaves invocations out of traces (no context to the function, none recorded). */
+  tracing = true;
 
   constructor(
     private readonly resolver: FunctionResolver,
@@ -174,15 +176,7 @@ export class Invoker {
         o.qualifier && o.qualifier !== "$LATEST" && o.qualifier !== fn.record.version
           ? `${this.resolver.arnOf(fn.record.name)}:${o.qualifier}`
           : undefined;
-      const sampled = fn.record.tracingMode === "Active" || (o.trace?.sampled ?? Math.random() < this.traceSampleRatio);
-      const traceId = o.trace?.traceId ?? traceIdFromRequestId(requestId);
-      const handlerSpan = invocationSpanIds(requestId, attempt).handler;
-      const trace = {
-        h: amznTraceId(traceId, handlerSpan, sampled),
-        t: traceId,
-        p: handlerSpan,
-        s: sampled ? 1 : 0,
-      } as const;
+      const trace = this.tracing ? this.callTrace(fn, requestId, attempt, o.trace) : undefined;
       result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext, stream, invokedArn, trace });
       if (stageTimesOn) {
         stampSandbox(result.stages);
@@ -224,8 +218,8 @@ export class Invoker {
         httpStatus: http ? http.statusOf(result) : null,
         eventSourceArn: o.eventSource?.arn ?? null,
         batchSize: o.eventSource?.batchSize ?? null,
-        traceId: o.trace?.traceId ?? traceIdFromRequestId(requestId),
-        parentSpanId: o.trace?.parentSpanId ?? null,
+        traceId: this.tracing ? (o.trace?.traceId ?? traceIdFromRequestId(requestId)) : null,
+        parentSpanId: this.tracing ? (o.trace?.parentSpanId ?? null) : null,
         // Arrival to the instance: signature, body, resolve, admission — and a cold call's sandbox start.
         frontMs: o.receivedAt ? Math.max(0, result.startedAt - (result.queuedMs ?? 0) - o.receivedAt) : null,
         spans: result.spans ? JSON.stringify(result.spans) : null,
@@ -234,6 +228,14 @@ export class Invoker {
     );
     stamp("recorded");
     return result;
+  }
+
+  /** The trace context the function gets: its caller's trace (or one from the request id), its handler's span, sampled or not. */
+  private callTrace(fn: ResolvedFunction, requestId: string, attempt: number, from: TraceContext | null | undefined) {
+    const sampled = fn.record.tracingMode === "Active" || (from?.sampled ?? Math.random() < this.traceSampleRatio);
+    const traceId = from?.traceId ?? traceIdFromRequestId(requestId);
+    const handlerSpan = invocationSpanIds(requestId, attempt).handler;
+    return { h: amznTraceId(traceId, handlerSpan, sampled), t: traceId, p: handlerSpan, s: sampled ? 1 : 0 } as const;
   }
 
   /** A throttle is not an attempt: it is recorded as attempt 0, so the run that follows keeps its own row. */

@@ -169,6 +169,7 @@ export async function createPlatform(
   });
   const invoker = new Invoker(resolver, admission, executor, writer);
   invoker.traceSampleRatio = settings.NIMBUS_TRACE_SAMPLE_RATIO;
+  invoker.tracing = settings.NIMBUS_TRACING === "on";
   const asyncQueue = new DurableAsyncQueue({
     url: opts.databaseUrl,
     pool: db.pool,

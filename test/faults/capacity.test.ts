@@ -116,7 +116,7 @@ describe("records capacity", () => {
 });
 
 describe("age-based retention", () => {
-  it("deletes old dead letters, connections and schedule fires, keeping each schedule's newest fire", async () => {
+  it("deletes old dead letters, connections, schedule fires (keeping each schedule's newest) and ended executions", async () => {
     const old = new Date(Date.now() - 40 * 86_400_000);
     const req = randomUUID();
     for (const ts of [old, new Date()])
@@ -137,7 +137,32 @@ describe("age-based retention", () => {
         [sched, at],
       );
     }
+    // Workflow executions: one ended long ago (it goes, with its history), one old but still running (it stays).
+    const machine = randomUUID();
+    await pool.query(`INSERT INTO state_machines (id, name, definition, "revisionId") VALUES ($1, $2, '{}', $1)`, [
+      machine,
+      `cap-${machine.slice(0, 8)}`,
+    ]);
+    const [ended, running] = [randomUUID(), randomUUID()];
+    for (const [id, status] of [
+      [ended, "SUCCEEDED"],
+      [running, "RUNNING"],
+    ])
+      await pool.query(
+        `INSERT INTO workflow_executions (id, "stateMachineId", name, status, definition, input, snapshot, "traceId", "startedAt", "stoppedAt")
+         VALUES ($1::uuid, $2, $1::text, $3::text, '{}', '{}', '{}', 't', $4, CASE WHEN $3::text = 'RUNNING' THEN NULL ELSE $4::timestamptz END)`,
+        [id, machine, status, old],
+      );
+    await pool.query(
+      `INSERT INTO workflow_events ("executionId", id, type, timestamp, details) VALUES ($1, 1, 'ExecutionStarted', $2, '{}')`,
+      [ended, old],
+    );
     await pruneOldRecords(pool, 30);
+    const left = await pool.query(`SELECT id FROM workflow_executions WHERE "stateMachineId" = $1`, [machine]);
+    expect(left.rows.map((r) => r.id)).toEqual([running]);
+    expect(
+      (await pool.query(`SELECT count(*)::int AS n FROM workflow_events WHERE "executionId" = $1`, [ended])).rows[0].n,
+    ).toBe(0);
     expect((await pool.query(`SELECT count(*)::int AS n FROM dead_letters WHERE id = $1`, [dl])).rows[0].n).toBe(0);
     const conns = await pool.query(`SELECT ts FROM invocation_connections WHERE "requestId" = $1`, [req]);
     expect(conns.rows).toHaveLength(1); // the recent one stays
