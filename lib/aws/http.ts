@@ -74,3 +74,15 @@ export function drained(res: ServerResponse): Promise<void> {
     res.once("close", done);
   });
 }
+
+/** A JSON-protocol (awsJson1_0) answer: SQS's and Step Functions' actions' output. */
+export function sendAwsJson(res: ServerResponse, out: unknown, requestId: string): void {
+  if (res.destroyed) return; // a long poll whose caller left
+  const text = JSON.stringify(out);
+  res.writeHead(200, {
+    "Content-Type": "application/x-amz-json-1.0",
+    "Content-Length": Buffer.byteLength(text),
+    "x-amzn-RequestId": requestId,
+  });
+  res.end(text);
+}

@@ -138,6 +138,13 @@ describe("state machines over functions", () => {
     expect(output.parallel[2]).toEqual({ error: "PaymentDeclined" });
     expect(output.mapped).toEqual([{ value: 2 }, { value: 4 }, { value: 6 }]);
 
+    // An ended execution is due for nothing: the runners' claim never looks at it again.
+    const row = await t.srv.platform.db.pool.query(
+      `SELECT x."dueAt" FROM workflow_executions x JOIN state_machines m ON m.id = x."stateMachineId"
+        WHERE m.name = $1 AND x.name = 'first'`,
+      [name],
+    );
+    expect(row.rows[0].dueAt).toBeNull();
     const events = await historyOf(sfn, started.executionArn!);
     const types = events.map((e) => e.type);
     expect(types[0]).toBe("ExecutionStarted");

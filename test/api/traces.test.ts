@@ -4,8 +4,6 @@
  * function as _X_AMZN_TRACE_ID, TracingConfig on the Lambda API, and a workflow as one trace.
  */
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   CreateFunctionCommand,
@@ -19,24 +17,9 @@ import { zipFiles } from "@/lib/code/package";
 import { getTrace, listTraces } from "@/lib/services/traces";
 import { deployFunction, signedFetch, testServer, uniqueName } from "@/test/server";
 import { finished, sfnClient, uniqueMachine } from "@/test/api/sfn-helpers";
+import { otelApiFiles } from "@/test/otel-api";
 
 const t = testServer({ NIMBUS_ASYNC_RETRY_DELAYS_SECONDS: "1,1" });
-
-/** @opentelemetry/api's runtime files, as a function's node_modules would hold them. */
-function otelApiFiles(): Record<string, string> {
-  const root = path.resolve(import.meta.dirname, "../../node_modules/@opentelemetry/api");
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (!/\.(map|d\.[cm]?ts)$/.test(e.name))
-        out[`node_modules/@opentelemetry/api/${path.relative(root, full)}`] = readFileSync(full, "utf8");
-    }
-  };
-  walk(root);
-  return out;
-}
 
 const TRACED = `import { trace, SpanStatusCode } from "@opentelemetry/api";
 const tracer = trace.getTracer("orders");

@@ -4,8 +4,6 @@
  * or fans out wide; guessed task tokens; oversized input. Each gets an error or a bound for
  * itself, and a well-behaved function and execution beside them keep working.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
 import {
@@ -19,23 +17,9 @@ import { zipFiles } from "@/lib/code/package";
 import { getTrace } from "@/lib/services/traces";
 import { deployFunction, testServer, uniqueName } from "@/test/server";
 import { finished, sfnClient, uniqueMachine } from "@/test/api/sfn-helpers";
+import { otelApiFiles } from "@/test/otel-api";
 
 const t = testServer();
-
-function otelApiFiles(): Record<string, string> {
-  const root = path.resolve(import.meta.dirname, "../../node_modules/@opentelemetry/api");
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (!/\.(map|d\.[cm]?ts)$/.test(e.name))
-        out[`node_modules/@opentelemetry/api/${path.relative(root, full)}`] = readFileSync(full, "utf8");
-    }
-  };
-  walk(root);
-  return out;
-}
 
 async function deployWithOtel(source: string): Promise<string> {
   const name = uniqueName("otel-attack");

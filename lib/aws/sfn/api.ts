@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors";
+import { sendAwsJson } from "@/lib/aws/http";
 import { sendSfnError } from "@/lib/aws/sfn/errors";
 import { EXECUTION_ACTIONS } from "@/lib/aws/sfn/execution-actions";
 import { MACHINE_ACTIONS } from "@/lib/aws/sfn/machine-actions";
@@ -41,13 +42,5 @@ export async function handleSfnAction(
   res: ServerResponse,
   requestId: string,
 ): Promise<void> {
-  const out = await action(call);
-  if (res.destroyed) return;
-  const text = JSON.stringify(out);
-  res.writeHead(200, {
-    "Content-Type": "application/x-amz-json-1.0",
-    "Content-Length": Buffer.byteLength(text),
-    "x-amzn-RequestId": requestId,
-  });
-  res.end(text);
+  sendAwsJson(res, await action(call), requestId);
 }

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors";
+import { sendAwsJson } from "@/lib/aws/http";
 import { sendSqsError } from "@/lib/aws/sqs/errors";
 import { MESSAGE_ACTIONS } from "@/lib/aws/sqs/message-actions";
 import { MOVE_ACTIONS } from "@/lib/aws/sqs/move-actions";
@@ -71,13 +72,5 @@ export async function handleSqsAction(
   res: ServerResponse,
   requestId: string,
 ): Promise<void> {
-  const out = await action(call);
-  if (res.destroyed) return; // a long poll whose caller left
-  const text = JSON.stringify(out);
-  res.writeHead(200, {
-    "Content-Type": "application/x-amz-json-1.0",
-    "Content-Length": Buffer.byteLength(text),
-    "x-amzn-RequestId": requestId,
-  });
-  res.end(text);
+  sendAwsJson(res, await action(call), requestId);
 }

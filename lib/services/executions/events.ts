@@ -12,15 +12,8 @@ export function eventRows(events: HistoryEvent[]) {
   }));
 }
 
-export interface HistoryEventRecord {
-  id: number;
-  previousEventId: number;
-  type: string;
-  timestamp: Date;
-  /** The `<kind>EventDetails` member's name, and its value. */
-  member: string | null;
-  details: Record<string, unknown> | null;
-}
+/** An event as the verbs return it: the engine's own shape. */
+export type HistoryEventRecord = HistoryEvent;
 
 export function toHistoryEvent(row: WorkflowEvent): HistoryEventRecord {
   const d = (row.details ?? {}) as { member?: string | null; details?: Record<string, unknown> | null };

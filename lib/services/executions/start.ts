@@ -1,23 +1,21 @@
 /**
  * Starts an execution (StartExecution). A Standard one is stored with its first snapshot and
- * ExecutionStarted event and a NOTIFY in the same transaction; a runner (lib/workflows/engine/runner.ts)
+ * ExecutionStarted event and a NOTIFY in one statement; a runner (lib/workflows/engine/runner.ts)
  * on this server or another claims it at once. Starting one with a name that exists is idempotent
  * while it runs with the same input, and ExecutionAlreadyExists otherwise, as on Step Functions.
  * An Express machine runs in memory in the background (lib/services/executions/start-sync.ts).
  */
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceContext } from "@/lib/services/context";
-import { isUniqueViolation } from "@/lib/services/functions/store-code";
 import { parseInput } from "@/lib/services/validate";
-import { eventRows } from "@/lib/services/executions/events";
 import { getStateMachineOrThrow } from "@/lib/services/state-machines/record";
 import { startExecutionInput, type StartExecutionInput } from "@/lib/services/state-machines/schemas";
 import { getExecutionOrThrow } from "@/lib/services/executions/record";
 import { beginExpress } from "@/lib/services/executions/start-sync";
 import { executionArn, stateMachineArn } from "@/lib/workflows/arn";
 import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
+import { eventsJson } from "@/lib/workflows/engine/history";
 import { initialSnapshot } from "@/lib/workflows/engine/start";
 import { WORKFLOW_CHANNEL } from "@/lib/workflows/channel";
 import { traceIdFrom } from "@/lib/workflows/trace-id";
@@ -46,28 +44,24 @@ export async function startExecution(
     stateMachineArn: smArn,
   });
   const id = randomUUID();
-  try {
-    await ctx.db.$transaction(async (tx) => {
-      await tx.workflowExecution.create({
-        data: {
-          id,
-          stateMachineId: machine.id,
-          name,
-          definition: machine.definition,
-          input: data.input,
-          snapshot: snapshot as unknown as Prisma.InputJsonValue,
-          traceId: traceIdFrom(data.traceHeader, startedAt),
-          startedAt,
-          dueAt: startedAt,
-          deadlineAt: def.TimeoutSeconds ? new Date(startedAt.getTime() + def.TimeoutSeconds * 1000) : null,
-          nextEventId: events.length + 1,
-          events: { create: eventRows(events) },
-        },
-      });
-      await tx.$executeRaw`SELECT pg_notify(${WORKFLOW_CHANNEL}, ${id})`;
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
+  const deadlineAt = def.TimeoutSeconds ? new Date(startedAt.getTime() + def.TimeoutSeconds * 1000) : null;
+  // One statement (StartExecution's hot path): the row, its first event, and the runners' wake-up.
+  const inserted = await ctx.db.$queryRaw<{ id: string }[]>`
+    WITH x AS (
+      INSERT INTO workflow_executions (id, "stateMachineId", name, definition, input, snapshot, "traceId",
+        "startedAt", "dueAt", "deadlineAt", "nextEventId")
+      VALUES (${id}::uuid, ${machine.id}::uuid, ${name}, ${machine.definition}, ${data.input},
+        ${JSON.stringify(snapshot)}::jsonb, ${traceIdFrom(data.traceHeader, startedAt)}, ${startedAt}, ${startedAt},
+        ${deadlineAt}, ${events.length + 1})
+      ON CONFLICT ("stateMachineId", name) DO NOTHING
+      RETURNING id
+    ), e AS (
+      INSERT INTO workflow_events ("executionId", id, "previousEventId", type, timestamp, details)
+      SELECT x.id, ev.id, ev.prev, ev.type, ev.ts, ev.details
+      FROM x, jsonb_to_recordset(${eventsJson(events)}::jsonb) AS ev(id int, prev int, type text, ts timestamptz, details jsonb)
+    ), n AS (SELECT pg_notify(${WORKFLOW_CHANNEL}, x.id::text) FROM x)
+    SELECT x.id::text AS id FROM x, (SELECT count(*) FROM n) AS _`;
+  if (!inserted.length) {
     const existing = await getExecutionOrThrow(ctx, machine.name, name);
     if (existing.status === "RUNNING" && existing.input === data.input)
       return { arn: existing.arn, startedAt: existing.startedAt };

@@ -16,17 +16,8 @@ export interface ListTracesOptions {
   limit?: number;
 }
 
-interface Row {
-  /** Where the row sorts (its record's time), for the cursor. */
-  at: Date;
-  traceId: string;
-  rootName: string;
-  service: string;
-  startedAt: Date;
-  durationMs: number;
-  spanCount: number;
-  error: boolean;
-}
+/** A summary and where it sorts (its record's time), for the cursor. */
+type Row = TraceSummary & { at: Date };
 
 export async function listTraces(
   ctx: ServiceContext,

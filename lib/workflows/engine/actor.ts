@@ -240,7 +240,8 @@ export class ExecutionActor implements RunContext {
         tokens: this.newTokens,
         doneTokens: this.doneTokens,
         final: this.final,
-        dueAt: release ? due : new Date(Math.min(Date.now(), due?.getTime() ?? Date.now())),
+        // Ended: nothing is due (the runners' claim skips it). Held: due now, should this server die.
+        dueAt: this.final ? null : release ? due : new Date(Math.min(Date.now(), due?.getTime() ?? Date.now())),
         release,
       });
       this.events = [];

@@ -52,3 +52,16 @@ export function stateEventPrefix(type: string): string {
 export function jsonText(value: unknown): string {
   return JSON.stringify(value === undefined ? null : value);
 }
+
+/** Events as one JSON array for `jsonb_to_recordset` (id, prev, type, ts, details): one INSERT for many. */
+export function eventsJson(events: HistoryEvent[]): string {
+  return JSON.stringify(
+    events.map((e) => ({
+      id: e.id,
+      prev: e.previousEventId,
+      type: e.type,
+      ts: e.timestamp.toISOString(),
+      details: { member: e.member, details: e.details },
+    })),
+  );
+}

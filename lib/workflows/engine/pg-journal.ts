@@ -4,6 +4,7 @@
  * and, only if that row changed, the history events and task tokens since the last one.
  */
 import type pg from "pg";
+import { eventsJson } from "@/lib/workflows/engine/history";
 import type { Checkpoint, Journal, TokenAnswer } from "@/lib/workflows/engine/journal";
 
 const CHECKPOINT = `
@@ -41,13 +42,6 @@ export class PgJournal implements Journal {
   ) {}
 
   async checkpoint(c: Checkpoint): Promise<boolean> {
-    const events = c.events.map((e) => ({
-      id: e.id,
-      prev: e.previousEventId,
-      type: e.type,
-      ts: e.timestamp.toISOString(),
-      details: { member: e.member, details: e.details },
-    }));
     const r = await this.pool.query<{ n: number }>(CHECKPOINT, [
       this.executionId,
       this.owner,
@@ -59,7 +53,7 @@ export class PgJournal implements Journal {
       c.final?.output ?? null,
       c.final?.error ?? null,
       c.final?.cause ?? null,
-      JSON.stringify(events),
+      eventsJson(c.events),
       JSON.stringify(c.tokens),
       c.doneTokens,
     ]);
