@@ -13,12 +13,16 @@ const out = path.join(root, ".nimbus", "bench.mjs");
 // --sandbox: the isolation layers' cost at sandbox start (bench/sandbox-start.ts);
 // --stages: where a warm invoke's time and CPU go, stage by stage (bench/stages.ts);
 // --io: an I/O-bound function with and without instance concurrency (bench/io-bound.ts);
-// --queues: SQS-compatible queues and event source mappings (bench/queues.ts).
+// --queues: SQS-compatible queues and event source mappings (bench/queues.ts);
+// --workflows: Step Functions–compatible state machines (bench/workflows.ts);
+// --tracing: what tracing costs a warm invoke, on against off (bench/tracing.ts).
 const entries = {
   "--sandbox": "sandbox-start.ts",
   "--stages": "stages.ts",
   "--io": "io-bound.ts",
   "--queues": "queues.ts",
+  "--workflows": "workflows.ts",
+  "--tracing": "tracing.ts",
 };
 const entry = Object.entries(entries).find(([flag]) => process.argv.includes(flag))?.[1] ?? "run.ts";
 await build({
