@@ -64,7 +64,7 @@ export function invalidArn(arn: string): AppError {
 /** The execution an ARN names (`execution:`, or an Express one's `express:` with its id). */
 export async function getExecutionByArn(ctx: ServiceContext, arn: string): Promise<ExecutionRecord> {
   const parsed = parseStatesArn(arn);
-  if (!parsed || parsed.kind !== "execution") throw invalidArn(arn);
+  if (parsed?.kind !== "execution") throw invalidArn(arn);
   if (!parsed.expressId) return getExecutionOrThrow(ctx, parsed.machine, parsed.name);
   const row = await ctx.db.workflowExecution.findFirst({
     where: { id: parsed.expressId, name: parsed.name, stateMachine: { name: parsed.machine } },

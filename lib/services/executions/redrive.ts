@@ -1,7 +1,8 @@
 /**
  * Redrives a failed, timed-out or aborted Standard execution (RedriveExecution) from where it
  * stopped: threads that failed run their state again (a new Entered event), a task that was
- * running when it stopped runs again, and everything that had succeeded keeps its result.
+ * running when it stopped runs again, and the states before them keep their results. A failed
+ * Parallel or Map runs again whole (Step Functions re-runs only its failed branches).
  * Allowed for 14 days after it stopped, as on Step Functions.
  */
 import { AppError } from "@/lib/errors";

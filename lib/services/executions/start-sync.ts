@@ -4,10 +4,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceContext } from "@/lib/services/context";
 import { parseInput } from "@/lib/services/validate";
-import { eventRows } from "@/lib/services/executions/events";
+import { insertExecution } from "@/lib/services/executions/insert";
 import { getStateMachineOrThrow, type StateMachineRecord } from "@/lib/services/state-machines/record";
 import { startExecutionInput, type StartExecutionInput } from "@/lib/services/state-machines/schemas";
 import { parseExecutionInput } from "@/lib/services/executions/start";
@@ -99,28 +98,27 @@ async function recordExpress(
   traceId: string,
   result: ExpressResult,
 ): Promise<ExpressResult> {
-  await ctx.db.workflowExecution
-    .create({
-      data: {
-        id,
-        stateMachineId: machine.id,
-        name,
-        type: "EXPRESS",
-        status: result.status,
-        definition: machine.definition,
-        input: inputText,
-        output: result.output ?? null,
-        error: result.error ?? null,
-        cause: result.cause ?? null,
-        snapshot: {},
-        traceId,
-        startedAt,
-        stoppedAt: result.stoppedAt,
-        nextEventId: result.events.length + 1,
-        events: { create: eventRows(result.events) },
-      },
-    })
-    .catch(() => {}); // a name used twice (unique per machine here): the caller still gets its result
+  // A name used twice (names are unique per machine here) is not stored again: the caller still gets its result.
+  await insertExecution(
+    ctx,
+    {
+      id,
+      stateMachineId: machine.id,
+      name,
+      type: "EXPRESS",
+      status: result.status,
+      definition: machine.definition,
+      input: inputText,
+      output: result.output,
+      error: result.error,
+      cause: result.cause,
+      snapshot: {},
+      traceId,
+      startedAt,
+      stoppedAt: result.stoppedAt,
+    },
+    result.events,
+  );
   return result;
 }
 

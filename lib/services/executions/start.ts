@@ -13,11 +13,10 @@ import { getStateMachineOrThrow } from "@/lib/services/state-machines/record";
 import { startExecutionInput, type StartExecutionInput } from "@/lib/services/state-machines/schemas";
 import { getExecutionOrThrow } from "@/lib/services/executions/record";
 import { beginExpress } from "@/lib/services/executions/start-sync";
+import { insertExecution } from "@/lib/services/executions/insert";
 import { executionArn, stateMachineArn } from "@/lib/workflows/arn";
 import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
-import { eventsJson } from "@/lib/workflows/engine/history";
 import { initialSnapshot } from "@/lib/workflows/engine/start";
-import { WORKFLOW_CHANNEL } from "@/lib/workflows/channel";
 import { traceIdFrom } from "@/lib/workflows/trace-id";
 
 export async function startExecution(
@@ -46,22 +45,25 @@ export async function startExecution(
   const id = randomUUID();
   const deadlineAt = def.TimeoutSeconds ? new Date(startedAt.getTime() + def.TimeoutSeconds * 1000) : null;
   // One statement (StartExecution's hot path): the row, its first event, and the runners' wake-up.
-  const inserted = await ctx.db.$queryRaw<{ id: string }[]>`
-    WITH x AS (
-      INSERT INTO workflow_executions (id, "stateMachineId", name, definition, input, snapshot, "traceId",
-        "startedAt", "dueAt", "deadlineAt", "nextEventId")
-      VALUES (${id}::uuid, ${machine.id}::uuid, ${name}, ${machine.definition}, ${data.input},
-        ${JSON.stringify(snapshot)}::jsonb, ${traceIdFrom(data.traceHeader, startedAt)}, ${startedAt}, ${startedAt},
-        ${deadlineAt}, ${events.length + 1})
-      ON CONFLICT ("stateMachineId", name) DO NOTHING
-      RETURNING id
-    ), e AS (
-      INSERT INTO workflow_events ("executionId", id, "previousEventId", type, timestamp, details)
-      SELECT x.id, ev.id, ev.prev, ev.type, ev.ts, ev.details
-      FROM x, jsonb_to_recordset(${eventsJson(events)}::jsonb) AS ev(id int, prev int, type text, ts timestamptz, details jsonb)
-    ), n AS (SELECT pg_notify(${WORKFLOW_CHANNEL}, x.id::text) FROM x)
-    SELECT x.id::text AS id FROM x, (SELECT count(*) FROM n) AS _`;
-  if (!inserted.length) {
+  const inserted = await insertExecution(
+    ctx,
+    {
+      id,
+      stateMachineId: machine.id,
+      name,
+      type: "STANDARD",
+      status: "RUNNING",
+      definition: machine.definition,
+      input: data.input,
+      snapshot,
+      traceId: traceIdFrom(data.traceHeader, startedAt),
+      startedAt,
+      dueAt: startedAt,
+      deadlineAt,
+    },
+    events,
+  );
+  if (!inserted) {
     const existing = await getExecutionOrThrow(ctx, machine.name, name);
     if (existing.status === "RUNNING" && existing.input === data.input)
       return { arn: existing.arn, startedAt: existing.startedAt };
