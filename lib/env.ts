@@ -55,7 +55,7 @@ export const settingsSchema = z.object({
   NIMBUS_CONCURRENCY_LEASE_SECONDS: int(5, 2, 300),
   // Workflow executions (lib/workflows/engine/runner.ts): a server that stops renewing its claim on
   // one (it crashed) lets another go on after this long; at most this many run in memory per server.
-  NIMBUS_WORKFLOW_LEASE_SECONDS: int(15, 2, 600),
+  NIMBUS_WORKFLOW_LEASE_SECONDS: int(6, 2, 600),
   NIMBUS_WORKFLOW_MAX_RUNNING: int(1000, 1, 100000),
   // Traces (lib/traces): off leaves invocations out of every trace (for measuring what tracing costs);
   // the sample ratio is the share of calls, without a caller's sampling decision, whose own

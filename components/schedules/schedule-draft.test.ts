@@ -82,6 +82,7 @@ describe("toScheduleRequest", () => {
     const saved = {
       id: "x",
       functionId: "f",
+      stateMachineId: null,
       name: "a",
       expression: "rate(1 hour)",
       timeZone: "UTC",

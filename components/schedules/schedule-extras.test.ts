@@ -5,6 +5,7 @@ import { scheduleExtras } from "@/components/schedules/schedule-extras";
 const base: ScheduleJson = {
   id: "x",
   functionId: "f",
+  stateMachineId: null,
   groupName: "default",
   name: "n",
   qualifier: null,

@@ -50,6 +50,7 @@ import { functionTaskPort } from "@/lib/workflows/function-tasks";
 import { OtlpExport } from "@/lib/traces/otlp";
 import { exportRecords, expressSpans } from "@/lib/platform/trace-export";
 import { executionSpans } from "@/lib/services/traces";
+import { startExecutionClaimed } from "@/lib/workflows/start-claimed";
 
 /** What a shutdown could not finish: empty when everything was written and stopped. */
 export interface ShutdownReport {
@@ -190,10 +191,19 @@ export async function createPlatform(
     region: settings.NIMBUS_REGION,
     accountId: settings.NIMBUS_ACCOUNT_ID,
     log: log.child("scheduler"),
+    startExecution: (claim, machine, input, name) =>
+      startExecutionClaimed(
+        db.pool,
+        { region: settings.NIMBUS_REGION, accountId: settings.NIMBUS_ACCOUNT_ID },
+        claim,
+        machine,
+        input,
+        name,
+      ),
     onCompleted: (s) =>
       audit.push({
         action: "schedule.delete",
-        resource: s.functionName,
+        resource: s.target,
         details: { schedule: s.name, group: s.groupName, reason: "ActionAfterCompletion DELETE" },
       }),
   });

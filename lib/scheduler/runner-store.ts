@@ -8,7 +8,9 @@ import type pg from "pg";
 
 export interface ScheduleRow {
   id: string;
-  functionName: string;
+  /** The target: a function, or a state machine (one of the two). */
+  functionName: string | null;
+  stateMachineName: string | null;
   groupName: string;
   name: string;
   qualifier: string | null;
@@ -30,10 +32,13 @@ export const CLAIM = `INSERT INTO schedule_fires ("scheduleId", slot, status, "r
 
 export async function loadSchedules(pool: pg.Pool): Promise<ScheduleRow[]> {
   const { rows } = await pool.query<ScheduleRow>(
-    `SELECT s.id, f.name AS "functionName", s."groupName", s.name, s.qualifier, s.expression, s."timeZone", s.input,
+    `SELECT s.id, f.name AS "functionName", m.name AS "stateMachineName", s."groupName", s.name, s.qualifier,
+       s.expression, s."timeZone", s.input,
        s."maximumEventAgeSeconds", s."maximumRetryAttempts", s."flexibleWindowMinutes", s."actionAfterCompletion",
        s."startAt", s."endDate", s."updatedAt"
-     FROM schedules s JOIN functions f ON f.id = s."functionId" WHERE s.enabled`,
+     FROM schedules s LEFT JOIN functions f ON f.id = s."functionId"
+       LEFT JOIN state_machines m ON m.id = s."stateMachineId"
+     WHERE s.enabled AND (f.id IS NOT NULL OR m.id IS NOT NULL)`,
   );
   return rows;
 }
@@ -98,3 +103,7 @@ export async function deleteCompleted(pool: pg.Pool, row: ScheduleRow): Promise<
     client.release();
   }
 }
+
+/** What a schedule targets, as log lines and audit entries name it. */
+export const targetName = (row: Pick<ScheduleRow, "functionName" | "stateMachineName">) =>
+  row.functionName ?? `state machine ${row.stateMachineName}`;

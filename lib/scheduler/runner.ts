@@ -25,6 +25,7 @@ import {
   loadSchedules,
   readStamp,
   type ScheduleRow,
+  targetName,
 } from "@/lib/scheduler/runner-store";
 import type { DurableAsyncQueue } from "@/lib/queue/durable-async";
 import type { ResolvedFunction } from "@/lib/invoke/resolver";
@@ -63,8 +64,18 @@ export interface RunnerOptions {
   pollMs?: number;
   /** The first delivery retry's delay; later ones double. */
   retryBaseMs?: number;
-  /** A schedule was deleted after completing (ActionAfterCompletion DELETE). */
-  onCompleted?: (s: { functionName: string; groupName: string; name: string }) => void;
+  /** A schedule was deleted after completing (ActionAfterCompletion DELETE); `target` names its function or state machine. */
+  onCompleted?: (s: { target: string; groupName: string; name: string }) => void;
+  /**
+   * Claims a slot (claim.sql) and starts an execution of a state machine in one transaction (false:
+   * another server had claimed it). Without it, schedules of state machines fail to deliver.
+   */
+  startExecution?: (
+    claim: { sql: string; params: unknown[] },
+    machine: string,
+    input: string,
+    name: string,
+  ) => Promise<boolean>;
 }
 
 const CATCH_UP_LIMIT = 100;
@@ -130,7 +141,7 @@ export class ScheduleRunner {
         parsed = parseScheduleExpression(row.expression);
       } catch (err) {
         this.o.log.warn(
-          `schedule ${row.name} of ${row.functionName} is invalid and does not fire: ${(err as Error).message}`,
+          `schedule ${row.name} of ${targetName(row)} is invalid and does not fire: ${(err as Error).message}`,
         );
         continue;
       }
@@ -200,7 +211,7 @@ export class ScheduleRunner {
       for (const p of e.pending.filter((x) => x.at <= now).sort((a, b) => a.slot - b.slot)) {
         const settled = await this.deliver(e, p).catch((err: Error) => {
           this.o.log.warn(`schedule ${e.row.name} could not record a slot: ${err.message}`, {
-            functionName: e.row.functionName,
+            target: targetName(e.row),
           });
           return true;
         });
@@ -232,7 +243,7 @@ export class ScheduleRunner {
       }
       const error = (err as Error).message.slice(0, 1000);
       this.o.log.warn(`schedule ${row.name} failed to deliver a slot after ${p.attempt} attempts: ${error}`, {
-        functionName: row.functionName,
+        target: targetName(row),
       });
       await claimUnfired(this.o.pool, row.id, p.slot, now - p.slot, { error, attempts: p.attempt });
       return true;
@@ -241,17 +252,16 @@ export class ScheduleRunner {
 
   /** Claims the slot and queues the invocation together; another server may have won it. */
   private async fire(e: Entry, slot: number): Promise<void> {
-    const fn = await this.o.resolve(e.row.functionName, e.row.qualifier);
     const requestId = randomUUID();
     const payload = e.row.input ?? JSON.stringify(scheduledEvent(this.o, e.row, slot));
-    await this.o.queue.enqueueClaimed(
-      CLAIM,
-      [e.row.id, new Date(slot), "fired", requestId, Math.max(0, Date.now() - slot)],
-      fn,
-      payload,
-      requestId,
-      e.row.qualifier ?? "$LATEST",
-    );
+    const claim = [e.row.id, new Date(slot), "fired", requestId, Math.max(0, Date.now() - slot)];
+    if (e.row.stateMachineName) {
+      if (!this.o.startExecution) throw new Error("state machine targets are not available on this server");
+      await this.o.startExecution({ sql: CLAIM, params: claim }, e.row.stateMachineName, payload, requestId);
+      return;
+    }
+    const fn = await this.o.resolve(e.row.functionName ?? "", e.row.qualifier);
+    await this.o.queue.enqueueClaimed(CLAIM, claim, fn, payload, requestId, e.row.qualifier ?? "$LATEST");
   }
 
   /** ActionAfterCompletion DELETE: a schedule with no slots left (after firing, or past its EndDate) goes. */
@@ -263,9 +273,9 @@ export class ScheduleRunner {
     this.entries.delete(row.id); // deleted, or changed since it was read (the reload that follows brings it back)
     if (deleted) {
       this.o.log.info(`schedule ${row.name} completed and was deleted (ActionAfterCompletion DELETE)`, {
-        functionName: row.functionName,
+        target: targetName(row),
       });
-      this.o.onCompleted?.({ functionName: row.functionName, groupName: row.groupName, name: row.name });
+      this.o.onCompleted?.({ target: targetName(row), groupName: row.groupName, name: row.name });
     }
   }
 

@@ -179,7 +179,10 @@ describe("the Scheduler API", () => {
       [{ FlexibleTimeWindow: { Mode: "FLEXIBLE", MaximumWindowInMinutes: 1441 } }, /1440/],
       [{ Target: { Arn: fnArn(fn), RoleArn: "not-a-role" } }, /Role ARN/],
       [{ Target: { Arn: fnArn(fn) } }, /RoleArn/],
-      [{ Target: { Arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:q`, RoleArn: ROLE } }, /only target Lambda functions/],
+      [
+        { Target: { Arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:q`, RoleArn: ROLE } },
+        /target Lambda functions and state machines/,
+      ],
       [{ Target: { Arn: fnArn(fn).replace("us-east-1", "eu-west-1"), RoleArn: ROLE } }, /this server/],
       [{ Target: { Arn: fnArn(fn), RoleArn: ROLE, Input: "{not json" } }, /JSON/],
       [{ Target: { Arn: fnArn(fn), RoleArn: ROLE, RetryPolicy: { MaximumRetryAttempts: 186 } } }, /185/],

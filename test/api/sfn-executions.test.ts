@@ -254,6 +254,7 @@ describe("state machines over functions", () => {
       .toBeGreaterThan(20);
     await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"answer":"yes"}' }));
     const done = await finished(sfn, executionArn!);
+
     expect(done.status).toBe("SUCCEEDED");
     expect(JSON.parse(done.output!)).toEqual({ answer: "yes" });
     await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: "{}" }))).rejects.toThrow(

@@ -45,8 +45,8 @@ export const SCHEDULER_ROUTES: readonly LambdaRoute[] = [
     method: "POST",
     path: "/schedules/{Name}",
     handler: async (c) => {
-      const { functionName, groupName, clientToken, fields } = parseScheduleBody(c.body, c.shape);
-      const s = await schedules.createSchedule(c.ctx, functionName, {
+      const { owner, groupName, clientToken, fields } = parseScheduleBody(c.body, c.shape);
+      const s = await schedules.createSchedule(c.ctx, owner, {
         name: nameOf(c),
         groupName,
         clientToken,
@@ -67,11 +67,11 @@ export const SCHEDULER_ROUTES: readonly LambdaRoute[] = [
     method: "PUT",
     path: "/schedules/{Name}",
     handler: async (c) => {
-      const { functionName, groupName, fields } = parseScheduleBody(c.body, c.shape);
+      const { owner, groupName, fields } = parseScheduleBody(c.body, c.shape);
       const found = await schedules.findScheduleOrThrow(c.ctx, groupName, nameOf(c));
-      const s = await schedules.updateSchedule(c.ctx, found.functionName, found.schedule.id, {
+      const s = await schedules.updateSchedule(c.ctx, found.owner, found.schedule.id, {
         ...fields,
-        functionName,
+        ...(typeof owner === "string" ? { functionName: owner } : { stateMachineName: owner.stateMachine }),
       });
       return ok({ ScheduleArn: scheduleArn(c.shape, s.groupName, s.name) });
     },
@@ -82,7 +82,7 @@ export const SCHEDULER_ROUTES: readonly LambdaRoute[] = [
     path: "/schedules/{Name}",
     handler: async (c) => {
       const found = await schedules.findScheduleOrThrow(c.ctx, groupOf(c.query), nameOf(c));
-      await schedules.deleteSchedule(c.ctx, found.functionName, found.schedule.id);
+      await schedules.deleteSchedule(c.ctx, found.owner, found.schedule.id);
       return ok({});
     },
   },

@@ -18,7 +18,8 @@ export function scheduleGroupArn(shape: ShapeContext, name: string): string {
 /** Made in the console, a schedule has no RoleArn; GetSchedule still names one, as Lambda's Role does. */
 const defaultRole = (shape: ShapeContext) => `arn:aws:iam::${shape.accountId}:role/nimbus-scheduler-role`;
 
-export function toGetScheduleOutput(shape: ShapeContext, { schedule: s, functionName }: TargetedSchedule) {
+export function toGetScheduleOutput(shape: ShapeContext, t: TargetedSchedule) {
+  const s = t.schedule;
   return {
     Arn: scheduleArn(shape, s.groupName, s.name),
     GroupName: s.groupName,
@@ -33,7 +34,7 @@ export function toGetScheduleOutput(shape: ShapeContext, { schedule: s, function
     LastModificationDate: epochSeconds(s.updatedAt),
     ...(s.kmsKeyArn ? { KmsKeyArn: s.kmsKeyArn } : {}),
     Target: {
-      Arn: targetArn(shape, functionName, s.qualifier),
+      Arn: targetArn(shape, t, s.qualifier),
       RoleArn: s.roleArn ?? defaultRole(shape),
       ...(s.input !== null ? { Input: s.input } : {}),
       RetryPolicy: {
@@ -50,7 +51,8 @@ export function toGetScheduleOutput(shape: ShapeContext, { schedule: s, function
   };
 }
 
-export function toScheduleSummary(shape: ShapeContext, { schedule: s, functionName }: TargetedSchedule) {
+export function toScheduleSummary(shape: ShapeContext, t: TargetedSchedule) {
+  const s = t.schedule;
   return {
     Arn: scheduleArn(shape, s.groupName, s.name),
     Name: s.name,
@@ -58,7 +60,7 @@ export function toScheduleSummary(shape: ShapeContext, { schedule: s, functionNa
     State: s.enabled ? "ENABLED" : "DISABLED",
     CreationDate: epochSeconds(s.createdAt),
     LastModificationDate: epochSeconds(s.updatedAt),
-    Target: { Arn: targetArn(shape, functionName, s.qualifier) },
+    Target: { Arn: targetArn(shape, t, s.qualifier) },
   };
 }
 

@@ -5,6 +5,7 @@
  * leaves out returns to its default, as on AWS. A malformed field is a ValidationException
  * naming it by its wire name; the service then checks values (ranges, patterns, expressions).
  */
+import type { ScheduleOwner } from "@/lib/services/schedules/owner";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { parseWire } from "@/lib/aws/lambda/wire";
@@ -87,7 +88,8 @@ const ScheduleBody = z
 /** A whole schedule from a CreateSchedule or UpdateSchedule body: its target and the service's fields. */
 export function parseScheduleBody(raw: Buffer, shape: ShapeContext) {
   const b = parseWire(ScheduleBody, raw);
-  const { functionName, qualifier } = parseTargetArn(b.Target.Arn, shape);
+  const target = parseTargetArn(b.Target.Arn, shape);
+  const qualifier = "functionName" in target ? target.qualifier : null;
   const fields = {
     expression: b.ScheduleExpression,
     timeZone: b.ScheduleExpressionTimezone ?? "UTC",
@@ -105,7 +107,9 @@ export function parseScheduleBody(raw: Buffer, shape: ShapeContext) {
     deadLetterArn: b.Target.DeadLetterConfig?.Arn ?? null,
     kmsKeyArn: b.KmsKeyArn ?? null,
   };
-  return { functionName, groupName: b.GroupName ?? DEFAULT_GROUP, clientToken: b.ClientToken ?? null, fields };
+  const owner: ScheduleOwner =
+    "functionName" in target ? target.functionName : { stateMachine: target.stateMachineName };
+  return { owner, groupName: b.GroupName ?? DEFAULT_GROUP, clientToken: b.ClientToken ?? null, fields };
 }
 
 const NAME = /^[0-9a-zA-Z_.-]{1,64}$/;

@@ -1,8 +1,8 @@
-/** Creates a schedule for a function (checked expression and dates, audited, runner told). */
+/** Creates a schedule for a function or a state machine (checked expression and dates, audited, runner told). */
 import { randomUUID } from "node:crypto";
-import { conflict } from "@/lib/errors";
+import { conflict, invalid } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
-import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { resolveOwner, type ScheduleOwner } from "@/lib/services/schedules/owner";
 import { isUniqueViolation } from "@/lib/services/functions/store-code";
 import { parseInput } from "@/lib/services/validate";
 import { recordAudit } from "@/lib/services/audit/record";
@@ -14,20 +14,22 @@ import { checkDates, startAtOf } from "@/lib/services/schedules/timing";
 
 export async function createSchedule(
   ctx: ServiceContext,
-  functionName: string,
+  owner: ScheduleOwner,
   input: CreateScheduleInput,
 ): Promise<ScheduleRecord> {
   const data = parseInput(createScheduleInput, input);
   const parsed = checkExpression(data.expression, data.timeZone);
   checkDates(data.startDate, data.endDate);
   assertScheduleGroup(data.groupName);
-  const fn = await getFunctionOrThrow(ctx, functionName);
+  const target = await resolveOwner(ctx, owner);
+  if (target.columns.stateMachineId && data.qualifier)
+    throw invalid("A state machine target takes no version or alias");
   try {
     const row = await ctx.db.$transaction(async (tx) => {
       const created = await tx.schedule.create({
-        data: { id: randomUUID(), functionId: fn.id, ...data, startAt: startAtOf(parsed, data.startDate) },
+        data: { id: randomUUID(), ...target.columns, ...data, startAt: startAtOf(parsed, data.startDate) },
       });
-      await recordAudit(tx, ctx, "schedule.create", fn.name, {
+      await recordAudit(tx, ctx, "schedule.create", target.label, {
         schedule: created.name,
         expression: created.expression,
         timeZone: created.timeZone,
@@ -43,7 +45,7 @@ export async function createSchedule(
     // The same CreateSchedule again (its ClientToken says so) gets the schedule it made.
     const same = data.clientToken
       ? await ctx.db.schedule.findFirst({
-          where: { groupName: data.groupName, name: data.name, clientToken: data.clientToken, functionId: fn.id },
+          where: { groupName: data.groupName, name: data.name, clientToken: data.clientToken, ...target.columns },
         })
       : null;
     if (same) return same;

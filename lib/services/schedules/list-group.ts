@@ -5,7 +5,7 @@
  */
 import type { ServiceContext } from "@/lib/services/context";
 import { assertScheduleGroup } from "@/lib/services/schedules/get-group";
-import type { TargetedSchedule } from "@/lib/services/schedules/find";
+import { type TargetedSchedule, targeted, targetNames } from "@/lib/services/schedules/find";
 
 export interface ScheduleListFilter {
   groupName?: string;
@@ -40,15 +40,8 @@ export async function listGroupSchedules(
     take: f.limit + 1,
   });
   const page = rows.slice(0, f.limit);
-  const fns = await ctx.db.fn.findMany({
-    where: { id: { in: [...new Set(page.map((r) => r.functionId))] } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(fns.map((fn) => [fn.id, fn.name]));
-  const items = page.flatMap((schedule) => {
-    const functionName = names.get(schedule.functionId);
-    return functionName ? [{ schedule, functionName }] : [];
-  });
+  const names = await targetNames(ctx, page);
+  const items = page.flatMap((schedule) => targeted(schedule, names.functions, names.machines) ?? []);
   const last = page.at(-1);
   return { items, next: rows.length > f.limit && last ? { groupName: last.groupName, name: last.name } : null };
 }

@@ -1,7 +1,9 @@
 /** A schedule as the rest of the system sees it (the stored row). */
 export interface ScheduleRecord {
   id: string;
-  functionId: string;
+  /** Its target: a function or a state machine (exactly one is set). */
+  functionId: string | null;
+  stateMachineId: string | null;
   /** The Scheduler API's schedule group ("default"); names are unique within it. */
   groupName: string;
   name: string;

@@ -96,8 +96,9 @@ export type CreateScheduleInput = z.input<typeof createScheduleInput>;
 export const updateScheduleInput = z
   .object({
     ...scheduleFields,
-    /** Moves the schedule to another function (the Scheduler API's UpdateSchedule with a new Target.Arn). */
+    /** Moves the schedule to another function or a state machine (UpdateSchedule with a new Target.Arn). */
     functionName: z.string().max(64),
+    stateMachineName: z.string().max(80),
   })
   .partial();
 export type UpdateScheduleInput = z.input<typeof updateScheduleInput>;

@@ -1,10 +1,10 @@
 /**
- * Updates a schedule (incl. enable/disable, and moving it to another function); a new
- * expression, zone or StartDate restarts its count.
+ * Updates a schedule (incl. enable/disable, and moving it to another function or to a state
+ * machine); a new expression, zone or StartDate restarts its count.
  */
 import { conflict } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
-import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { resolveOwner, type ScheduleOwner } from "@/lib/services/schedules/owner";
 import { isUniqueViolation } from "@/lib/services/functions/store-code";
 import { parseInput } from "@/lib/services/validate";
 import { changedFields, recordAudit } from "@/lib/services/audit/record";
@@ -16,12 +16,13 @@ import { checkDates, sameInstant, startAtOf } from "@/lib/services/schedules/tim
 
 export async function updateSchedule(
   ctx: ServiceContext,
-  functionName: string,
+  owner: ScheduleOwner,
   id: string,
   input: UpdateScheduleInput,
 ): Promise<ScheduleRecord> {
-  const current = await getScheduleOrThrow(ctx, functionName, id);
-  const { functionName: target, ...data } = parseInput(updateScheduleInput, input);
+  const current = await getScheduleOrThrow(ctx, owner, id);
+  const { label } = await resolveOwner(ctx, owner);
+  const { functionName, stateMachineName, ...data } = parseInput(updateScheduleInput, input);
   const expression = data.expression ?? current.expression;
   const timeZone = data.timeZone ?? current.timeZone;
   const parsed = checkExpression(expression, timeZone);
@@ -31,23 +32,28 @@ export async function updateSchedule(
   checkDates(startDate, endDate, { start: startMoved, end: !sameInstant(endDate, current.endDate) });
   // A new expression, zone or StartDate counts from then (rate) and cannot fire slots of the old one.
   const restart = expression !== current.expression || timeZone !== current.timeZone || startMoved;
-  const moveTo = target !== undefined && target !== functionName ? await getFunctionOrThrow(ctx, target) : null;
+  const target: ScheduleOwner | undefined =
+    stateMachineName !== undefined ? { stateMachine: stateMachineName } : functionName;
+  const moveTo = target !== undefined ? await resolveOwner(ctx, target) : null;
+  const moved =
+    moveTo !== null &&
+    (moveTo.columns.functionId !== current.functionId || moveTo.columns.stateMachineId !== current.stateMachineId);
   try {
     const row = await ctx.db.$transaction(async (tx) => {
       const updated = await tx.schedule.update({
         where: { id },
         data: {
           ...data,
-          ...(moveTo ? { functionId: moveTo.id } : {}),
+          ...(moved ? moveTo.columns : {}),
           ...(restart ? { startAt: startAtOf(parsed, startDate) } : {}),
           updatedAt: new Date(),
         },
       });
-      await recordAudit(tx, ctx, "schedule.update", functionName, {
+      await recordAudit(tx, ctx, "schedule.update", label, {
         schedule: updated.name,
         changes: {
           ...changedFields(current as unknown as Record<string, unknown>, data),
-          ...(moveTo ? { functionName: { from: functionName, to: moveTo.name } } : {}),
+          ...(moved ? { target: { from: label, to: moveTo.label } } : {}),
         },
       });
       return updated;

@@ -1,0 +1,72 @@
+/**
+ * A schedule's fire of a state machine: the slot's claim and the execution's start in one
+ * transaction, so each slot starts exactly one execution across servers (named after the fire's
+ * request id), and a crash cannot claim without starting. The runners pick it up by its NOTIFY.
+ */
+import { randomBytes } from "node:crypto";
+import type pg from "pg";
+import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
+import { stateMachineArn } from "@/lib/workflows/arn";
+import { INSERT_EXECUTION, insertExecutionValues } from "@/lib/workflows/engine/insert";
+import { initialSnapshot } from "@/lib/workflows/engine/start";
+
+export async function startExecutionClaimed(
+  pool: pg.Pool,
+  shape: { region: string; accountId: string },
+  claim: { sql: string; params: unknown[] },
+  machineName: string,
+  input: string,
+  name: string,
+): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const m = await client.query<{ id: string; definition: string; roleArn: string; type: string }>(
+      `SELECT id, definition, "roleArn", type FROM state_machines WHERE name = $1`,
+      [machineName],
+    );
+    const machine = m.rows[0];
+    if (!machine) throw new Error(`state machine ${machineName} does not exist`);
+    if (machine.type !== "STANDARD")
+      throw new Error(`state machine ${machineName} is Express: schedules start Standard ones`);
+    if ((await client.query(claim.sql, claim.params)).rowCount === 0) {
+      await client.query("ROLLBACK");
+      return false;
+    }
+    const def = JSON.parse(machine.definition) as StateMachineDefinition;
+    const startedAt = new Date();
+    const { snapshot, events } = initialSnapshot(def, {
+      input: JSON.parse(input),
+      startedAt,
+      roleArn: machine.roleArn,
+      stateMachineArn: stateMachineArn(shape.region, shape.accountId, machineName),
+    });
+    await client.query(
+      INSERT_EXECUTION,
+      insertExecutionValues(
+        {
+          id: name,
+          stateMachineId: machine.id,
+          name,
+          type: "STANDARD",
+          status: "RUNNING",
+          definition: machine.definition,
+          input,
+          snapshot,
+          traceId: randomBytes(16).toString("hex"),
+          startedAt,
+          dueAt: startedAt,
+          deadlineAt: def.TimeoutSeconds ? new Date(startedAt.getTime() + def.TimeoutSeconds * 1000) : null,
+        },
+        events,
+      ),
+    );
+    await client.query("COMMIT");
+    return true;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
