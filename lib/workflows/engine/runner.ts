@@ -145,8 +145,30 @@ export class WorkflowRunner {
     void actor.done.then((how) => {
       this.actors.delete(row.id);
       if (how === "finished") this.o.finished?.(row.id);
+      if (how === "released") void this.answeredMeanwhile(row.id);
     });
     actor.start();
+  }
+
+  /**
+   * A token answered while the releasing checkpoint ran can be missed by it (its statement's
+   * snapshot predates the answer's commit), leaving the execution due only at its next timer. One
+   * fresh look after every release makes it due now, and claims it.
+   */
+  private async answeredMeanwhile(id: string): Promise<void> {
+    const r = await this.o.pool
+      .query(
+        `UPDATE workflow_executions SET "dueAt" = now()
+         WHERE id = $1 AND status = 'RUNNING' AND "leaseOwner" IS NULL AND ("dueAt" IS NULL OR "dueAt" > now())
+           AND EXISTS (SELECT 1 FROM workflow_task_tokens t WHERE t."executionId" = $1 AND t.status IN ('succeeded', 'failed'))
+         RETURNING id`,
+        [id],
+      )
+      .catch((e: Error) => {
+        this.o.log.warn(`could not look at execution ${id} again: ${e.message}`);
+        return { rowCount: 0 };
+      });
+    if (r.rowCount) this.kick(id);
   }
 
   private async renew(): Promise<void> {
