@@ -1,4 +1,5 @@
 "use client";
+import { formatTime } from "@/components/logs/filters";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
@@ -50,7 +51,8 @@ export function TracesView() {
 
   const list = useTraces(filters);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const updated = list.dataUpdatedAt ? new Date(list.dataUpdatedAt).toLocaleTimeString() : null;
+  // The same clock as the rows' times (components/logs/filters.ts), not the browser's 12/24-hour choice.
+  const updated = list.dataUpdatedAt ? formatTime(new Date(list.dataUpdatedAt).toISOString()) : null;
 
   let body: ReactNode;
   if (list.isPending) body = <Loading label="Loading traces…" />;
