@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, shot, test, toastsGone, watchOffHost } from "@/e2e/helpers";
+import { card, expect, shot, test, toastsGone, watchOffHost } from "@/e2e/helpers";
 
 /** Doubles `value`; refuses when asked to fail (the second machine's Task). */
 const DOUBLER = `export const handler = async (event) => {
@@ -238,4 +238,32 @@ test("state machines: a failing Task fails the execution, its state turns red an
   await expect(saveError).toHaveCount(0);
   await expect(page.getByText("changed elsewhere")).toBeVisible();
   await expect(page.getByText("Unsaved changes")).toHaveCount(0);
+});
+
+test("state machines: a schedule on the machine's page starts an execution, and its fire links to it", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const name = `sm-sched-${Date.now().toString(36)}`;
+  const definition = JSON.stringify({ StartAt: "Hello", States: { Hello: { Type: "Pass", End: true } } });
+  const res = await request.post("/api/state-machines", { data: { name, definition } });
+  expect(res.status(), await res.text()).toBe(200);
+
+  await page.goto(`/state-machines/${name}?tab=schedules`);
+  await expect(
+    page.getByText("No schedules yet — add one to start this state machine on a rate or cron"),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Add schedule" }).click();
+  await page.getByLabel("Schedule name").fill("once-soon");
+  await page.getByLabel("Time zone").fill("UTC");
+  await page.getByLabel("Schedule expression").fill(`at(${new Date(Date.now() + 5_000).toISOString().slice(0, 19)})`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Schedule once-soon created")).toBeVisible();
+
+  const history = card(page, "Fire history · once-soon");
+  await expect(history.getByText("Fired", { exact: true })).toBeVisible({ timeout: 40_000 });
+  await history.getByRole("link", { name: "View execution" }).click();
+  await expect(page).toHaveURL(new RegExp(`/state-machines/${name}/executions/[0-9a-f-]{36}`));
+  await expect(page.getByText("Succeeded").first()).toBeVisible({ timeout: 15_000 });
 });

@@ -111,7 +111,7 @@ export function FunctionView({ name }: { name: string }) {
         ) : null}
         {tab === "monitor" ? <MonitorTab functionName={f.name} /> : null}
         {tab === "logs" ? <LogsTab functionName={f.name} /> : null}
-        {tab === "schedules" ? <SchedulesTab functionName={f.name} /> : null}
+        {tab === "schedules" ? <SchedulesTab owner={{ kind: "function", name: f.name }} /> : null}
         {tab === "triggers" ? <TriggersTab fn={f} /> : null}
         {tab === "configuration" ? <ConfigurationTab key={f.updatedAt} fn={f} /> : null}
         {tab === "versions" ? <VersionsTab fn={f} /> : null}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ScheduleFireJson } from "@/lib/queries/schedules";
+import type { ScheduleFireJson, ScheduleOwnerRef } from "@/lib/queries/schedules";
 import { formatInZone } from "@/components/schedules/zoned-time";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
@@ -42,13 +42,13 @@ function FireStatus({ fire }: { fire: ScheduleFireJson }) {
   );
 }
 
-/** A schedule's latest fires, newest first; a fired slot links to its invocation's log. */
+/** A schedule's latest fires, newest first; a fired slot links to its invocation's log (or its execution). */
 export function FireHistory({
-  functionName,
+  owner,
   timeZone,
   fires,
 }: {
-  functionName: string;
+  owner: ScheduleOwnerRef;
   timeZone: string;
   fires: ScheduleFireJson[];
 }) {
@@ -95,10 +95,14 @@ export function FireHistory({
                 {f.requestId ? (
                   <span className="flex items-center gap-2">
                     <Link
-                      href={`/functions/${encodeURIComponent(functionName)}?tab=logs&invocation=${f.requestId}`}
+                      href={
+                        owner.kind === "function"
+                          ? `/functions/${encodeURIComponent(owner.name)}?tab=logs&invocation=${f.requestId}`
+                          : `/state-machines/${encodeURIComponent(owner.name)}/executions/${f.requestId}`
+                      }
                       className="text-orange-700 hover:underline dark:text-orange-400"
                     >
-                      View log
+                      {owner.kind === "function" ? "View log" : "View execution"}
                     </Link>
                     <span className="truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={f.requestId}>
                       {f.requestId.slice(0, 8)}

@@ -106,7 +106,7 @@ export function ScheduleEditor({
               value={draft.name}
               onChange={(e) => set({ name: e.target.value })}
               error={err("name")}
-              hint="Letters, digits, '.', '-' and '_'; unique for this function."
+              hint="Letters, digits, '.', '-' and '_'; unique among schedules."
               autoComplete="off"
             />
             <Field
@@ -217,7 +217,7 @@ function InputField({
       />
       <p id={`${id}-note`} aria-live="polite" className={`mt-1 ${error ? noteError : noteHint}`}>
         {error ??
-          "Empty: the function receives EventBridge's Scheduled Event " +
+          "Empty: the target receives EventBridge's Scheduled Event " +
             '(source aws.events, detail-type "Scheduled Event").'}
       </p>
     </div>

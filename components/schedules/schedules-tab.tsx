@@ -15,6 +15,7 @@ import {
   useUpdateSchedule,
   type ScheduleInput,
   type ScheduleJson,
+  type ScheduleOwnerRef,
 } from "@/lib/queries/schedules";
 import { FireHistory } from "@/components/schedules/fire-history";
 import { browserTimeZone } from "@/components/schedules/presets";
@@ -22,12 +23,12 @@ import { ScheduleEditor } from "@/components/schedules/schedule-editor";
 import { ScheduleList } from "@/components/schedules/schedule-list";
 import { useNow } from "@/components/ui/use-time";
 
-/** The function page's Schedules tab: the one container that owns the queries and mutations. */
-export function SchedulesTab({ functionName }: { functionName: string }) {
-  const list = useSchedules(functionName);
-  const create = useCreateSchedule(functionName);
-  const update = useUpdateSchedule(functionName);
-  const remove = useDeleteSchedule(functionName);
+/** The Schedules tab of a function's (or a state machine's) page: the one container that owns the queries and mutations. */
+export function SchedulesTab({ owner }: { owner: ScheduleOwnerRef }) {
+  const list = useSchedules(owner);
+  const create = useCreateSchedule(owner);
+  const update = useUpdateSchedule(owner);
+  const remove = useDeleteSchedule(owner);
   const toast = useToast();
   const now = useNow(15_000);
   const [defaultZone] = useState(browserTimeZone);
@@ -49,7 +50,7 @@ export function SchedulesTab({ functionName }: { functionName: string }) {
   const previewResults = useSchedulePreviews(schedules);
   const previews = new Map(schedules.map((s, i) => [s.id, previewResults[i]?.data]));
   const selected = schedules.find((s) => s.id === params.get("schedule")) ?? schedules[0] ?? null;
-  const fires = useScheduleFires(functionName, selected?.id ?? null);
+  const fires = useScheduleFires(owner, selected?.id ?? null);
   const edited = editing && editing !== "new" ? (schedules.find((s) => s.id === editing) ?? null) : null;
 
   const fail = (err: unknown, fallback: string) => toast("error", err instanceof ApiError ? err.message : fallback);
@@ -96,7 +97,8 @@ export function SchedulesTab({ functionName }: { functionName: string }) {
           "dark:border-slate-700 dark:text-slate-400"
         }
       >
-        No schedules yet — add one to run this function on a rate or cron.
+        No schedules yet — add one to {owner.kind === "function" ? "run this function" : "start this state machine"} on
+        a rate or cron.
       </div>
     );
   else
@@ -156,7 +158,7 @@ export function SchedulesTab({ functionName }: { functionName: string }) {
                 : "Not fired yet. The schedule is paused."}
             </p>
           ) : (
-            <FireHistory functionName={functionName} timeZone={selected.timeZone} fires={fires.data} />
+            <FireHistory owner={owner} timeZone={selected.timeZone} fires={fires.data} />
           )}
         </Card>
       ) : null}

@@ -18,12 +18,14 @@ import {
 import { DefinitionTab } from "@/components/workflows/definition-tab";
 import { STATUS_LABEL } from "@/components/workflows/execution-format";
 import { ExecutionsTab } from "@/components/workflows/executions-tab";
+import { SchedulesTab } from "@/components/schedules/schedules-tab";
 import { StartExecutionDialog } from "@/components/workflows/start-execution-dialog";
 import { MachineTypeBadge } from "@/components/workflows/workflow-badges";
 
 const TABS = [
   { id: "executions", label: "Executions" },
   { id: "definition", label: "Definition" },
+  { id: "schedules", label: "Schedules" },
 ];
 const enc = encodeURIComponent;
 
@@ -121,6 +123,8 @@ export function StateMachineView({ name }: { name: string }) {
             onStatus={(s: ExecutionStatus | null) => setParam("status", s)}
             onStart={() => setStarting(true)}
           />
+        ) : tab === "schedules" ? (
+          <SchedulesTab owner={{ kind: "stateMachine", name }} />
         ) : (
           <DefinitionTab machine={m} onReload={() => machine.refetch()} />
         )}

@@ -35,10 +35,20 @@ export type SchedulePreview =
 export const FIRES_REFRESH_MS = 10_000;
 const enc = encodeURIComponent;
 
+/** Whose schedules: a function's (its page's Schedules tab) or a state machine's. */
+export interface ScheduleOwnerRef {
+  kind: "function" | "stateMachine";
+  name: string;
+}
+
+/** The console API path of an owner's schedules. */
+export const schedulesPath = (o: ScheduleOwnerRef) =>
+  `/api/${o.kind === "function" ? "functions" : "state-machines"}/${encodeURIComponent(o.name)}/schedules`;
+
 export const scheduleKeys = {
   all: ["schedules"] as const,
-  list: (fn: string) => [...scheduleKeys.all, "list", fn] as const,
-  fires: (fn: string, id: string) => [...scheduleKeys.all, "fires", fn, id] as const,
+  list: (o: ScheduleOwnerRef) => [...scheduleKeys.all, "list", o.kind, o.name] as const,
+  fires: (o: ScheduleOwnerRef, id: string) => [...scheduleKeys.all, "fires", o.kind, o.name, id] as const,
   preview: (expression: string, timeZone: string) => [...scheduleKeys.all, "preview", expression, timeZone] as const,
 };
 
@@ -85,54 +95,52 @@ export function useSchedulePreviews(items: Array<{ expression: string; timeZone:
   });
 }
 
-export function useSchedules(functionName: string) {
+export function useSchedules(owner: ScheduleOwnerRef) {
   return useQuery({
-    queryKey: scheduleKeys.list(functionName),
-    queryFn: () => api<ScheduleJson[]>(`/api/functions/${enc(functionName)}/schedules`),
+    queryKey: scheduleKeys.list(owner),
+    queryFn: () => api<ScheduleJson[]>(schedulesPath(owner)),
   });
 }
 
-export function useScheduleFires(functionName: string, id: string | null) {
+export function useScheduleFires(owner: ScheduleOwnerRef, id: string | null) {
   return useQuery({
-    queryKey: scheduleKeys.fires(functionName, id ?? ""),
-    queryFn: () => api<ScheduleFireJson[]>(`/api/functions/${enc(functionName)}/schedules/${enc(id!)}/fires`),
+    queryKey: scheduleKeys.fires(owner, id ?? ""),
+    queryFn: () => api<ScheduleFireJson[]>(`${schedulesPath(owner)}/${enc(id!)}/fires`),
     enabled: id !== null,
     refetchInterval: FIRES_REFRESH_MS,
     refetchIntervalInBackground: false,
   });
 }
 
-export function useCreateSchedule(functionName: string) {
+export function useCreateSchedule(owner: ScheduleOwnerRef) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ScheduleInput) =>
-      api<ScheduleJson>(`/api/functions/${enc(functionName)}/schedules`, { method: "POST", json: body }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: scheduleKeys.list(functionName) }),
+    mutationFn: (body: ScheduleInput) => api<ScheduleJson>(schedulesPath(owner), { method: "POST", json: body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: scheduleKeys.list(owner) }),
   });
 }
 
-export function useUpdateSchedule(functionName: string) {
+export function useUpdateSchedule(owner: ScheduleOwnerRef) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: Partial<ScheduleInput> & { id: string }) =>
-      api<ScheduleJson>(`/api/functions/${enc(functionName)}/schedules/${enc(id)}`, { method: "PATCH", json: body }),
+      api<ScheduleJson>(`${schedulesPath(owner)}/${enc(id)}`, { method: "PATCH", json: body }),
     onSuccess: (row) => {
-      qc.setQueryData<ScheduleJson[]>(scheduleKeys.list(functionName), (list) =>
+      qc.setQueryData<ScheduleJson[]>(scheduleKeys.list(owner), (list) =>
         list?.map((s) => (s.id === row.id ? row : s)),
       );
-      return qc.invalidateQueries({ queryKey: scheduleKeys.list(functionName) });
+      return qc.invalidateQueries({ queryKey: scheduleKeys.list(owner) });
     },
   });
 }
 
-export function useDeleteSchedule(functionName: string) {
+export function useDeleteSchedule(owner: ScheduleOwnerRef) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api<void>(`/api/functions/${enc(functionName)}/schedules/${enc(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) => api<void>(`${schedulesPath(owner)}/${enc(id)}`, { method: "DELETE" }),
     onSuccess: (_, id) => {
-      qc.removeQueries({ queryKey: scheduleKeys.fires(functionName, id) });
-      return qc.invalidateQueries({ queryKey: scheduleKeys.list(functionName) });
+      qc.removeQueries({ queryKey: scheduleKeys.fires(owner, id) });
+      return qc.invalidateQueries({ queryKey: scheduleKeys.list(owner) });
     },
   });
 }

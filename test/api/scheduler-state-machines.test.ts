@@ -15,6 +15,7 @@ import {
 import { CreateStateMachineCommand, DeleteStateMachineCommand, ListExecutionsCommand } from "@aws-sdk/client-sfn";
 import { finished, sfnClient, uniqueMachine } from "@/test/api/sfn-helpers";
 import { atIn, fnArn, ROLE, schedulerClient, scheduleInput } from "@/test/api/scheduler-helpers";
+import { listScheduleFires, listSchedules } from "@/lib/services/schedules";
 import { deployFunction, testServer, uniqueName } from "@/test/server";
 
 const t = testServer();
@@ -61,6 +62,13 @@ describe("schedules of state machines", () => {
       .toBe(1);
     const done = await finished(sfn, executionArn);
     expect([done.status, JSON.parse(done.output!)]).toEqual(["SUCCEEDED", { got: 7 }]);
+    // The console's view of it (the state machine page's Schedules tab): the schedule, and its fire
+    // naming the execution it started.
+    const owner = { stateMachine: machine };
+    const [own] = await listSchedules(t.srv.platform.services, owner);
+    expect(own?.name).toBe(name);
+    const fires = await listScheduleFires(t.srv.platform.services, owner, own!.id);
+    expect(fires.map((f) => [f.status, f.requestId])).toEqual([["fired", executionArn.split(":").at(-1)]]);
     // One slot, one execution: the at() schedule does not fire again.
     await new Promise((r) => setTimeout(r, 1500));
     expect((await sfn.send(new ListExecutionsCommand({ stateMachineArn }))).executions).toHaveLength(1);

@@ -1,9 +1,9 @@
-/** Lists a function's schedules, by name. */
+/** Lists the schedules of a function (or a state machine), by name. */
 import type { ServiceContext } from "@/lib/services/context";
-import { getFunctionOrThrow } from "@/lib/services/functions/get";
+import { resolveOwner, type ScheduleOwner } from "@/lib/services/schedules/owner";
 import type { ScheduleRecord } from "@/lib/services/schedules/record";
 
-export async function listSchedules(ctx: ServiceContext, functionName: string): Promise<ScheduleRecord[]> {
-  const fn = await getFunctionOrThrow(ctx, functionName);
-  return ctx.db.schedule.findMany({ where: { functionId: fn.id }, orderBy: { name: "asc" } });
+export async function listSchedules(ctx: ServiceContext, owner: ScheduleOwner): Promise<ScheduleRecord[]> {
+  const { columns } = await resolveOwner(ctx, owner);
+  return ctx.db.schedule.findMany({ where: columns, orderBy: { name: "asc" } });
 }
