@@ -169,6 +169,8 @@ export class Invoker {
       this.recordThrottle(fn, requestId, trigger, payload.byteLength, http);
       throw err;
     }
+    // Derived once: the function gets it, and the record keeps its trace id.
+    const trace = this.tracing ? this.callTrace(fn, requestId, attempt, o.trace) : undefined;
     let result: InvokeResult;
     try {
       // Through an alias, the handler is told the alias's ARN (its instances are the version's).
@@ -176,7 +178,6 @@ export class Invoker {
         o.qualifier && o.qualifier !== "$LATEST" && o.qualifier !== fn.record.version
           ? `${this.resolver.arnOf(fn.record.name)}:${o.qualifier}`
           : undefined;
-      const trace = this.tracing ? this.callTrace(fn, requestId, attempt, o.trace) : undefined;
       result = await this.executor.invoke(fn.spec, { requestId, payload, clientContext, stream, invokedArn, trace });
       if (stageTimesOn) {
         stampSandbox(result.stages);
@@ -218,7 +219,7 @@ export class Invoker {
         httpStatus: http ? http.statusOf(result) : null,
         eventSourceArn: o.eventSource?.arn ?? null,
         batchSize: o.eventSource?.batchSize ?? null,
-        traceId: this.tracing ? (o.trace?.traceId ?? traceIdFromRequestId(requestId)) : null,
+        traceId: trace?.t ?? null,
         parentSpanId: this.tracing ? (o.trace?.parentSpanId ?? null) : null,
         // Arrival to the instance: signature, body, resolve, admission — and a cold call's sandbox start.
         frontMs: o.receivedAt ? Math.max(0, result.startedAt - (result.queuedMs ?? 0) - o.receivedAt) : null,

@@ -8,7 +8,7 @@ import type pg from "pg";
 import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
 import { stateMachineArn } from "@/lib/workflows/arn";
 import { INSERT_EXECUTION, insertExecutionValues } from "@/lib/workflows/engine/insert";
-import { initialSnapshot } from "@/lib/workflows/engine/start";
+import { deadlineOf, initialSnapshot } from "@/lib/workflows/engine/start";
 
 export async function startExecutionClaimed(
   pool: pg.Pool,
@@ -56,7 +56,7 @@ export async function startExecutionClaimed(
           traceId: randomBytes(16).toString("hex"),
           startedAt,
           dueAt: startedAt,
-          deadlineAt: def.TimeoutSeconds ? new Date(startedAt.getTime() + def.TimeoutSeconds * 1000) : null,
+          deadlineAt: deadlineOf(def, startedAt),
         },
         events,
       ),

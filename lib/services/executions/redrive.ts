@@ -12,6 +12,7 @@ import { getExecutionByArn } from "@/lib/services/executions/record";
 import { WORKFLOW_CHANNEL } from "@/lib/workflows/channel";
 import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
 import type { Snapshot } from "@/lib/workflows/engine/threads";
+import { deadlineOf } from "@/lib/workflows/engine/start";
 
 const REDRIVE_WINDOW_MS = 14 * 24 * 3600_000;
 
@@ -40,7 +41,7 @@ export async function redriveExecution(ctx: ServiceContext, arn: string): Promis
       UPDATE workflow_executions SET status = 'RUNNING', "stoppedAt" = NULL, output = NULL, error = NULL, cause = NULL,
         snapshot = ${JSON.stringify(snapshot)}::jsonb, "redriveCount" = ${count}, "redrivenAt" = ${now},
         "dueAt" = ${now}, "leaseOwner" = NULL, "leaseUntil" = NULL, "nextEventId" = "nextEventId" + 1,
-        "deadlineAt" = ${def.TimeoutSeconds ? new Date(now.getTime() + def.TimeoutSeconds * 1000) : null}
+        "deadlineAt" = ${deadlineOf(def, now)}
       WHERE id = ${execution.id}::uuid AND status = ${execution.status}
       RETURNING id, "nextEventId" - 1 AS "eventId"
     ), e AS (

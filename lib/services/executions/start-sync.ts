@@ -14,6 +14,7 @@ import { executionArn } from "@/lib/workflows/arn";
 import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
 import type { ExpressResult } from "@/lib/workflows/engine/express";
 import { traceIdFrom } from "@/lib/workflows/trace-id";
+import { deadlineOf } from "@/lib/workflows/engine/start";
 
 export interface SyncExecutionResult extends Omit<ExpressResult, "events"> {
   arn: string;
@@ -67,7 +68,7 @@ export function beginExpress(
       startedAt,
       redriveCount: 0,
       traceId,
-      deadlineAt: def.TimeoutSeconds ? new Date(startedAt.getTime() + def.TimeoutSeconds * 1000) : null,
+      deadlineAt: deadlineOf(def, startedAt),
     },
     def,
   );

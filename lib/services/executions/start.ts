@@ -16,7 +16,7 @@ import { beginExpress } from "@/lib/services/executions/start-sync";
 import { insertExecution } from "@/lib/services/executions/insert";
 import { executionArn, stateMachineArn } from "@/lib/workflows/arn";
 import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
-import { initialSnapshot } from "@/lib/workflows/engine/start";
+import { deadlineOf, initialSnapshot } from "@/lib/workflows/engine/start";
 import { traceIdFrom } from "@/lib/workflows/trace-id";
 
 export async function startExecution(
@@ -43,7 +43,7 @@ export async function startExecution(
     stateMachineArn: smArn,
   });
   const id = randomUUID();
-  const deadlineAt = def.TimeoutSeconds ? new Date(startedAt.getTime() + def.TimeoutSeconds * 1000) : null;
+  const deadlineAt = deadlineOf(def, startedAt);
   // One statement (StartExecution's hot path): the row, its first event, and the runners' wake-up.
   const inserted = await insertExecution(
     ctx,

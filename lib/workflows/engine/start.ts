@@ -24,3 +24,8 @@ export function initialSnapshot(
   };
   return { snapshot: { threads: { [ROOT]: root } }, events: [started] };
 }
+
+/** The machine's TimeoutSeconds as a deadline from `from` (null: none). */
+export function deadlineOf(def: StateMachineDefinition, from: Date): Date | null {
+  return def.TimeoutSeconds ? new Date(from.getTime() + def.TimeoutSeconds * 1000) : null;
+}
