@@ -267,3 +267,48 @@ test("state machines: a schedule on the machine's page starts an execution, and 
   await expect(page).toHaveURL(new RegExp(`/state-machines/${name}/executions/[0-9a-f-]{36}`));
   await expect(page.getByText("Succeeded").first()).toBeVisible({ timeout: 15_000 });
 });
+
+test("state machines: a queue trigger on the machine's page starts an execution per batch", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now().toString(36);
+  const name = `sm-orders-${stamp}`;
+  const queue = `sm-queue-${stamp}`;
+  const definition = JSON.stringify({
+    StartAt: "Bodies",
+    States: { Bodies: { Type: "Pass", Parameters: { "bodies.$": "$.Records[*].body" }, End: true } },
+  });
+  let res = await request.post("/api/state-machines", { data: { name, definition } });
+  expect(res.status(), await res.text()).toBe(200);
+  res = await request.post("/api/queues", { data: { name: queue } });
+  expect(res.status(), await res.text()).toBe(200);
+  res = await request.post(`/api/queues/${queue}/messages`, { data: { body: "first order" } });
+  expect(res.status(), await res.text()).toBe(200);
+
+  await page.goto(`/state-machines/${name}?tab=triggers`);
+  await expect(page.getByRole("tab", { name: "Triggers", selected: true })).toBeVisible();
+  await expect(page.getByText("No triggers yet — add one to start an execution for each batch")).toBeVisible();
+  await page.getByRole("button", { name: "Add trigger" }).click();
+  const add = page.getByRole("form", { name: "Add trigger" });
+  await add.getByLabel("Queue", { exact: true }).selectOption(queue);
+  await add.getByRole("button", { name: "Add trigger" }).click();
+  await expect(page.getByText(`Trigger from ${queue} added`)).toBeVisible();
+  const trigger = page.getByTestId("trigger");
+  await expect(trigger.getByText("OK", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await toastsGone(page);
+  await shot(page, "state-machine-triggers");
+
+  // The batch became an execution, whose output holds the message.
+  await page.getByRole("tab", { name: "Executions" }).click();
+  await page.getByTestId("execution-row").first().getByRole("link").first().click();
+  await expect(page.getByText("Succeeded").first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("first order").first()).toBeVisible();
+  // The queue's page names the state machine that reads it.
+  await page.goto(`/queues/${queue}`);
+  await expect(page.getByTestId("queue-mapping").getByRole("link", { name })).toHaveAttribute(
+    "href",
+    `/state-machines/${name}?tab=triggers`,
+  );
+});

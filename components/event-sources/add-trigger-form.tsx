@@ -26,12 +26,14 @@ const area =
 export function AddTriggerForm({
   queues,
   functionTimeoutSec,
+  timeoutLabel = "this function's timeout",
   saving,
   onSave,
   onCancel,
 }: {
   queues: readonly QueueSummaryJson[];
   functionTimeoutSec: number;
+  timeoutLabel?: string;
   saving: boolean;
   onSave: (draft: TriggerDraft) => Promise<unknown>;
   onCancel: () => void;
@@ -42,7 +44,7 @@ export function AddTriggerForm({
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<TriggerErrors>({});
   const chosen = queues.find((q) => q.name === draft.queueName);
-  const context = { visibilityTimeoutSec: chosen?.visibilityTimeoutSec, functionTimeoutSec };
+  const context = { visibilityTimeoutSec: chosen?.visibilityTimeoutSec, functionTimeoutSec, timeoutLabel };
   const errors = { ...(submitted ? validateTrigger(draft, context) : {}), ...serverErrors };
   const set = (patch: Partial<TriggerDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -74,7 +76,7 @@ export function AddTriggerForm({
             error={errors.queueName}
             hint={
               chosen
-                ? `Visibility timeout ${chosen.visibilityTimeoutSec} s; this function's timeout ${functionTimeoutSec} s.`
+                ? `Visibility timeout ${chosen.visibilityTimeoutSec} s; ${timeoutLabel} ${functionTimeoutSec} s.`
                 : "An SQS queue on this server."
             }
           >

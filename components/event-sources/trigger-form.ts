@@ -38,7 +38,10 @@ const within = (s: string, min: number, max: number) => /^\d+$/.test(s.trim()) &
 export interface TriggerContext {
   /** The chosen queue's visibility timeout, when known. */
   visibilityTimeoutSec?: number;
+  /** How long the target may run with a batch in flight (a function's timeout; Express's limit). */
   functionTimeoutSec: number;
+  /** What that time is called in messages (default: "this function's timeout"). */
+  timeoutLabel?: string;
 }
 
 export function validateTrigger(d: TriggerDraft, c: TriggerContext): TriggerErrors {
@@ -46,7 +49,7 @@ export function validateTrigger(d: TriggerDraft, c: TriggerContext): TriggerErro
   if (!d.queueName) e.queueName = "Choose a queue";
   else if (c.visibilityTimeoutSec !== undefined && c.visibilityTimeoutSec < c.functionTimeoutSec)
     e.queueName =
-      `The queue's visibility timeout (${c.visibilityTimeoutSec} s) is shorter than this function's timeout ` +
+      `The queue's visibility timeout (${c.visibilityTimeoutSec} s) is shorter than ${c.timeoutLabel ?? "this function's timeout"} ` +
       `(${c.functionTimeoutSec} s): a batch still running would be handed out again`;
   if (!within(d.batchSize, 1, MAX_BATCH_SIZE)) e.batchSize = `Batch size must be between 1 and ${MAX_BATCH_SIZE}`;
   if (!within(d.windowSec, 0, MAX_WINDOW_SEC))
@@ -74,6 +77,7 @@ export function filterPatternProblem(text: string): string | null {
   return null;
 }
 
+/** `functionName`: the function's name, or the state machine's ARN. */
 export function toMappingRequest(d: TriggerDraft, functionName: string): CreateMappingInput {
   return {
     functionName,

@@ -4,11 +4,10 @@ import { Button } from "@/components/ui/button";
 import { Card, ErrorState, Loading } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
-import type { FunctionJson } from "@/lib/queries/functions";
 import {
   useCreateMapping,
   useDeleteMapping,
-  useFunctionTriggers,
+  useTriggers,
   useUpdateMapping,
   type MappingJson,
 } from "@/lib/queries/event-sources";
@@ -17,9 +16,19 @@ import { AddTriggerForm } from "@/components/event-sources/add-trigger-form";
 import { TriggerList } from "@/components/event-sources/trigger-list";
 import { toMappingRequest, type TriggerDraft } from "@/components/event-sources/trigger-form";
 
-/** The function page's Triggers tab: its event source mappings, the one container owning their queries. */
-export function TriggersTab({ fn }: { fn: FunctionJson }) {
-  const triggers = useFunctionTriggers(fn.name);
+/** Whose triggers: a function, or a state machine (a mapping names it by its ARN). */
+export type TriggerOwner =
+  | { kind: "function"; name: string; timeoutSec: number }
+  | { kind: "stateMachine"; name: string; arn: string; express: boolean };
+
+/**
+ * A function's or a state machine's Triggers tab: its event source mappings, the one container
+ * owning their queries. An Express machine runs each batch while its messages are in flight (so
+ * the queue's visibility timeout must cover its five minutes); a Standard one only starts.
+ */
+export function TriggersTab({ owner }: { owner: TriggerOwner }) {
+  const triggers = useTriggers(owner);
+  const fn = owner.kind === "function";
   const queues = useQueueSummaries();
   const create = useCreateMapping();
   const update = useUpdateMapping();
@@ -29,7 +38,7 @@ export function TriggersTab({ fn }: { fn: FunctionJson }) {
   const fail = (err: unknown, fallback: string) => toast("error", err instanceof ApiError ? err.message : fallback);
 
   const onSave = async (draft: TriggerDraft) => {
-    await create.mutateAsync(toMappingRequest(draft, fn.name));
+    await create.mutateAsync(toMappingRequest(draft, fn ? owner.name : owner.arn));
     toast("success", `Trigger from ${draft.queueName} added`);
     setAdding(false);
   };
@@ -60,7 +69,9 @@ export function TriggersTab({ fn }: { fn: FunctionJson }) {
           "dark:border-slate-700 dark:text-slate-400"
         }
       >
-        No triggers yet — add one to run this function on batches of messages from a queue.
+        {fn
+          ? "No triggers yet — add one to run this function on batches of messages from a queue."
+          : "No triggers yet — add one to start an execution for each batch of messages from a queue."}
       </div>
     );
   else
@@ -80,7 +91,8 @@ export function TriggersTab({ fn }: { fn: FunctionJson }) {
       {adding && queues.data ? (
         <AddTriggerForm
           queues={queues.data}
-          functionTimeoutSec={fn.timeoutSec}
+          functionTimeoutSec={fn ? owner.timeoutSec : owner.express ? 300 : 0}
+          timeoutLabel={fn ? undefined : "an Express execution's limit"}
           saving={create.isPending}
           onSave={onSave}
           onCancel={() => setAdding(false)}

@@ -112,7 +112,9 @@ export function FunctionView({ name }: { name: string }) {
         {tab === "monitor" ? <MonitorTab functionName={f.name} /> : null}
         {tab === "logs" ? <LogsTab functionName={f.name} /> : null}
         {tab === "schedules" ? <SchedulesTab owner={{ kind: "function", name: f.name }} /> : null}
-        {tab === "triggers" ? <TriggersTab fn={f} /> : null}
+        {tab === "triggers" ? (
+          <TriggersTab owner={{ kind: "function", name: f.name, timeoutSec: f.timeoutSec }} />
+        ) : null}
         {tab === "configuration" ? <ConfigurationTab key={f.updatedAt} fn={f} /> : null}
         {tab === "versions" ? <VersionsTab fn={f} /> : null}
       </Tabs>

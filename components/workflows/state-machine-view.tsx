@@ -19,6 +19,7 @@ import { DefinitionTab } from "@/components/workflows/definition-tab";
 import { STATUS_LABEL } from "@/components/workflows/execution-format";
 import { ExecutionsTab } from "@/components/workflows/executions-tab";
 import { SchedulesTab } from "@/components/schedules/schedules-tab";
+import { TriggersTab } from "@/components/event-sources/triggers-tab";
 import { StartExecutionDialog } from "@/components/workflows/start-execution-dialog";
 import { MachineTypeBadge } from "@/components/workflows/workflow-badges";
 
@@ -26,6 +27,7 @@ const TABS = [
   { id: "executions", label: "Executions" },
   { id: "definition", label: "Definition" },
   { id: "schedules", label: "Schedules" },
+  { id: "triggers", label: "Triggers" },
 ];
 const enc = encodeURIComponent;
 
@@ -125,6 +127,8 @@ export function StateMachineView({ name }: { name: string }) {
           />
         ) : tab === "schedules" ? (
           <SchedulesTab owner={{ kind: "stateMachine", name }} />
+        ) : tab === "triggers" ? (
+          <TriggersTab owner={{ kind: "stateMachine", name, arn: m.arn, express: m.type === "EXPRESS" }} />
         ) : (
           <DefinitionTab machine={m} onReload={() => machine.refetch()} />
         )}

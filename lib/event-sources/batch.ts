@@ -1,9 +1,9 @@
 /**
- * One batch through its function: messages no filter matches are deleted (as Lambda does for
- * SQS), the rest go to the function as one SQS event; on success they are deleted — all of them,
- * or all but the ReportBatchItemFailures the function listed — and on failure none is, so they
- * come back after the queue's visibility timeout (and reach the dead-letter queue after its
- * maxReceiveCount). The invocation is recorded with the queue and the batch size, and the record
+ * One batch through its target: messages no filter matches are deleted (as Lambda does for
+ * SQS), the rest go to the function (or state machine: workflow-batch.ts) as one SQS event; on
+ * success they are deleted — all of them, or all but the ReportBatchItemFailures the function
+ * listed — and on failure none is, so they come back after the queue's visibility timeout (and
+ * reach the dead-letter queue after its maxReceiveCount). The invocation is recorded with the queue and the batch size, and the record
  * is written before the messages are deleted: a message gone from its queue was handled and shows
  * in the function's records, whatever stops the server afterwards.
  */
@@ -11,14 +11,14 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { matches } from "@/lib/event-sources/filter";
 import { failedItems, filterView, sqsRecord, type SqsRecord } from "@/lib/event-sources/records";
-import type { ActiveMapping, PollerDeps } from "@/lib/event-sources/types";
+import type { ActiveMapping, FunctionTarget, PollerDeps } from "@/lib/event-sources/types";
+import { runWorkflowBatch } from "@/lib/event-sources/workflow-batch";
 import type { QueueEntry } from "@/lib/message-queues/directory";
-import { decodeReceipt, type Receipt } from "@/lib/message-queues/receipt";
+import { receiptOf } from "@/lib/message-queues/receipt";
 import type { ReceivedMessage } from "@/lib/message-queues/types";
 import { MAX_SYNC_PAYLOAD_BYTES } from "@/lib/invoke/invoker";
 import { queueArn } from "@/lib/message-queues/arn";
 
-const receiptOf = (handle: string): Receipt => decodeReceipt(handle)!;
 /** How long a throttled batch waits before its function is asked again (it stays in flight meanwhile). */
 const THROTTLE_BACKOFF_MS = [100, 250, 500, 1000, 2000];
 
@@ -47,16 +47,32 @@ export async function runBatch(
   if (!fitted) return;
   const { records, payload } = fitted;
 
-  // Past the visibility timeout the messages are handed out again: a throttled batch gives up before.
-  const until = Date.now() + q.visibilityTimeoutSec * 1000 - 1000;
-  const result = await invokeWithRetry(d, m, arn, payload, records.length, () => stopped() || Date.now() > until);
-  if (!result) return; // stopped while throttled: the messages come back after their timeout
-  if (result.outcome !== "Success") {
-    d.report(m.id, "PROBLEM: Function call failed", result.error?.errorMessage ?? result.outcome);
-    return;
+  let output: Buffer;
+  if (m.target.kind === "stateMachine") {
+    const ran = await runWorkflowBatch(d, m, m.target, q, records, payload);
+    if (!ran) return; // started (its messages went with it) or failed (they come back)
+    output = ran;
+  } else {
+    // Past the visibility timeout the messages are handed out again: a throttled batch gives up before.
+    const until = Date.now() + q.visibilityTimeoutSec * 1000 - 1000;
+    const result = await invokeWithRetry(
+      d,
+      m,
+      m.target,
+      arn,
+      payload,
+      records.length,
+      () => stopped() || Date.now() > until,
+    );
+    if (!result) return; // stopped while throttled: the messages come back after their timeout
+    if (result.outcome !== "Success") {
+      d.report(m.id, "PROBLEM: Function call failed", result.error?.errorMessage ?? result.outcome);
+      return;
+    }
+    output = result.payload;
   }
   const ids = new Set(records.map((r) => r.messageId));
-  const failed = m.reportBatchItemFailures ? failedItems(result.payload, ids) : new Set<string>();
+  const failed = m.reportBatchItemFailures ? failedItems(output, ids) : new Set<string>();
   if (failed === "all") {
     d.report(m.id, "PROBLEM: Function call failed", "The batchItemFailures response names an item not in the batch");
     return;
@@ -117,6 +133,7 @@ async function withinPayloadLimit(
 async function invokeWithRetry(
   d: PollerDeps,
   m: ActiveMapping,
+  target: FunctionTarget,
   arn: string,
   payload: Buffer,
   batchSize: number,
@@ -124,11 +141,11 @@ async function invokeWithRetry(
 ) {
   for (let attempt = 0; ; attempt++) {
     try {
-      const fn = await d.invoker.resolve(m.functionName, m.qualifier);
+      const fn = await d.invoker.resolve(target.name, target.qualifier);
       return await d.invoker.run(fn, payload, {
         requestId: randomUUID(),
         trigger: "sqs",
-        qualifier: m.qualifier ?? undefined,
+        qualifier: target.qualifier ?? undefined,
         eventSource: { arn, batchSize },
       });
     } catch (err) {

@@ -1,5 +1,6 @@
 /**
- * Runs the pollers of every enabled event source mapping on this server, and follows changes:
+ * Runs the pollers of every enabled event source mapping on this server (whether it feeds a
+ * function or a state machine), and follows changes:
  * a reload (on a change here, a NOTIFY from another server, or the change feed's reconnection)
  * starts pollers for new or enabled mappings, stops those of disabled or deleted ones, replaces
  * those of changed ones, and moves the mappings' State on (Creating/Enabling → Enabled,
@@ -13,8 +14,10 @@ import { DEFAULT_MAX_CONCURRENCY, type ActiveMapping, type PollerDeps } from "@/
 
 interface Row {
   id: string;
-  functionName: string;
+  functionName: string | null;
   qualifier: string | null;
+  machineName: string | null;
+  machineType: string | null;
   queueName: string;
   batchSize: number;
   maxBatchingWindowSec: number;
@@ -74,9 +77,12 @@ export class EventSourceManager {
 
   private async reloadOnce(): Promise<void> {
     const { rows } = await this.pool.query<Row>(
-      `SELECT m.id, f.name AS "functionName", m.qualifier, m."queueName", m."batchSize", m."maxBatchingWindowSec",
-              m."reportBatchItemFailures", m."filterCriteria", m."maxConcurrency", m.enabled, m.state, m."updatedAt"
-         FROM event_source_mappings m JOIN functions f ON f.id = m."functionId"`,
+      `SELECT m.id, f.name AS "functionName", m.qualifier, s.name AS "machineName", s.type AS "machineType",
+              m."queueName", m."batchSize", m."maxBatchingWindowSec", m."reportBatchItemFailures",
+              m."filterCriteria", m."maxConcurrency", m.enabled, m.state, m."updatedAt"
+         FROM event_source_mappings m
+         LEFT JOIN functions f ON f.id = m."functionId"
+         LEFT JOIN state_machines s ON s.id = m."stateMachineId"`,
     );
     const wanted = new Map(rows.filter((r) => r.enabled).map((r) => [r.id, toActive(r)]));
     for (const [id, p] of this.pollers) {
@@ -138,16 +144,18 @@ function toActive(r: Row): ActiveMapping {
       filters.push({ "\u0000never": ["\u0000"] });
     }
   }
+  const target: ActiveMapping["target"] = r.machineName
+    ? { kind: "stateMachine", name: r.machineName, express: r.machineType === "EXPRESS" }
+    : { kind: "function", name: r.functionName ?? "", qualifier: r.qualifier };
   return {
     id: r.id,
-    functionName: r.functionName,
-    qualifier: r.qualifier,
+    target,
     queueName: r.queueName,
     batchSize: r.batchSize,
     maxBatchingWindowSec: r.maxBatchingWindowSec,
     reportBatchItemFailures: r.reportBatchItemFailures,
     filters,
     maxConcurrency: r.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
-    version: `${r.updatedAt.getTime()}:${r.functionName}`,
+    version: `${r.updatedAt.getTime()}:${r.functionName ?? `states:${r.machineName}`}`,
   };
 }

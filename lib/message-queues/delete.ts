@@ -15,14 +15,10 @@ export async function deleteMessages(
   receipts: Receipt[],
 ): Promise<DeleteResult[]> {
   if (!receipts.length) return [];
-  const params = [q.id, receipts.map((r) => r.seq), receipts.map((r) => r.token)];
+  const { sql, params } = deleteStatement(q, receipts);
   if (!q.fifo) {
     // A standard queue's answer is only which were deleted: one plain statement.
-    const { rows } = await pool.query<{ seq: string }>(
-      `DELETE FROM queue_messages m USING unnest($2::bigint[], $3::uuid[]) AS h(seq, receipt)
-        WHERE m.seq = h.seq AND m."queueId" = $1 AND m.receipt = h.receipt RETURNING m.seq::text`,
-      params,
-    );
+    const { rows } = await pool.query<{ seq: string }>(`${sql} RETURNING m.seq::text`, params);
     const gone = new Set(rows.map((r) => r.seq));
     return receipts.map((r) => (gone.has(r.seq) ? "deleted" : "stale"));
   }
@@ -42,4 +38,19 @@ export async function deleteMessages(
   );
   const bySeq = new Map(rows.map((r) => [r.seq, r.state]));
   return receipts.map((r) => bySeq.get(r.seq) ?? "stale");
+}
+
+/**
+ * The delete of messages whose receipt is still their latest (and, in a FIFO queue, unexpired) as
+ * one statement, for a caller's own transaction: an event source starts an execution with it.
+ */
+export function deleteStatement(
+  q: { id: string; fifo: boolean },
+  receipts: Receipt[],
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `DELETE FROM queue_messages m USING unnest($2::bigint[], $3::uuid[]) AS h(seq, receipt)
+           WHERE m.seq = h.seq AND m."queueId" = $1 AND m.receipt = h.receipt${q.fifo ? ` AND m."visibleAt" > now()` : ""}`,
+    params: [q.id, receipts.map((r) => r.seq), receipts.map((r) => r.token)],
+  };
 }

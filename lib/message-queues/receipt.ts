@@ -23,3 +23,10 @@ export function decodeReceipt(handle: string): Receipt | null {
   const token = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   return { seq, token };
 }
+
+/** The receipt of a handle this server's own receive just handed out (a poller's batch). */
+export function receiptOf(handle: string): Receipt {
+  const r = decodeReceipt(handle);
+  if (!r) throw new Error(`not a receipt handle of this server: ${handle.slice(0, 40)}`);
+  return r;
+}

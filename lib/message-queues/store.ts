@@ -45,6 +45,11 @@ export class MessageStore {
     return results;
   }
 
+  /** Counts messages an operation outside this store handled (a batch deleted with its execution's start). */
+  counted(queueId: string, kind: "deleted", n: number): void {
+    this.stats.add(queueId, kind, n);
+  }
+
   changeVisibility(queueId: string, changes: Array<Receipt & { timeoutSec: number }>): Promise<boolean[]> {
     return changeVisibility(this.pool, queueId, changes);
   }

@@ -32,6 +32,7 @@ import { MessageStore } from "@/lib/message-queues/store";
 import { sendToQueue } from "@/lib/message-queues/send-to";
 import type { QueueRuntime } from "@/lib/message-queues/runtime";
 import { EventSourceManager } from "@/lib/event-sources/manager";
+import { eventSourceWorkflows } from "@/lib/platform/event-source-workflows";
 import type { FunctionChange, ServiceContext } from "@/lib/services/context";
 import { ChangeFeed } from "@/lib/platform/change-feed";
 import { createDataCipher, loadMasterKey, parseMasterKey } from "@/lib/crypto/data-cipher";
@@ -316,6 +317,7 @@ export async function createPlatform(
     accountId: settings.NIMBUS_ACCOUNT_ID,
     log: log.child("event-sources"),
     flushRecords: () => writer.flush(),
+    workflows: eventSourceWorkflows(db.pool, services),
   });
   const pollers = eventSources;
 

@@ -1,4 +1,4 @@
-/** Client side of event source mappings (a function's triggers): query keys, typed fetchers and hooks. */
+/** Client side of event source mappings (a function's or state machine's triggers): query keys, typed fetchers and hooks. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/http/client";
 import type { MappingRecord } from "@/lib/services/event-sources";
@@ -19,6 +19,7 @@ const PASSING_REFRESH_MS = 1_000;
 export const eventSourceKeys = {
   all: ["event-sources"] as const,
   function: (fn: string) => [...eventSourceKeys.all, "function", fn] as const,
+  stateMachine: (machine: string) => [...eventSourceKeys.all, "state-machine", machine] as const,
   queue: (queue: string) => [...eventSourceKeys.all, "queue", queue] as const,
 };
 
@@ -27,10 +28,18 @@ export function mappingsRefetchMs(mappings: ReadonlyArray<Pick<MappingJson, "sta
   return mappings?.some((m) => PASSING.has(m.state)) ? PASSING_REFRESH_MS : TRIGGERS_REFRESH_MS;
 }
 
-export function useFunctionTriggers(functionName: string) {
+/** A function's or a state machine's event source mappings (its Triggers tab). */
+export function useTriggers(owner: { kind: "function" | "stateMachine"; name: string }) {
+  const fn = owner.kind === "function";
   return useQuery({
-    queryKey: eventSourceKeys.function(functionName),
-    queryFn: ({ signal }) => api<MappingJson[]>(`/api/functions/${enc(functionName)}/triggers`, { signal }),
+    queryKey: fn ? eventSourceKeys.function(owner.name) : eventSourceKeys.stateMachine(owner.name),
+    queryFn: ({ signal }) =>
+      api<MappingJson[]>(
+        fn
+          ? `/api/functions/${enc(owner.name)}/triggers`
+          : `/api/event-source-mappings?stateMachineName=${enc(owner.name)}`,
+        { signal },
+      ),
     refetchInterval: (q) => mappingsRefetchMs(q.state.data),
     refetchIntervalInBackground: false,
   });

@@ -1,30 +1,29 @@
-/** Creates an event source mapping: a queue feeding a function in batches (pollers start on every server). */
+/** Creates an event source mapping: a queue feeding a function or a state machine in batches (pollers start on every server). */
 import { randomUUID } from "node:crypto";
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
 import { parseInput } from "@/lib/services/validate";
-import { toMappingRecord, type MappingRecord } from "@/lib/services/event-sources/record";
+import { MAPPING_INCLUDE, targetName, toMappingRecord, type MappingRecord } from "@/lib/services/event-sources/record";
 import { createMappingInput, type CreateMappingInput } from "@/lib/services/event-sources/schemas";
 import { checkTarget } from "@/lib/services/event-sources/target";
 
 export async function createMapping(ctx: ServiceContext, input: CreateMappingInput): Promise<MappingRecord> {
   const data = parseInput(createMappingInput, input);
-  const { functionId, qualifier } = await checkTarget(ctx, data.functionName, data.queueName);
+  const target = await checkTarget(ctx, data.functionName, data.queueName);
   const { functionName: _, filterCriteria, ...settings } = data;
   const row = await ctx.db.$transaction(async (tx) => {
     const created = await tx.eventSourceMapping.create({
       data: {
         id: randomUUID(),
-        functionId,
-        qualifier,
+        ...target,
         ...settings,
         maxBatchingWindowSec: settings.maxBatchingWindowSec ?? 0,
         filterCriteria: filterCriteria ?? undefined,
         state: "Creating",
       },
-      include: { fn: { select: { name: true } } },
+      include: MAPPING_INCLUDE,
     });
-    await recordAudit(tx, ctx, "event-source-mapping.create", created.fn.name, {
+    await recordAudit(tx, ctx, "event-source-mapping.create", targetName(toMappingRecord(created)), {
       uuid: created.id,
       queue: created.queueName,
       batchSize: created.batchSize,

@@ -1,12 +1,15 @@
 import type { EventSourceMapping } from "@/lib/generated/prisma/client";
 import type { FilterCriteria } from "@/lib/services/event-sources/schemas";
 
-/** An event source mapping, with its function's name. */
+/** An event source mapping, with its target's name: a function's, or a state machine's. */
 export interface MappingRecord {
   id: string;
-  functionId: string;
-  functionName: string;
-  /** The qualifier it invokes ("$LATEST" when none was given). */
+  /** The function a batch invokes (null when the mapping feeds a state machine). */
+  functionId: string | null;
+  functionName: string | null;
+  /** The state machine each batch starts or runs (null when the mapping feeds a function). */
+  stateMachineName: string | null;
+  /** The qualifier it invokes ("$LATEST" when none was given, and for a state machine). */
   qualifier: string;
   queueName: string;
   batchSize: number;
@@ -23,11 +26,20 @@ export interface MappingRecord {
   updatedAt: Date;
 }
 
-export function toMappingRecord(row: EventSourceMapping & { fn: { name: string } }): MappingRecord {
+/** What every read of a mapping includes: its target's name. */
+export const MAPPING_INCLUDE = {
+  fn: { select: { name: true } },
+  stateMachine: { select: { name: true } },
+} as const;
+
+type MappingRow = EventSourceMapping & { fn: { name: string } | null; stateMachine: { name: string } | null };
+
+export function toMappingRecord(row: MappingRow): MappingRecord {
   return {
     id: row.id,
     functionId: row.functionId,
-    functionName: row.fn.name,
+    functionName: row.fn?.name ?? null,
+    stateMachineName: row.stateMachine?.name ?? null,
     qualifier: row.qualifier ?? "$LATEST",
     queueName: row.queueName,
     batchSize: row.batchSize,
@@ -43,4 +55,9 @@ export function toMappingRecord(row: EventSourceMapping & { fn: { name: string }
     lastProcessedAt: row.lastProcessedAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/** The target's name, for audit lines and messages. */
+export function targetName(m: { functionName: string | null; stateMachineName: string | null }): string {
+  return m.functionName ?? `state machine ${m.stateMachineName}`;
 }

@@ -3,7 +3,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
 import { parseInput } from "@/lib/services/validate";
 import { getMappingOrThrow } from "@/lib/services/event-sources/get";
-import { toMappingRecord, type MappingRecord } from "@/lib/services/event-sources/record";
+import { MAPPING_INCLUDE, targetName, toMappingRecord, type MappingRecord } from "@/lib/services/event-sources/record";
 import { updateMappingInput, type UpdateMappingInput } from "@/lib/services/event-sources/schemas";
 import { checkTarget } from "@/lib/services/event-sources/target";
 import { invalid } from "@/lib/errors";
@@ -34,9 +34,12 @@ export async function updateMapping(
           : {}),
         updatedAt: new Date(),
       },
-      include: { fn: { select: { name: true } } },
+      include: MAPPING_INCLUDE,
     });
-    await recordAudit(tx, ctx, "event-source-mapping.update", updated.fn.name, { uuid: id, ...settings });
+    await recordAudit(tx, ctx, "event-source-mapping.update", targetName(toMappingRecord(updated)), {
+      uuid: id,
+      ...settings,
+    });
     return updated;
   });
   ctx.eventSourcesChanged?.();

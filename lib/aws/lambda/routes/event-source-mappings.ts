@@ -1,6 +1,7 @@
 /**
  * Event source mappings (Create/Get/Update/Delete/ListEventSourceMappings) for SQS sources, in
- * Lambda's EventSourceMappingConfiguration shape. The source is a Nimbus queue by its SQS ARN.
+ * Lambda's EventSourceMappingConfiguration shape. The source is a Nimbus queue by its SQS ARN; the
+ * target a function, or — a Nimbus extension — a state machine by its ARN as FunctionName.
  */
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
@@ -10,6 +11,7 @@ import type { ShapeContext } from "@/lib/aws/shapes";
 import { queueArn, queueNameOfArn } from "@/lib/aws/sqs/queue-url";
 import { parseFunctionRef } from "@/lib/function-ref";
 import * as mappings from "@/lib/services/event-sources";
+import { parseStatesArn, stateMachineArn } from "@/lib/workflows/arn";
 
 const str = z.string({ error: "must be a string" });
 const num = z.number({ error: "must be a number" });
@@ -77,15 +79,21 @@ const CreateRequest = z
 
 const UpdateRequest = z.object(settings).loose().transform(toSettings);
 
-export function toMappingConfiguration(s: ShapeContext, m: mappings.MappingRecord) {
+/** The target's ARN: the function's (with its qualifier), or the state machine's. */
+function targetArn(s: ShapeContext, m: mappings.MappingRecord): string {
+  if (m.stateMachineName) return stateMachineArn(s.region, s.accountId, m.stateMachineName);
   const fnArn = `arn:aws:lambda:${s.region}:${s.accountId}:function:${m.functionName}`;
+  return m.qualifier === "$LATEST" ? fnArn : `${fnArn}:${m.qualifier}`;
+}
+
+export function toMappingConfiguration(s: ShapeContext, m: mappings.MappingRecord) {
   return {
     UUID: m.id,
     EventSourceMappingArn: `arn:aws:lambda:${s.region}:${s.accountId}:event-source-mapping:${m.id}`,
     BatchSize: m.batchSize,
     MaximumBatchingWindowInSeconds: m.maxBatchingWindowSec,
     EventSourceArn: queueArn(s.region, s.accountId, m.queueName),
-    FunctionArn: m.qualifier === "$LATEST" ? fnArn : `${fnArn}:${m.qualifier}`,
+    FunctionArn: targetArn(s, m),
     LastModified: m.updatedAt.getTime() / 1000,
     LastProcessingResult: m.lastProcessingResult,
     State: m.state,
@@ -116,8 +124,11 @@ export const EVENT_SOURCE_MAPPING_ROUTES: readonly LambdaRoute[] = [
       const arn = c.query.get("EventSourceArn");
       const fn = c.query.get("FunctionName");
       const max = Number(c.query.get("MaxItems") ?? 100);
+      const machine = fn ? parseStatesArn(fn) : null;
       const page = await mappings.listMappings(c.ctx, {
-        functionName: fn ? parseFunctionRef(fn).name : undefined,
+        ...(machine?.kind === "stateMachine"
+          ? { stateMachineName: machine.name }
+          : { functionName: fn ? parseFunctionRef(fn).name : undefined }),
         queueName: arn ? (queueNameOfArn(arn) ?? "\u0000none") : undefined,
         after: c.query.get("Marker") ?? undefined,
         limit: Number.isInteger(max) && max > 0 ? Math.min(max, 10_000) : 100,
