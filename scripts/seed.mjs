@@ -3,13 +3,16 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
 import { root } from "./build-lib.mjs";
+import { requireSupportedNode } from "./node-support.mjs";
+
+requireSupportedNode(root, "The seed script");
 
 const out = path.join(root, ".nimbus", "seed.mjs");
 await build({
   entryPoints: [path.join(root, "bench", "seed.ts")],
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "esm",
   outfile: out,
   packages: "external",

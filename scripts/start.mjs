@@ -2,9 +2,12 @@
 // (so signals reach it directly: npm does not forward SIGTERM to its children).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { outDir } from "./build-lib.mjs";
+import { outDir, root } from "./build-lib.mjs";
+import { requireSupportedNode } from "./node-support.mjs";
 import { sourceFingerprint } from "./fingerprint.mjs";
 
+// Refuse an end-of-life Node before building (the server prints which Node it runs on).
+requireSupportedNode(root, "The server", { print: false });
 const dev = process.argv.includes("--dev");
 const stampFile = path.join(outDir, "build-stamp");
 const current =

@@ -5,7 +5,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { root } from "./build-lib.mjs";
+import { requireSupportedNode } from "./node-support.mjs";
 
+requireSupportedNode(root, "npm test");
 const bin = (pkg, file) => path.join(root, "node_modules", pkg, file);
 const reports = path.join(root, "test-results");
 mkdirSync(reports, { recursive: true });

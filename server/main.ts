@@ -8,6 +8,7 @@ import { SettingsError } from "@/lib/env";
 import { createLogger } from "@/lib/log";
 import { startServer } from "@/server/app";
 import { guardStdio } from "@/server/stdio-guard";
+import { serverNodeStatus } from "@/scripts/node-support.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Through the process-wide sink, which startServer configures from NIMBUS_LOG_LEVEL and NIMBUS_LOG_FORMAT. */
@@ -15,6 +16,14 @@ const log = createLogger("nimbus");
 
 export async function main(argv: string[]): Promise<void> {
   guardStdio(() => path.join(path.resolve(process.env.NIMBUS_DATA_DIR || ".data"), "nimbus.log"));
+  // Which Node runs the server and why; one past its end of life is refused (scripts/node-support.mjs).
+  const runtime = serverNodeStatus(root, "The server");
+  if (!runtime.allowed) {
+    process.stderr.write(`[nimbus] ${runtime.line}\n`);
+    process.exit(1);
+  }
+  if (runtime.supported) log.info(runtime.line);
+  else log.warn(runtime.line);
   const dev = argv.includes("--dev");
   // --no-console: the Lambda API only (tests, benchmarks); the console needs `next build`.
   const consoleMode = argv.includes("--no-console") ? "off" : dev ? "dev" : "production";

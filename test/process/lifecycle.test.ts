@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { chmodSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -7,6 +8,14 @@ import { CreateFunctionCommand, InvokeCommand } from "@aws-sdk/client-lambda";
 import { freePort } from "@/lib/db/embedded";
 import { lambdaClient, testDatabaseUrl, uniqueName, zipOf } from "@/test/server";
 import { spawnServer, waitForHealth } from "@/test/process/spawn";
+import { nodeSupport } from "@/scripts/node-support.mjs";
+
+const MACHINE_NODE = "/usr/bin/node";
+function machineNodeIsEol(): boolean {
+  if (!existsSync(MACHINE_NODE)) return false;
+  const version = execFileSync(MACHINE_NODE, ["--version"], { encoding: "utf8" }).trim();
+  return !nodeSupport(version).supported;
+}
 
 describe("server process lifecycle", () => {
   it("finishes in-flight invocations on SIGTERM, records them, and exits 0", async () => {
@@ -75,10 +84,22 @@ describe("server process lifecycle", () => {
     const pgPid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
     const pgPort = Number(readFileSync(pidFile, "utf8").split("\n")[3]);
     expect(pgPort).not.toBe(5432);
+    // It says which Node runs it, and nothing warns (the old runtime's warnings are gone).
+    expect(proc.output()).toMatch(/The server runs on Node \d+\.\d+\.\d+: the pinned runtime/);
+    expect(proc.output()).not.toMatch(/warning|deprecat/i);
     proc.child.kill("SIGINT");
     expect(await proc.exited).toEqual({ code: 0, signal: null });
     expect(() => process.kill(pgPid, 0)).toThrow();
   }, 90_000);
+
+  // Only where the machine's own Node is past its end of life (Debian 12's Node 20, as in CI).
+  it.runIf(machineNodeIsEol())("refuses to run on a Node past its end of life, saying how to run", async () => {
+    const proc = spawnServer({ PORT: "0" }, MACHINE_NODE);
+    expect((await proc.exited).code).toBe(1);
+    expect(proc.output()).toMatch(/The server will not run on Node 2\d\.\d+\.\d+ — the machine's Node/);
+    expect(proc.output()).toContain("reached its end of life");
+    expect(proc.output()).toContain("node_modules/.nimbus-runtime/");
+  });
 
   it("refuses invalid settings with a message naming them", async () => {
     const proc = spawnServer({ PORT: "not-a-port", NIMBUS_MAX_CONCURRENCY: "-1" });

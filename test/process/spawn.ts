@@ -10,9 +10,9 @@ export interface Proc {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs the built server entry (.nimbus/server.mjs) as its own process, API only. */
-export function spawnServer(env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, [path.join(root, ".nimbus", "server.mjs"), "--no-console"], {
+/** Runs the built server entry (.nimbus/server.mjs) as its own process, API only (on this test's Node by default). */
+export function spawnServer(env: Record<string, string>, node = process.execPath): Proc {
+  const child = spawn(node, [path.join(root, ".nimbus", "server.mjs"), "--no-console"], {
     cwd: root,
     // The same master key and root key as the in-process test servers: they share the test database.
     env: {
