@@ -8,7 +8,7 @@
 //                                            (npm puts node_modules/.bin first on a script's PATH).
 // `node scripts/install-runtime.mjs --pin V` (`npm run runtime:pin -- V`) pins version V: asks the
 //                                            registry for its packages' SHA-512, writes them to
-//                                            node-runtime.json and .npmrc's node-version, installs it.
+//                                            node-runtime.json, installs it (and links it).
 //
 // Without it (another platform, registry unreachable) npm scripts run on the machine's Node, which
 // must then be a supported LTS (scripts/node-support.mjs), and sandboxes use it too.
@@ -91,7 +91,7 @@ function linkBin() {
   return `npm scripts run on it (node_modules/.bin/node)`;
 }
 
-/** Pins `version`: its packages' SHA-512 from the registry, into node-runtime.json and .npmrc. */
+/** Pins `version`: its packages' SHA-512 from the registry, into node-runtime.json. */
 function pin(version) {
   if (!/^\d+\.\d+\.\d+$/.test(version ?? "")) throw new Error("usage: npm run runtime:pin -- <version, e.g. 24.22.0>");
   const packages = {};
@@ -107,10 +107,7 @@ function pin(version) {
     packages[platform] = { name, integrity };
   }
   writeFileSync(pinFile, `${JSON.stringify({ version, packages }, null, 2)}\n`);
-  const npmrc = path.join(root, ".npmrc");
-  const text = existsSync(npmrc) ? readFileSync(npmrc, "utf8") : "";
-  writeFileSync(npmrc, text.replace(/^node-version=.*$/m, `node-version=${version}`));
-  return `pinned Node ${version} (${pinFile}, .npmrc): review the diff and commit it`;
+  return `pinned Node ${version} in ${path.relative(root, pinFile)}: review the diff, commit it, restart the server`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

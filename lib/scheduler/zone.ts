@@ -1,5 +1,5 @@
 /**
- * Time-zone conversion with nothing but Intl.DateTimeFormat (Node 20 ships full ICU), so the
+ * Time-zone conversion with nothing but Intl.DateTimeFormat (Node ships full ICU), so the
  * scheduler needs no date library and runs the same in the server and in the browser.
  *
  * "Wall ms" below means a local date-time encoded as milliseconds since 1970 as if it were
