@@ -57,6 +57,18 @@ async function counts(sqs: SQSClient, QueueUrl: string) {
   return { visible: Number(a.ApproximateNumberOfMessages), inFlight: Number(a.ApproximateNumberOfMessagesNotVisible) };
 }
 
+/** A mapping from `queue` to the state machine `arn`, batches of up to 10 gathered for 1 s. */
+const mapTo = (queue: string, arn: string, extra: { FunctionResponseTypes?: "ReportBatchItemFailures"[] } = {}) =>
+  lambda().send(
+    new CreateEventSourceMappingCommand({
+      EventSourceArn: arnOf(queue),
+      FunctionName: arn,
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 1,
+      ...extra,
+    }),
+  );
+
 async function machine(sfn: SFNClient, type: "STANDARD" | "EXPRESS", definition: object) {
   const name = uniqueMachine(`esm-${type.toLowerCase()}`);
   const { stateMachineArn } = await sfn.send(
@@ -83,14 +95,7 @@ describe("event source mappings into state machines", () => {
         },
       },
     });
-    const created = await lambda().send(
-      new CreateEventSourceMappingCommand({
-        EventSourceArn: arnOf(q.name),
-        FunctionName: sm.arn,
-        BatchSize: 10,
-        MaximumBatchingWindowInSeconds: 1,
-      }),
-    );
+    const created = await mapTo(q.name, sm.arn);
     expect(created.FunctionArn).toBe(sm.arn);
     expect((await lambda().send(new GetEventSourceMappingCommand({ UUID: created.UUID }))).FunctionArn).toBe(sm.arn);
     const listed = await lambda().send(new ListEventSourceMappingsCommand({ FunctionName: sm.arn }));
@@ -132,15 +137,7 @@ describe("event source mappings into state machines", () => {
       },
     });
     const q = await queueWith(sqs, "esm-x", 300, ["ok1", "bad", "ok2", "ok3"]);
-    const created = await lambda().send(
-      new CreateEventSourceMappingCommand({
-        EventSourceArn: arnOf(q.name),
-        FunctionName: sm.arn,
-        BatchSize: 10,
-        MaximumBatchingWindowInSeconds: 1,
-        FunctionResponseTypes: ["ReportBatchItemFailures"],
-      }),
-    );
+    const created = await mapTo(q.name, sm.arn, { FunctionResponseTypes: ["ReportBatchItemFailures"] });
     expect(created.FunctionArn).toBe(sm.arn);
     await expect
       .poll(() => counts(sqs, q.url), { timeout: 30_000, interval: 250 })
@@ -152,14 +149,7 @@ describe("event source mappings into state machines", () => {
       States: { No: { Type: "Fail", Error: "Nope", Cause: "refused the batch" } },
     });
     const q2 = await queueWith(sqs, "esm-xf", 300, ["a", "b"]);
-    const m2 = await lambda().send(
-      new CreateEventSourceMappingCommand({
-        EventSourceArn: arnOf(q2.name),
-        FunctionName: failing.arn,
-        BatchSize: 10,
-        MaximumBatchingWindowInSeconds: 1,
-      }),
-    );
+    const m2 = await mapTo(q2.name, failing.arn);
     await expect
       .poll(
         async () => (await lambda().send(new GetEventSourceMappingCommand({ UUID: m2.UUID }))).LastProcessingResult,
