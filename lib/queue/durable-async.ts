@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { withTransaction } from "@/lib/db/transaction";
 import { PgBoss } from "pg-boss";
 import { AppError } from "@/lib/errors";
 import type { AsyncSink } from "@/lib/invoke/invoker";
@@ -152,14 +153,9 @@ export class DurableAsyncQueue implements AsyncSink {
     requestId: string,
     qualifier = "$LATEST",
   ): Promise<boolean> {
-    const client = await this.o.pool.connect();
-    try {
-      await client.query("BEGIN");
+    return withTransaction(this.o.pool, async (client) => {
       const claimed = await client.query(claimSql, claimParams);
-      if (claimed.rowCount === 0) {
-        await client.query("ROLLBACK");
-        return false;
-      }
+      if (claimed.rowCount === 0) return false;
       await this.send(
         {
           trigger: "schedule",
@@ -178,14 +174,8 @@ export class DurableAsyncQueue implements AsyncSink {
         requestId,
         client,
       );
-      await client.query("COMMIT");
       return true;
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async handle(job: AsyncJob, redelivery = 0): Promise<void> {

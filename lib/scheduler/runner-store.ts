@@ -5,6 +5,7 @@
  * schedule whose ActionAfterCompletion is DELETE once it has completed.
  */
 import type pg from "pg";
+import { withTransaction } from "@/lib/db/transaction";
 
 export interface ScheduleRow {
   id: string;
@@ -85,23 +86,15 @@ export async function claimUnfired(
  * Deletes a completed schedule and its fires, unless it was changed since it was read (then it
  * is no longer the schedule that completed). True when this call deleted it.
  */
-export async function deleteCompleted(pool: pg.Pool, row: ScheduleRow): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+export function deleteCompleted(pool: pg.Pool, row: ScheduleRow): Promise<boolean> {
+  return withTransaction(pool, async (client) => {
     const r = await client.query(
       `DELETE FROM schedules WHERE id = $1 AND "updatedAt" = $2 AND "actionAfterCompletion" = 'DELETE'`,
       [row.id, row.updatedAt],
     );
     if (r.rowCount) await client.query(`DELETE FROM schedule_fires WHERE "scheduleId" = $1`, [row.id]);
-    await client.query("COMMIT");
     return (r.rowCount ?? 0) > 0;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** What a schedule targets, as log lines and audit entries name it. */

@@ -1,10 +1,12 @@
 /**
- * A schedule's fire of a state machine: the slot's claim and the execution's start in one
- * transaction, so each slot starts exactly one execution across servers (named after the fire's
- * request id), and a crash cannot claim without starting. The runners pick it up by its NOTIFY.
+ * An execution started together with a claim, in one transaction: a schedule's fire (the slot's
+ * claim; each slot starts exactly one execution across servers, named after the fire's request
+ * id) or an event source's batch (the delete of its messages). A crash cannot claim without
+ * starting, and a claim that takes nothing starts nothing. The runners pick it up by its NOTIFY.
  */
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
+import { withTransaction } from "@/lib/db/transaction";
 import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
 import { stateMachineArn } from "@/lib/workflows/arn";
 import { INSERT_EXECUTION, insertExecutionValues } from "@/lib/workflows/engine/insert";
@@ -18,9 +20,7 @@ export async function startExecutionClaimed(
   input: string,
   name: string,
 ): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(pool, async (client) => {
     const m = await client.query<{ id: string; definition: string; roleArn: string; type: string }>(
       `SELECT id, definition, "roleArn", type FROM state_machines WHERE name = $1`,
       [machineName],
@@ -29,10 +29,7 @@ export async function startExecutionClaimed(
     if (!machine) throw new Error(`state machine ${machineName} does not exist`);
     if (machine.type !== "STANDARD")
       throw new Error(`state machine ${machineName} is Express: schedules start Standard ones`);
-    if ((await client.query(claim.sql, claim.params)).rowCount === 0) {
-      await client.query("ROLLBACK");
-      return false;
-    }
+    if ((await client.query(claim.sql, claim.params)).rowCount === 0) return false;
     const def = JSON.parse(machine.definition) as StateMachineDefinition;
     const startedAt = new Date();
     const { snapshot, events } = initialSnapshot(def, {
@@ -61,12 +58,6 @@ export async function startExecutionClaimed(
         events,
       ),
     );
-    await client.query("COMMIT");
     return true;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
