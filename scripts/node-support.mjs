@@ -15,6 +15,8 @@ const END_OF_LIFE = {
   26: "2029-04-30",
 };
 const NEWEST_KNOWN = 26;
+/** Within this many days of its end of life a supported line is announced as a warning. */
+const SOON_DAYS = 90;
 
 /** Whether `version` (e.g. "24.21.0") is an LTS line still supported on `today`. */
 export function nodeSupport(version, today = new Date()) {
@@ -25,8 +27,16 @@ export function nodeSupport(version, today = new Date()) {
   if (major > NEWEST_KNOWN) return { supported: true, why: `Node ${major} LTS` };
   const eol = END_OF_LIFE[major];
   if (!eol || Date.parse(eol) <= today.getTime())
-    return { supported: false, why: `Node ${major} reached its end of life${eol ? ` on ${eol}` : ""}` };
-  return { supported: true, why: `Node ${major} LTS, supported until ${eol}` };
+    return { supported: false, eol, why: `Node ${major} reached its end of life${eol ? ` on ${eol}` : ""}` };
+  const daysLeft = Math.floor((Date.parse(eol) - today.getTime()) / 86_400_000);
+  if (daysLeft < SOON_DAYS)
+    return {
+      supported: true,
+      eol,
+      soon: true,
+      why: `Node ${major} LTS reaches its end of life on ${eol}, in ${daysLeft} days: pin a newer LTS (npm run runtime:pin -- <version>)`,
+    };
+  return { supported: true, eol, why: `Node ${major} LTS, supported until ${eol}` };
 }
 
 /** The pinned binary `npm install` put in this checkout, if any. */
@@ -49,7 +59,13 @@ export function serverNodeStatus(root, what = "Nimbus") {
     ? "the pinned runtime (scripts/node-runtime.json), the same binary as the sandboxes"
     : `the machine's Node (${process.execPath})`;
   if (support.supported)
-    return { allowed: true, supported: true, line: `${what} runs on Node ${mine}: ${source}; ${support.why}` };
+    return {
+      allowed: true,
+      supported: true,
+      soon: support.soon === true,
+      endOfLife: support.eol ?? null,
+      line: `${what} runs on Node ${mine}: ${source}; ${support.why}`,
+    };
   const fix = pinned.bin
     ? `run it through npm (npm start, npm test…) or with ${path.relative(process.cwd(), pinned.bin) || pinned.bin}`
     : "run `npm install` to install the pinned Node, or install a supported Node LTS";
@@ -57,6 +73,8 @@ export function serverNodeStatus(root, what = "Nimbus") {
   return {
     allowed,
     supported: false,
+    soon: false,
+    endOfLife: support.eol ?? null,
     line: allowed
       ? `${what} runs on Node ${mine} — ${source}: ${support.why}; allowed by NIMBUS_ALLOW_UNSUPPORTED_NODE=1 (${fix})`
       : `${what} will not run on Node ${mine} — ${source}: ${support.why}. ${fix[0].toUpperCase()}${fix.slice(1)} (NIMBUS_ALLOW_UNSUPPORTED_NODE=1 runs it anyway).`,
@@ -70,6 +88,6 @@ export function requireSupportedNode(root, what, { print = true } = {}) {
     console.error(`[nimbus] ${s.line}`);
     process.exit(1);
   }
-  if (!s.supported) console.warn(`[nimbus] WARNING: ${s.line}`);
+  if (!s.supported || s.soon) console.warn(`[nimbus] WARNING: ${s.line}`);
   else if (print) console.log(`[nimbus] ${s.line}`);
 }

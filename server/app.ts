@@ -24,6 +24,7 @@ import { clientIpOf } from "@/lib/auth/client-ip";
 import { checkBodySize, malformedPath } from "@/lib/http/console-guard";
 import { sendConsoleError } from "@/lib/http/console-error";
 import { configureLogging, createLogger } from "@/lib/log";
+import { nodeSupport } from "@/scripts/node-support.mjs";
 
 export interface StartOptions {
   root: string;
@@ -162,6 +163,8 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
   }
   server.keepAliveTimeout = 65_000;
 
+  /** The Node running the server and its line's end of life, for monitoring (README "Runtimes"). */
+  const node = { version: process.versions.node, endOfLife: nodeSupport(process.versions.node).eol ?? null };
   function health(res: http.ServerResponse) {
     const started = platform?.state === "ready" && (consoleMode === "off" || nextHandler !== null) && !stopping;
     const db = platform?.dbHealth.snapshot;
@@ -180,6 +183,7 @@ export async function startServer(opts: StartOptions): Promise<ServerHandle> {
         : null,
       executor: platform ? platform.executor.stats() : null,
       inFlight: platform ? platform.admission.running : 0,
+      node,
     });
     res.writeHead(ready ? 200 : 503, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(body);
   }

@@ -22,7 +22,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`[nimbus] ${runtime.line}\n`);
     process.exit(1);
   }
-  if (runtime.supported) log.info(runtime.line);
+  if (runtime.supported && !runtime.soon) log.info(runtime.line);
   else log.warn(runtime.line);
   const dev = argv.includes("--dev");
   // --no-console: the Lambda API only (tests, benchmarks); the console needs `next build`.

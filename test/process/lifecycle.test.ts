@@ -78,7 +78,11 @@ describe("server process lifecycle", () => {
     expect(await first!.json()).toMatchObject({ status: "starting" });
     await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
     const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
-    expect(health).toMatchObject({ status: "ok", database: { kind: "embedded", state: "up" } });
+    expect(health).toMatchObject({
+      status: "ok",
+      database: { kind: "embedded", state: "up" },
+      node: { version: process.versions.node, endOfLife: nodeSupport(process.versions.node).eol },
+    });
     const pidFile = path.join(dataDir, "pg", "postmaster.pid");
     expect(existsSync(pidFile)).toBe(true);
     const pgPid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
