@@ -27,6 +27,7 @@ export function AddTriggerForm({
   queues,
   functionTimeoutSec,
   timeoutLabel = "this function's timeout",
+  reportsFailures = "handler",
   saving,
   onSave,
   onCancel,
@@ -34,6 +35,8 @@ export function AddTriggerForm({
   queues: readonly QueueSummaryJson[];
   functionTimeoutSec: number;
   timeoutLabel?: string;
+  /** What answers with batchItemFailures ("handler", "execution's output"); null: nothing can (a Standard state machine). */
+  reportsFailures?: string | null;
   saving: boolean;
   onSave: (draft: TriggerDraft) => Promise<unknown>;
   onCancel: () => void;
@@ -118,22 +121,25 @@ export function AddTriggerForm({
             placeholder="10"
             hint="Batches at once for this trigger across all servers, 2 to 1000 (empty: 10)."
           />
-          <div className="flex items-start pt-7 sm:col-span-1 lg:col-span-3">
-            <label className="flex items-start gap-2 text-sm text-slate-700 dark:text-slate-200">
-              <input
-                type="checkbox"
-                className="mt-0.5"
-                checked={draft.reportBatchItemFailures}
-                onChange={(e) => set({ reportBatchItemFailures: e.target.checked })}
-              />
-              <span>
-                Report batch item failures
-                <span className="block text-xs text-slate-500 dark:text-slate-400">
-                  The handler answers {"{ batchItemFailures: [{ itemIdentifier }] }"}; only those messages come back.
+          {reportsFailures ? (
+            <div className="flex items-start pt-7 sm:col-span-1 lg:col-span-3">
+              <label className="flex items-start gap-2 text-sm text-slate-700 dark:text-slate-200">
+                <input
+                  type="checkbox"
+                  className="mt-0.5"
+                  checked={draft.reportBatchItemFailures}
+                  onChange={(e) => set({ reportBatchItemFailures: e.target.checked })}
+                />
+                <span>
+                  Report batch item failures
+                  <span className="block text-xs text-slate-500 dark:text-slate-400">
+                    The {reportsFailures} answers {"{ batchItemFailures: [{ itemIdentifier }] }"}; only those messages
+                    come back.
+                  </span>
                 </span>
-              </span>
-            </label>
-          </div>
+              </label>
+            </div>
+          ) : null}
         </div>
         <div>
           <label htmlFor={filterId} className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-200">

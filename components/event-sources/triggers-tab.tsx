@@ -93,6 +93,7 @@ export function TriggersTab({ owner }: { owner: TriggerOwner }) {
           queues={queues.data}
           functionTimeoutSec={fn ? owner.timeoutSec : owner.express ? 300 : 0}
           timeoutLabel={fn ? undefined : "an Express execution's limit"}
+          reportsFailures={fn ? "handler" : owner.express ? "execution's output" : null}
           saving={create.isPending}
           onSave={onSave}
           onCancel={() => setAdding(false)}

@@ -11,6 +11,7 @@ import {
   InvalidParameterValueException,
   LambdaClient,
   ListEventSourceMappingsCommand,
+  UpdateEventSourceMappingCommand,
 } from "@aws-sdk/client-lambda";
 import {
   CreateQueueCommand,
@@ -184,6 +185,22 @@ describe("event source mappings into state machines", () => {
     const m = await lambda().send(
       new CreateEventSourceMappingCommand({ EventSourceArn: arnOf(q.name), FunctionName: standard.arn }),
     );
+    // A Standard machine's batch only starts an execution: there is no result to report failures in.
+    const noResult = /ReportBatchItemFailures needs the target's result/;
+    await expect(
+      lambda().send(
+        new CreateEventSourceMappingCommand({
+          EventSourceArn: arnOf(q.name),
+          FunctionName: standard.arn,
+          FunctionResponseTypes: ["ReportBatchItemFailures"],
+        }),
+      ),
+    ).rejects.toThrow(noResult);
+    await expect(
+      lambda().send(
+        new UpdateEventSourceMappingCommand({ UUID: m.UUID, FunctionResponseTypes: ["ReportBatchItemFailures"] }),
+      ),
+    ).rejects.toThrow(noResult);
     await expect.poll(() => t.srv.platform.eventSources.running.includes(m.UUID!), { timeout: 10_000 }).toBe(true);
     await sfn.send(new DeleteStateMachineCommand({ stateMachineArn: standard.arn }));
     await expect(lambda().send(new GetEventSourceMappingCommand({ UUID: m.UUID }))).rejects.toThrow(/does not exist/);

@@ -9,7 +9,7 @@ import { checkTarget } from "@/lib/services/event-sources/target";
 
 export async function createMapping(ctx: ServiceContext, input: CreateMappingInput): Promise<MappingRecord> {
   const data = parseInput(createMappingInput, input);
-  const target = await checkTarget(ctx, data.functionName, data.queueName);
+  const target = await checkTarget(ctx, data.functionName, data.queueName, data.reportBatchItemFailures);
   const { functionName: _, filterCriteria, ...settings } = data;
   const row = await ctx.db.$transaction(async (tx) => {
     const created = await tx.eventSourceMapping.create({

@@ -20,8 +20,14 @@ export interface MappingTarget {
   qualifier: string | null;
 }
 
-export async function checkTarget(ctx: ServiceContext, functionRef: string, queueName: string): Promise<MappingTarget> {
-  if (functionRef.startsWith("arn:aws:states:")) return checkStateMachine(ctx, functionRef, queueName);
+export async function checkTarget(
+  ctx: ServiceContext,
+  functionRef: string,
+  queueName: string,
+  reportBatchItemFailures = false,
+): Promise<MappingTarget> {
+  if (functionRef.startsWith("arn:aws:states:"))
+    return checkStateMachine(ctx, functionRef, queueName, reportBatchItemFailures);
   const ref = parseFunctionRef(functionRef);
   const fn = await getFunctionOrThrow(ctx, ref.name);
   let timeoutSec = fn.timeoutSec;
@@ -49,10 +55,16 @@ export async function checkTarget(ctx: ServiceContext, functionRef: string, queu
 
 /**
  * A state machine by its ARN (a Nimbus extension: on AWS, EventBridge Pipes does this). A
- * Standard machine's batch only starts an execution; an Express one's runs while its messages
- * are in flight, so the queue's visibility timeout must cover Express's five minutes.
+ * Standard machine's batch only starts an execution (so there is no result to report failures
+ * from); an Express one's runs while its messages are in flight, so the queue's visibility timeout
+ * must cover Express's five minutes.
  */
-async function checkStateMachine(ctx: ServiceContext, arn: string, queueName: string): Promise<MappingTarget> {
+async function checkStateMachine(
+  ctx: ServiceContext,
+  arn: string,
+  queueName: string,
+  reportBatchItemFailures: boolean,
+): Promise<MappingTarget> {
   const parsed = parseStatesArn(arn);
   if (parsed?.kind !== "stateMachine")
     throw invalid(
@@ -61,6 +73,10 @@ async function checkStateMachine(ctx: ServiceContext, arn: string, queueName: st
   const machine = await getStateMachineOrThrow(ctx, parsed.name).catch(() => {
     throw invalid(`State machine ${parsed.name} does not exist`);
   });
+  if (machine.type === "STANDARD" && reportBatchItemFailures)
+    throw invalid(
+      "FunctionResponseTypes: ReportBatchItemFailures needs the target's result, and a Standard state machine's batch only starts an execution (use an Express one)",
+    );
   const q = await queueOf(ctx, queueName);
   if (machine.type === "EXPRESS" && q.visibilityTimeoutSec < EXPRESS_MAX_SECONDS)
     throw invalid(

@@ -7,6 +7,7 @@ import { MAPPING_INCLUDE, targetName, toMappingRecord, type MappingRecord } from
 import { updateMappingInput, type UpdateMappingInput } from "@/lib/services/event-sources/schemas";
 import { checkTarget } from "@/lib/services/event-sources/target";
 import { invalid } from "@/lib/errors";
+import { stateMachineArn } from "@/lib/workflows/arn";
 
 export async function updateMapping(
   ctx: ServiceContext,
@@ -16,7 +17,14 @@ export async function updateMapping(
   const data = parseInput(updateMappingInput, input);
   const current = await getMappingOrThrow(ctx, id);
   const { functionName, filterCriteria, ...settings } = data;
-  const target = functionName ? await checkTarget(ctx, functionName, current.queueName) : null;
+  // A new target is checked, and so is the old one when the settings ask what it may not give.
+  const report = settings.reportBatchItemFailures ?? current.reportBatchItemFailures;
+  const ref =
+    functionName ??
+    (current.stateMachineName && settings.reportBatchItemFailures
+      ? stateMachineArn(ctx.settings.NIMBUS_REGION, ctx.settings.NIMBUS_ACCOUNT_ID, current.stateMachineName)
+      : null);
+  const target = ref ? await checkTarget(ctx, ref, current.queueName, report) : null;
   const batchSize = settings.batchSize ?? current.batchSize;
   const window = settings.maxBatchingWindowSec ?? current.maxBatchingWindowSec;
   if (batchSize > 10 && !window)
