@@ -1,7 +1,7 @@
 /**
  * What a mapping invokes and reads, checked as Lambda checks them: the function (and qualifier)
- * or the state machine must exist, the queue too, and the queue's visibility timeout must cover the function's timeout
- * (else a batch still running would be handed out again).
+ * or the state machine must exist, the queue too, and the queue's visibility timeout must cover
+ * the function's timeout (else a batch still running would be handed out again).
  */
 import { invalid } from "@/lib/errors";
 import { parseFunctionRef } from "@/lib/function-ref";
