@@ -219,5 +219,12 @@ test("traces: a workflow run's trace holds its states and the function its Task 
   );
   await expect(details).toContainText("SUCCEEDED");
   await shot(page, "trace-workflow");
+  // …and the execution's page links back to its trace.
+  const tracePath = new URL(page.url()).pathname; // the span chosen is in the query
+  await details.getByRole("link", { name: "Execution order-7" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "order-7" })).toBeVisible();
+  await page.getByRole("link", { name: "View trace" }).click();
+  await expect(page).toHaveURL((u) => u.pathname === tracePath);
+  await expect(rows.and(page.locator("[data-kind=execution]"))).toHaveCount(1);
   expect(off).toEqual([]);
 });

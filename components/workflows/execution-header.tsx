@@ -7,7 +7,7 @@ import { ExecutionStatusBadge, MachineTypeBadge } from "@/components/workflows/w
 
 const enc = encodeURIComponent;
 
-/** The execution's name, status and times, with Stop while it runs and Redrive once it failed. */
+/** The execution's name, status and times, its trace, Stop while it runs and Redrive once it failed. */
 export function ExecutionHeader({
   execution: e,
   now,
@@ -71,6 +71,12 @@ export function ExecutionHeader({
           </p>
         </div>
         <div className="ml-auto flex items-center gap-2">
+          <Link
+            href={`/traces/${enc(e.traceId)}`}
+            className="px-3 py-2 text-sm font-medium text-orange-700 hover:underline dark:text-orange-400"
+          >
+            View trace <span aria-hidden>→</span>
+          </Link>
           {e.status === "RUNNING" && e.type === "STANDARD" ? (
             <Button variant="danger" onClick={onStop} disabled={stopping}>
               {stopping ? "Stopping…" : "Stop execution"}
