@@ -9,6 +9,7 @@
  * give theirs in order. With a wait, an empty queue is waited on (wakeups.ts), not polled.
  */
 import type pg from "pg";
+import { withTransaction } from "@/lib/db/transaction";
 import { encodeReceipt } from "@/lib/message-queues/receipt";
 import { sequenceNumber } from "@/lib/message-queues/send";
 import type { QueueRef, ReceivedMessage } from "@/lib/message-queues/types";
@@ -70,19 +71,11 @@ async function claim(pool: pg.Pool, q: QueueRef, max: number, visibilitySec: num
   if (q.redrive) params.push(q.redrive.maxReceiveCount, q.redrive.queueId, q.name);
   const sql = claimSql(q.fifo, q.redrive !== null);
   if (!q.fifo) return (await pool.query<Row>(sql, params)).rows;
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  const rows = await withTransaction(pool, async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [q.id]);
-    const { rows } = await client.query<Row>(sql, params);
-    await client.query("COMMIT");
-    return rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+    return (await client.query<Row>(sql, params)).rows;
+  });
+  return rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
 }
 
 /** Milliseconds until the queue's next invisible message becomes visible, or null when none is. */

@@ -6,6 +6,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import type pg from "pg";
+import { withTransaction } from "@/lib/db/transaction";
 import { md5Hex, md5OfAttributes } from "@/lib/message-queues/attributes";
 import type { OutgoingMessage } from "@/lib/message-queues/message-rules";
 import type { QueueRef } from "@/lib/message-queues/types";
@@ -60,11 +61,9 @@ async function sendStandard(pool: pg.Pool, q: QueueRef, messages: OutgoingMessag
   return rows.map((r) => ({ messageId: r.id, md5OfBody: r.md5, md5OfAttributes: r.md5a }));
 }
 
-async function sendFifo(pool: pg.Pool, q: QueueRef, messages: OutgoingMessage[]): Promise<SentMessage[]> {
-  const client = await pool.connect();
-  const out: SentMessage[] = [];
-  try {
-    await client.query("BEGIN");
+function sendFifo(pool: pg.Pool, q: QueueRef, messages: OutgoingMessage[]): Promise<SentMessage[]> {
+  return withTransaction(pool, async (client) => {
+    const out: SentMessage[] = [];
     for (const m of messages) {
       const r = prepared(m);
       const dedupId = m.dedupId ?? createHash("sha256").update(m.body, "utf8").digest("hex");
@@ -107,12 +106,6 @@ async function sendFifo(pool: pg.Pool, q: QueueRef, messages: OutgoingMessage[])
       out.push({ messageId: r.id, md5OfBody: r.md5, md5OfAttributes: r.md5a, sequenceNumber: sequenceNumber(seq) });
     }
     await client.query(`SELECT pg_notify('${QUEUE_CHANNEL}', $1::text)`, [q.id]);
-    await client.query("COMMIT");
     return out;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
