@@ -89,10 +89,13 @@ describe("concurrency limits across three servers", () => {
     // Server 0 takes both reserved slots with long calls and is killed while they run. The burst
     // above may have left the slots with server 1 or 2 (whichever asked first); refused, server 0
     // asks again until they give their idle slots back (at their next renewal, being contended).
+    // A call still unanswered after 2 s runs: a refusal can take a while to come back on a loaded
+    // machine (its ask for a share is a database round trip), and one taken for running at 300 ms
+    // once left server 0 holding one slot, so server 1's probe below ran.
     const running = async (i: number, name: string, ms: number): Promise<Promise<string>> => {
       for (;;) {
         const call = invoke(i, name, ms);
-        const first = await Promise.race([call, new Promise((r) => setTimeout(() => r("running"), 300))]);
+        const first = await Promise.race([call, new Promise((r) => setTimeout(() => r("running"), 2000))]);
         if (first === "running") return call;
         await new Promise((r) => setTimeout(r, 200));
       }
