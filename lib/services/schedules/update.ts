@@ -9,7 +9,7 @@ import { isUniqueViolation } from "@/lib/services/functions/store-code";
 import { parseInput } from "@/lib/services/validate";
 import { changedFields, recordAudit } from "@/lib/services/audit/record";
 import { checkExpression } from "@/lib/services/schedules/check";
-import { getScheduleOrThrow } from "@/lib/services/schedules/get";
+import { getOwnedScheduleOrThrow } from "@/lib/services/schedules/get";
 import type { ScheduleRecord } from "@/lib/services/schedules/record";
 import { updateScheduleInput, type UpdateScheduleInput } from "@/lib/services/schedules/schemas";
 import { checkDates, sameInstant, startAtOf } from "@/lib/services/schedules/timing";
@@ -20,8 +20,10 @@ export async function updateSchedule(
   id: string,
   input: UpdateScheduleInput,
 ): Promise<ScheduleRecord> {
-  const current = await getScheduleOrThrow(ctx, owner, id);
-  const { label } = await resolveOwner(ctx, owner);
+  const {
+    schedule: current,
+    owner: { label },
+  } = await getOwnedScheduleOrThrow(ctx, owner, id);
   const { functionName, stateMachineName, ...data } = parseInput(updateScheduleInput, input);
   const expression = data.expression ?? current.expression;
   const timeZone = data.timeZone ?? current.timeZone;
