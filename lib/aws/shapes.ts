@@ -1,6 +1,7 @@
 /** AWS Lambda API shapes built from our records. */
 import type { FunctionRecord } from "@/lib/services/functions/record";
 import { revisionId } from "@/lib/services/functions/revision";
+import { stateMachineArn } from "@/lib/workflows/arn";
 
 export { revisionId };
 
@@ -16,6 +17,20 @@ export function lambdaTimestamp(d: Date): string {
 
 export function functionArn(ctx: ShapeContext, name: string): string {
   return `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${name}`;
+}
+
+/**
+ * What a schedule or an event source mapping targets, as an ARN: its function's (with the
+ * qualifier, when there is one) or its state machine's.
+ */
+export function targetArn(
+  ctx: ShapeContext,
+  t: { functionName: string | null; stateMachineName: string | null },
+  qualifier: string | null,
+): string {
+  if (t.stateMachineName) return stateMachineArn(ctx.region, ctx.accountId, t.stateMachineName);
+  const fn = functionArn(ctx, t.functionName ?? "");
+  return qualifier ? `${fn}:${qualifier}` : fn;
 }
 
 /** A function that runs several calls per instance reads as a Lambda Managed Instances one; the server is its provider. */

@@ -96,7 +96,3 @@ export function deleteCompleted(pool: pg.Pool, row: ScheduleRow): Promise<boolea
     return (r.rowCount ?? 0) > 0;
   });
 }
-
-/** What a schedule targets, as log lines and audit entries name it. */
-export const targetName = (row: Pick<ScheduleRow, "functionName" | "stateMachineName">) =>
-  row.functionName ?? `state machine ${row.stateMachineName}`;

@@ -25,8 +25,8 @@ import {
   loadSchedules,
   readStamp,
   type ScheduleRow,
-  targetName,
 } from "@/lib/scheduler/runner-store";
+import { targetLabel } from "@/lib/workflows/arn";
 import type { DurableAsyncQueue } from "@/lib/queue/durable-async";
 import type { ResolvedFunction } from "@/lib/invoke/resolver";
 import type { Logger } from "@/lib/log";
@@ -141,7 +141,7 @@ export class ScheduleRunner {
         parsed = parseScheduleExpression(row.expression);
       } catch (err) {
         this.o.log.warn(
-          `schedule ${row.name} of ${targetName(row)} is invalid and does not fire: ${(err as Error).message}`,
+          `schedule ${row.name} of ${targetLabel(row)} is invalid and does not fire: ${(err as Error).message}`,
         );
         continue;
       }
@@ -211,7 +211,7 @@ export class ScheduleRunner {
       for (const p of e.pending.filter((x) => x.at <= now).sort((a, b) => a.slot - b.slot)) {
         const settled = await this.deliver(e, p).catch((err: Error) => {
           this.o.log.warn(`schedule ${e.row.name} could not record a slot: ${err.message}`, {
-            target: targetName(e.row),
+            target: targetLabel(e.row),
           });
           return true;
         });
@@ -243,7 +243,7 @@ export class ScheduleRunner {
       }
       const error = (err as Error).message.slice(0, 1000);
       this.o.log.warn(`schedule ${row.name} failed to deliver a slot after ${p.attempt} attempts: ${error}`, {
-        target: targetName(row),
+        target: targetLabel(row),
       });
       await claimUnfired(this.o.pool, row.id, p.slot, now - p.slot, { error, attempts: p.attempt });
       return true;
@@ -273,9 +273,9 @@ export class ScheduleRunner {
     this.entries.delete(row.id); // deleted, or changed since it was read (the reload that follows brings it back)
     if (deleted) {
       this.o.log.info(`schedule ${row.name} completed and was deleted (ActionAfterCompletion DELETE)`, {
-        target: targetName(row),
+        target: targetLabel(row),
       });
-      this.o.onCompleted?.({ target: targetName(row), groupName: row.groupName, name: row.name });
+      this.o.onCompleted?.({ target: targetLabel(row), groupName: row.groupName, name: row.name });
     }
   }
 

@@ -34,3 +34,8 @@ export function parseStatesArn(arn: string): ParsedArn | null {
   if (m[1] === "express") return m[4] ? { kind: "execution", machine: m[2]!, name: m[3], expressId: m[4] } : null;
   return m[4] === undefined ? { kind: "execution", machine: m[2]!, name: m[3] } : null;
 }
+
+/** What a schedule or an event source mapping targets, as log lines and audit entries name it. */
+export function targetLabel(t: { functionName: string | null; stateMachineName: string | null }): string {
+  return t.functionName ?? `state machine ${t.stateMachineName}`;
+}

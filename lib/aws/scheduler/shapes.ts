@@ -1,7 +1,6 @@
 /** Scheduler API answers built from schedule records: ARNs, GetSchedule, the list summaries, groups. */
-import type { ShapeContext } from "@/lib/aws/shapes";
+import { type ShapeContext, targetArn } from "@/lib/aws/shapes";
 import { scheduleArn as arnOf } from "@/lib/scheduler/delivery";
-import { targetArn } from "@/lib/aws/scheduler/target";
 import type { ScheduleGroupRecord, TargetedSchedule } from "@/lib/services/schedules";
 
 /** The Scheduler API's timestamps: epoch seconds (restJson1's default), with milliseconds. */

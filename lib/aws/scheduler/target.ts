@@ -5,8 +5,7 @@
  * an execution with the target's Input). Other targets (SQS, the universal `aws-sdk` ones) are refused.
  */
 import { AppError } from "@/lib/errors";
-import { functionArn, type ShapeContext } from "@/lib/aws/shapes";
-import { stateMachineArn } from "@/lib/workflows/arn";
+import type { ShapeContext } from "@/lib/aws/shapes";
 
 const LAMBDA_ARN = new RegExp(
   "^arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\\d{12}):function:([a-zA-Z0-9_-]{1,64})" +
@@ -42,15 +41,4 @@ export function parseTargetArn(arn: string, shape: ShapeContext): ParsedTarget {
         `not one in ${region}/${account}`,
     );
   return { functionName, qualifier: qualifier ?? null };
-}
-
-/** The Target.Arn of a schedule: its function's (with the qualifier), or its state machine's. */
-export function targetArn(
-  shape: ShapeContext,
-  t: { functionName: string | null; stateMachineName: string | null },
-  qualifier: string | null,
-): string {
-  if (t.stateMachineName) return stateMachineArn(shape.region, shape.accountId, t.stateMachineName);
-  const fn = functionArn(shape, t.functionName ?? "");
-  return qualifier ? `${fn}:${qualifier}` : fn;
 }

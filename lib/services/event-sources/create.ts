@@ -2,8 +2,9 @@
 import { randomUUID } from "node:crypto";
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
+import { targetLabel } from "@/lib/workflows/arn";
 import { parseInput } from "@/lib/services/validate";
-import { MAPPING_INCLUDE, targetName, toMappingRecord, type MappingRecord } from "@/lib/services/event-sources/record";
+import { MAPPING_INCLUDE, toMappingRecord, type MappingRecord } from "@/lib/services/event-sources/record";
 import { createMappingInput, type CreateMappingInput } from "@/lib/services/event-sources/schemas";
 import { checkTarget } from "@/lib/services/event-sources/target";
 
@@ -23,7 +24,7 @@ export async function createMapping(ctx: ServiceContext, input: CreateMappingInp
       },
       include: MAPPING_INCLUDE,
     });
-    await recordAudit(tx, ctx, "event-source-mapping.create", targetName(toMappingRecord(created)), {
+    await recordAudit(tx, ctx, "event-source-mapping.create", targetLabel(toMappingRecord(created)), {
       uuid: created.id,
       queue: created.queueName,
       batchSize: created.batchSize,

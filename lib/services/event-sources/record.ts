@@ -56,8 +56,3 @@ export function toMappingRecord(row: MappingRow): MappingRecord {
     updatedAt: row.updatedAt,
   };
 }
-
-/** The target's name, for audit lines and messages. */
-export function targetName(m: { functionName: string | null; stateMachineName: string | null }): string {
-  return m.functionName ?? `state machine ${m.stateMachineName}`;
-}

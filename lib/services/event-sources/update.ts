@@ -1,9 +1,10 @@
 /** Changes a mapping; enabling or disabling passes through Enabling/Disabling until the pollers follow. */
 import type { ServiceContext } from "@/lib/services/context";
 import { recordAudit } from "@/lib/services/audit/record";
+import { targetLabel } from "@/lib/workflows/arn";
 import { parseInput } from "@/lib/services/validate";
 import { getMappingOrThrow } from "@/lib/services/event-sources/get";
-import { MAPPING_INCLUDE, targetName, toMappingRecord, type MappingRecord } from "@/lib/services/event-sources/record";
+import { MAPPING_INCLUDE, toMappingRecord, type MappingRecord } from "@/lib/services/event-sources/record";
 import { updateMappingInput, type UpdateMappingInput } from "@/lib/services/event-sources/schemas";
 import { checkTarget } from "@/lib/services/event-sources/target";
 import { invalid } from "@/lib/errors";
@@ -44,7 +45,7 @@ export async function updateMapping(
       },
       include: MAPPING_INCLUDE,
     });
-    await recordAudit(tx, ctx, "event-source-mapping.update", targetName(toMappingRecord(updated)), {
+    await recordAudit(tx, ctx, "event-source-mapping.update", targetLabel(toMappingRecord(updated)), {
       uuid: id,
       ...settings,
     });

@@ -5,6 +5,7 @@
 import type { ServiceContext } from "@/lib/services/context";
 import { getFunctionOrThrow } from "@/lib/services/functions/get";
 import { getStateMachineOrThrow } from "@/lib/services/state-machines/record";
+import { targetLabel } from "@/lib/workflows/arn";
 
 export type ScheduleOwner = string | { stateMachine: string };
 
@@ -21,5 +22,8 @@ export async function resolveOwner(ctx: ServiceContext, owner: ScheduleOwner): P
     return { columns: { functionId: fn.id, stateMachineId: null }, label: fn.name };
   }
   const m = await getStateMachineOrThrow(ctx, owner.stateMachine);
-  return { columns: { functionId: null, stateMachineId: m.id }, label: `state machine ${m.name}` };
+  return {
+    columns: { functionId: null, stateMachineId: m.id },
+    label: targetLabel({ functionName: null, stateMachineName: m.name }),
+  };
 }

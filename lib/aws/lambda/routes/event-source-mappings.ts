@@ -7,11 +7,11 @@ import { z } from "zod";
 import { invalid } from "@/lib/errors";
 import { ok, type LambdaRoute } from "@/lib/aws/lambda/types";
 import { parseWire } from "@/lib/aws/lambda/wire";
-import type { ShapeContext } from "@/lib/aws/shapes";
+import { type ShapeContext, targetArn } from "@/lib/aws/shapes";
 import { queueArn, queueNameOfArn } from "@/lib/aws/sqs/queue-url";
 import { parseFunctionRef } from "@/lib/function-ref";
 import * as mappings from "@/lib/services/event-sources";
-import { parseStatesArn, stateMachineArn } from "@/lib/workflows/arn";
+import { parseStatesArn } from "@/lib/workflows/arn";
 
 const str = z.string({ error: "must be a string" });
 const num = z.number({ error: "must be a number" });
@@ -79,13 +79,6 @@ const CreateRequest = z
 
 const UpdateRequest = z.object(settings).loose().transform(toSettings);
 
-/** The target's ARN: the function's (with its qualifier), or the state machine's. */
-function targetArn(s: ShapeContext, m: mappings.MappingRecord): string {
-  if (m.stateMachineName) return stateMachineArn(s.region, s.accountId, m.stateMachineName);
-  const fnArn = `arn:aws:lambda:${s.region}:${s.accountId}:function:${m.functionName}`;
-  return m.qualifier === "$LATEST" ? fnArn : `${fnArn}:${m.qualifier}`;
-}
-
 export function toMappingConfiguration(s: ShapeContext, m: mappings.MappingRecord) {
   return {
     UUID: m.id,
@@ -93,7 +86,7 @@ export function toMappingConfiguration(s: ShapeContext, m: mappings.MappingRecor
     BatchSize: m.batchSize,
     MaximumBatchingWindowInSeconds: m.maxBatchingWindowSec,
     EventSourceArn: queueArn(s.region, s.accountId, m.queueName),
-    FunctionArn: targetArn(s, m),
+    FunctionArn: targetArn(s, m, m.qualifier === "$LATEST" ? null : m.qualifier),
     LastModified: m.updatedAt.getTime() / 1000,
     LastProcessingResult: m.lastProcessingResult,
     State: m.state,
