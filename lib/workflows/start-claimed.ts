@@ -7,10 +7,9 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/transaction";
-import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
 import { stateMachineArn } from "@/lib/workflows/arn";
 import { INSERT_EXECUTION, insertExecutionValues } from "@/lib/workflows/engine/insert";
-import { deadlineOf, initialSnapshot } from "@/lib/workflows/engine/start";
+import { standardExecution } from "@/lib/workflows/engine/start";
 
 export async function startExecutionClaimed(
   pool: pg.Pool,
@@ -28,36 +27,20 @@ export async function startExecutionClaimed(
     const machine = m.rows[0];
     if (!machine) throw new Error(`state machine ${machineName} does not exist`);
     if (machine.type !== "STANDARD")
-      throw new Error(`state machine ${machineName} is Express: schedules start Standard ones`);
+      throw new Error(`state machine ${machineName} is Express: only Standard ones start with a claim`);
     if ((await client.query(claim.sql, claim.params)).rowCount === 0) return false;
-    const def = JSON.parse(machine.definition) as StateMachineDefinition;
     const startedAt = new Date();
-    const { snapshot, events } = initialSnapshot(def, {
+    const { row, events } = standardExecution({
+      id: name,
+      name,
+      machine,
+      machineArn: stateMachineArn(shape.region, shape.accountId, machineName),
+      inputText: input,
       input: JSON.parse(input),
+      traceId: randomBytes(16).toString("hex"),
       startedAt,
-      roleArn: machine.roleArn,
-      stateMachineArn: stateMachineArn(shape.region, shape.accountId, machineName),
     });
-    await client.query(
-      INSERT_EXECUTION,
-      insertExecutionValues(
-        {
-          id: name,
-          stateMachineId: machine.id,
-          name,
-          type: "STANDARD",
-          status: "RUNNING",
-          definition: machine.definition,
-          input,
-          snapshot,
-          traceId: randomBytes(16).toString("hex"),
-          startedAt,
-          dueAt: startedAt,
-          deadlineAt: deadlineOf(def, startedAt),
-        },
-        events,
-      ),
-    );
+    await client.query(INSERT_EXECUTION, insertExecutionValues(row, events));
     return true;
   });
 }

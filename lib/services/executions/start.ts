@@ -15,8 +15,7 @@ import { getExecutionOrThrow } from "@/lib/services/executions/record";
 import { beginExpress } from "@/lib/services/executions/start-sync";
 import { insertExecution } from "@/lib/services/executions/insert";
 import { executionArn, stateMachineArn } from "@/lib/workflows/arn";
-import type { StateMachineDefinition } from "@/lib/workflows/asl/types";
-import { deadlineOf, initialSnapshot } from "@/lib/workflows/engine/start";
+import { standardExecution } from "@/lib/workflows/engine/start";
 import { traceIdFrom } from "@/lib/workflows/trace-id";
 
 export async function startExecution(
@@ -33,36 +32,19 @@ export async function startExecution(
     void run.result.catch(() => {}); // recorded when it ends; StartExecution does not wait for it
     return { arn: run.arn, startedAt: run.startedAt };
   }
-  const def = JSON.parse(machine.definition) as StateMachineDefinition;
   const startedAt = new Date();
-  const smArn = stateMachineArn(ctx.settings.NIMBUS_REGION, ctx.settings.NIMBUS_ACCOUNT_ID, machine.name);
-  const { snapshot, events } = initialSnapshot(def, {
+  const { row, events } = standardExecution({
+    id: randomUUID(),
+    name,
+    machine,
+    machineArn: stateMachineArn(ctx.settings.NIMBUS_REGION, ctx.settings.NIMBUS_ACCOUNT_ID, machine.name),
+    inputText: data.input,
     input: value,
+    traceId: traceIdFrom(data.traceHeader, startedAt),
     startedAt,
-    roleArn: machine.roleArn,
-    stateMachineArn: smArn,
   });
-  const id = randomUUID();
-  const deadlineAt = deadlineOf(def, startedAt);
   // One statement (StartExecution's hot path): the row, its first event, and the runners' wake-up.
-  const inserted = await insertExecution(
-    ctx,
-    {
-      id,
-      stateMachineId: machine.id,
-      name,
-      type: "STANDARD",
-      status: "RUNNING",
-      definition: machine.definition,
-      input: data.input,
-      snapshot,
-      traceId: traceIdFrom(data.traceHeader, startedAt),
-      startedAt,
-      dueAt: startedAt,
-      deadlineAt,
-    },
-    events,
-  );
+  const inserted = await insertExecution(ctx, row, events);
   if (!inserted) {
     const existing = await getExecutionOrThrow(ctx, machine.name, name);
     if (existing.status === "RUNNING" && existing.input === data.input)
