@@ -1,6 +1,7 @@
 /**
  * Deletes a state machine (DeleteStateMachine) with its executions and their history: running
- * ones stop (their next checkpoint finds no row), its schedules and event source mappings go too. Deleting one that does not exist succeeds, as on Step Functions.
+ * ones stop (their next checkpoint finds no row), and its schedules and event source mappings go
+ * too. Deleting one that does not exist succeeds, as on Step Functions.
  */
 import { recordAudit } from "@/lib/services/audit/record";
 import type { ServiceContext } from "@/lib/services/context";
