@@ -58,6 +58,8 @@ describe("concurrency limits across three servers", () => {
           Role: "r",
           Runtime: "nodejs20.x",
           Handler: "index.handler",
+          // Past the 30 s calls below: at the default 3 s they would end before the probe that counts on them.
+          Timeout: 60,
           Code: { ZipFile: sleeper },
         }),
       );
@@ -89,18 +91,23 @@ describe("concurrency limits across three servers", () => {
     // Server 0 takes both reserved slots with long calls and is killed while they run. The burst
     // above may have left the slots with server 1 or 2 (whichever asked first); refused, server 0
     // asks again until they give their idle slots back (at their next renewal, being contended).
-    // A call still unanswered after 2 s runs: a refusal can take a while to come back on a loaded
-    // machine (its ask for a share is a database round trip), and one taken for running at 300 ms
-    // once left server 0 holding one slot, so server 1's probe below ran.
-    const running = async (i: number, name: string, ms: number): Promise<Promise<string>> => {
+    // A call counts as running once server 0's health says it has that many in flight: a refusal
+    // can take seconds to come back on a loaded machine, so no wait on an unanswered call proves it runs.
+    const inFlight = async (i: number) =>
+      ((await (await fetch(`${urls[i]}/api/health`)).json()) as { inFlight: number }).inFlight;
+    // Returns the call wrapped: an async function returning a bare promise would wait for it.
+    const running = async (i: number, name: string, ms: number, nth: number): Promise<{ call: Promise<string> }> => {
       for (;;) {
-        const call = invoke(i, name, ms);
-        const first = await Promise.race([call, new Promise((r) => setTimeout(() => r("running"), 2000))]);
-        if (first === "running") return call;
+        let settled = false;
+        const call = invoke(i, name, ms).finally(() => {
+          settled = true;
+        });
+        while (!settled && (await inFlight(i)) < nth) await new Promise((r) => setTimeout(r, 100));
+        if (!settled) return { call };
         await new Promise((r) => setTimeout(r, 200));
       }
     };
-    const long = [await running(0, reserved, 30_000), await running(0, reserved, 30_000)];
+    const long = [await running(0, reserved, 30_000, 1), await running(0, reserved, 30_000, 2)].map((r) => r.call);
     expect(await invoke(1, reserved, 10)).toBe("ReservedFunctionConcurrentInvocationLimitExceeded");
     servers[0]!.child.kill("SIGKILL");
     await Promise.allSettled(long);
