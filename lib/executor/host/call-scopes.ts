@@ -22,6 +22,8 @@ export interface CallScope {
   /** The call's trace and the spans it ended (host/tracing.ts). */
   trace: CallTrace | null;
   spans: UserSpan[];
+  /** What the call reads as process.env._X_AMZN_TRACE_ID (trace-env.ts): its trace's header, or what it wrote there. */
+  traceEnv: string | undefined;
 }
 
 export class CallScopes {
@@ -60,10 +62,13 @@ export class CallScopes {
       this.base.lastShip = 0; // the first line of a call leaves at once
       this.base.trace = trace;
       this.base.spans = [];
+      this.base.traceEnv = trace?.h;
       return this.base;
     }
     const s = this.scope(id);
     s.trace = trace;
+    // Code outside every call reads the latest call's, as Lambda's one value per instance.
+    s.traceEnv = this.base.traceEnv = trace?.h;
     // Lines written while no call ran go with this one.
     s.capture.entries.push(...this.base.capture.take().logs);
     this.live.add(s);
@@ -89,7 +94,15 @@ export class CallScopes {
   }
 
   private scope(id: string | null): CallScope {
-    const s: CallScope = { id, capture: new LogCapture(), net: new NetObserver(), lastShip: 0, trace: null, spans: [] };
+    const s: CallScope = {
+      id,
+      capture: new LogCapture(),
+      net: new NetObserver(),
+      lastShip: 0,
+      trace: null,
+      spans: [],
+      traceEnv: undefined,
+    };
     s.capture.onAdd = () => this.onAdd(s);
     s.net.onAdd = () => this.onAdd(s);
     return s;

@@ -18,6 +18,7 @@ import { patchConsole } from "@/lib/executor/host/log-capture";
 import { NetObserver } from "@/lib/executor/host/net-observer";
 import { LoadError, loadHandler, type Handler } from "@/lib/executor/host/handler-loader";
 import { installAwsLambdaGlobal, isStreamingHandler } from "@/lib/executor/host/response-stream";
+import { installTraceEnv } from "@/lib/executor/host/trace-env";
 import { installTracing } from "@/lib/executor/host/tracing";
 import type { SerializedError } from "@/lib/executor/types";
 import {
@@ -134,8 +135,6 @@ async function loaded(msg: InvokeFrame): Promise<number | undefined> {
 /** `readAt`: when the frame was read, if the server asked for stage stamps (InvokeFrame.st). */
 function invoke(msg: InvokeFrame, payload: Buffer, readAt: number): Promise<void> {
   const scope = scopes.begin(msg.id, msg.tr ?? null);
-  // As on Lambda (one value per instance: concurrent calls see the latest); the AWS SDK sends it on.
-  if (msg.tr) process.env._X_AMZN_TRACE_ID = msg.tr.h;
   return scopes.run(scope, () => runCall(scope, msg, payload, readAt));
 }
 
@@ -215,6 +214,7 @@ function start(msg: StartInstance) {
   if ((fn.concurrency ?? 1) > 1) scopes.allowConcurrent();
   for (const k of Object.keys(process.env)) delete process.env[k];
   Object.assign(process.env, msg.fn.env);
+  installTraceEnv(() => scopes.current());
   const reader = new FrameReader(
     (header, body) => {
       const m = header as InvokeFrame;
