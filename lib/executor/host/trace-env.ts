@@ -9,7 +9,7 @@
  */
 import type { CallScope } from "@/lib/executor/host/call-scopes";
 
-export const TRACE_ENV = "_X_AMZN_TRACE_ID";
+const TRACE_ENV = "_X_AMZN_TRACE_ID";
 
 /** Installs the proxy (once per instance, after its environment is in place and before user code loads). */
 export function installTraceEnv(current: () => CallScope): void {
