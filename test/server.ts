@@ -41,6 +41,9 @@ export async function startTestServer(
       NIMBUS_ROOT_SECRET_ACCESS_KEY: TEST_ROOT_SECRET_ACCESS_KEY,
       // Each test server is its own install as far as concurrency limits go (a test of several sets one name).
       NIMBUS_CLUSTER_NAME: `test-${randomUUID().slice(0, 8)}`,
+      // Every server's watcher looks at every running rollout in the shared database and locks each
+      // while it does; the rollout tests step theirs themselves.
+      NIMBUS_ROLLOUT_CHECK_SECONDS: "300",
       ...env,
     },
     log,

@@ -125,7 +125,11 @@ export function useInvocationLog(requestId: string | null) {
     queryFn: ({ signal }) => fetchInvocationLog(requestId!, signal),
     enabled: requestId !== null,
     staleTime: 60_000,
-    // A link to a request id that has no record is answered 404; asking again will not change that.
-    retry: (failures, err) => !(err instanceof ApiError && err.status === 404) && failures < 1,
+    // A request id without a record is answered 404. A link can come before the record does (a
+    // schedule's fire, an async event, still queued or running): ask again for about 10 s.
+    retry: (failures, err) => failures < (notFound(err) ? 5 : 1),
+    retryDelay: (failures, err) => (notFound(err) ? 2000 : Math.min(1000 * 2 ** failures, 30_000)),
   });
 }
+
+const notFound = (err: unknown) => err instanceof ApiError && err.status === 404;

@@ -188,11 +188,15 @@ describe("asynchronous invocations", () => {
     );
     const okId = await fire(name, { n: 21 });
     const failId = await fire(name, { n: 5, fail: true });
+    // Each destination message comes once its event has run; receive until it has.
     const one = async (q: string) => {
-      const r = await sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: `${t.srv.url}/000000000000/${q}`, WaitTimeSeconds: 5 }),
-      );
-      return r.Messages?.map((m) => JSON.parse(m.Body!)) ?? [];
+      for (const end = Date.now() + 60_000; Date.now() < end; ) {
+        const r = await sqs.send(
+          new ReceiveMessageCommand({ QueueUrl: `${t.srv.url}/000000000000/${q}`, WaitTimeSeconds: 5 }),
+        );
+        if (r.Messages?.length) return r.Messages.map((m) => JSON.parse(m.Body!));
+      }
+      return [];
     };
     const [success] = await one(okQueue);
     expect(success).toMatchObject({
@@ -230,14 +234,17 @@ describe("asynchronous invocations", () => {
     expect(updated.DeadLetterConfig).toEqual({ TargetArn: arn });
     await t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumRetryAttempts: 0 }));
     const id = await fire(name, { order: 9 });
-    const got = await sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: `${t.srv.url}/000000000000/${dlq}`,
-        WaitTimeSeconds: 10,
-        MessageAttributeNames: ["All"],
-      }),
-    );
-    const [m] = got.Messages!;
+    const receive = () =>
+      sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: `${t.srv.url}/000000000000/${dlq}`,
+          WaitTimeSeconds: 5,
+          MessageAttributeNames: ["All"],
+        }),
+      );
+    let got = await receive();
+    for (const end = Date.now() + 60_000; !got.Messages?.length && Date.now() < end; ) got = await receive();
+    const [m] = got.Messages ?? [];
     expect(JSON.parse(m!.Body!)).toEqual({ order: 9 });
     expect(m!.MessageAttributes).toMatchObject({
       RequestID: { DataType: "String", StringValue: id },
@@ -271,10 +278,15 @@ describe("asynchronous invocations", () => {
     await expect.poll(async () => (await attempts(waiting)).some((a) => a.outcome === "Throttled"), poll).toBe(true);
     // Make one of them older than its maximum age while it waits.
     await t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: name, MaximumEventAgeInSeconds: 60 }));
-    await t.srv.platform.db.pool.query(
-      `UPDATE pgboss.job SET data = jsonb_set(data, '{enqueuedAt}', to_jsonb((extract(epoch from now()) * 1000 - 3600000)::bigint)) WHERE name = 'nimbus-async' AND data->>'requestId' = $1 AND state IN ('created', 'retry')`,
-      [aged],
-    );
+    // Only a waiting job can be aged: while it is being tried (and throttled) again, try later.
+    const age = async () =>
+      (
+        await t.srv.platform.db.pool.query(
+          `UPDATE pgboss.job SET data = jsonb_set(data, '{enqueuedAt}', to_jsonb((extract(epoch from now()) * 1000 - 3600000)::bigint)) WHERE name = 'nimbus-async' AND data->>'requestId' = $1 AND state IN ('created', 'retry')`,
+          [aged],
+        )
+      ).rowCount;
+    await expect.poll(age, { timeout: 30_000, interval: 50 }).toBe(1);
     await t.lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: name }));
     await expect
       .poll(async () => (await attempts(waiting)).filter((a) => a.outcome === "Success").length, poll)

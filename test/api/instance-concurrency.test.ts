@@ -11,12 +11,17 @@ import { dec, testServer, uniqueName, zipOf } from "@/test/server";
 
 const t = testServer();
 
-/** Waits, and says which module (instance) served the call and how many calls it ran at once. */
+/**
+ * Waits 400 ms, and then until "together" calls have run in this module at once (at most 2 s more:
+ * then fewer ever did); says which module (instance) served the call and how many calls it ran at once.
+ */
 const SOURCE = `const id = Math.random().toString(36).slice(2);
 let running = 0, most = 0;
-export const handler = async () => {
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const handler = async (e) => {
   most = Math.max(most, ++running);
-  await new Promise((r) => setTimeout(r, 400));
+  await sleep(400);
+  for (const end = Date.now() + 2000; most < (e.together ?? 0) && Date.now() < end; ) await sleep(20);
   running--;
   return { id, most };
 };`;
@@ -52,7 +57,9 @@ describe("instance concurrency", () => {
     });
     await t.lambda.send(new InvokeCommand({ FunctionName: name, Payload: "{}" }));
     const calls = await Promise.all(
-      Array.from({ length: 6 }, () => t.lambda.send(new InvokeCommand({ FunctionName: name, Payload: "{}" }))),
+      Array.from({ length: 6 }, () =>
+        t.lambda.send(new InvokeCommand({ FunctionName: name, Payload: '{"together":6}' })),
+      ),
     );
     const bodies = calls.map((c) => dec(c.Payload));
     // Six calls at once on one instance: one module, which saw all six.

@@ -111,7 +111,7 @@ describe("Invoke through the AWS SDK", () => {
           );
           return rows.rows;
         },
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       )
       .toEqual([{ trigger: "async", outcome: "Success" }]);
   });
@@ -223,9 +223,10 @@ describe("Invoke through the AWS SDK", () => {
         }
       }
     });
+    const ran = (v: number) => seen.filter((s) => s === `v${v}`).length;
     for (let v = 1; v <= 4; v++) {
-      // Long enough for a cold start of each version on a busy machine.
-      await new Promise((r) => setTimeout(r, 400));
+      // The version before has answered a few calls (it had its cold start, however busy the machine).
+      await expect.poll(() => ran(v - 1), { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(3);
       await t.lambda.send(
         new UpdateFunctionCodeCommand({
           FunctionName: name,
@@ -237,7 +238,7 @@ describe("Invoke through the AWS SDK", () => {
     }
     await t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, MemorySize: 256 }));
     lastUpdateDone = true;
-    await new Promise((r) => setTimeout(r, 400));
+    await expect.poll(() => afterLastUpdate.length, { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(3);
     stop = true;
     await Promise.all(workers);
     expect(failures).toEqual([]);

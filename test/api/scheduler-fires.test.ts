@@ -48,7 +48,9 @@ describe("schedules made through the Scheduler API", () => {
     const { schedule } = await findScheduleOrThrow(t.srv.platform.services, "default", fn);
     const [fire] = await listScheduleFires(t.srv.platform.services, fn, schedule.id);
     expect(fire).toMatchObject({ status: "fired", requestId: (await invocations(fn))[0]!.requestId });
-    expect(fire!.lateMs).toBeLessThan(1000);
+    // Lateness is counted from the slot; a test asserts its sense, not a speed (a loaded CI machine is slow).
+    expect(fire!.lateMs).toBeGreaterThanOrEqual(0);
+    expect(fire!.lateMs).toBeLessThan(10_000);
     // A one-time schedule without ActionAfterCompletion stays, having fired.
     expect((await client.send(new GetScheduleCommand({ Name: fn }))).State).toBe("ENABLED");
   });

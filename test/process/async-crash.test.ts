@@ -49,7 +49,10 @@ describe("asynchronous events survive a crash", () => {
       expect(r.StatusCode).toBe(202);
       ids.push(r.$metadata.requestId!);
     }
-    await new Promise((r) => setTimeout(r, 700)); // some have run, some are running, most are queued
+    // Kill once some are running (most are still queued): the server's health counts them.
+    const running = async () =>
+      ((await (await fetch(`http://127.0.0.1:${port1}/api/health`)).json()) as { inFlight: number }).inFlight;
+    await expect.poll(running, { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
     first.child.kill("SIGKILL");
     await first.exited;
 

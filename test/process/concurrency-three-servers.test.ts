@@ -66,8 +66,8 @@ describe("concurrency limits across three servers", () => {
     await clients[0]!.send(
       new PutFunctionConcurrencyCommand({ FunctionName: reserved, ReservedConcurrentExecutions: 2 }),
     );
-    // Every server learns of the reservation through the change feed.
-    await new Promise((r) => setTimeout(r, 1000));
+    // Every server learns of the reservation through the change feed (a NOTIFY: milliseconds, given slack).
+    await new Promise((r) => setTimeout(r, 2000));
 
     const invoke = (i: number, name: string, ms: number) =>
       clients[i]!.send(new InvokeCommand({ FunctionName: name, Payload: JSON.stringify({ ms }) })).then(

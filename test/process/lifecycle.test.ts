@@ -43,7 +43,9 @@ describe("server process lifecycle", () => {
       }),
     );
     const pending = lambda.send(new InvokeCommand({ FunctionName: name }));
-    await new Promise((r) => setTimeout(r, 300));
+    // SIGTERM once the server has the call in flight (its health says so), not after a guessed wait.
+    const inFlight = async () => ((await (await fetch(`${url}/api/health`)).json()) as { inFlight: number }).inFlight;
+    await expect.poll(inFlight, { timeout: 20_000, interval: 50 }).toBe(1);
     proc.child.kill("SIGTERM");
     const result = await pending;
     expect(new TextDecoder().decode(result.Payload)).toBe('"completed"');
