@@ -30,11 +30,17 @@ export async function getInvocationLog(pool: pg.Pool, requestId: string): Promis
   ]);
   const out: string[] = [];
   const user = lines.rows.map((l) => ({ ts: l.ts.getTime(), level: l.level, message: l.message }));
+  // Attempts share a request id; each gets the lines written during its own run. The line between
+  // two attempts is halfway from one's end to the next one's start (retries are seconds apart): a
+  // traced call's start is the handler's (the instance's monotonic clock), and its first line,
+  // stamped by the wall clock, may read a few milliseconds earlier.
+  const bounds = inv.rows.map((r, i) => {
+    const prev = inv.rows[i - 1];
+    return prev ? (prev.startedAt.getTime() + prev.durationMs + r.startedAt.getTime()) / 2 : -Infinity;
+  });
   for (const [i, r] of inv.rows.entries()) {
     const start = r.startedAt.getTime();
-    const next = inv.rows[i + 1]?.startedAt.getTime() ?? Infinity;
-    // Attempts share a request id; each gets the lines written during its own run.
-    const own = user.filter((l) => l.ts >= start - 1 && l.ts < next);
+    const own = user.filter((l) => l.ts >= bounds[i]! && l.ts < (bounds[i + 1] ?? Infinity));
     const summary = {
       requestId: r.requestId,
       startedAt: start,
