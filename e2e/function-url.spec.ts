@@ -1,4 +1,4 @@
-import { card, expect, shot, test, watchOffHost } from "@/e2e/helpers";
+import { card, expect, shot, test, watchOffHost, fitsWidth } from "@/e2e/helpers";
 
 test("function URL: create a public URL, open it, send it requests, make it signed, delete it", async ({
   page,
@@ -74,7 +74,6 @@ test("function URL: create a public URL, open it, send it requests, make it sign
   expect((await gone.goto(functionUrl))?.status()).toBe(403); // as AWS answers an unknown URL
   await gone.close();
 
-  await page.setViewportSize({ width: 1024, height: 900 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await fitsWidth(page, 1024);
   expect(off).toEqual([]);
 });

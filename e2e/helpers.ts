@@ -97,3 +97,14 @@ export const card = (page: Page, heading: string | RegExp, exact = false) =>
 /** Toasts fade after a few seconds; a screenshot waits for them so they cover nothing. */
 export const toastsGone = (page: Page) =>
   expect(page.locator("div.fixed[role=status] > div")).toHaveCount(0, { timeout: 10_000 });
+
+/**
+ * Resizes to `width` and checks the page does not scroll sideways. A chart follows a resize a
+ * frame or two later (ResizeObserver), so the width is asked until it fits.
+ */
+export async function fitsWidth(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 5_000 })
+    .toBeLessThanOrEqual(width);
+}

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { card, expect, shot, test, toastsGone, watchOffHost } from "@/e2e/helpers";
+import { card, expect, shot, test, toastsGone, watchOffHost, fitsWidth } from "@/e2e/helpers";
 
 /** A worker that refuses "poison" orders: one message per batch, so each fails or succeeds alone. */
 const WORKER = `export const handler = async (event) => {
@@ -128,8 +128,7 @@ test("queues: create with a dead-letter queue, send and peek, a trigger feeds a 
   await expect(page.getByRole("heading", { name: /last 6 hours/ })).toBeVisible();
 
   // The queue page fits at 1024 px.
-  await page.setViewportSize({ width: 1024, height: 900 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await fitsWidth(page, 1024);
   await shot(page, "queue-detail-1024");
   await page.setViewportSize({ width: 1280, height: 720 });
 

@@ -1,5 +1,5 @@
 import { InvokeCommand } from "@aws-sdk/client-lambda";
-import { card, e2eLambda, expect, shot, test, watchOffHost } from "@/e2e/helpers";
+import { card, e2eLambda, expect, shot, test, watchOffHost, fitsWidth } from "@/e2e/helpers";
 
 /** at() for `ms` from now, written in UTC. */
 const atFromNow = (ms: number) => `at(${new Date(Date.now() + ms).toISOString().slice(0, 19)})`;
@@ -68,8 +68,7 @@ test("schedules: live validation, presets, a one-time schedule fires and links t
   await shot(page, "function-schedules");
 
   // The page fits at 1024 px.
-  await page.setViewportSize({ width: 1024, height: 900 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await fitsWidth(page, 1024);
   await shot(page, "function-schedules-1024");
   await page.setViewportSize({ width: 1280, height: 720 });
 

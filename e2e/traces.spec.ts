@@ -1,5 +1,5 @@
 import { InvokeCommand } from "@aws-sdk/client-lambda";
-import { e2eLambda, expect, shot, test, watchOffHost } from "@/e2e/helpers";
+import { e2eLambda, expect, shot, test, watchOffHost, fitsWidth } from "@/e2e/helpers";
 
 /**
  * A little work in two spans of its own, and a failure on request. A function that bundles
@@ -104,8 +104,7 @@ test("traces: an invocation's trace from its Logs row, the waterfall and a span'
   await shot(page, "trace-waterfall");
 
   // The page works at 1024 px.
-  await page.setViewportSize({ width: 1024, height: 800 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await fitsWidth(page, 1024);
   await shot(page, "trace-waterfall-1024");
   await page.setViewportSize({ width: 1280, height: 720 });
 

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { CreateAliasCommand } from "@aws-sdk/client-lambda";
-import { card, e2eLambda, expect, shot, test, toastsGone, watchOffHost } from "@/e2e/helpers";
+import { card, e2eLambda, expect, shot, test, toastsGone, watchOffHost, fitsWidth } from "@/e2e/helpers";
 
 /** Replaces the whole text of the Monaco editor with the given label (as journey.spec.ts does). */
 async function setEditor(page: Page, label: string, text: string) {
@@ -107,8 +107,7 @@ test("versions: publish twice through the console, read the table, diff two vers
   await shot(page, "function-versions-dark");
   await page.getByRole("button", { name: "Switch to light mode" }).click();
   // The page fits at 1024 px: the table without sideways scrolling, the diff still side by side.
-  await page.setViewportSize({ width: 1024, height: 900 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await fitsWidth(page, 1024);
   const table = page.getByRole("table", { name: "Versions" });
   expect(await table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)).toBe(0);
   await expect(editor.locator(".editor.original")).toBeVisible();
