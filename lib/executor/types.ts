@@ -194,7 +194,8 @@ export interface Executor {
   /** Stop routing new work to instances of older revisions of this function. */
   retire(functionId: string, keepRevision?: number): void;
   stats(): ExecutorStats;
-  shutdown(): Promise<void>;
+  /** Lets running calls finish for up to graceMs, then ends every sandbox. */
+  shutdown(graceMs?: number): Promise<void>;
 }
 
 /** Limits shared by the worker, the sandbox host and the supervisor. */

@@ -1,14 +1,13 @@
 /**
  * Builds the process-wide platform (the composition root): database, caches, executor, writers, invoker. Free of
- * Next; the server entry calls it once and publishes it on globalThis.
+ * Next; the server entry calls it once and publishes it on globalThis. Long because it wires every part to the
+ * others; a part with wiring of its own is built beside it (executor.ts, queue-runtime.ts, key-rotation.ts), and
+ * the stop order is shutdown.ts.
  */
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
-import path from "node:path";
 import type { Settings } from "@/lib/env";
 import { createDb } from "@/lib/db/client";
 import { DatabaseHealth } from "@/lib/db/health";
-import { Supervisor } from "@/lib/executor/supervisor";
 import { Admission } from "@/lib/invoke/admission";
 import { PgLeaseStore } from "@/lib/invoke/leases";
 import { DurableAsyncQueue } from "@/lib/queue/durable-async";
@@ -23,14 +22,8 @@ import { RecordSpill } from "@/lib/logs/spill";
 import { pruneOldRecords } from "@/lib/logs/retention";
 import { RecordsCapacityGuard } from "@/lib/logs/capacity";
 import { UrlRegistry } from "@/lib/url/registry";
-import { QueueDirectory } from "@/lib/message-queues/directory";
 import { QueueJanitor } from "@/lib/message-queues/janitor";
-import { QueueWakeups } from "@/lib/message-queues/wakeups";
-import { createQueuePool } from "@/lib/message-queues/pool";
-import { QueueStats } from "@/lib/message-queues/stats";
-import { MessageStore } from "@/lib/message-queues/store";
 import { sendToQueue } from "@/lib/message-queues/send-to";
-import type { QueueRuntime } from "@/lib/message-queues/runtime";
 import { EventSourceManager } from "@/lib/event-sources/manager";
 import { eventSourceWorkflows } from "@/lib/platform/event-source-workflows";
 import type { FunctionChange, ServiceContext } from "@/lib/services/context";
@@ -39,8 +32,12 @@ import { createDataCipher, loadMasterKey, parseMasterKey } from "@/lib/crypto/da
 import { createKeyCipher } from "@/lib/crypto/key-cipher";
 import { AccessKeyCache } from "@/lib/aws/sigv4/key-cache";
 import { ensureRootAccessKey } from "@/lib/services/access-keys";
-import { rotateMasterKey, type RotationResult } from "@/lib/services/keys/rotate";
 import type { Platform } from "@/lib/platform/types";
+import { createExecutor } from "@/lib/platform/executor";
+import { startQueueRuntime } from "@/lib/platform/queue-runtime";
+import { startKeyRotation } from "@/lib/platform/key-rotation";
+import { shutdown, type ShutdownReport } from "@/lib/platform/shutdown";
+import type { RotationResult } from "@/lib/services/keys/rotate";
 import { AuditBuffer } from "@/lib/services/audit/buffer";
 import { startConsoleAuth } from "@/lib/auth/start";
 import type { ConsoleAuth } from "@/lib/auth/console-auth";
@@ -53,10 +50,7 @@ import { exportRecords, expressSpans } from "@/lib/platform/trace-export";
 import { executionSpans } from "@/lib/services/traces";
 import { startExecutionClaimed } from "@/lib/workflows/start-claimed";
 
-/** What a shutdown could not finish: empty when everything was written and stopped. */
-export interface ShutdownReport {
-  problems: string[];
-}
+export type { ShutdownReport };
 
 export interface PlatformHandle extends Platform {
   close(graceMs: number): Promise<ShutdownReport>;
@@ -112,54 +106,16 @@ export async function createPlatform(
     databaseUp: () => dbHealth.isUp,
     log: log.child("concurrency"),
   });
-  const workDir = path.join(settings.dataDir, "sandboxes");
-  rmSync(workDir, { recursive: true, force: true }); // folders of sandboxes from an earlier run
   const connections = new ConnectionWriter(db.pool, log.child("connections"));
-  const executor = new Supervisor({
+  const executor = createExecutor(settings, {
     hostScript: opts.hostScript,
-    workDir,
-    idleMs: settings.NIMBUS_INSTANCE_IDLE_SECONDS * 1000,
-    prewarm: settings.NIMBUS_PREWARM_SANDBOXES,
-    instancesPerSandbox: settings.NIMBUS_INSTANCES_PER_SANDBOX,
-    cpuCap: settings.NIMBUS_CPU_CAP || undefined,
-    maxSandboxes: settings.NIMBUS_MAX_SANDBOXES,
-    isolation: {
-      mode: settings.NIMBUS_SANDBOX_ISOLATION,
-      dataLimitMb: settings.NIMBUS_SANDBOX_MEMORY_LIMIT_MB,
-      maxOpenFiles: settings.NIMBUS_SANDBOX_MAX_OPEN_FILES,
-    },
-    uidBase: settings.NIMBUS_SANDBOX_UID_BASE,
+    databaseUrl: opts.databaseUrl,
+    connections,
+    audit,
     log: log.child("executor"),
-    // Outbound network: extra names and upstream resolvers for sandboxes, and the database to deny (docs/network.md).
-    network: {
-      mode: settings.NIMBUS_SANDBOX_NETWORK,
-      hostsFile: path.join(settings.dataDir, "sandbox-hosts"),
-      resolvConf: path.join(settings.dataDir, "sandbox-resolv.conf"),
-      databaseHosts: [new URL(opts.databaseUrl).hostname],
-    },
-    onConnections: (functionId, requestId, rows) => connections.push(functionId, requestId, rows),
-    onSandboxKilled: (e) =>
-      audit.push({
-        action: "sandbox.killed",
-        resource: e.functionName,
-        details: { version: e.version, reason: e.reason, pid: e.pid, requestId: e.requestId },
-      }),
   });
-  const wakeups = new QueueWakeups(opts.databaseUrl, log.child("queues"));
-  await wakeups.start();
-  const queuePool = createQueuePool(opts.databaseUrl, log.child("queues"));
-  const claimPool = createQueuePool(opts.databaseUrl, log.child("queues"), { relaxed: true });
-  const queueStats = new QueueStats(queuePool, log.child("queues"));
-  const queues: QueueRuntime = {
-    pool: queuePool,
-    wakeups,
-    store: new MessageStore(claimPool, wakeups, queueStats, queuePool),
-    directory: new QueueDirectory(queuePool),
-    limits: {
-      maxVisibilitySec: settings.NIMBUS_QUEUE_MAX_VISIBILITY_SECONDS,
-      maxDelaySec: settings.NIMBUS_QUEUE_MAX_DELAY_SECONDS,
-    },
-  };
+  const queueRuntime = await startQueueRuntime(settings, opts.databaseUrl, log.child("queues"));
+  const { queues } = queueRuntime;
   const janitor = new QueueJanitor(db.pool, log.child("queues"));
   const otlp = settings.OTEL_EXPORTER_OTLP_ENDPOINT
     ? new OtlpExport(settings.OTEL_EXPORTER_OTLP_ENDPOINT, log.child("traces"))
@@ -370,41 +326,10 @@ export async function createPlatform(
     keyRotation: null,
     startedAt: Date.now(),
     state: "starting",
-    async close(graceMs: number) {
+    close(graceMs: number) {
       platform.state = "stopping";
-      const problems: string[] = [];
-      clearInterval(pruneTimer);
-      capacity.stop();
-      scheduler.stop();
-      janitor.stop();
-      await pollers.close();
-      await workflows.stop(graceMs);
-      await otlp?.close().catch(() => {});
-      await wakeups.close();
-      await queueStats.close();
-      await queuePool.end().catch(() => {});
-      await claimPool.end().catch(() => {});
-      await rollouts.stop();
-      await asyncQueue.stop(graceMs);
-      await executor.shutdown(graceMs);
-      await admission.close();
-      const unwritten = await connections.close();
-      if (unwritten) problems.push(`${unwritten} connection records could not be written`);
-      const records = await writer.close();
-      if (records.spilled)
-        problems.push(
-          `${records.spilled} invocation record rows could not be written (${records.error}); ` +
-            `saved to ${records.spillFile}, written at the next start`,
-        );
-      if (records.lost)
-        problems.push(`${records.lost} invocation record rows were lost${records.error ? ` (${records.error})` : ""}`);
-      await accessKeys.close();
-      const auditLeft = await audit.close();
-      if (auditLeft) problems.push(`${auditLeft} audit entries could not be written`);
-      await feed.close();
-      await dbHealth.stop();
-      await db.close();
-      return { problems };
+      const own = { timers: [pruneTimer], janitor, otlp, queueRuntime, connections, feed };
+      return shutdown(platform, own, graceMs);
     },
   };
   const root =
@@ -428,23 +353,6 @@ export async function createPlatform(
   janitor.start();
   await pollers.start();
   await workflows.start();
-  if (previousKey) {
-    // In the background: rows under either key open meanwhile, so serving need not wait.
-    const security = log.child("security");
-    platform.keyRotation = rotateMasterKey(services, { log: security }).then(
-      (r) => {
-        security.info(
-          `master key rotation: ${r.codePackages} code package(s) and ${r.secrets} secret set(s) ` +
-            `re-sealed under key id ${r.keyId}` +
-            (r.unreadable.length ? `; ${r.unreadable.length} altered value(s) left as they are` : ""),
-        );
-        return r;
-      },
-      (err: Error) => {
-        security.error(err.message);
-        return null;
-      },
-    );
-  }
+  if (previousKey) platform.keyRotation = startKeyRotation(services, log.child("security"));
   return platform;
 }

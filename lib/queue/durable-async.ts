@@ -12,9 +12,9 @@ import { PgBoss } from "pg-boss";
 import { AppError } from "@/lib/errors";
 import type { AsyncSink } from "@/lib/invoke/invoker";
 import type { ResolvedFunction } from "@/lib/invoke/resolver";
-import { invocationSpanIds, type TraceContext, traceIdFromRequestId } from "@/lib/traces/context";
-import { destinationRecord, type DestinationCondition } from "@/lib/queue/destination";
-import { queueNameOfArn } from "@/lib/message-queues/arn";
+import { type TraceContext, traceIdFromRequestId } from "@/lib/traces/context";
+import type { DestinationCondition } from "@/lib/queue/destination";
+import { deliverToDestination, sendToDeadLetterQueue } from "@/lib/queue/deliveries";
 import type { InvokeResult } from "@/lib/executor/types";
 import {
   insertDeadLetter,
@@ -254,7 +254,7 @@ export class DurableAsyncQueue implements AsyncSink {
     condition: DestinationCondition,
     result: InvokeResult | null,
   ): Promise<void> {
-    const dlq = await this.toDeadLetterQueue(fn, job, result);
+    const dlq = await sendToDeadLetterQueue(this.o, fn, job, result);
     if (cfg.onFailureDestination && (await this.deliver(cfg.onFailureDestination, fn, job, condition, result))) return;
     if (dlq) return;
     await insertDeadLetter(this.o.pool, {
@@ -268,61 +268,15 @@ export class DurableAsyncQueue implements AsyncSink {
     });
   }
 
-  /**
-   * The function's DeadLetterConfig queue gets the event itself, with Lambda's attributes (RequestID,
-   * ErrorCode, ErrorMessage), besides any on-failure destination. False when it has none (or it is gone).
-   */
-  private async toDeadLetterQueue(fn: ResolvedFunction, job: AsyncJob, result: InvokeResult | null): Promise<boolean> {
-    const arn = fn.record.deadLetterTargetArn;
-    if (!arn || !this.o.sendToQueue) return false;
-    const attributes = {
-      RequestID: { DataType: "String", StringValue: job.requestId },
-      ErrorCode: { DataType: "Number", StringValue: "200" },
-      ErrorMessage: {
-        DataType: "String",
-        StringValue: (result?.error?.errorMessage ?? "Event expired").slice(0, 1000),
-      },
-    };
-    const sent = await this.o.sendToQueue(queueNameOfArn(arn) ?? "", job.payload, attributes).catch((err: Error) => {
-      this.o.log.warn(`dead-letter queue ${arn} of ${fn.record.name} refused the event: ${err.message}`);
-      return false;
-    });
-    return sent;
-  }
-
-  /** Sends the destination record to a function (asynchronously) or a queue. False if it does not exist. */
-  private async deliver(
+  private deliver(
     destination: string,
     fn: ResolvedFunction,
     job: AsyncJob,
     condition: DestinationCondition,
     result: InvokeResult | null,
   ): Promise<boolean> {
-    const queue = queueNameOfArn(destination);
-    let target: ResolvedFunction | null = null;
-    if (!queue) target = await this.o.invoker.resolve(destination).catch(() => null);
-    const record = destinationRecord({
-      requestId: job.requestId,
-      functionArn: `${this.o.invoker.arnOf(fn.record.name)}:${job.qualifier ?? "$LATEST"}`,
-      executedVersion: fn.record.version,
-      condition,
-      approximateInvokeCount: result ? job.attempt : job.attempt - 1,
-      payload: job.payload,
-      result,
-    });
-    const delivered = target
-      ? await this.enqueue(target, Buffer.from(JSON.stringify(record)), randomUUID(), "$LATEST", {
-          // The destination's call continues the event's trace, after its last attempt.
-          traceId: job.trace?.traceId ?? traceIdFromRequestId(job.requestId),
-          parentSpanId: invocationSpanIds(job.requestId, Math.max(1, result ? job.attempt : job.attempt - 1)).request,
-          sampled: null,
-        }).then(() => true)
-      : queue && this.o.sendToQueue
-        ? await this.o.sendToQueue(queue, JSON.stringify(record))
-        : false;
-    if (!delivered)
-      this.o.log.warn(`destination ${destination} of ${fn.record.name} does not exist`, { requestId: job.requestId });
-    return delivered;
+    const enqueue = this.enqueue.bind(this);
+    return deliverToDestination(this.o, enqueue, destination, fn, job, condition, result);
   }
 
   /** Redrives a dead letter: its event is queued again as a new invocation. */
