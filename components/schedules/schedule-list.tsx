@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ScheduleJson, SchedulePreview } from "@/lib/queries/schedules";
 import { EnabledSwitch } from "@/components/schedules/enabled-switch";
@@ -8,6 +9,8 @@ import { scheduleExtras } from "@/components/schedules/schedule-extras";
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
 const td = "px-3 py-2 align-top";
 const selectedRow = "bg-orange-50/60 dark:bg-orange-950/20";
+/** setTimeout's longest wait (about 24.8 days); a later fire is looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface ScheduleListProps {
   schedules: ScheduleJson[];
@@ -24,10 +27,18 @@ export interface ScheduleListProps {
 }
 
 function NextFire({ s, preview, now }: { s: ScheduleJson; preview: SchedulePreview | undefined; now: number }) {
+  // The list's clock ticks every 15 s; the row moves on as soon as its own next fire has passed.
+  const [passed, setPassed] = useState(0);
+  const next = preview?.ok ? nextFireOf(s, preview.next, Math.max(now, passed)) : null;
+  useEffect(() => {
+    if (!next) return;
+    const wait = Math.min(MAX_TIMER_MS, Math.max(0, Date.parse(next) - Date.now()) + 50);
+    const t = setTimeout(() => setPassed(Date.now()), wait);
+    return () => clearTimeout(t);
+  }, [next]);
   if (!s.enabled) return <span className="text-slate-500 dark:text-slate-400">Paused</span>;
   if (!preview) return <span className="text-slate-400">…</span>;
   if (!preview.ok) return <span className="text-red-600 dark:text-red-400">Invalid</span>;
-  const next = nextFireOf(s, preview.next, now);
   if (!next) return <span className="text-slate-500 dark:text-slate-400">No more fires</span>;
   return (
     <time

@@ -126,6 +126,17 @@ export class RecordWriter {
       // so that under load every flush is one big INSERT, not a trickle of small ones.
       let invocations = this.invocations.length;
       let lines = this.lines.length;
+      // Lines first: whoever reads a record (the log view builds START/END/REPORT from it) finds its lines.
+      while (lines > 0) {
+        const chunk = this.lines.slice(0, Math.min(CHUNK, lines));
+        await insertIsolating(
+          chunk,
+          (rows) => insertLines(this.pool, rows),
+          (row, err) => this.refused("log line", row, err),
+        );
+        this.lines.splice(0, chunk.length);
+        lines -= chunk.length;
+      }
       while (invocations > 0) {
         const chunk = this.invocations.slice(0, Math.min(CHUNK, invocations));
         await insertIsolating(
@@ -136,16 +147,6 @@ export class RecordWriter {
         this.invocations.splice(0, chunk.length);
         invocations -= chunk.length;
         this.written?.(chunk);
-      }
-      while (lines > 0) {
-        const chunk = this.lines.slice(0, Math.min(CHUNK, lines));
-        await insertIsolating(
-          chunk,
-          (rows) => insertLines(this.pool, rows),
-          (row, err) => this.refused("log line", row, err),
-        );
-        this.lines.splice(0, chunk.length);
-        lines -= chunk.length;
       }
     } catch (err) {
       this.failed(err as Error);

@@ -60,5 +60,16 @@ export function useTrace(traceId: string) {
     queryFn: ({ signal }) => api<Trace>(`/api/traces/${enc(traceId)}`, { signal }),
     // An unknown id is answered 404 (or 400 when malformed); asking again will not change that.
     retry: (failures, err) => !(err instanceof ApiError && err.status < 500) && failures < 1,
+    // Spans are written in batches a moment after their work ends: a trace that ended just now is
+    // looked at again for a few seconds (longer-running work has the page's Refresh).
+    refetchInterval: (query) => (endedRecently(query.state.data) ? 2000 : false),
   });
+}
+
+const RECENT_MS = 10_000;
+
+function endedRecently(t: Trace | undefined): boolean {
+  if (!t?.spans.length) return false;
+  const end = Math.max(...t.spans.map((s) => s.startMs + s.durationMs));
+  return Date.now() - end < RECENT_MS;
 }
