@@ -114,8 +114,8 @@ test("queues: create with a dead-letter queue, send and peek, a trigger feeds a 
   await expect(card(page, "Triggers").getByTestId("queue-mapping")).toContainText(fn);
 
   // A poison message fails, comes back after the 2 s visibility timeout and moves to the dead-letter queue.
+  // (It may be gone from the list before a refetch shows it: the dead-letter queue below is the check.)
   await sendMessage(page, '{"order": 2, "kind": "poison"}');
-  await expect(messageRows).toHaveCount(1);
   await expect(messages.getByText("The queue is empty.")).toBeVisible({ timeout: 30_000 });
   // The chart counts per minute, written every few seconds and refetched every 10 s.
   await expect(

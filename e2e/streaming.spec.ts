@@ -2,11 +2,12 @@ import { CreateFunctionCommand } from "@aws-sdk/client-lambda";
 import { zipFiles } from "@/lib/code/package";
 import { e2eLambda, expect, shot, test } from "@/e2e/helpers";
 
+/** Half a second between words, and 3 s before the last: the spec looks at the stream meanwhile. */
 const SOURCE = `export const handler = awslambda.streamifyResponse(async (event, stream) => {
   stream.setContentType("text/plain");
   for (const word of ["one ", "two ", "three ", "four ", "five"]) {
+    await new Promise((r) => setTimeout(r, word === "five" ? 3000 : 500));
     stream.write(word);
-    await new Promise((r) => setTimeout(r, 500));
   }
   stream.end();
 });
@@ -43,11 +44,12 @@ test("Test tab: a streaming function's chunks show as they arrive, then the resu
   await expect(result).toContainText("streamed · text/plain · 23 bytes");
 });
 
+/** Events half a second apart, and 3 s before the last: the spec looks at the stream meanwhile. */
 const SSE = `export const handler = awslambda.streamifyResponse(async (event, stream) => {
   stream = awslambda.HttpResponseStream.from(stream, { statusCode: 200, headers: { "content-type": "text/event-stream" } });
   for (let i = 0; i < 4; i++) {
+    await new Promise((r) => setTimeout(r, i === 3 ? 3000 : 500));
     stream.write("data: " + i + "\\n\\n");
-    await new Promise((r) => setTimeout(r, 500));
   }
   stream.end();
 });
