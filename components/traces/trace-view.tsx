@@ -51,6 +51,12 @@ export function TraceView({ traceId }: { traceId: string }) {
   const span = spans?.find((s) => s.spanId === selected) ?? null;
   const requestId = logsOpen ? (span?.requestId ?? null) : null;
   const log = useInvocationLog(requestId);
+  // The button says so for a refresh asked for, not for the background ones of a trace just ended.
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = () => {
+    setRefreshing(true);
+    void trace.refetch().finally(() => setRefreshing(false));
+  };
 
   useEffect(() => {
     if (requestId) document.getElementById("span-log")?.scrollIntoView({ behavior: "smooth", block: "nearest" });
@@ -91,8 +97,8 @@ export function TraceView({ traceId }: { traceId: string }) {
       <Breadcrumb traceId={traceId} />
       <TraceHeader spans={trace.data.spans} layout={layout}>
         <CopyButton text={traceId} label="Copy trace ID" />
-        <Button onClick={() => void trace.refetch()} disabled={trace.isFetching}>
-          {trace.isFetching ? "Refreshing…" : "Refresh"}
+        <Button onClick={refresh} disabled={refreshing}>
+          {refreshing ? "Refreshing…" : "Refresh"}
         </Button>
       </TraceHeader>
       <div className={`grid items-start gap-4 ${span ? "lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
