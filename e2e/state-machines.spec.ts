@@ -51,10 +51,18 @@ const definitionOf = (fn: string) =>
  */
 async function setEditor(page: Page, scope: Locator, text: string) {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await scope.locator(".monaco-editor .view-lines").first().click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("ControlOrMeta+V");
+  const lines = (s: string) => s.replace(/\r\n/g, "\n").trim();
+  // A paste can miss on a busy machine (CI saw the old text stay): copy the editor's text back and
+  // paste again until it is the text asked for.
+  await expect(async () => {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await scope.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("ControlOrMeta+V");
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("ControlOrMeta+C");
+    expect(lines(await page.evaluate(() => navigator.clipboard.readText()))).toBe(lines(text));
+  }).toPass({ timeout: 20_000 });
   await page.keyboard.press("ControlOrMeta+Home");
 }
 

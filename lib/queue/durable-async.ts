@@ -46,6 +46,8 @@ export class DurableAsyncQueue implements AsyncSink {
   }
 
   private lastError = { message: "", at: 0, repeats: 0 };
+  /** enqueue, bound: a destination function gets its record as an event of its own. */
+  private readonly requeue = this.enqueue.bind(this);
 
   /** pg-boss reports each failed poll; while the database is away that is the same line twice a second. */
   private reportError(err: Error): void {
@@ -226,7 +228,8 @@ export class DurableAsyncQueue implements AsyncSink {
       );
     }
     if (result.outcome === "Success") {
-      if (cfg.onSuccessDestination) await this.deliver(cfg.onSuccessDestination, fn, job, "Success", result);
+      if (cfg.onSuccessDestination)
+        await deliverToDestination(this.o, this.requeue, cfg.onSuccessDestination, fn, job, "Success", result);
       return;
     }
     if (job.attempt <= cfg.maximumRetryAttempts) {
@@ -255,7 +258,11 @@ export class DurableAsyncQueue implements AsyncSink {
     result: InvokeResult | null,
   ): Promise<void> {
     const dlq = await sendToDeadLetterQueue(this.o, fn, job, result);
-    if (cfg.onFailureDestination && (await this.deliver(cfg.onFailureDestination, fn, job, condition, result))) return;
+    if (
+      cfg.onFailureDestination &&
+      (await deliverToDestination(this.o, this.requeue, cfg.onFailureDestination, fn, job, condition, result))
+    )
+      return;
     if (dlq) return;
     await insertDeadLetter(this.o.pool, {
       functionId: fn.record.id,
@@ -266,17 +273,6 @@ export class DurableAsyncQueue implements AsyncSink {
       error: result?.error ?? null,
       attempts: result ? job.attempt : job.attempt - 1,
     });
-  }
-
-  private deliver(
-    destination: string,
-    fn: ResolvedFunction,
-    job: AsyncJob,
-    condition: DestinationCondition,
-    result: InvokeResult | null,
-  ): Promise<boolean> {
-    const enqueue = this.enqueue.bind(this);
-    return deliverToDestination(this.o, enqueue, destination, fn, job, condition, result);
   }
 
   /** Redrives a dead letter: its event is queued again as a new invocation. */
