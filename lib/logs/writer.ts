@@ -119,35 +119,33 @@ export class RecordWriter {
     await this.flushing;
   }
 
+  /** Writes the first `count` rows of `buffer` in chunks, taking each chunk out (then `done`) once it is written. */
+  private async writeFirst<T extends InvocationRecord | LineRow>(
+    buffer: T[],
+    count: number,
+    kind: string,
+    insert: (rows: T[]) => Promise<void>,
+    done?: (rows: T[]) => void,
+  ): Promise<void> {
+    while (count > 0) {
+      const chunk = buffer.slice(0, Math.min(CHUNK, count));
+      await insertIsolating(chunk, insert, (row, err) => this.refused(kind, row, err));
+      buffer.splice(0, chunk.length);
+      count -= chunk.length;
+      done?.(chunk);
+    }
+  }
+
   private async doFlush(): Promise<void> {
     try {
       // Rows leave the buffer only once written, so a failure part-way never writes a row twice. Only
       // the rows here when the flush began are written: those pushed meanwhile wait for the next tick,
       // so that under load every flush is one big INSERT, not a trickle of small ones.
-      let invocations = this.invocations.length;
-      let lines = this.lines.length;
+      const invocations = this.invocations.length;
       // Lines first: whoever reads a record (the log view builds START/END/REPORT from it) finds its lines.
-      while (lines > 0) {
-        const chunk = this.lines.slice(0, Math.min(CHUNK, lines));
-        await insertIsolating(
-          chunk,
-          (rows) => insertLines(this.pool, rows),
-          (row, err) => this.refused("log line", row, err),
-        );
-        this.lines.splice(0, chunk.length);
-        lines -= chunk.length;
-      }
-      while (invocations > 0) {
-        const chunk = this.invocations.slice(0, Math.min(CHUNK, invocations));
-        await insertIsolating(
-          chunk,
-          (rows) => insertInvocations(this.pool, rows),
-          (row, err) => this.refused("invocation", row, err),
-        );
-        this.invocations.splice(0, chunk.length);
-        invocations -= chunk.length;
-        this.written?.(chunk);
-      }
+      await this.writeFirst(this.lines, this.lines.length, "log line", (rows) => insertLines(this.pool, rows));
+      const insert = (rows: InvocationRecord[]) => insertInvocations(this.pool, rows);
+      await this.writeFirst(this.invocations, invocations, "invocation", insert, this.written);
     } catch (err) {
       this.failed(err as Error);
       throw err;

@@ -50,8 +50,6 @@ import { exportRecords, expressSpans } from "@/lib/platform/trace-export";
 import { executionSpans } from "@/lib/services/traces";
 import { startExecutionClaimed } from "@/lib/workflows/start-claimed";
 
-export type { ShutdownReport };
-
 export interface PlatformHandle extends Platform {
   close(graceMs: number): Promise<ShutdownReport>;
   /** Started when NIMBUS_MASTER_KEY_PREVIOUS is set: re-seals everything under the current key. */
